@@ -1,0 +1,1 @@
+"""The project template `riskdocs init` copies (this file lets setuptools map the folder; init skips it)."""

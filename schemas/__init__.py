@@ -1,0 +1,1 @@
+"""riskdocs JSON Schemas, shipped as package data (this file lets setuptools map the folder)."""

@@ -1,0 +1,71 @@
+"""The pipeline, readable on one screen: load -> schema -> build -> references.
+
+`check_project` is what `validate`, `report` and the pre-commit hook all call.
+It returns the project model and every finding, sorted. Stages only call
+forward; none calls back into an earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from riskdocs.build import build_project
+from riskdocs.errors import ConfigError, RiskdocsError
+from riskdocs.finding import Finding, Severity, sort_findings
+from riskdocs.kinds import CONFIG_FILE
+from riskdocs.loader import Document, load_project
+from riskdocs.model import Project
+from riskdocs.references import check_references
+from riskdocs.schema import validate_document
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one run found: the model of the valid files and every finding."""
+
+    root: Path
+    project: Project
+    findings: list[Finding]
+    files_checked: int
+
+
+def check_project(root: Path) -> CheckResult:
+    """Check every file of the project at `root`.
+
+    Raises ConfigError when riskdocs.yaml itself is broken: without people
+    and settings nothing else can be checked meaningfully.
+    """
+    documents, findings = load_project(root)
+    valid: list[Document] = []
+    for document in (d for d in documents if d.readable):
+        schema_findings = validate_document(document)
+        findings.extend(schema_findings)
+        if not schema_findings:
+            valid.append(document)
+    settings = _settings_document(valid, findings)
+    project, build_findings = build_project(settings, valid)
+    findings.extend(build_findings)
+    findings.extend(check_references(valid, project))
+    return CheckResult(root, project, sort_findings(findings), len(documents))
+
+
+def _settings_document(valid: list[Document], findings: list[Finding]) -> Document:
+    settings = next((d for d in valid if d.path == CONFIG_FILE), None)
+    if settings is None:
+        config_findings = findings_for(findings, CONFIG_FILE)
+        if not config_findings:
+            raise RiskdocsError(f"{CONFIG_FILE} is missing from the project root")
+        raise ConfigError(sort_findings(config_findings))
+    return settings
+
+
+def findings_for(findings: list[Finding], path: str) -> list[Finding]:
+    return [f for f in findings if f.path == path and f.severity is Severity.ERROR]
+
+
+def select(findings: list[Finding], paths: list[str]) -> list[Finding]:
+    """The findings in the given files or folders (relative to the root)."""
+    folders = tuple(p.rstrip("/") + "/" for p in paths)
+    wanted = set(paths)
+    return [f for f in findings if f.path in wanted or f.path.startswith(folders)]

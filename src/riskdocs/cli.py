@@ -1,0 +1,132 @@
+"""The command line: wires the pipeline, formatters and scaffolding together.
+
+No logic lives here beyond choosing what to run, building the `today` date
+from `--today` or the clock (the only place riskdocs reads it) and mapping
+setup problems (`RiskdocsError`) to exit code 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from riskdocs import __version__
+from riskdocs.errors import ConfigError, RiskdocsError
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMAT_NAMES = ("text", "json", "github", "sarif")
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-25", param, ctx)
+
+
+def today_from(option: dt.date | None) -> dt.date:
+    """`--today` if given, else the clock: the only place riskdocs reads it."""
+    return option or dt.date.today()
+
+
+def setup_errors(func: F) -> F:
+    """Print a RiskdocsError as one clear line and exit 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RiskdocsError as exc:
+            click.echo(f"riskdocs: error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="riskdocs")
+def main() -> None:
+    """Keep a client project's health honest in plain text: risks, commitments,
+    scope, meetings and client feedback as YAML and Markdown files in your repo."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Project folder (the one holding riskdocs.yaml). Default: found from the "
+                   "first PATH or the current folder, looking upwards.")
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text",
+              show_default=True, help="Output format.")
+@click.option("--today", type=DateType(), help="Check as if today were this date.")
+@setup_errors
+def validate(paths: Sequence[Path], root: Path | None, output_format: str,
+             today: dt.date | None) -> None:
+    """Check the project's files: YAML, schemas, ids and references.
+
+    With PATHS, only findings in those files or folders are shown (the whole
+    project is still read, since references cross files). Exit status: 0 no
+    errors, 1 errors found, 2 usage or setup problem.
+    """
+    from riskdocs.check import check_project, select
+    from riskdocs.finding import exit_code
+    from riskdocs.formats import FORMATTERS
+    from riskdocs.loader import find_root
+
+    today_from(today)  # validated now; the health rules will use it
+    project_root = root.resolve() if root else find_root(paths[0] if paths else Path.cwd())
+    selected = _relative_paths(project_root, paths)
+    try:
+        result = check_project(project_root)
+    except ConfigError as exc:
+        click.echo(FORMATTERS[output_format](exc.findings, 1), nl=False)
+        raise
+    findings = select(result.findings, selected) if selected else result.findings
+    click.echo(FORMATTERS[output_format](findings, result.files_checked), nl=False)
+    sys.exit(exit_code(findings))
+
+
+def _relative_paths(root: Path, paths: Sequence[Path]) -> list[str]:
+    relative = []
+    for path in paths:
+        resolved = path.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise RiskdocsError(f"{path} is outside the project at {root}")
+        relative.append(resolved.relative_to(root).as_posix() if resolved != root else "")
+    return [] if "" in relative else relative
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--today", type=DateType(), help="Date the example entries around this day.")
+@setup_errors
+def init(directory: Path, today: dt.date | None) -> None:
+    """Start a project in DIRECTORY (default: here) from the template."""
+    from riskdocs.scaffold import init_project
+
+    written = init_project(directory, today_from(today))
+    click.echo(f"riskdocs: created {len(written)} files in {directory}")
+    click.echo(f"next: edit {directory / 'riskdocs.yaml'}, then run `riskdocs validate --root {directory}`")
+
+
+@main.command()
+@click.argument("kind", required=False)
+@setup_errors
+def schema(kind: str | None) -> None:
+    """Print the JSON Schema of KIND (risk, commitment, ...); without KIND, list them."""
+    from riskdocs.resources import schema_names, schema_text
+
+    if kind is None:
+        click.echo("\n".join(schema_names()))
+    else:
+        click.echo(schema_text(kind), nl=False)

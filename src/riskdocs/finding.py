@@ -1,0 +1,63 @@
+"""The one currency of every check: a `Finding` names a rule, a severity, a place and what to do.
+
+YAML syntax errors, schema violations, broken references and health rules all
+produce findings; every output format and the exit code consume them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters; only `error` fails a run."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place.
+
+    Attributes:
+        path: file path relative to the project root, with `/` separators.
+        line: 1-based line of the offending value, or None for a whole file.
+        col: 1-based column of the offending value, or None.
+        rule: kebab-case rule name, e.g. `schema` or `duplicate-id`.
+        severity: error, warning or info.
+        message: what is wrong and what to do about it.
+        entity: id of the entity concerned (`R-003`), where known.
+    """
+
+    path: str
+    line: int | None
+    col: int | None
+    rule: str
+    severity: Severity
+    message: str
+    entity: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line or 0, self.col or 0, self.rule, self.message)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in a stable order: by file, line, column, rule, message."""
+    return sorted(findings, key=Finding.sort_key)
+
+
+def exit_code(findings: Iterable[Finding]) -> int:
+    """1 when any finding is an error, else 0 (2 is reserved for setup errors)."""
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def count_by_severity(findings: Iterable[Finding]) -> Counter[Severity]:
+    return Counter(f.severity for f in findings)

@@ -1,0 +1,120 @@
+"""Output formats: pure functions from findings to text, in one name -> function table.
+
+Each formatter takes the sorted findings and the number of files checked and
+returns the whole output as a string; none knows anything about checks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from riskdocs import __version__
+from riskdocs.finding import Finding, Severity, count_by_severity
+
+Formatter = Callable[[Sequence[Finding], int], str]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def summary(findings: Sequence[Finding], files_checked: int) -> str:
+    """One line: how many files, and how many findings of each severity."""
+    counts = count_by_severity(findings)
+    files = f"{files_checked} file{'s' if files_checked != 1 else ''} checked"
+    if not findings:
+        return f"riskdocs: {files}, no problems found"
+    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
+    return f"riskdocs: {files}: {', '.join(parts)}"
+
+
+def location(finding: Finding) -> str:
+    if finding.line is None:
+        return finding.path
+    return f"{finding.path}:{finding.line}:{finding.col or 1}"
+
+
+def format_text(findings: Sequence[Finding], files_checked: int) -> str:
+    """`path:line:col: severity [rule] message`, one a line, then a summary line."""
+    lines = [f"{location(f)}: {f.severity.value} [{f.rule}] {f.message}" for f in findings]
+    lines.append(summary(findings, files_checked))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(findings: Sequence[Finding], files_checked: int) -> str:
+    document = {
+        "version": 1,
+        "files_checked": files_checked,
+        "findings": [
+            {"rule": f.rule, "severity": f.severity.value, "path": f.path, "line": f.line,
+             "col": f.col, "message": f.message, "entity": f.entity}
+            for f in findings
+        ],
+    }
+    return json.dumps(document, indent=2, sort_keys=True) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings: Sequence[Finding], files_checked: int) -> str:
+    """GitHub Actions workflow commands; a plain summary line follows, since GitHub
+    shows only the first 10 annotations of each level per step."""
+    lines = []
+    for f in findings:
+        props = [f"file={_escape_property(f.path)}"]
+        if f.line is not None:
+            props += [f"line={f.line}", f"col={f.col or 1}"]
+        props.append(f"title={_escape_property('riskdocs ' + f.rule)}")
+        lines.append(f"::{_GITHUB_COMMAND[f.severity]} {','.join(props)}::{_escape_data(f.message)}")
+    lines.append(summary(findings, files_checked))
+    return "\n".join(lines) + "\n"
+
+
+def format_sarif(findings: Sequence[Finding], files_checked: int) -> str:
+    """A SARIF 2.1.0 log with one run; rules are listed in the driver."""
+    rule_ids = sorted({f.rule for f in findings})
+    rule_index = {rule: index for index, rule in enumerate(rule_ids)}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "riskdocs",
+                "version": __version__,
+                "rules": [{"id": rule} for rule in rule_ids],
+            }},
+            "results": [_sarif_result(f, rule_index[f.rule]) for f in findings],
+        }],
+    }
+    return json.dumps(log, indent=2, sort_keys=True) + "\n"
+
+
+def _sarif_result(finding: Finding, rule_index: int) -> dict[str, object]:
+    physical: dict[str, object] = {"artifactLocation": {"uri": finding.path}}
+    if finding.line is not None:
+        physical["region"] = {"startLine": finding.line, "startColumn": finding.col or 1}
+    result: dict[str, object] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": physical}],
+    }
+    if finding.entity:
+        result["properties"] = {"entity": finding.entity}
+    return result
+
+
+FORMATTERS: dict[str, Formatter] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "sarif": format_sarif,
+}

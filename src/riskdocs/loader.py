@@ -1,0 +1,169 @@
+"""Find the project root, walk its folders and read every file into a `Document`.
+
+A document keeps the file's path relative to the root, its kind, its data
+(JSON-shaped, dates as strings), the positions of its values and, for
+Markdown files, the body after the front matter. Unreadable files become
+findings, never exceptions.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from riskdocs.errors import ProjectNotFoundError
+from riskdocs.finding import Finding, Severity
+from riskdocs.kinds import CONFIG_FILE, ENTITY_FOLDERS, Kind, classify
+from riskdocs.yamlsrc import Positions, YamlProblem, parse_yaml
+
+
+@dataclass(frozen=True)
+class Document:
+    """One project file as read from disk.
+
+    Attributes:
+        path: path relative to the project root, `/`-separated.
+        kind: what the file holds.
+        data: the YAML data (front matter for Markdown); None if it could not be read.
+        positions: where each value starts in the file.
+        body: Markdown text after the front matter ("" for YAML files).
+        body_line: line number of the first line of `body` in the file.
+    """
+
+    path: str
+    kind: Kind
+    data: Any
+    positions: Positions = field(default_factory=Positions)
+    body: str = ""
+    body_line: int = 1
+
+    @property
+    def readable(self) -> bool:
+        return self.data is not None
+
+    @property
+    def stem(self) -> str:
+        name = self.path.rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0]
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds riskdocs.yaml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise ProjectNotFoundError(
+        f"no {CONFIG_FILE} in {start} or any folder above it; run `riskdocs init` to start a "
+        f"project, or pass --root DIR to point at one"
+    )
+
+
+def discover(root: Path) -> list[str]:
+    """Relative paths of riskdocs.yaml and every file in the entity folders, sorted."""
+    found = [CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []
+    for folder in ENTITY_FOLDERS:
+        found.extend(_walk(root, folder))
+    return sorted(found)
+
+
+def _walk(root: Path, folder: str) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(root / folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = Path(dirpath).relative_to(root).as_posix()
+        for name in filenames:
+            if not name.startswith(".") and not name.upper().startswith("README"):
+                yield f"{rel}/{name}"
+
+
+def load_project(root: Path) -> tuple[list[Document], list[Finding]]:
+    """Read every project file into documents, and findings for what could not be read."""
+    documents: list[Document] = []
+    findings: list[Finding] = []
+    for relpath in discover(root):
+        kind = classify(relpath)
+        if kind is None:
+            findings.append(_unknown_file(relpath))
+            continue
+        document, problems = load_file(root, relpath, kind)
+        documents.append(document)
+        findings.extend(problems)
+    return documents, findings
+
+
+def load_file(root: Path, relpath: str, kind: Kind) -> tuple[Document, list[Finding]]:
+    """Read one file; problems come back as findings and leave `data` as None."""
+    raw = (root / relpath).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        message = f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it with UTF-8 encoding"
+        return Document(relpath, kind, None), [_error(relpath, "file-encoding", line, 1, message)]
+    if kind.markdown:
+        return _load_markdown(relpath, kind, text)
+    parsed = parse_yaml(text)
+    findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(relpath, kind, parsed.data)
+    return Document(relpath, kind, parsed.data if parsed.ok else None, parsed.positions), findings
+
+
+def _load_markdown(relpath: str, kind: Kind, text: str) -> tuple[Document, list[Finding]]:
+    split = split_front_matter(text)
+    if isinstance(split, YamlProblem):
+        return Document(relpath, kind, None), [_problem_finding(relpath, split)]
+    front, offset, body, body_line = split
+    parsed = parse_yaml(front, line_offset=offset)
+    findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(relpath, kind, parsed.data)
+    data = parsed.data if parsed.ok else None
+    return Document(relpath, kind, data, parsed.positions, body, body_line), findings
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int] | YamlProblem:
+    """Split Markdown into (front matter, its line offset, body, body's first line).
+
+    Front matter is YAML between a first line `---` and the next `---` or `...` line.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return YamlProblem("front-matter", 1, 1, "file must start with YAML front matter: a "
+                           "'---' line, the fields (date, title, ...), then another '---' line")
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            front = "".join(lines[1:index])
+            return front, 1, "".join(lines[index + 1 :]), index + 2
+    return YamlProblem("front-matter", 1, 1, "front matter is not closed: add a '---' line "
+                       "after the last field")
+
+
+def _empty(relpath: str, kind: Kind, data: Any) -> list[Finding]:
+    if data is not None:
+        return []
+    where = "front matter" if kind.markdown else "file"
+    return [_error(relpath, "empty-file", 1, 1, f"the {where} is empty: write the {kind.label}'s "
+                   f"fields here (`riskdocs schema {kind.name}` lists them)")]
+
+
+def _problem_finding(relpath: str, problem: YamlProblem) -> Finding:
+    return _error(relpath, problem.rule, problem.line, problem.col, problem.message)
+
+
+def _error(relpath: str, rule: str, line: int, col: int, message: str) -> Finding:
+    return Finding(relpath, line, col, rule, Severity.ERROR, message)
+
+
+def _unknown_file(relpath: str) -> Finding:
+    folder = relpath.split("/", 1)[0]
+    return Finding(relpath, None, None, "unknown-file", Severity.WARNING,
+                   f"riskdocs does not read this file: {folder}/ holds "
+                   f"{_expected_in(relpath)}; rename it or move it out of {folder}/")
+
+
+def _expected_in(relpath: str) -> str:
+    if relpath.startswith("scope/"):
+        return "baseline.yaml and changes/CR-*.yaml files"
+    if relpath.startswith(("meetings/", "lessons/")):
+        return "Markdown (.md) files"
+    return "YAML (.yaml or .yml) files"

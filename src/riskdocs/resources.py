@@ -1,0 +1,67 @@
+"""The one place that knows where shipped files live: schemas and the project template.
+
+Both folders sit at the top of the repository and are mapped into the package
+as `riskdocs.schemas` and `riskdocs.project_template` (see pyproject.toml), so
+`importlib.resources` finds them in wheels and editable installs alike.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from riskdocs.errors import RiskdocsError
+
+SCHEMA_SUFFIX = ".schema.json"
+_PACKAGE_FILES = ("__init__.py",)
+
+
+def schemas() -> Traversable:
+    return files("riskdocs.schemas")
+
+
+def schema_names() -> list[str]:
+    """Names of the shipped schemas (`risk`, `commitment`, ..., `common`), sorted."""
+    return sorted(
+        entry.name.removesuffix(SCHEMA_SUFFIX)
+        for entry in schemas().iterdir()
+        if entry.name.endswith(SCHEMA_SUFFIX)
+    )
+
+
+def schema_text(name: str) -> str:
+    entry = schemas().joinpath(name + SCHEMA_SUFFIX)
+    if not entry.is_file():
+        known = ", ".join(schema_names())
+        raise RiskdocsError(f"no schema named '{name}'; known schemas: {known}")
+    return entry.read_text(encoding="utf-8")
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(schema_text(name))
+    return loaded
+
+
+def project_template() -> Traversable:
+    return files("riskdocs.project_template")
+
+
+def template_files() -> list[tuple[str, Traversable]]:
+    """Every file of the project template as (relative path, entry), sorted."""
+    found: list[tuple[str, Traversable]] = []
+    _collect(project_template(), "", found)
+    return sorted(found, key=lambda item: item[0])
+
+
+def _collect(folder: Traversable, prefix: str, found: list[tuple[str, Traversable]]) -> None:
+    for entry in folder.iterdir():
+        if entry.name.startswith((".", "__")) or entry.name in _PACKAGE_FILES:
+            continue
+        if entry.is_dir():
+            _collect(entry, f"{prefix}{entry.name}/", found)
+        else:
+            found.append((prefix + entry.name, entry))

@@ -1,0 +1,303 @@
+"""YAML text -> JSON-shaped data with the source position of every key and value.
+
+The data is built in one pass over libyaml's event stream, so we keep positions
+and read scalars the way a person means them (close to YAML 1.2's core schema):
+
+* `2026-11-25` stays the string "2026-11-25" (the model parses dates later);
+* `no`, `off`, `yes`, `on` are strings, only `true`/`false` are booleans;
+* `10:30` and `0755` are strings, not sexagesimal or octal numbers;
+* duplicate keys, anchors/aliases, tags other than the plain core ones and
+  more than one document are refused as problems, never silently resolved.
+
+Nothing here raises on bad input: problems are returned with their positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+
+    HAS_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    HAS_LIBYAML = False
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_DEPTH = 64
+_CORE = "tag:yaml.org,2002:"
+_NULL = re.compile(r"(?:~|null|Null|NULL|)")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_INT_OCT = re.compile(r"0o[0-7]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+
+# Hints for the libyaml messages people meet most, keyed by a fragment of the message.
+_SYNTAX_HINTS = {
+    "found a tab character": "YAML does not allow tabs for indentation; indent with spaces",
+    "did not find expected ',' or ']'": "a [list] is not closed with ']'",
+    "did not find expected ',' or '}'": "a {mapping} is not closed with '}'",
+    "mapping values are not allowed": (
+        "a value contains ': ' or the indentation is off; quote the value or fix the indentation"
+    ),
+    "could not find expected ':'": "a key is missing its ':' or a quoted text is not closed",
+    "found undefined alias": "riskdocs files may not use aliases (*name); write the value out",
+    "did not find expected key": "check the indentation of this line against the lines above",
+    "found unexpected end of stream": "a quoted text or a bracket is not closed",
+}
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Something in the YAML text that stops riskdocs from reading the file."""
+
+    rule: str
+    line: int
+    col: int
+    message: str
+
+
+@dataclass
+class Positions:
+    """Where each value and each mapping key starts (1-based line, column).
+
+    Lookups fall back to the nearest enclosing value, so a finding about a
+    missing or unknown part still points somewhere sensible.
+    """
+
+    values: dict[JsonPath, Position] = field(default_factory=dict)
+    keys: dict[JsonPath, Position] = field(default_factory=dict)
+
+    def of_value(self, path: JsonPath) -> Position:
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: JsonPath) -> Position:
+        if path in self.keys:
+            return self.keys[path]
+        return self.of_value(path)
+
+
+@dataclass(frozen=True)
+class ParsedYaml:
+    """The result of reading one YAML text: data if there were no problems."""
+
+    data: Any
+    positions: Positions
+    problems: tuple[YamlProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
+    """Read one YAML document; `line_offset` shifts reported lines (front matter)."""
+    builder = _Builder(line_offset)
+    try:
+        data = builder.document(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        problem = _syntax_problem(exc, text, line_offset)
+        return ParsedYaml(None, builder.positions, (problem,))
+    except yaml.YAMLError as exc:
+        return ParsedYaml(None, builder.positions, (YamlProblem("yaml-syntax", 1, 1, str(exc)),))
+    return ParsedYaml(data, builder.positions, tuple(builder.problems))
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and "end of stream" in (exc.problem or ""):
+        mark = exc.context_mark  # where the unclosed quote or bracket began
+    line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
+    message = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        message += f" ({exc.context} at line {exc.context_mark.line + 1 + line_offset})"
+    if mark and _char_at(text, mark.line, mark.column) == "\t":
+        message = "found a tab character"
+    hint = next((h for frag, h in _SYNTAX_HINTS.items() if frag in message), None)
+    return YamlProblem("yaml-syntax", line, col, f"{message}: {hint}" if hint else message)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+class _Builder:
+    """Turns an event stream into data, positions and problems."""
+
+    def __init__(self, line_offset: int) -> None:
+        self.line_offset = line_offset
+        self.positions = Positions()
+        self.problems: list[YamlProblem] = []
+        self.events: Iterator[yaml.Event] = iter(())
+
+    def position(self, event: yaml.Event) -> Position:
+        mark = event.start_mark
+        return (mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def problem(self, rule: str, event: yaml.Event, message: str) -> None:
+        line, col = self.position(event)
+        self.problems.append(YamlProblem(rule, line, col, message))
+
+    def document(self, events: Iterator[yaml.Event]) -> Any:
+        self.events = events
+        data: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    self.problem(
+                        "yaml-multi-document",
+                        event,
+                        "a second YAML document starts here; keep one document per file "
+                        "(remove the '---' line or move the rest to its own file)",
+                    )
+            elif isinstance(event, yaml.NodeEvent | yaml.CollectionStartEvent) and documents == 1:
+                data = self.node(event, (), 0)
+            elif isinstance(event, yaml.NodeEvent | yaml.CollectionStartEvent):
+                self.skip(event)
+        return data
+
+    def node(self, event: yaml.Event, path: JsonPath, depth: int) -> Any:
+        self.positions.values[path] = self.position(event)
+        if isinstance(event, yaml.AliasEvent):
+            self.problem("yaml-anchor", event, f"alias *{event.anchor} is not allowed; "
+                         "riskdocs files spell every value out (copy the value here)")
+            return None
+        if getattr(event, "anchor", None):
+            self.problem("yaml-anchor", event, f"anchor &{event.anchor} is not allowed; "
+                         "riskdocs files spell every value out (remove the anchor)")
+        if depth > MAX_DEPTH:
+            self.problem("yaml-syntax", event, f"nesting deeper than {MAX_DEPTH} levels")
+            self.skip(event)
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, yaml.MappingStartEvent):
+            self.check_collection_tag(event, "map")
+            return self.mapping(path, depth)
+        if isinstance(event, yaml.SequenceStartEvent):
+            self.check_collection_tag(event, "seq")
+            return self.sequence(path, depth)
+        raise yaml.YAMLError(f"unexpected YAML event {event!r}")  # libyaml never emits this
+
+    def mapping(self, path: JsonPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_event in self.events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            value_event = next(self.events)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.problem("yaml-syntax", key_event, "a key must be plain text, not a list or mapping")
+                self.skip(key_event)
+                self.skip(value_event)
+                continue
+            self.scalar(key_event)  # refuses tags on keys as on values
+            key = key_event.value
+            if key in result:
+                first_line = self.positions.keys[(*path, key)][0]
+                self.problem("yaml-duplicate-key", key_event, f"duplicate key '{key}' (first "
+                             f"at line {first_line}); YAML keeps only one, remove or rename it")
+                self.skip(value_event)
+                continue
+            self.positions.keys[(*path, key)] = self.position(key_event)
+            result[key] = self.node(value_event, (*path, key), depth + 1)
+        return result
+
+    def sequence(self, path: JsonPath, depth: int) -> list[Any]:
+        result: list[Any] = []
+        for event in self.events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return result
+            result.append(self.node(event, (*path, len(result)), depth + 1))
+        return result
+
+    def skip(self, event: yaml.Event) -> None:
+        """Consume the rest of a node whose value is not kept."""
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return
+        level = 1
+        for inner in self.events:
+            if isinstance(inner, yaml.CollectionStartEvent):
+                level += 1
+            elif isinstance(inner, yaml.CollectionEndEvent):
+                level -= 1
+                if level == 0:
+                    return
+
+    def check_collection_tag(self, event: yaml.CollectionStartEvent, core: str) -> None:
+        if event.tag is not None and event.tag not in ("!", _CORE + core):
+            self.problem("yaml-tag", event, _tag_message(event.tag))
+
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag, text = event.tag, event.value
+        if tag is None:
+            return resolve_plain(text) if event.implicit[0] else text
+        if tag in ("!", _CORE + "str"):
+            return text
+        name = tag.removeprefix(_CORE)
+        if name not in _EXPLICIT_TYPES:
+            self.problem("yaml-tag", event, _tag_message(tag))
+            return None
+        value = resolve_plain(text)
+        if isinstance(value, bool) != (name == "bool") or not isinstance(
+            value, _EXPLICIT_TYPES[name]
+        ):
+            self.problem("yaml-tag", event, f"'{text}' is not a valid !!{name} value")
+            return None
+        return float(value) if name == "float" else value
+
+
+_EXPLICIT_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return f"tag {shown} is not allowed; riskdocs reads plain YAML only (remove the tag)"
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an unquoted scalar, close to the YAML 1.2 core schema."""
+    if _NULL.fullmatch(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.fullmatch(text):
+        return int(text)
+    if _INT_HEX.fullmatch(text):
+        return int(text, 16)
+    if _INT_OCT.fullmatch(text):
+        return int(text[2:], 8)
+    if _FLOAT.fullmatch(text) and not _leading_zero(text):
+        return float(text)
+    if _INF.fullmatch(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.fullmatch(text):
+        return float("nan")
+    return text
+
+
+def _leading_zero(text: str) -> bool:
+    """`0755` or `007.5` look like numbers but are codes people type; keep them as text."""
+    digits = text.lstrip("+-")
+    return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
