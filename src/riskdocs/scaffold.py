@@ -26,7 +26,9 @@ _MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
 def init_project(target: Path, today: date) -> list[str]:
     """Write the template into `target`; returns the relative paths written."""
     planned = _planned_files(today - TEMPLATE_TODAY)
-    conflicts = [rel for rel in planned if (target / rel).exists()]
+    # Project files first: they are what the user recognises.
+    conflicts = sorted((rel for rel in planned if (target / rel).exists()),
+                       key=lambda rel: (rel.startswith("."), rel))
     if conflicts:
         shown = ", ".join(conflicts[:5]) + (f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
         raise RiskdocsError(f"{target} already has {shown}; init never overwrites files: "

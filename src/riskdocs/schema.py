@@ -24,6 +24,7 @@ from riskdocs.loader import Document
 from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
 from riskdocs.yamlsrc import JsonPath
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -43,8 +44,14 @@ def validator_for(kind_name: str) -> Draft7Validator:
 
 def validate_document(document: Document) -> list[Finding]:
     """Findings for every way `document.data` breaks its kind's schema."""
-    errors = validator_for(document.kind.name).iter_errors(document.data)
-    return [finding for error in errors for finding in _explain(document, error)]
+    validator = validator_for(document.kind.name)
+    errors = [e for e in validator.iter_errors(document.data) if not _covered_by_format(e)]
+    return [finding for error in errors for finding in _explain(document, error, validator.schema)]
+
+
+def _covered_by_format(error: ValidationError) -> bool:
+    """A date's pattern error repeats its format error; report the value once."""
+    return error.validator == "pattern" and error.schema.get("format") == "date"
 
 
 def _finding(document: Document, position: tuple[int, int], message: str) -> Finding:
@@ -53,9 +60,10 @@ def _finding(document: Document, position: tuple[int, int], message: str) -> Fin
                    entity if isinstance(entity, str) else None)
 
 
-def _explain(document: Document, error: ValidationError) -> Iterator[Finding]:
+def _explain(document: Document, error: ValidationError, root: dict[str, Any]) -> Iterator[Finding]:
     path: JsonPath = tuple(error.absolute_path)
     positions = document.positions
+    condition = _condition(root, list(error.absolute_schema_path))
     if "propertyNames" in error.relative_schema_path:
         key = (*path, error.instance)
         message = error.schema.get("patternErrorMessage", error.message)
@@ -63,10 +71,30 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Finding]:
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         for key in _unknown_keys(error):
             yield _finding(document, positions.of_key((*path, key)), _unknown_message(error, key))
+    elif error.validator == "required" and condition:
+        field, wanted = condition
+        message = f"{field} is {wanted}, so '{_required_name(error)}' must be set too"
+        yield _finding(document, positions.of_value((*path, field)), _prefixed(path, message))
     elif error.validator == "required":
         yield _finding(document, positions.of_value(path), _required_message(error, path))
+    elif error.validator == "dependencies":
+        field = _dependency_field(error)
+        yield _finding(document, positions.of_key((*path, field)), _prefixed(path, _describe(error)))
     else:
         yield _finding(document, positions.of_value(path), _prefixed(path, _describe(error)))
+
+
+def _condition(root: dict[str, Any], schema_path: list[str | int]) -> tuple[str, str] | None:
+    """For an error raised by an if/then, the field and value of the `if` that applied."""
+    if "then" not in schema_path:
+        return None
+    node: Any = root
+    for part in schema_path[: schema_path.index("then")]:
+        node = node[part]
+    for field, constraint in node["if"].get("properties", {}).items():
+        values = [constraint["const"]] if "const" in constraint else constraint.get("enum", [])
+        return field, " or ".join(repr(v) for v in values)
+    return None
 
 
 def _unknown_keys(error: ValidationError) -> list[str]:
@@ -81,9 +109,13 @@ def _unknown_message(error: ValidationError, key: str) -> str:
     return _prefixed(tuple(error.absolute_path), f"unknown field '{key}' ({hint})")
 
 
-def _required_message(error: ValidationError, path: JsonPath) -> str:
+def _required_name(error: ValidationError) -> str:
     match = _REQUIRED.match(error.message)
-    name = match.group(1) if match else error.message
+    return match.group(1) if match else error.message
+
+
+def _required_message(error: ValidationError, path: JsonPath) -> str:
+    name = _required_name(error)
     about = error.schema.get("properties", {}).get(name, {}).get("description")
     detail = f": {about[0].lower()}{about[1:].rstrip('.')}" if about else ""
     return _prefixed(path, f"missing required field '{name}'{detail}")
@@ -96,7 +128,12 @@ def _describe(error: ValidationError) -> str:
     if error.validator == "pattern" and "patternErrorMessage" in schema:
         return f"{value!r} is not valid: {schema['patternErrorMessage']}"
     if error.validator == "format" and error.validator_value == "date":
-        return f"{value!r} is not a real calendar date (YYYY-MM-DD)"
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return f"{value!r} is not a real calendar date"
+        return f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-25"
+    if error.validator == "minItems":
+        count = error.validator_value
+        return f"the list is empty: give at least {count} item{'s' if count != 1 else ''}"
     if error.validator in ("oneOf", "enum"):
         return _choice_message(error)
     if error.validator == "type":
@@ -128,12 +165,18 @@ def _choices(schema: dict[str, Any]) -> list[str]:
     return []
 
 
+def _dependency_field(error: ValidationError) -> str:
+    return next(
+        (field for field, needed in error.validator_value.items()
+         if field in error.instance and any(n not in error.instance for n in needed)),
+        "",
+    )
+
+
 def _dependency_message(error: ValidationError) -> str:
-    for field, needed in error.validator_value.items():
-        missing = [n for n in needed if field in error.instance and n not in error.instance]
-        if missing:
-            return f"'{field}' is set, so '{missing[0]}' must be set too"
-    return error.message
+    field = _dependency_field(error)
+    missing = [n for n in error.validator_value.get(field, []) if n not in error.instance]
+    return f"'{field}' is set, so '{missing[0]}' must be set too" if missing else error.message
 
 
 def _type_name(expected: str | list[str]) -> str:

@@ -1,0 +1,65 @@
+"""Shared test helpers: the CLI runner, fixture projects copied to a tmp folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from riskdocs.cli import main
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+BASE_CONFIG = FIXTURES / "base-riskdocs.yaml"
+REPO = TESTS.parent
+EXAMPLE = REPO / "examples" / "northwind-portal"
+TODAY = "2026-11-26"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-expected", action="store_true",
+                     help="rewrite tests/fixtures/invalid/*/expected.txt from the current output")
+
+
+@pytest.fixture
+def update_expected(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-expected"))
+
+
+def run(*args: str) -> Result:
+    """Run the real CLI in-process; exceptions other than SystemExit fail the test."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def copy_case(tmp_path: Path) -> Callable[[Path], Path]:
+    """Copy a fixture project to tmp (adding the base riskdocs.yaml if it has none)."""
+
+    def copy(case: Path) -> Path:
+        target = tmp_path / case.name
+        shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.txt"))
+        if not (target / "riskdocs.yaml").exists():
+            shutil.copy(BASE_CONFIG, target / "riskdocs.yaml")
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """A project in tmp with the base riskdocs.yaml plus the given files {relpath: text}."""
+
+    def make(files: dict[str, str] | None = None, config: str | None = None) -> Path:
+        root = tmp_path / "project"
+        root.mkdir(exist_ok=True)
+        (root / "riskdocs.yaml").write_text(config or BASE_CONFIG.read_text())
+        for rel, text in (files or {}).items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        return root
+
+    return make
