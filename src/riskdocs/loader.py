@@ -107,7 +107,7 @@ def load_file(root: Path, relpath: str, kind: Kind) -> tuple[Document, list[Find
         return _load_markdown(relpath, kind, text)
     parsed = parse_yaml(text)
     findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(relpath, kind, parsed.data)
-    return Document(relpath, kind, parsed.data if parsed.ok else None, parsed.positions), findings
+    return Document(relpath, kind, parsed.data, parsed.positions), findings
 
 
 def _load_markdown(relpath: str, kind: Kind, text: str) -> tuple[Document, list[Finding]]:
@@ -117,8 +117,7 @@ def _load_markdown(relpath: str, kind: Kind, text: str) -> tuple[Document, list[
     front, offset, body, body_line = split
     parsed = parse_yaml(front, line_offset=offset)
     findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(relpath, kind, parsed.data)
-    data = parsed.data if parsed.ok else None
-    return Document(relpath, kind, data, parsed.positions, body, body_line), findings
+    return Document(relpath, kind, parsed.data, parsed.positions, body, body_line), findings
 
 
 def split_front_matter(text: str) -> tuple[str, int, str, int] | YamlProblem:

@@ -80,7 +80,7 @@ def _action_item(task: re.Match[str], line: int, problems: list[BodyProblem]) ->
         line=line,
         col=task.start("text") + 1,
         owner=owner.group(1) if owner else None,
-        owner_col=task.start("text") + owner.start(1) if owner else None,
+        owner_col=task.start("text") + owner.start() + 1 if owner else None,
         due=due,
     )
 

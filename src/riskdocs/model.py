@@ -207,7 +207,7 @@ class ActionItem:
     Attributes:
         line, col: where the item's text starts in the meeting file.
         owner: person key after `@`, or None when the item names nobody.
-        owner_col: column of the owner's key (after the `@`).
+        owner_col: column of the `@` before the owner's key.
     """
 
     text: str

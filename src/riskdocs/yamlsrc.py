@@ -93,7 +93,7 @@ class Positions:
 
 @dataclass(frozen=True)
 class ParsedYaml:
-    """The result of reading one YAML text: data if there were no problems."""
+    """The result of reading one YAML text; `data` is None whenever there are problems."""
 
     data: Any
     positions: Positions
@@ -114,7 +114,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
         return ParsedYaml(None, builder.positions, (problem,))
     except yaml.YAMLError as exc:
         return ParsedYaml(None, builder.positions, (YamlProblem("yaml-syntax", 1, 1, str(exc)),))
-    return ParsedYaml(data, builder.positions, tuple(builder.problems))
+    problems = tuple(builder.problems)
+    return ParsedYaml(None if problems else data, builder.positions, problems)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:

@@ -1,0 +1,76 @@
+"""Finding the project, walking its folders, front matter and encodings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from riskdocs import kinds
+from riskdocs.errors import ProjectNotFoundError
+from riskdocs.loader import discover, find_root, load_project, split_front_matter
+from riskdocs.yamlsrc import YamlProblem
+
+
+def test_find_root_walks_upwards(project: Callable[..., Path]) -> None:
+    root = project({"risks/2026/R-001.yaml": "id: R-001\n"})
+    assert find_root(root / "risks" / "2026") == root.resolve()
+
+
+def test_find_root_without_project_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ProjectNotFoundError, match="riskdocs init"):
+        find_root(tmp_path)
+
+
+def test_discover_reads_entity_folders_only_and_skips_hidden_and_readme(
+    project: Callable[..., Path],
+) -> None:
+    root = project({
+        "risks/R-001.yaml": "", "risks/.R-002.yaml.swp": "", "risks/.drafts/R-003.yaml": "",
+        "risks/README.md": "", "src/risks/R-004.yaml": "", "notes.yaml": "",
+        "meetings/2026/2026-11-18-weekly.md": "",
+    })
+    assert discover(root) == ["meetings/2026/2026-11-18-weekly.md", "riskdocs.yaml", "risks/R-001.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("relpath", "kind"),
+    [
+        ("riskdocs.yaml", kinds.CONFIG), ("risks/R-1.yaml", kinds.RISK),
+        ("risks/a/b/R-1.yml", kinds.RISK), ("scope/baseline.yaml", kinds.SCOPE),
+        ("scope/changes/CR-1.yaml", kinds.CHANGE_REQUEST), ("scope/changes/2026/CR-1.yaml", kinds.CHANGE_REQUEST),
+        ("meetings/2026-11-18-x.md", kinds.MEETING), ("lessons/L-1.md", kinds.LESSON),
+        ("feedback/2026-11.yaml", kinds.FEEDBACK), ("milestones/M-1.yaml", kinds.MILESTONE),
+        ("concerns/Q-1.yaml", kinds.CONCERN), ("commitments/C-1.yaml", kinds.COMMITMENT),
+        ("scope/other.yaml", None), ("meetings/x.yaml", None), ("risks/x.md", None), ("x.yaml", None),
+    ],
+)
+def test_classify(relpath: str, kind: kinds.Kind | None) -> None:
+    assert kinds.classify(relpath) is kind
+
+
+def test_front_matter_split_keeps_line_numbers() -> None:
+    split = split_front_matter("---\na: 1\nb: 2\n---\nbody\n")
+    assert split == ("a: 1\nb: 2\n", 1, "body\n", 5)
+    assert split_front_matter("---\na: 1\n...\n") == ("a: 1\n", 1, "", 4)
+
+
+@pytest.mark.parametrize("text", ["# title\n", "", "---\na: 1\n"])
+def test_missing_or_unclosed_front_matter_is_a_problem(text: str) -> None:
+    assert isinstance(split_front_matter(text), YamlProblem)
+
+
+def test_front_matter_errors_count_lines_of_the_whole_file(project: Callable[..., Path]) -> None:
+    root = project({"meetings/2026-11-18-x.md": "---\ndate: 2026-11-18\ntitle: x\nkind: [status\n---\n"})
+    _, findings = load_project(root)
+    assert [(f.rule, f.line) for f in findings] == [("yaml-syntax", 5)]
+
+
+def test_non_utf8_file_is_a_finding_with_its_line(project: Callable[..., Path]) -> None:
+    root = project()
+    (root / "risks").mkdir()
+    (root / "risks" / "R-001.yaml").write_bytes(b"id: R-001\ntitle: caf\xe9\n")
+    documents, findings = load_project(root)
+    assert [(f.rule, f.line) for f in findings] == [("file-encoding", 2)]
+    assert documents[1].data is None
