@@ -146,3 +146,15 @@ def test_python_dash_m_runs_the_cli(project: Callable[..., Path]) -> None:
     assert done.returncode == 1
     assert "did you mean 'bob'?" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_a_schema_error_does_not_make_references_to_the_entity_dangle(
+    project: Callable[..., Path],
+) -> None:
+    root = project({
+        "risks/R-001.yaml": RISK.replace("impact: 2", "impact: 9"),
+        "concerns/Q-001.yaml": "id: Q-001\ntitle: t\nraised: 2026-10-20\nraised_by: dana\n"
+                               "severity: low\nlinks: {risks: [R-001]}\n",
+    })
+    result = run("validate", "--root", str(root))
+    assert [line.split(" ")[2] for line in result.output.splitlines()[:-1]] == ["[schema]"]

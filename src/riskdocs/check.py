@@ -38,7 +38,9 @@ def check_project(root: Path) -> CheckResult:
     """
     documents, findings = load_project(root)
     valid: list[Document] = []
-    for document in (d for d in documents if d.readable):
+    for document in documents:
+        if not document.readable:
+            continue
         schema_findings = validate_document(document)
         findings.extend(schema_findings)
         if not schema_findings:
@@ -46,7 +48,8 @@ def check_project(root: Path) -> CheckResult:
     settings = _settings_document(valid, findings)
     project, build_findings = build_project(settings, valid)
     findings.extend(build_findings)
-    findings.extend(check_references(valid, project))
+    readable = [d for d in documents if d.readable]
+    findings.extend(check_references(readable, valid, project))
     return CheckResult(root, project, sort_findings(findings), len(documents))
 
 

@@ -69,12 +69,18 @@ _WHERE = {
 Namespaces = dict[str, set[str]]
 
 
-def check_references(documents: Sequence[Document], project: Project) -> list[Finding]:
-    """Duplicate ids, ids that disagree with file names, and dangling references."""
+def check_references(
+    documents: Sequence[Document], schema_valid: Sequence[Document], project: Project
+) -> list[Finding]:
+    """Duplicate ids, ids that disagree with file names, and dangling references.
+
+    Ids come from every readable document, so one file's schema error does not
+    make references to it dangle; references are followed in schema-valid ones.
+    """
     findings = list(_duplicate_ids(documents))
     findings.extend(_filename_mismatches(documents))
     names = namespaces(documents, project)
-    for document in documents:
+    for document in schema_valid:
         for pattern, target in REFERENCES.get(document.kind.name, ()):
             for path, value in _values_at(document.data, pattern):
                 if isinstance(value, str) and value not in names[target]:

@@ -1,0 +1,73 @@
+"""The pre-commit hook, run for real through pre-commit on a git repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import EXAMPLE, REPO
+
+MANIFEST = REPO / ".pre-commit-hooks.yaml"
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_manifest_passes_pre_commit_validation() -> None:
+    done = subprocess.run([*PRE_COMMIT, "validate-manifest", str(MANIFEST)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_manifest_runs_once_over_the_whole_project() -> None:
+    (hook,) = yaml.safe_load(MANIFEST.read_text())
+    assert hook["id"] == "riskdocs-validate"
+    assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    import re
+
+    files = re.compile(hook["files"])
+    for path in ["riskdocs.yaml", "risks/R-001.yaml", "docs/health/meetings/2026-11-18-x.md",
+                 "scope/changes/CR-001.yaml"]:
+        assert files.search(path), path
+    for path in ["src/app.py", "README.md", "myriskdocs.yaml"]:
+        assert not files.search(path), path
+
+
+@pytest.fixture(scope="module")
+def client_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = tmp_path_factory.mktemp("client") / "repo"
+    shutil.copytree(EXAMPLE, repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    return repo
+
+
+def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run([*PRE_COMMIT, "try-repo", str(REPO), "riskdocs-validate", "--all-files",
+                           "--verbose"], cwd=repo, env=env, capture_output=True, text=True,
+                          check=False, timeout=600)
+
+
+def test_hook_runs_through_pre_commit(client_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    clean = try_repo(client_repo, home)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
+
+    risk = client_repo / "risks" / "R-002-sso-approval.yaml"
+    risk.write_text(risk.read_text().replace("probability: 3", "probability: 7"))
+    git(client_repo, "add", "-A")
+    broken = try_repo(client_repo, home)
+    assert broken.returncode == 1
+    assert "Failed" in broken.stdout
+    assert ("risks/R-002-sso-approval.yaml:7:14: error [schema] probability: 7 is greater than "
+            "the maximum of 5\nriskdocs: 29 files checked: 1 error\n") in broken.stdout
