@@ -20,8 +20,11 @@ TODAY = "2026-11-26"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-expected", action="store_true",
-                     help="rewrite tests/fixtures/invalid/*/expected.txt from the current output")
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        help="rewrite tests/fixtures/invalid/*/expected.txt from the current output",
+    )
 
 
 @pytest.fixture

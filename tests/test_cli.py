@@ -13,7 +13,10 @@ import pytest
 from riskdocs import __version__
 from tests.conftest import TODAY, run
 
-RISK = "id: R-001\ntitle: t\nowner: alice\nraised: 2026-10-02\nprobability: 2\nimpact: 2\nstatus: open\n"
+RISK = (
+    "id: R-001\ntitle: t\nowner: alice\nraised: 2026-10-02\n"
+    "probability: 2\nimpact: 2\nstatus: open\n"
+)
 
 
 def test_version() -> None:
@@ -25,15 +28,25 @@ def test_version() -> None:
 def test_clean_project_exits_0(project: Callable[..., Path]) -> None:
     root = project({"risks/R-001.yaml": RISK})
     result = run("validate", "--root", str(root))
-    assert (result.exit_code, result.output) == (0, "riskdocs: 2 files checked, no problems found\n")
+    assert (result.exit_code, result.output) == (
+        0,
+        "riskdocs: 2 files checked, no problems found\n",
+    )
 
 
 def test_errors_exit_1_with_file_line_col(project: Callable[..., Path]) -> None:
-    root = project({"risks/R-003.yaml": RISK.replace("R-001", "R-003").replace("probability: 2", "probability: 6")})
+    root = project(
+        {
+            "risks/R-003.yaml": RISK.replace("R-001", "R-003").replace(
+                "probability: 2", "probability: 6"
+            )
+        }
+    )
     result = run("validate", "--root", str(root))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "risks/R-003.yaml:5:14: error [schema] probability: 6 is greater than the maximum of 5")
+        "risks/R-003.yaml:5:14: error [schema] probability: 6 is greater than the maximum of 5"
+    )
 
 
 def test_warnings_alone_exit_0(project: Callable[..., Path]) -> None:
@@ -41,15 +54,17 @@ def test_warnings_alone_exit_0(project: Callable[..., Path]) -> None:
     assert run("validate", "--root", str(root)).exit_code == 0
 
 
-def test_root_is_found_from_the_current_folder(project: Callable[..., Path],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_root_is_found_from_the_current_folder(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = project({"risks/R-001.yaml": RISK})
     monkeypatch.chdir(root / "risks")
     assert run("validate").exit_code == 0
 
 
-def test_no_project_found_exits_2_and_says_what_to_do(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_project_found_exits_2_and_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("validate")
     assert result.exit_code == 2
@@ -57,10 +72,12 @@ def test_no_project_found_exits_2_and_says_what_to_do(tmp_path: Path,
 
 
 def test_paths_limit_the_report_but_not_the_checks(project: Callable[..., Path]) -> None:
-    root = project({
-        "risks/R-001.yaml": RISK.replace("owner: alice", "owner: nobody"),
-        "commitments/C-001.yaml": "id: C-002\n",
-    })
+    root = project(
+        {
+            "risks/R-001.yaml": RISK.replace("owner: alice", "owner: nobody"),
+            "commitments/C-001.yaml": "id: C-002\n",
+        }
+    )
     result = run("validate", str(root / "risks"), "--format", "json")
     paths = {f["path"] for f in json.loads(result.output)["findings"]}
     assert paths == {"risks/R-001.yaml"}
@@ -78,8 +95,9 @@ def test_path_outside_the_project_exits_2(project: Callable[..., Path], tmp_path
     assert "outside the project" in result.output
 
 
-@pytest.mark.parametrize("args", [["--today", "2026-13-01"], ["--today", "tomorrow"],
-                                  ["--format", "xml"], ["--nope"]])
+@pytest.mark.parametrize(
+    "args", [["--today", "2026-13-01"], ["--today", "tomorrow"], ["--format", "xml"], ["--nope"]]
+)
 def test_usage_errors_exit_2(project: Callable[..., Path], args: list[str]) -> None:
     root = project()
     result = run("validate", "--root", str(root), *args)
@@ -94,11 +112,15 @@ def test_bad_today_says_how_to_write_it(project: Callable[..., Path]) -> None:
 @pytest.mark.parametrize(
     ("config", "expected"),
     [
-        ("project: {name: x}\npeople: {}\n",
-         "riskdocs.yaml:1:10: error [schema] project: missing required field 'client'"),
+        (
+            "project: {name: x}\npeople: {}\n",
+            "riskdocs.yaml:1:10: error [schema] project: missing required field 'client'",
+        ),
         ("project: [\n", "riskdocs.yaml:2:1: error [yaml-syntax]"),
-        ("project: {name: x, client: y}\npeople:\n  Alice: {name: A, side: team}\n",
-         "riskdocs.yaml:3:3: error [schema] people.Alice: a person key is lower-case"),
+        (
+            "project: {name: x, client: y}\npeople:\n  Alice: {name: A, side: team}\n",
+            "riskdocs.yaml:3:3: error [schema] people.Alice: a person key is lower-case",
+        ),
     ],
 )
 def test_broken_config_is_reported_with_lines_and_exits_2(
@@ -141,8 +163,12 @@ def test_schema_command_lists_and_prints(tmp_path: Path) -> None:
 
 def test_python_dash_m_runs_the_cli(project: Callable[..., Path]) -> None:
     root = project({"risks/R-001.yaml": RISK.replace("owner: alice", "owner: bobb")})
-    done = subprocess.run([sys.executable, "-m", "riskdocs", "validate", "--root", str(root)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "riskdocs", "validate", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1
     assert "did you mean 'bob'?" in done.stdout
     assert "Traceback" not in done.stderr
@@ -151,10 +177,12 @@ def test_python_dash_m_runs_the_cli(project: Callable[..., Path]) -> None:
 def test_a_schema_error_does_not_make_references_to_the_entity_dangle(
     project: Callable[..., Path],
 ) -> None:
-    root = project({
-        "risks/R-001.yaml": RISK.replace("impact: 2", "impact: 9"),
-        "concerns/Q-001.yaml": "id: Q-001\ntitle: t\nraised: 2026-10-20\nraised_by: dana\n"
-                               "severity: low\nlinks: {risks: [R-001]}\n",
-    })
+    root = project(
+        {
+            "risks/R-001.yaml": RISK.replace("impact: 2", "impact: 9"),
+            "concerns/Q-001.yaml": "id: Q-001\ntitle: t\nraised: 2026-10-20\nraised_by: dana\n"
+            "severity: low\nlinks: {risks: [R-001]}\n",
+        }
+    )
     result = run("validate", "--root", str(root))
     assert [line.split(" ")[2] for line in result.output.splitlines()[:-1]] == ["[schema]"]

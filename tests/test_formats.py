@@ -11,10 +11,24 @@ from riskdocs.finding import Finding, Severity, exit_code
 from riskdocs.formats import FORMATTERS, format_github, format_json, format_sarif, format_text
 
 FINDINGS = [
-    Finding("risks/R-003.yaml", 7, 14, "schema", Severity.ERROR,
-            "probability: 6 is greater than the maximum of 5", "R-003"),
-    Finding("meetings/2026-11-18-x.md", 3, 1, "meeting-date-filename-mismatch", Severity.WARNING,
-            "100% wrong: a, b\nsecond line\r", None),
+    Finding(
+        "risks/R-003.yaml",
+        7,
+        14,
+        "schema",
+        Severity.ERROR,
+        "probability: 6 is greater than the maximum of 5",
+        "R-003",
+    ),
+    Finding(
+        "meetings/2026-11-18-x.md",
+        3,
+        1,
+        "meeting-date-filename-mismatch",
+        Severity.WARNING,
+        "100% wrong: a, b\nsecond line\r",
+        None,
+    ),
     Finding("risks/notes, old.txt", None, None, "unknown-file", Severity.INFO, "not read", None),
 ]
 
@@ -35,18 +49,27 @@ def test_json_format_has_version_and_every_field() -> None:
     assert data["version"] == 1
     assert data["files_checked"] == 3
     assert data["findings"][0] == {
-        "rule": "schema", "severity": "error", "path": "risks/R-003.yaml", "line": 7, "col": 14,
-        "message": "probability: 6 is greater than the maximum of 5", "entity": "R-003",
+        "rule": "schema",
+        "severity": "error",
+        "path": "risks/R-003.yaml",
+        "line": 7,
+        "col": 14,
+        "message": "probability: 6 is greater than the maximum of 5",
+        "entity": "R-003",
     }
     assert data["findings"][2]["line"] is None
 
 
 def test_github_annotations_escape_data_and_properties() -> None:
     lines = format_github(FINDINGS, 3).splitlines()
-    assert lines[0] == ("::error file=risks/R-003.yaml,line=7,col=14,title=riskdocs schema::"
-                        "probability: 6 is greater than the maximum of 5")
-    assert lines[1] == ("::warning file=meetings/2026-11-18-x.md,line=3,col=1,title=riskdocs "
-                        "meeting-date-filename-mismatch::100%25 wrong: a, b%0Asecond line%0D")
+    assert lines[0] == (
+        "::error file=risks/R-003.yaml,line=7,col=14,title=riskdocs schema::"
+        "probability: 6 is greater than the maximum of 5"
+    )
+    assert lines[1] == (
+        "::warning file=meetings/2026-11-18-x.md,line=3,col=1,title=riskdocs "
+        "meeting-date-filename-mismatch::100%25 wrong: a, b%0Asecond line%0D"
+    )
     assert lines[2] == "::notice file=risks/notes%2C old.txt,title=riskdocs unknown-file::not read"
     assert lines[3].startswith("riskdocs: 3 files checked")  # GitHub shows only 10 per level
 
@@ -57,7 +80,10 @@ def test_sarif_validates_against_the_official_schema() -> None:
     Draft4Validator(schema).validate(log)
     results = log["runs"][0]["results"]
     assert [r["level"] for r in results] == ["error", "warning", "note"]
-    assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 14}
+    assert results[0]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 7,
+        "startColumn": 14,
+    }
     assert "region" not in results[2]["locations"][0]["physicalLocation"]
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert [rules[r["ruleIndex"]]["id"] for r in results] == [r["ruleId"] for r in results]

@@ -22,8 +22,12 @@ def git(cwd: Path, *args: str) -> None:
 
 
 def test_manifest_passes_pre_commit_validation() -> None:
-    done = subprocess.run([*PRE_COMMIT, "validate-manifest", str(MANIFEST)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*PRE_COMMIT, "validate-manifest", str(MANIFEST)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -34,8 +38,12 @@ def test_manifest_runs_once_over_the_whole_project() -> None:
     import re
 
     files = re.compile(hook["files"])
-    for path in ["riskdocs.yaml", "risks/R-001.yaml", "docs/health/meetings/2026-11-18-x.md",
-                 "scope/changes/CR-001.yaml"]:
+    for path in [
+        "riskdocs.yaml",
+        "risks/R-001.yaml",
+        "docs/health/meetings/2026-11-18-x.md",
+        "scope/changes/CR-001.yaml",
+    ]:
         assert files.search(path), path
     for path in ["src/app.py", "README.md", "myriskdocs.yaml"]:
         assert not files.search(path), path
@@ -52,12 +60,20 @@ def client_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
-    return subprocess.run([*PRE_COMMIT, "try-repo", str(REPO), "riskdocs-validate", "--all-files",
-                           "--verbose"], cwd=repo, env=env, capture_output=True, text=True,
-                          check=False, timeout=600)
+    return subprocess.run(
+        [*PRE_COMMIT, "try-repo", str(REPO), "riskdocs-validate", "--all-files", "--verbose"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
 
 
-def test_hook_runs_through_pre_commit(client_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_hook_runs_through_pre_commit(
+    client_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     home = tmp_path_factory.mktemp("pre-commit-home")
     clean = try_repo(client_repo, home)
     assert clean.returncode == 0, clean.stdout + clean.stderr
@@ -69,5 +85,7 @@ def test_hook_runs_through_pre_commit(client_repo: Path, tmp_path_factory: pytes
     broken = try_repo(client_repo, home)
     assert broken.returncode == 1
     assert "Failed" in broken.stdout
-    assert ("risks/R-002-sso-approval.yaml:7:14: error [schema] probability: 7 is greater than "
-            "the maximum of 5\nriskdocs: 29 files checked: 1 error\n") in broken.stdout
+    assert (
+        "risks/R-002-sso-approval.yaml:7:14: error [schema] probability: 7 is greater than "
+        "the maximum of 5\nriskdocs: 29 files checked: 1 error\n"
+    ) in broken.stdout

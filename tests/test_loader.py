@@ -26,24 +26,43 @@ def test_find_root_without_project_says_what_to_do(tmp_path: Path) -> None:
 def test_discover_reads_entity_folders_only_and_skips_hidden_and_readme(
     project: Callable[..., Path],
 ) -> None:
-    root = project({
-        "risks/R-001.yaml": "", "risks/.R-002.yaml.swp": "", "risks/.drafts/R-003.yaml": "",
-        "risks/README.md": "", "src/risks/R-004.yaml": "", "notes.yaml": "",
-        "meetings/2026/2026-11-18-weekly.md": "",
-    })
-    assert discover(root) == ["meetings/2026/2026-11-18-weekly.md", "riskdocs.yaml", "risks/R-001.yaml"]
+    root = project(
+        {
+            "risks/R-001.yaml": "",
+            "risks/.R-002.yaml.swp": "",
+            "risks/.drafts/R-003.yaml": "",
+            "risks/README.md": "",
+            "src/risks/R-004.yaml": "",
+            "notes.yaml": "",
+            "meetings/2026/2026-11-18-weekly.md": "",
+        }
+    )
+    assert discover(root) == [
+        "meetings/2026/2026-11-18-weekly.md",
+        "riskdocs.yaml",
+        "risks/R-001.yaml",
+    ]
 
 
 @pytest.mark.parametrize(
     ("relpath", "kind"),
     [
-        ("riskdocs.yaml", kinds.CONFIG), ("risks/R-1.yaml", kinds.RISK),
-        ("risks/a/b/R-1.yml", kinds.RISK), ("scope/baseline.yaml", kinds.SCOPE),
-        ("scope/changes/CR-1.yaml", kinds.CHANGE_REQUEST), ("scope/changes/2026/CR-1.yaml", kinds.CHANGE_REQUEST),
-        ("meetings/2026-11-18-x.md", kinds.MEETING), ("lessons/L-1.md", kinds.LESSON),
-        ("feedback/2026-11.yaml", kinds.FEEDBACK), ("milestones/M-1.yaml", kinds.MILESTONE),
-        ("concerns/Q-1.yaml", kinds.CONCERN), ("commitments/C-1.yaml", kinds.COMMITMENT),
-        ("scope/other.yaml", None), ("meetings/x.yaml", None), ("risks/x.md", None), ("x.yaml", None),
+        ("riskdocs.yaml", kinds.CONFIG),
+        ("risks/R-1.yaml", kinds.RISK),
+        ("risks/a/b/R-1.yml", kinds.RISK),
+        ("scope/baseline.yaml", kinds.SCOPE),
+        ("scope/changes/CR-1.yaml", kinds.CHANGE_REQUEST),
+        ("scope/changes/2026/CR-1.yaml", kinds.CHANGE_REQUEST),
+        ("meetings/2026-11-18-x.md", kinds.MEETING),
+        ("lessons/L-1.md", kinds.LESSON),
+        ("feedback/2026-11.yaml", kinds.FEEDBACK),
+        ("milestones/M-1.yaml", kinds.MILESTONE),
+        ("concerns/Q-1.yaml", kinds.CONCERN),
+        ("commitments/C-1.yaml", kinds.COMMITMENT),
+        ("scope/other.yaml", None),
+        ("meetings/x.yaml", None),
+        ("risks/x.md", None),
+        ("x.yaml", None),
     ],
 )
 def test_classify(relpath: str, kind: kinds.Kind | None) -> None:
@@ -62,7 +81,9 @@ def test_missing_or_unclosed_front_matter_is_a_problem(text: str) -> None:
 
 
 def test_front_matter_errors_count_lines_of_the_whole_file(project: Callable[..., Path]) -> None:
-    root = project({"meetings/2026-11-18-x.md": "---\ndate: 2026-11-18\ntitle: x\nkind: [status\n---\n"})
+    root = project(
+        {"meetings/2026-11-18-x.md": "---\ndate: 2026-11-18\ntitle: x\nkind: [status\n---\n"}
+    )
     _, findings = load_project(root)
     assert [(f.rule, f.line) for f in findings] == [("yaml-syntax", 5)]
 

@@ -43,7 +43,10 @@ def test_action_items_owner_due_done_and_lines() -> None:
 
 
 def test_decisions_are_the_list_under_the_decisions_heading() -> None:
-    assert parse_body(BODY, 1).decisions == ("Ship with the mocked gateway", "Review again in December")
+    assert parse_body(BODY, 1).decisions == (
+        "Ship with the mocked gateway",
+        "Review again in December",
+    )
 
 
 def test_bad_due_dates_are_problems_with_columns() -> None:

@@ -15,8 +15,11 @@ from tests.conftest import REPO
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
     (built,) = out.glob("riskdocs-*.whl")
     return zipfile.ZipFile(built)
 
@@ -30,8 +33,11 @@ def test_wheel_contains_every_schema(wheel: zipfile.ZipFile) -> None:
 def test_wheel_contains_the_whole_project_template(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     template = REPO / "project-template"
-    expected = [p.relative_to(template).as_posix() for p in template.rglob("*")
-                if p.is_file() and "__pycache__" not in p.parts]
+    expected = [
+        p.relative_to(template).as_posix()
+        for p in template.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
     assert len(expected) >= 11
     for rel in expected:
         assert f"riskdocs/project_template/{rel}" in names, rel

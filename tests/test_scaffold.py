@@ -20,12 +20,17 @@ def init(target: Path, today: str = TODAY) -> None:
 
 def test_init_writes_every_kind_and_validates_clean(tmp_path: Path) -> None:
     init(tmp_path / "p")
-    found = {kinds.classify(p.relative_to(tmp_path / "p").as_posix())
-             for p in (tmp_path / "p").rglob("*") if p.is_file()}
+    found = {
+        kinds.classify(p.relative_to(tmp_path / "p").as_posix())
+        for p in (tmp_path / "p").rglob("*")
+        if p.is_file()
+    }
     assert found - {None} == set(kinds.KINDS.values())
     result = run("validate", "--root", str(tmp_path / "p"), "--today", TODAY)
     assert (result.exit_code, result.output.splitlines()[-1]) == (
-        0, "riskdocs: 11 files checked, no problems found")
+        0,
+        "riskdocs: 11 files checked, no problems found",
+    )
 
 
 def test_every_yaml_file_points_its_editor_at_the_right_local_schema(tmp_path: Path) -> None:
@@ -46,7 +51,10 @@ def test_dates_move_with_today(tmp_path: Path) -> None:
     init(tmp_path / "p", "2026-11-26")
     shift = date(2026, 11, 26) - TEMPLATE_TODAY
     meetings = sorted(p.name for p in (tmp_path / "p" / "meetings").iterdir())
-    assert meetings == [f"{date(2026, 1, 8) + shift}-kickoff.md", f"{date(2026, 1, 22) + shift}-weekly.md"]
+    assert meetings == [
+        f"{date(2026, 1, 8) + shift}-kickoff.md",
+        f"{date(2026, 1, 22) + shift}-weekly.md",
+    ]
     assert [p.name for p in (tmp_path / "p" / "feedback").iterdir()] == ["2026-11.yaml"]
     commitment = (tmp_path / "p" / "commitments" / "C-001.yaml").read_text()
     assert f"source: meetings/{meetings[0]}" in commitment
@@ -54,7 +62,10 @@ def test_dates_move_with_today(tmp_path: Path) -> None:
 
 def test_shift_dates_leaves_other_numbers_alone() -> None:
     text = "due: 2026-01-28 at 10:30, 12345-01-01x, v2026-01, R-2026"
-    assert shift_dates(text, timedelta(days=4)) == "due: 2026-02-01 at 10:30, 12345-01-01x, v2026-01, R-2026"
+    assert (
+        shift_dates(text, timedelta(days=4))
+        == "due: 2026-02-01 at 10:30, 12345-01-01x, v2026-01, R-2026"
+    )
     assert shift_dates("period: 2026-01\n", timedelta(days=31), monthly=True) == "period: 2026-02\n"
 
 

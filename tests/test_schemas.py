@@ -46,7 +46,9 @@ def test_every_field_is_documented_for_editor_hover(name: str) -> None:
     assert schema.get("title") and schema.get("description")
     missing = []
     for node in walk(schema):
-        for field, spec in node.get("properties", {}).items() if isinstance(node.get("properties"), dict) else []:
+        for field, spec in (
+            node.get("properties", {}).items() if isinstance(node.get("properties"), dict) else []
+        ):
             target = spec
             if "$ref" in spec and "description" not in spec:
                 target = resolve(spec["$ref"])

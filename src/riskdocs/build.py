@@ -15,9 +15,25 @@ from riskdocs.finding import Finding, Severity
 from riskdocs.loader import Document
 from riskdocs.meetings import parse_body
 from riskdocs.model import (
-    Cadence, ChangeRequest, Commitment, Concern, Deliverable, Feedback, FeedbackResponse,
-    Lesson, Meeting, Milestone, Person, PreventionAction, Project, Renegotiation, Risk,
-    RiskReview, ScopeBaseline, Settings, Source,
+    Cadence,
+    ChangeRequest,
+    Commitment,
+    Concern,
+    Deliverable,
+    Feedback,
+    FeedbackResponse,
+    Lesson,
+    Meeting,
+    Milestone,
+    Person,
+    PreventionAction,
+    Project,
+    Renegotiation,
+    Risk,
+    RiskReview,
+    ScopeBaseline,
+    Settings,
+    Source,
 )
 
 Data = dict[str, Any]
@@ -41,95 +57,210 @@ def _common(data: Data) -> Data:
 
 def build_settings(document: Document) -> Settings:
     data, project = document.data, document.data["project"]
-    people = {key: Person(key, p["name"], p["side"], p.get("role"), p.get("email"))
-              for key, p in data["people"].items()}
-    cadences = {name: Cadence(name, c["every_days"], c.get("kind"), c.get("grace_days", 0))
-                for name, c in data.get("communication", {}).items()}
-    return Settings(project["name"], project["client"], people, cadences,
-                    _maybe_day(project.get("start")), _maybe_day(project.get("end")),
-                    project.get("timezone"), _source(document))
+    people = {
+        key: Person(key, p["name"], p["side"], p.get("role"), p.get("email"))
+        for key, p in data["people"].items()
+    }
+    cadences = {
+        name: Cadence(name, c["every_days"], c.get("kind"), c.get("grace_days", 0))
+        for name, c in data.get("communication", {}).items()
+    }
+    return Settings(
+        project["name"],
+        project["client"],
+        people,
+        cadences,
+        _maybe_day(project.get("start")),
+        _maybe_day(project.get("end")),
+        project.get("timezone"),
+        _source(document),
+    )
 
 
 def build_risk(document: Document) -> Risk:
     d = document.data
-    prevention = tuple(PreventionAction(p["action"], p["owner"], _day(p["due"]),
-                                        _maybe_day(p.get("done"))) for p in d.get("prevention", []))
-    reviews = tuple(RiskReview(_day(r["on"]), r["by"], r.get("probability"),
-                               r.get("impact"), r.get("note")) for r in d.get("reviews", []))
-    return Risk(d["id"], d["title"], d["owner"], _day(d["raised"]), d["probability"], d["impact"],
-                d["status"], _source(document), d.get("category"), d.get("response"),
-                d.get("trigger"), prevention, d.get("contingency"), _maybe_day(d.get("review_by")),
-                reviews, _maybe_day(d.get("closed")), **_common(d))
+    prevention = tuple(
+        PreventionAction(p["action"], p["owner"], _day(p["due"]), _maybe_day(p.get("done")))
+        for p in d.get("prevention", [])
+    )
+    reviews = tuple(
+        RiskReview(_day(r["on"]), r["by"], r.get("probability"), r.get("impact"), r.get("note"))
+        for r in d.get("reviews", [])
+    )
+    return Risk(
+        d["id"],
+        d["title"],
+        d["owner"],
+        _day(d["raised"]),
+        d["probability"],
+        d["impact"],
+        d["status"],
+        _source(document),
+        d.get("category"),
+        d.get("response"),
+        d.get("trigger"),
+        prevention,
+        d.get("contingency"),
+        _maybe_day(d.get("review_by")),
+        reviews,
+        _maybe_day(d.get("closed")),
+        **_common(d),
+    )
 
 
 def build_commitment(document: Document) -> Commitment:
     d = document.data
-    moves = tuple(Renegotiation(_day(r["on"]), _day(r["from"]), _day(r["to"]), r["agreed_by"],
-                                r.get("reason")) for r in d.get("renegotiated", []))
-    return Commitment(d["id"], d["title"], d["owner"], d["to"], _day(d["made"]), _day(d["due"]),
-                      d["status"], _source(document), _maybe_day(d.get("done")), moves,
-                      d.get("source"), **_common(d))
+    moves = tuple(
+        Renegotiation(
+            _day(r["on"]), _day(r["from"]), _day(r["to"]), r["agreed_by"], r.get("reason")
+        )
+        for r in d.get("renegotiated", [])
+    )
+    return Commitment(
+        d["id"],
+        d["title"],
+        d["owner"],
+        d["to"],
+        _day(d["made"]),
+        _day(d["due"]),
+        d["status"],
+        _source(document),
+        _maybe_day(d.get("done")),
+        moves,
+        d.get("source"),
+        **_common(d),
+    )
 
 
 def build_scope(document: Document) -> ScopeBaseline:
     d = document.data
     deliverables = tuple(
-        Deliverable(x["id"], x["title"], tuple(x["acceptance"]),
-                    Source(document.path, document.positions, ("deliverables", index)),
-                    x.get("owner"), _maybe_day(x.get("due")), x.get("milestone"),
-                    _maybe_day(x.get("added")), x.get("change_request"),
-                    x.get("visibility", "client"))
+        Deliverable(
+            x["id"],
+            x["title"],
+            tuple(x["acceptance"]),
+            Source(document.path, document.positions, ("deliverables", index)),
+            x.get("owner"),
+            _maybe_day(x.get("due")),
+            x.get("milestone"),
+            _maybe_day(x.get("added")),
+            x.get("change_request"),
+            x.get("visibility", "client"),
+        )
         for index, x in enumerate(d["deliverables"])
     )
-    return ScopeBaseline(deliverables, _source(document), _maybe_day(d.get("signed_off")),
-                         d.get("signed_off_by"), tuple(d.get("out_of_scope", [])),
-                         tuple(d.get("assumptions", [])))
+    return ScopeBaseline(
+        deliverables,
+        _source(document),
+        _maybe_day(d.get("signed_off")),
+        d.get("signed_off_by"),
+        tuple(d.get("out_of_scope", [])),
+        tuple(d.get("assumptions", [])),
+    )
 
 
 def build_change(document: Document) -> ChangeRequest:
     d = document.data
     impact = d.get("impact", {})
-    return ChangeRequest(d["id"], d["title"], _day(d["raised"]), d["raised_by"], d["status"],
-                         _source(document), tuple(d.get("deliverables", [])),
-                         impact.get("schedule_days"), impact.get("cost"),
-                         _maybe_day(d.get("decided")), d.get("decided_by"), **_common(d))
+    return ChangeRequest(
+        d["id"],
+        d["title"],
+        _day(d["raised"]),
+        d["raised_by"],
+        d["status"],
+        _source(document),
+        tuple(d.get("deliverables", [])),
+        impact.get("schedule_days"),
+        impact.get("cost"),
+        _maybe_day(d.get("decided")),
+        d.get("decided_by"),
+        **_common(d),
+    )
 
 
 def build_meeting(document: Document, findings: list[Finding]) -> Meeting:
     d = document.data
     body = parse_body(document.body, document.body_line)
-    findings.extend(Finding(document.path, p.line, p.col, "action-item-syntax", Severity.ERROR,
-                            p.message, document.stem) for p in body.problems)
-    return Meeting(document.stem, document.path, _day(d["date"]), d["title"], d["kind"],
-                   tuple(d["attendees"]), _source(document), d.get("cadence"),
-                   body.action_items, body.decisions, **_common(d))
+    findings.extend(
+        Finding(
+            document.path,
+            p.line,
+            p.col,
+            "action-item-syntax",
+            Severity.ERROR,
+            p.message,
+            document.stem,
+        )
+        for p in body.problems
+    )
+    return Meeting(
+        document.stem,
+        document.path,
+        _day(d["date"]),
+        d["title"],
+        d["kind"],
+        tuple(d["attendees"]),
+        _source(document),
+        d.get("cadence"),
+        body.action_items,
+        body.decisions,
+        **_common(d),
+    )
 
 
 def build_concern(document: Document) -> Concern:
     d = document.data
-    return Concern(d["id"], d["title"], _day(d["raised"]), d["raised_by"], d["severity"],
-                   _source(document), d.get("owner"), _maybe_day(d.get("acknowledged")),
-                   _maybe_day(d.get("resolved")), **_common(d))
+    return Concern(
+        d["id"],
+        d["title"],
+        _day(d["raised"]),
+        d["raised_by"],
+        d["severity"],
+        _source(document),
+        d.get("owner"),
+        _maybe_day(d.get("acknowledged")),
+        _maybe_day(d.get("resolved")),
+        **_common(d),
+    )
 
 
 def build_feedback(document: Document) -> Feedback:
     d = document.data
-    responses = tuple(FeedbackResponse(_day(r["date"]), r["from"], dict(r.get("scores", {})),
-                                       r.get("nps"), r.get("comment")) for r in d["responses"])
+    responses = tuple(
+        FeedbackResponse(
+            _day(r["date"]), r["from"], dict(r.get("scores", {})), r.get("nps"), r.get("comment")
+        )
+        for r in d["responses"]
+    )
     return Feedback(d["period"], responses, _source(document), d.get("visibility", "client"))
 
 
 def build_milestone(document: Document) -> Milestone:
     d = document.data
-    return Milestone(d["id"], d["title"], _day(d["baseline"]), _day(d["forecast"]),
-                     _source(document), d.get("buffer_days", 0), _maybe_day(d.get("done")),
-                     d.get("owner"), tuple(d.get("deliverables", [])), **_common(d))
+    return Milestone(
+        d["id"],
+        d["title"],
+        _day(d["baseline"]),
+        _day(d["forecast"]),
+        _source(document),
+        d.get("buffer_days", 0),
+        _maybe_day(d.get("done")),
+        d.get("owner"),
+        tuple(d.get("deliverables", [])),
+        **_common(d),
+    )
 
 
 def build_lesson(document: Document) -> Lesson:
     d = document.data
-    return Lesson(d["id"], d["title"], _day(d["date"]), _source(document), document.body,
-                  d.get("visibility", "client"))
+    return Lesson(
+        d["id"],
+        d["title"],
+        _day(d["date"]),
+        _source(document),
+        document.body,
+        d.get("visibility", "client"),
+    )
 
 
 _SIMPLE_BUILDERS: dict[str, Callable[[Document], Any]] = {
@@ -143,7 +274,9 @@ _SIMPLE_BUILDERS: dict[str, Callable[[Document], Any]] = {
 }
 
 
-def build_project(settings_document: Document, documents: Sequence[Document]) -> tuple[Project, list[Finding]]:
+def build_project(
+    settings_document: Document, documents: Sequence[Document]
+) -> tuple[Project, list[Finding]]:
     """Entities from schema-valid documents; findings for unreadable meeting bodies."""
     findings: list[Finding] = []
     built: dict[str, list[Any]] = {name: [] for name in kinds.KINDS}

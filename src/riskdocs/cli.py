@@ -23,10 +23,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_NAMES = ("text", "json", "github", "sarif")
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -63,15 +65,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Project folder (the one holding riskdocs.yaml). Default: found from the "
-                   "first PATH or the current folder, looking upwards.")
-@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Project folder (the one holding riskdocs.yaml). Default: found from the "
+    "first PATH or the current folder, looking upwards.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMAT_NAMES),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--today", type=DateType(), help="Check as if today were this date.")
 @setup_errors
-def validate(paths: Sequence[Path], root: Path | None, output_format: str,
-             today: dt.date | None) -> None:
+def validate(
+    paths: Sequence[Path], root: Path | None, output_format: str, today: dt.date | None
+) -> None:
     """Check the project's files: YAML, schemas, ids and references.
 
     With PATHS, only findings in those files or folders are shown (the whole
@@ -116,7 +128,9 @@ def init(directory: Path, today: dt.date | None) -> None:
 
     written = init_project(directory, today_from(today))
     click.echo(f"riskdocs: created {len(written)} files in {directory}")
-    click.echo(f"next: edit {directory / 'riskdocs.yaml'}, then run `riskdocs validate --root {directory}`")
+    click.echo(
+        f"next: edit {directory / 'riskdocs.yaml'}, then run `riskdocs validate --root {directory}`"
+    )
 
 
 @main.command()

@@ -37,7 +37,9 @@ def location(finding: Finding) -> str:
 
 def format_text(findings: Sequence[Finding], files_checked: int) -> str:
     """`path:line:col: severity [rule] message`, one a line, then a summary line."""
-    lines = [f"{location(f)}: {f.severity.value} [{f.rule}] {_one_line(f.message)}" for f in findings]
+    lines = [
+        f"{location(f)}: {f.severity.value} [{f.rule}] {_one_line(f.message)}" for f in findings
+    ]
     lines.append(summary(findings, files_checked))
     return "\n".join(lines) + "\n"
 
@@ -51,8 +53,15 @@ def format_json(findings: Sequence[Finding], files_checked: int) -> str:
         "version": 1,
         "files_checked": files_checked,
         "findings": [
-            {"rule": f.rule, "severity": f.severity.value, "path": f.path, "line": f.line,
-             "col": f.col, "message": f.message, "entity": f.entity}
+            {
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "path": f.path,
+                "line": f.line,
+                "col": f.col,
+                "message": f.message,
+                "entity": f.entity,
+            }
             for f in findings
         ],
     }
@@ -76,7 +85,9 @@ def format_github(findings: Sequence[Finding], files_checked: int) -> str:
         if f.line is not None:
             props += [f"line={f.line}", f"col={f.col or 1}"]
         props.append(f"title={_escape_property('riskdocs ' + f.rule)}")
-        lines.append(f"::{_GITHUB_COMMAND[f.severity]} {','.join(props)}::{_escape_data(f.message)}")
+        lines.append(
+            f"::{_GITHUB_COMMAND[f.severity]} {','.join(props)}::{_escape_data(f.message)}"
+        )
     lines.append(summary(findings, files_checked))
     return "\n".join(lines) + "\n"
 
@@ -88,14 +99,18 @@ def format_sarif(findings: Sequence[Finding], files_checked: int) -> str:
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "riskdocs",
-                "version": __version__,
-                "rules": [{"id": rule} for rule in rule_ids],
-            }},
-            "results": [_sarif_result(f, rule_index[f.rule]) for f in findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "riskdocs",
+                        "version": __version__,
+                        "rules": [{"id": rule} for rule in rule_ids],
+                    }
+                },
+                "results": [_sarif_result(f, rule_index[f.rule]) for f in findings],
+            }
+        ],
     }
     return json.dumps(log, indent=2, sort_keys=True) + "\n"
 

@@ -53,12 +53,28 @@ LESSON = Kind("lesson", "lesson", "lessons", MARKDOWN_SUFFIXES, id_prefix="L-", 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        CONFIG, RISK, COMMITMENT, SCOPE, CHANGE_REQUEST, MEETING,
-        CONCERN, FEEDBACK, MILESTONE, LESSON,
+        CONFIG,
+        RISK,
+        COMMITMENT,
+        SCOPE,
+        CHANGE_REQUEST,
+        MEETING,
+        CONCERN,
+        FEEDBACK,
+        MILESTONE,
+        LESSON,
     )
 }
-ENTITY_FOLDERS = ("risks", "commitments", "scope", "meetings", "concerns", "feedback",
-                  "milestones", "lessons")
+ENTITY_FOLDERS = (
+    "risks",
+    "commitments",
+    "scope",
+    "meetings",
+    "concerns",
+    "feedback",
+    "milestones",
+    "lessons",
+)
 CONFIG_FILE = "riskdocs.yaml"
 SCOPE_FILE = "scope/baseline.yaml"
 # Deliverables live inside the scope baseline; their ids are checked like the others.

@@ -106,7 +106,9 @@ def load_file(root: Path, relpath: str, kind: Kind) -> tuple[Document, list[Find
     if kind.markdown:
         return _load_markdown(relpath, kind, text)
     parsed = parse_yaml(text)
-    findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(relpath, kind, parsed.data)
+    findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(
+        relpath, kind, parsed.data
+    )
     return Document(relpath, kind, parsed.data, parsed.positions), findings
 
 
@@ -116,7 +118,9 @@ def _load_markdown(relpath: str, kind: Kind, text: str) -> tuple[Document, list[
         return Document(relpath, kind, None), [_problem_finding(relpath, split)]
     front, offset, body, body_line = split
     parsed = parse_yaml(front, line_offset=offset)
-    findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(relpath, kind, parsed.data)
+    findings = [_problem_finding(relpath, p) for p in parsed.problems] or _empty(
+        relpath, kind, parsed.data
+    )
     return Document(relpath, kind, parsed.data, parsed.positions, body, body_line), findings
 
 
@@ -127,22 +131,36 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | YamlProblem:
     """
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
-        return YamlProblem("front-matter", 1, 1, "file must start with YAML front matter: a "
-                           "'---' line, the fields (date, title, ...), then another '---' line")
+        return YamlProblem(
+            "front-matter",
+            1,
+            1,
+            "file must start with YAML front matter: a "
+            "'---' line, the fields (date, title, ...), then another '---' line",
+        )
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
             front = "".join(lines[1:index])
             return front, 1, "".join(lines[index + 1 :]), index + 2
-    return YamlProblem("front-matter", 1, 1, "front matter is not closed: add a '---' line "
-                       "after the last field")
+    return YamlProblem(
+        "front-matter", 1, 1, "front matter is not closed: add a '---' line after the last field"
+    )
 
 
 def _empty(relpath: str, kind: Kind, data: Any) -> list[Finding]:
     if data is not None:
         return []
     where = "front matter" if kind.markdown else "file"
-    return [_error(relpath, "empty-file", 1, 1, f"the {where} is empty: write the {kind.label}'s "
-                   f"fields here (`riskdocs schema {kind.name}` lists them)")]
+    return [
+        _error(
+            relpath,
+            "empty-file",
+            1,
+            1,
+            f"the {where} is empty: write the {kind.label}'s "
+            f"fields here (`riskdocs schema {kind.name}` lists them)",
+        )
+    ]
 
 
 def _problem_finding(relpath: str, problem: YamlProblem) -> Finding:
@@ -155,9 +173,15 @@ def _error(relpath: str, rule: str, line: int, col: int, message: str) -> Findin
 
 def _unknown_file(relpath: str) -> Finding:
     folder = relpath.split("/", 1)[0]
-    return Finding(relpath, None, None, "unknown-file", Severity.WARNING,
-                   f"riskdocs does not read this file: {folder}/ holds "
-                   f"{_expected_in(relpath)}; rename it or move it out of {folder}/")
+    return Finding(
+        relpath,
+        None,
+        None,
+        "unknown-file",
+        Severity.WARNING,
+        f"riskdocs does not read this file: {folder}/ holds "
+        f"{_expected_in(relpath)}; rename it or move it out of {folder}/",
+    )
 
 
 def _expected_in(relpath: str) -> str:

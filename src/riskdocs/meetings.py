@@ -71,8 +71,14 @@ def _action_item(task: re.Match[str], line: int, problems: list[BodyProblem]) ->
         due = _parse_date(due_match.group(1))
         if due is None:
             col = task.start("text") + due_match.start(1) + 1
-            problems.append(BodyProblem(line, col, f"due:{due_match.group(1)} is not a date; "
-                                        "write due:YYYY-MM-DD, e.g. due:2026-11-25"))
+            problems.append(
+                BodyProblem(
+                    line,
+                    col,
+                    f"due:{due_match.group(1)} is not a date; "
+                    "write due:YYYY-MM-DD, e.g. due:2026-11-25",
+                )
+            )
     clean = _DUE.sub("", _OWNER.sub("", text, count=1), count=1)
     return ActionItem(
         text=" ".join(clean.split()),

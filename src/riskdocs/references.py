@@ -35,21 +35,29 @@ _LINKS: tuple[Reference, ...] = (
 )
 REFERENCES: dict[str, tuple[Reference, ...]] = {
     kinds.RISK.name: (
-        (("owner",), PERSON), (("prevention", "*", "owner"), PERSON),
-        (("reviews", "*", "by"), PERSON), *_LINKS,
+        (("owner",), PERSON),
+        (("prevention", "*", "owner"), PERSON),
+        (("reviews", "*", "by"), PERSON),
+        *_LINKS,
     ),
     kinds.COMMITMENT.name: (
-        (("owner",), PERSON), (("to",), PERSON), (("source",), MEETING_NOTE),
-        (("renegotiated", "*", "agreed_by"), PERSON), *_LINKS,
+        (("owner",), PERSON),
+        (("to",), PERSON),
+        (("source",), MEETING_NOTE),
+        (("renegotiated", "*", "agreed_by"), PERSON),
+        *_LINKS,
     ),
     kinds.SCOPE.name: (
-        (("signed_off_by",), PERSON), (("deliverables", "*", "owner"), PERSON),
+        (("signed_off_by",), PERSON),
+        (("deliverables", "*", "owner"), PERSON),
         (("deliverables", "*", "milestone"), MILESTONE),
         (("deliverables", "*", "change_request"), CHANGE),
     ),
     kinds.CHANGE_REQUEST.name: (
-        (("raised_by",), PERSON), (("decided_by",), PERSON),
-        (("deliverables", "*"), DELIVERABLE), *_LINKS,
+        (("raised_by",), PERSON),
+        (("decided_by",), PERSON),
+        (("deliverables", "*"), DELIVERABLE),
+        *_LINKS,
     ),
     kinds.MEETING.name: ((("attendees", "*"), PERSON), (("cadence",), CADENCE)),
     kinds.CONCERN.name: ((("raised_by",), PERSON), (("owner",), PERSON), *_LINKS),
@@ -58,11 +66,15 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
     kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
 }
 _ID_TARGETS = {
-    kinds.RISK.name: RISK, kinds.COMMITMENT.name: COMMITMENT, kinds.CHANGE_REQUEST.name: CHANGE,
-    kinds.CONCERN.name: CONCERN, kinds.MILESTONE.name: MILESTONE,
+    kinds.RISK.name: RISK,
+    kinds.COMMITMENT.name: COMMITMENT,
+    kinds.CHANGE_REQUEST.name: CHANGE,
+    kinds.CONCERN.name: CONCERN,
+    kinds.MILESTONE.name: MILESTONE,
 }
 _WHERE = {
-    PERSON: "`people:` in riskdocs.yaml", CADENCE: "`communication:` in riskdocs.yaml",
+    PERSON: "`people:` in riskdocs.yaml",
+    CADENCE: "`communication:` in riskdocs.yaml",
     DELIVERABLE: "scope/baseline.yaml",
 }
 
@@ -103,7 +115,9 @@ def namespaces(documents: Sequence[Document], project: Project) -> Namespaces:
     return names
 
 
-def _values_at(data: Any, pattern: tuple[str, ...], path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+def _values_at(
+    data: Any, pattern: tuple[str, ...], path: JsonPath = ()
+) -> Iterator[tuple[JsonPath, Any]]:
     if not pattern:
         yield path, data
         return
@@ -115,15 +129,24 @@ def _values_at(data: Any, pattern: tuple[str, ...], path: JsonPath = ()) -> Iter
         yield from _values_at(data[head], rest, (*path, head))
 
 
-def _dangling(document: Document, path: JsonPath, value: str, target: str, known: set[str]) -> Finding:
+def _dangling(
+    document: Document, path: JsonPath, value: str, target: str, known: set[str]
+) -> Finding:
     close = difflib.get_close_matches(value, sorted(known), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     where = _WHERE.get(target)
     missing = f"'{value}' is not in {where}" if where else f"there is no {target} {value}"
     field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
     line, col = document.positions.of_value(path)
-    return Finding(document.path, line, col, "unknown-reference", Severity.ERROR,
-                   f"{field}: {missing}{hint}; add it or fix the reference", _id_of(document))
+    return Finding(
+        document.path,
+        line,
+        col,
+        "unknown-reference",
+        Severity.ERROR,
+        f"{field}: {missing}{hint}; add it or fix the reference",
+        _id_of(document),
+    )
 
 
 def _action_item_owners(project: Project, people: set[str]) -> Iterator[Finding]:
@@ -132,9 +155,15 @@ def _action_item_owners(project: Project, people: set[str]) -> Iterator[Finding]
             if item.owner is not None and item.owner not in people:
                 close = difflib.get_close_matches(item.owner, sorted(people), n=1)
                 hint = f" (did you mean '@{close[0]}'?)" if close else ""
-                yield Finding(meeting.path, item.line, item.owner_col, "unknown-reference",
-                              Severity.ERROR, f"action item owner '@{item.owner}' is not in "
-                              f"`people:` in riskdocs.yaml{hint}", meeting.id)
+                yield Finding(
+                    meeting.path,
+                    item.line,
+                    item.owner_col,
+                    "unknown-reference",
+                    Severity.ERROR,
+                    f"action item owner '@{item.owner}' is not in `people:` in riskdocs.yaml{hint}",
+                    meeting.id,
+                )
 
 
 def _id_of(document: Document) -> str | None:
@@ -157,38 +186,86 @@ def _duplicate_ids(documents: Sequence[Document]) -> Iterator[Finding]:
             yield from _duplicate_findings(entity_id, places)
 
 
-def _duplicate_findings(entity_id: str, places: list[tuple[Document, JsonPath]]) -> Iterator[Finding]:
+def _duplicate_findings(
+    entity_id: str, places: list[tuple[Document, JsonPath]]
+) -> Iterator[Finding]:
     located = [(doc, path, doc.positions.of_value(path)) for doc, path in places]
     for doc, _path, (line, col) in located:
-        others = ", ".join(f"{o.path}:{ol}" for o, _p, (ol, _c) in located if (o, ol) != (doc, line))
-        yield Finding(doc.path, line, col, "duplicate-id", Severity.ERROR,
-                      f"id {entity_id} is also used in {others}; ids must be unique, "
-                      f"give one of them the next free id", entity_id)
+        others = ", ".join(
+            f"{o.path}:{ol}" for o, _p, (ol, _c) in located if (o, ol) != (doc, line)
+        )
+        yield Finding(
+            doc.path,
+            line,
+            col,
+            "duplicate-id",
+            Severity.ERROR,
+            f"id {entity_id} is also used in {others}; ids must be unique, "
+            f"give one of them the next free id",
+            entity_id,
+        )
 
 
 def _filename_mismatches(documents: Sequence[Document]) -> Iterator[Finding]:
     for document in documents:
         if not isinstance(document.data, dict):
             continue
-        if document.kind.id_prefix and (entity_id := _id_of(document)):
-            if document.stem != entity_id and not document.stem.startswith(entity_id + "-"):
-                yield _mismatch(document, "id", f"id {entity_id} does not match the file name "
-                                f"{document.stem}: a file name starts with its id, so rename "
-                                f"the file (e.g. {entity_id}-short-title) or fix the id")
-        elif document.kind is kinds.FEEDBACK and isinstance(period := document.data.get("period"), str):
-            if document.stem != period:
-                yield _mismatch(document, "period", f"period {period} does not match the file "
-                                f"name {document.stem}: name the file {period}.yaml or fix "
-                                "the period")
-        elif document.kind is kinds.MEETING and isinstance(day := document.data.get("date"), str):
-            if not document.stem.startswith(day):
-                yield _mismatch(document, "date", f"meeting date {day} does not match the file "
-                                f"name {document.stem}: meeting notes are named after their "
-                                "date (YYYY-MM-DD-name.md); was the note copied from another?",
-                                "meeting-date-filename-mismatch", Severity.WARNING)
+        if document.kind.id_prefix:
+            finding = _id_mismatch(document)
+        elif document.kind is kinds.FEEDBACK:
+            finding = _period_mismatch(document)
+        elif document.kind is kinds.MEETING:
+            finding = _meeting_date_mismatch(document)
+        else:
+            finding = None
+        if finding:
+            yield finding
 
 
-def _mismatch(document: Document, key: str, message: str, rule: str = "id-filename-mismatch",
-              severity: Severity = Severity.ERROR) -> Finding:
+def _id_mismatch(document: Document) -> Finding | None:
+    entity_id = _id_of(document)
+    if not entity_id or document.stem == entity_id or document.stem.startswith(entity_id + "-"):
+        return None
+    return _mismatch(
+        document,
+        "id",
+        f"id {entity_id} does not match the file name {document.stem}: a file name starts "
+        f"with its id, so rename the file (e.g. {entity_id}-short-title) or fix the id",
+    )
+
+
+def _period_mismatch(document: Document) -> Finding | None:
+    period = document.data.get("period")
+    if not isinstance(period, str) or document.stem == period:
+        return None
+    return _mismatch(
+        document,
+        "period",
+        f"period {period} does not match the file name {document.stem}: "
+        f"name the file {period}.yaml or fix the period",
+    )
+
+
+def _meeting_date_mismatch(document: Document) -> Finding | None:
+    day = document.data.get("date")
+    if not isinstance(day, str) or document.stem.startswith(day):
+        return None
+    return _mismatch(
+        document,
+        "date",
+        f"meeting date {day} does not match the file name {document.stem}: meeting notes "
+        "are named after their date (YYYY-MM-DD-name.md); was the note copied from another?",
+        "meeting-date-filename-mismatch",
+        Severity.WARNING,
+    )
+
+
+def _mismatch(
+    document: Document,
+    key: str,
+    message: str,
+    rule: str = "id-filename-mismatch",
+    severity: Severity = Severity.ERROR,
+) -> Finding:
     line, col = document.positions.of_value((key,))
     return Finding(document.path, line, col, rule, severity, message, _id_of(document))

@@ -27,12 +27,18 @@ def init_project(target: Path, today: date) -> list[str]:
     """Write the template into `target`; returns the relative paths written."""
     planned = _planned_files(today - TEMPLATE_TODAY)
     # Project files first: they are what the user recognises.
-    conflicts = sorted((rel for rel in planned if (target / rel).exists()),
-                       key=lambda rel: (rel != "riskdocs.yaml", rel.startswith("."), rel))
+    conflicts = sorted(
+        (rel for rel in planned if (target / rel).exists()),
+        key=lambda rel: (rel != "riskdocs.yaml", rel.startswith("."), rel),
+    )
     if conflicts:
-        shown = ", ".join(conflicts[:5]) + (f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
-        raise RiskdocsError(f"{target} already has {shown}; init never overwrites files: "
-                            "choose a new folder or move those files away")
+        shown = ", ".join(conflicts[:5]) + (
+            f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else ""
+        )
+        raise RiskdocsError(
+            f"{target} already has {shown}; init never overwrites files: "
+            "choose a new folder or move those files away"
+        )
     for rel, text in planned.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +50,9 @@ def _planned_files(shift: timedelta) -> dict[str, str]:
     planned: dict[str, str] = {}
     for rel, entry in template_files():
         monthly = rel.startswith("feedback/")
-        planned[shift_dates(rel, shift, monthly)] = shift_dates(entry.read_text("utf-8"), shift, monthly)
+        planned[shift_dates(rel, shift, monthly)] = shift_dates(
+            entry.read_text("utf-8"), shift, monthly
+        )
     for name in schema_names():
         planned[f"{SCHEMA_FOLDER}/{name}{SCHEMA_SUFFIX}"] = schema_text(name)
     return dict(sorted(planned.items()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -27,9 +28,35 @@ from riskdocs.yamlsrc import JsonPath
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 _TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping of fields", "null": "null",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "null",
 }
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """The parts of a jsonschema ValidationError that messages are made from."""
+
+    keyword: str  # the failing keyword: required, enum, pattern, ...
+    expected: Any  # the keyword's value in the schema
+    schema: dict[str, Any]  # the (sub)schema holding the keyword
+    instance: Any  # the offending value
+    path: JsonPath  # where the value is in the document
+    schema_path: tuple[str | int, ...]  # where the keyword is in the root schema
+    message: str  # jsonschema's own message, the fallback
+
+    @classmethod
+    def of(cls, error: ValidationError) -> SchemaError:
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        return cls(
+            str(error.validator), error.validator_value, schema, error.instance,
+            tuple(error.absolute_path), tuple(error.absolute_schema_path), error.message,
+        )  # fmt: skip
 
 
 @cache
@@ -45,46 +72,52 @@ def validator_for(kind_name: str) -> Draft7Validator:
 def validate_document(document: Document) -> list[Finding]:
     """Findings for every way `document.data` breaks its kind's schema."""
     validator = validator_for(document.kind.name)
-    errors = [e for e in validator.iter_errors(document.data) if not _covered_by_format(e)]
-    return [finding for error in errors for finding in _explain(document, error, validator.schema)]
+    root = load_schema(document.kind.name)
+    errors = [SchemaError.of(e) for e in validator.iter_errors(document.data)]
+    return [
+        Finding(document.path, line, col, "schema", Severity.ERROR, message, _entity(document))
+        for error in errors
+        if not _covered_by_format(error)
+        for (line, col), message in _explain(document, error, root)
+    ]
 
 
-def _covered_by_format(error: ValidationError) -> bool:
-    """A date's pattern error repeats its format error; report the value once."""
-    return error.validator == "pattern" and error.schema.get("format") == "date"
-
-
-def _finding(document: Document, position: tuple[int, int], message: str) -> Finding:
+def _entity(document: Document) -> str | None:
     entity = document.data.get("id") if isinstance(document.data, dict) else None
-    return Finding(document.path, position[0], position[1], "schema", Severity.ERROR, message,
-                   entity if isinstance(entity, str) else None)
+    return entity if isinstance(entity, str) else None
 
 
-def _explain(document: Document, error: ValidationError, root: dict[str, Any]) -> Iterator[Finding]:
-    path: JsonPath = tuple(error.absolute_path)
-    positions = document.positions
-    condition = _condition(root, list(error.absolute_schema_path))
-    if "propertyNames" in error.relative_schema_path:
-        key = (*path, error.instance)
+def _covered_by_format(error: SchemaError) -> bool:
+    """A date's pattern error repeats its format error; report the value once."""
+    return error.keyword == "pattern" and error.schema.get("format") == "date"
+
+
+def _explain(
+    document: Document, error: SchemaError, root: dict[str, Any]
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """(position, message) pairs for one schema error."""
+    path, positions = error.path, document.positions
+    condition = _condition(root, error.schema_path)
+    if "propertyNames" in error.schema_path:
+        named = (*path, error.instance)
         message = error.schema.get("patternErrorMessage", error.message)
-        yield _finding(document, positions.of_key(key), f"{_dotted(key)}: {message}")
-    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        yield positions.of_key(named), f"{_dotted(named)}: {message}"
+    elif error.keyword == "additionalProperties" and isinstance(error.instance, dict):
         for key in _unknown_keys(error):
-            yield _finding(document, positions.of_key((*path, key)), _unknown_message(error, key))
-    elif error.validator == "required" and condition:
+            yield positions.of_key((*path, key)), _unknown_message(error, key)
+    elif error.keyword == "required" and condition:
         field, wanted = condition
         message = f"{field} is {wanted}, so '{_required_name(error)}' must be set too"
-        yield _finding(document, positions.of_value((*path, field)), _prefixed(path, message))
-    elif error.validator == "required":
-        yield _finding(document, positions.of_value(path), _required_message(error, path))
-    elif error.validator == "dependencies":
-        field = _dependency_field(error)
-        yield _finding(document, positions.of_key((*path, field)), _prefixed(path, _describe(error)))
+        yield positions.of_value((*path, field)), _prefixed(path, message)
+    elif error.keyword == "required":
+        yield positions.of_value(path), _required_message(error)
+    elif error.keyword == "dependencies":
+        yield positions.of_key((*path, _dependency_field(error))), _prefixed(path, _describe(error))
     else:
-        yield _finding(document, positions.of_value(path), _prefixed(path, _describe(error)))
+        yield positions.of_value(path), _prefixed(path, _describe(error))
 
 
-def _condition(root: dict[str, Any], schema_path: list[str | int]) -> tuple[str, str] | None:
+def _condition(root: dict[str, Any], schema_path: tuple[str | int, ...]) -> tuple[str, str] | None:
     """For an error raised by an if/then, the field and value of the `if` that applied."""
     if "then" not in schema_path:
         return None
@@ -97,63 +130,61 @@ def _condition(root: dict[str, Any], schema_path: list[str | int]) -> tuple[str,
     return None
 
 
-def _unknown_keys(error: ValidationError) -> list[str]:
+def _unknown_keys(error: SchemaError) -> list[str]:
     known = error.schema.get("properties", {})
     return [key for key in error.instance if key not in known]
 
 
-def _unknown_message(error: ValidationError, key: str) -> str:
+def _unknown_message(error: SchemaError, key: str) -> str:
     known = sorted(error.schema.get("properties", {}))
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
-    return _prefixed(tuple(error.absolute_path), f"unknown field '{key}' ({hint})")
+    return _prefixed(error.path, f"unknown field '{key}' ({hint})")
 
 
-def _required_name(error: ValidationError) -> str:
+def _required_name(error: SchemaError) -> str:
     match = _REQUIRED.match(error.message)
     return match.group(1) if match else error.message
 
 
-def _required_message(error: ValidationError, path: JsonPath) -> str:
+def _required_message(error: SchemaError) -> str:
     name = _required_name(error)
     about = error.schema.get("properties", {}).get(name, {}).get("description")
     detail = f": {about[0].lower()}{about[1:].rstrip('.')}" if about else ""
-    return _prefixed(path, f"missing required field '{name}'{detail}")
+    return _prefixed(error.path, f"missing required field '{name}'{detail}")
 
 
-def _describe(error: ValidationError) -> str:
-    """A message for everything but required/unknown fields."""
-    value = error.instance
-    schema = error.schema
-    if error.validator == "pattern" and "patternErrorMessage" in schema:
+def _describe(error: SchemaError) -> str:
+    """A message for everything but required and unknown fields."""
+    value, schema = error.instance, error.schema
+    if error.keyword == "pattern" and "patternErrorMessage" in schema:
         return f"{value!r} is not valid: {schema['patternErrorMessage']}"
-    if error.validator == "format" and error.validator_value == "date":
+    if error.keyword == "format" and error.expected == "date":
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             return f"{value!r} is not a real calendar date"
         return f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-25"
-    if error.validator == "minItems":
-        count = error.validator_value
+    if error.keyword == "minItems":
+        count = error.expected
         return f"the list is empty: give at least {count} item{'s' if count != 1 else ''}"
-    if error.validator in ("oneOf", "enum"):
+    if error.keyword in ("oneOf", "enum"):
         return _choice_message(error)
-    if error.validator == "type":
-        return f"expected {_type_name(error.validator_value)}, got {_show(value)}"
-    if error.validator == "anyOf" and all("required" in s for s in error.validator_value):
-        options = " or ".join(f"'{s['required'][0]}'" for s in error.validator_value)
+    if error.keyword == "type":
+        return f"expected {_type_name(error.expected)}, got {_show(value)}"
+    if error.keyword == "anyOf" and all("required" in s for s in error.expected):
+        options = " or ".join(f"'{s['required'][0]}'" for s in error.expected)
         return f"needs at least one of {options}"
-    if error.validator == "dependencies":
+    if error.keyword == "dependencies":
         return _dependency_message(error)
     return error.message
 
 
-def _choice_message(error: ValidationError) -> str:
+def _choice_message(error: SchemaError) -> str:
     options = _choices(error.schema)
     if not options:
         return error.message
-    shown = ", ".join(options)
     close = difflib.get_close_matches(str(error.instance), options, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"{_show(error.instance)} is not one of: {shown}{hint}"
+    return f"{_show(error.instance)} is not one of: {', '.join(options)}{hint}"
 
 
 def _choices(schema: dict[str, Any]) -> list[str]:
@@ -165,17 +196,20 @@ def _choices(schema: dict[str, Any]) -> list[str]:
     return []
 
 
-def _dependency_field(error: ValidationError) -> str:
+def _dependency_field(error: SchemaError) -> str:
     return next(
-        (field for field, needed in error.validator_value.items()
-         if field in error.instance and any(n not in error.instance for n in needed)),
+        (
+            field
+            for field, needed in error.expected.items()
+            if field in error.instance and any(n not in error.instance for n in needed)
+        ),
         "",
     )
 
 
-def _dependency_message(error: ValidationError) -> str:
+def _dependency_message(error: SchemaError) -> str:
     field = _dependency_field(error)
-    missing = [n for n in error.validator_value.get(field, []) if n not in error.instance]
+    missing = [n for n in error.expected.get(field, []) if n not in error.instance]
     return f"'{field}' is set, so '{missing[0]}' must be set too" if missing else error.message
 
 
@@ -188,7 +222,7 @@ def _show(value: Any) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        return str(value).lower()
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

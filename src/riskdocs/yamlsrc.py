@@ -148,6 +148,8 @@ class _Builder:
 
     def position(self, event: yaml.Event) -> Position:
         mark = event.start_mark
+        if mark is None:  # libyaml always sets marks; keep mypy and odd builds happy
+            return (1 + self.line_offset, 1)
         return (mark.line + 1 + self.line_offset, mark.column + 1)
 
     def problem(self, rule: str, event: yaml.Event, message: str) -> None:
@@ -177,12 +179,20 @@ class _Builder:
     def node(self, event: yaml.Event, path: JsonPath, depth: int) -> Any:
         self.positions.values[path] = self.position(event)
         if isinstance(event, yaml.AliasEvent):
-            self.problem("yaml-anchor", event, f"alias *{event.anchor} is not allowed; "
-                         "riskdocs files spell every value out (copy the value here)")
+            self.problem(
+                "yaml-anchor",
+                event,
+                f"alias *{event.anchor} is not allowed; "
+                "riskdocs files spell every value out (copy the value here)",
+            )
             return None
-        if getattr(event, "anchor", None):
-            self.problem("yaml-anchor", event, f"anchor &{event.anchor} is not allowed; "
-                         "riskdocs files spell every value out (remove the anchor)")
+        if isinstance(event, yaml.NodeEvent) and event.anchor:
+            self.problem(
+                "yaml-anchor",
+                event,
+                f"anchor &{event.anchor} is not allowed; "
+                "riskdocs files spell every value out (remove the anchor)",
+            )
         if depth > MAX_DEPTH:
             self.problem("yaml-syntax", event, f"nesting deeper than {MAX_DEPTH} levels")
             self.skip(event)
@@ -204,7 +214,9 @@ class _Builder:
                 return result
             value_event = next(self.events)
             if not isinstance(key_event, yaml.ScalarEvent):
-                self.problem("yaml-syntax", key_event, "a key must be plain text, not a list or mapping")
+                self.problem(
+                    "yaml-syntax", key_event, "a key must be plain text, not a list or mapping"
+                )
                 self.skip(key_event)
                 self.skip(value_event)
                 continue
@@ -212,8 +224,12 @@ class _Builder:
             key = key_event.value
             if key in result:
                 first_line = self.positions.keys[(*path, key)][0]
-                self.problem("yaml-duplicate-key", key_event, f"duplicate key '{key}' (first "
-                             f"at line {first_line}); YAML keeps only one, remove or rename it")
+                self.problem(
+                    "yaml-duplicate-key",
+                    key_event,
+                    f"duplicate key '{key}' (first "
+                    f"at line {first_line}); YAML keeps only one, remove or rename it",
+                )
                 self.skip(value_event)
                 continue
             self.positions.keys[(*path, key)] = self.position(key_event)
@@ -261,7 +277,7 @@ class _Builder:
         ):
             self.problem("yaml-tag", event, f"'{text}' is not a valid !!{name} value")
             return None
-        return float(value) if name == "float" else value
+        return float(str(value)) if name == "float" else value
 
 
 _EXPLICIT_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -273,7 +289,7 @@ _EXPLICIT_TYPES: dict[str, type | tuple[type, ...]] = {
 
 
 def _tag_message(tag: str) -> str:
-    shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     return f"tag {shown} is not allowed; riskdocs reads plain YAML only (remove the tag)"
 
 
