@@ -95,7 +95,7 @@ def validate(
     from riskdocs.formats import FORMATTERS
     from riskdocs.loader import find_root
 
-    today_from(today)  # validated now; the health rules will use it
+    # --today is parsed and checked by click now; the health rules will read it.
     project_root = root.resolve() if root else find_root(paths[0] if paths else Path.cwd())
     selected = _relative_paths(project_root, paths)
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -44,9 +44,6 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line or 0, self.col or 0, self.rule, self.message)
-
-    def with_severity(self, severity: Severity) -> Finding:
-        return replace(self, severity=severity)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

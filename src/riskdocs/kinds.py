@@ -77,8 +77,6 @@ ENTITY_FOLDERS = (
 )
 CONFIG_FILE = "riskdocs.yaml"
 SCOPE_FILE = "scope/baseline.yaml"
-# Deliverables live inside the scope baseline; their ids are checked like the others.
-DELIVERABLE_PREFIX = "D-"
 
 
 def classify(relpath: str) -> Kind | None:
@@ -102,10 +100,6 @@ def classify(relpath: str) -> Kind | None:
     if kind is None or path.suffix not in kind.suffixes:
         return None
     return kind
-
-
-def in_entity_folder(relpath: str) -> bool:
-    return PurePosixPath(relpath).parts[0] in ENTITY_FOLDERS
 
 
 _BY_FOLDER = {k.folder: k for k in KINDS.values() if k.folder and "/" not in k.folder}
