@@ -186,3 +186,25 @@ def test_a_schema_error_does_not_make_references_to_the_entity_dangle(
     )
     result = run("validate", "--root", str(root))
     assert [line.split(" ")[2] for line in result.output.splitlines()[:-1]] == ["[schema]"]
+
+
+def test_github_and_sarif_paths_are_relative_to_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "docs" / "health"
+    root.mkdir(parents=True)
+    (root / "riskdocs.yaml").write_text(
+        (Path(__file__).parent / "fixtures" / "base-riskdocs.yaml").read_text()
+    )
+    (root / "risks").mkdir()
+    (root / "risks" / "R-001.yaml").write_text(RISK.replace("impact: 2", "impact: 9"))
+    monkeypatch.chdir(tmp_path)
+    github = run("validate", "--root", "docs/health", "--format", "github")
+    assert github.output.startswith("::error file=docs/health/risks/R-001.yaml,line=6,col=9,")
+    sarif = json.loads(run("validate", "--root", "docs/health", "--format", "sarif").output)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "docs/health/risks/R-001.yaml"
+    text = run("validate", "--root", "docs/health")
+    assert text.output.startswith("risks/R-001.yaml:6:9: error [schema]")
+    data = json.loads(run("validate", "--root", "docs/health", "--format", "json").output)
+    assert data["findings"][0]["path"] == "risks/R-001.yaml"

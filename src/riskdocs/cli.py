@@ -21,6 +21,9 @@ from riskdocs.errors import ConfigError, RiskdocsError
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_NAMES = ("text", "json", "github", "sarif")
+# GitHub annotations and code scanning resolve paths from the checkout (the
+# current folder), not from a project kept in a sub-folder.
+CHECKOUT_RELATIVE_FORMATS = ("github", "sarif")
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -91,7 +94,7 @@ def validate(
     errors, 1 errors found, 2 usage or setup problem.
     """
     from riskdocs.check import check_project, select
-    from riskdocs.finding import exit_code
+    from riskdocs.finding import exit_code, relocate
     from riskdocs.formats import FORMATTERS
     from riskdocs.loader import find_root
 
@@ -104,8 +107,16 @@ def validate(
         click.echo(FORMATTERS[output_format](exc.findings, 1), nl=False)
         raise
     findings = select(result.findings, selected) if selected else result.findings
-    click.echo(FORMATTERS[output_format](findings, result.files_checked), nl=False)
+    shown = relocate(findings, _checkout_prefix(project_root, output_format))
+    click.echo(FORMATTERS[output_format](shown, result.files_checked), nl=False)
     sys.exit(exit_code(findings))
+
+
+def _checkout_prefix(root: Path, output_format: str) -> str:
+    cwd = Path.cwd().resolve()
+    if output_format not in CHECKOUT_RELATIVE_FORMATS or root == cwd or cwd not in root.parents:
+        return ""
+    return root.relative_to(cwd).as_posix()
 
 
 def _relative_paths(root: Path, paths: Sequence[Path]) -> list[str]:

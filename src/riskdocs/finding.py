@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -44,6 +44,14 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line or 0, self.col or 0, self.rule, self.message)
+
+
+def relocate(findings: Iterable[Finding], prefix: str) -> list[Finding]:
+    """The findings with `prefix/` before each path (for tools that resolve paths
+    from the repository root rather than the project root)."""
+    if not prefix or prefix == ".":
+        return list(findings)
+    return [replace(f, path=f"{prefix.rstrip('/')}/{f.path}") for f in findings]
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
