@@ -95,3 +95,11 @@ def test_non_utf8_file_is_a_finding_with_its_line(project: Callable[..., Path]) 
     documents, findings = load_project(root)
     assert [(f.rule, f.line) for f in findings] == [("file-encoding", 2)]
     assert documents[1].data is None
+
+
+def test_unreadable_file_is_a_finding_not_a_crash(project: Callable[..., Path]) -> None:
+    root = project({"risks/R-001.yaml": "id: R-001\n"})
+    (root / "risks" / "R-002.yaml").symlink_to(root / "missing.yaml")
+    _, findings = load_project(root)
+    assert [(f.path, f.rule) for f in findings] == [("risks/R-002.yaml", "file-unreadable")]
+    assert "No such file" in findings[0].message

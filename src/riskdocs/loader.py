@@ -96,7 +96,12 @@ def load_project(root: Path) -> tuple[list[Document], list[Finding]]:
 
 def load_file(root: Path, relpath: str, kind: Kind) -> tuple[Document, list[Finding]]:
     """Read one file; problems come back as findings and leave `data` as None."""
-    raw = (root / relpath).read_bytes()
+    try:
+        raw = (root / relpath).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        message = f"cannot read the file ({reason}); fix or remove it"
+        return Document(relpath, kind, None), [_error(relpath, "file-unreadable", 1, 1, message)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
