@@ -37,10 +37,9 @@ def check_project(root: Path) -> CheckResult:
     and settings nothing else can be checked meaningfully.
     """
     documents, findings = load_project(root)
+    readable = [d for d in documents if d.readable]
     valid: list[Document] = []
-    for document in documents:
-        if not document.readable:
-            continue
+    for document in readable:
         schema_findings = validate_document(document)
         findings.extend(schema_findings)
         if not schema_findings:
@@ -48,7 +47,6 @@ def check_project(root: Path) -> CheckResult:
     settings = _settings_document(valid, findings)
     project, build_findings = build_project(settings, valid)
     findings.extend(build_findings)
-    readable = [d for d in documents if d.readable]
     findings.extend(check_references(readable, valid, project))
     return CheckResult(root, project, sort_findings(findings), len(documents))
 

@@ -60,12 +60,17 @@ class SchemaError:
 
 
 @cache
-def validator_for(kind_name: str) -> Draft7Validator:
-    registry: Registry[Any] = Registry().with_resources(
+def _registry() -> Registry[Any]:
+    """Every shipped schema under its file name, built once per process."""
+    return Registry().with_resources(
         (name + SCHEMA_SUFFIX, DRAFT7.create_resource(load_schema(name))) for name in schema_names()
     )
+
+
+@cache
+def validator_for(kind_name: str) -> Draft7Validator:
     return Draft7Validator(
-        load_schema(kind_name), registry=registry, format_checker=Draft7Validator.FORMAT_CHECKER
+        load_schema(kind_name), registry=_registry(), format_checker=Draft7Validator.FORMAT_CHECKER
     )
 
 
