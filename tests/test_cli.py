@@ -15,7 +15,7 @@ from tests.conftest import TODAY, run
 
 RISK = (
     "id: R-001\ntitle: t\nowner: alice\nraised: 2026-10-02\n"
-    "probability: 2\nimpact: 2\nstatus: open\n"
+    "probability: 2\nimpact: 2\nstatus: open\nreview_by: 2026-12-01\n"
 )
 
 
@@ -27,7 +27,7 @@ def test_version() -> None:
 
 def test_clean_project_exits_0(project: Callable[..., Path]) -> None:
     root = project({"risks/R-001.yaml": RISK})
-    result = run("validate", "--root", str(root))
+    result = run("validate", "--root", str(root), "--today", TODAY)
     assert (result.exit_code, result.output) == (
         0,
         "riskdocs: 2 files checked, no problems found\n",
@@ -184,7 +184,7 @@ def test_a_schema_error_does_not_make_references_to_the_entity_dangle(
             "severity: low\nlinks: {risks: [R-001]}\n",
         }
     )
-    result = run("validate", "--root", str(root))
+    result = run("validate", "--root", str(root), "--rule", "schema", "--rule", "unknown-reference")
     assert [line.split(" ")[2] for line in result.output.splitlines()[:-1]] == ["[schema]"]
 
 

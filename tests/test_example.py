@@ -11,10 +11,12 @@ from tests.conftest import EXAMPLE, TODAY, run
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
-def test_example_validates_clean() -> None:
+def test_example_has_no_errors_and_the_findings_a_real_week_has() -> None:
     result = run("validate", "--root", str(EXAMPLE), "--today", TODAY)
     assert result.exit_code == 0, result.output
-    assert result.output == "riskdocs: 29 files checked, no problems found\n"
+    rules = [line.split(" ")[2] for line in result.output.splitlines()[:-1]]
+    assert rules == ["[commitment-done-late]", "[commitment-due-soon]", "[concern-resolved-late]"]
+    assert result.output.endswith("riskdocs: 29 files checked: 1 warning, 2 info\n")
 
 
 def test_example_is_a_few_weeks_of_a_real_project() -> None:

@@ -56,6 +56,7 @@ def test_json_format_has_version_and_every_field() -> None:
         "col": 14,
         "message": "probability: 6 is greater than the maximum of 5",
         "entity": "R-003",
+        "ignored": None,
     }
     assert data["findings"][2]["line"] is None
 

@@ -87,5 +87,34 @@ def test_hook_runs_through_pre_commit(
     assert "Failed" in broken.stdout
     assert (
         "risks/R-002-sso-approval.yaml:7:14: error [schema] probability: 7 is greater than "
-        "the maximum of 5\nriskdocs: 29 files checked: 1 error\n"
+        "the maximum of 5\n"
     ) in broken.stdout
+    risk.write_text(risk.read_text().replace("probability: 7", "probability: 3"))
+
+
+def test_hook_does_not_block_a_commit_because_time_passed(
+    client_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    commitment = client_repo / "commitments" / "C-004.yaml"
+    original = commitment.read_text()
+    commitment.write_text(
+        original.replace("made: 2026-11-19", "made: 2020-01-02").replace(
+            "due: 2026-11-27", "due: 2020-01-10"
+        )
+    )
+    git(client_repo, "add", "-A")
+    try:
+        hooked = try_repo(client_repo, tmp_path_factory.mktemp("pre-commit-home"))
+        assert hooked.returncode == 0, hooked.stdout + hooked.stderr
+        assert "commitments/C-004.yaml:8:6: warning [commitment-overdue]" in hooked.stdout
+        in_ci = subprocess.run(
+            [sys.executable, "-m", "riskdocs", "validate", "--root", str(client_repo)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert in_ci.returncode == 1
+        assert "commitments/C-004.yaml:8:6: error [commitment-overdue]" in in_ci.stdout
+    finally:
+        commitment.write_text(original)
+        git(client_repo, "add", "-A")

@@ -57,3 +57,13 @@ def test_package_resources_resolve_in_this_install() -> None:
 
     assert Path(str(schemas().joinpath("risk.schema.json"))).is_file()
     assert Path(str(project_template().joinpath("riskdocs.yaml"))).is_file()
+
+
+def test_wheel_contains_every_module_of_the_source_tree(wheel: zipfile.ZipFile) -> None:
+    # A sub-package missing from `packages` in pyproject.toml installs fine and
+    # then fails at import time in pre-commit's environment.
+    names = set(wheel.namelist())
+    source = REPO / "src"
+    modules = [p.relative_to(source).as_posix() for p in source.rglob("*.py")]
+    assert "riskdocs/rules/__init__.py" in modules
+    assert [m for m in modules if m not in names] == []

@@ -51,7 +51,7 @@ def test_every_field_is_documented_for_editor_hover(name: str) -> None:
         ):
             target = spec
             if "$ref" in spec and "description" not in spec:
-                target = resolve(spec["$ref"])
+                target = resolve(spec["$ref"], name)
             if "const" in spec or "enum" in spec:  # if/then conditions, not fields
                 continue
             if not (target.get("description") or spec.get("description")):
@@ -59,9 +59,9 @@ def test_every_field_is_documented_for_editor_hover(name: str) -> None:
     assert not missing, f"{name}: {missing}"
 
 
-def resolve(ref: str) -> dict[str, Any]:
+def resolve(ref: str, within: str) -> dict[str, Any]:
     file, _, pointer = ref.partition("#")
-    node: Any = load_schema(file.removesuffix(".schema.json") if file else "common")
+    node: Any = load_schema(file.removesuffix(".schema.json") if file else within)
     for part in pointer.strip("/").split("/"):
         node = node[part]
     return dict(node)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from riskdocs import kinds
 from riskdocs.finding import Finding, Severity
@@ -29,11 +30,13 @@ from riskdocs.model import (
     PreventionAction,
     Project,
     Renegotiation,
+    ResponseTarget,
     Risk,
     RiskReview,
     ScopeBaseline,
     Settings,
     Source,
+    Thresholds,
 )
 
 Data = dict[str, Any]
@@ -55,6 +58,28 @@ def _common(data: Data) -> Data:
     return {"visibility": data.get("visibility", "client"), "ignore": dict(data.get("ignore", {}))}
 
 
+def _linked(data: Data) -> Data:
+    links = {kind: tuple(ids) for kind, ids in data.get("links", {}).items()}
+    return {**_common(data), "links": links}
+
+
+def build_thresholds(data: Data) -> Thresholds:
+    """`thresholds:` merged key by key over the defaults."""
+    defaults = Thresholds()
+    targets = dict(defaults.concern_response)
+    for severity, target in data.get("concern_response", {}).items():
+        default = targets[severity]
+        targets[severity] = ResponseTarget(
+            target.get("acknowledge_days", default.acknowledge_days),
+            target.get("resolve_days", default.resolve_days),
+        )
+    return Thresholds(
+        {**defaults.risk_bands, **data.get("risk_bands", {})},
+        {**defaults.risk_review_days, **data.get("risk_review_days", {})},
+        targets,
+    )
+
+
 def build_settings(document: Document) -> Settings:
     data, project = document.data, document.data["project"]
     people = {
@@ -74,7 +99,42 @@ def build_settings(document: Document) -> Settings:
         _maybe_day(project.get("end")),
         project.get("timezone"),
         _source(document),
+        build_thresholds(data.get("thresholds", {})),
+        dict(data.get("rules", {})),
     )
+
+
+def settings_problems(settings: Settings) -> list[Finding]:
+    """What the schema cannot see in riskdocs.yaml: band order and the time zone name."""
+    problems: list[Finding] = []
+    bands, source = settings.thresholds.risk_bands, settings.source
+    if bands["high"] <= bands["medium"]:
+        line, col = source.position("thresholds", "risk_bands", "high")
+        problems.append(
+            Finding(
+                source.path, line, col, "config", Severity.ERROR,
+                f"thresholds.risk_bands: high ({bands['high']}) must be above medium "
+                f"({bands['medium']})",
+            )
+        )  # fmt: skip
+    if settings.timezone is not None and not _known_timezone(settings.timezone):
+        line, col = source.position("project", "timezone")
+        problems.append(
+            Finding(
+                source.path, line, col, "config", Severity.ERROR,
+                f"project.timezone: {settings.timezone!r} is not an IANA time zone name; "
+                "write e.g. Europe/Berlin or America/New_York",
+            )
+        )  # fmt: skip
+    return problems
+
+
+def _known_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 def build_risk(document: Document) -> Risk:
@@ -90,7 +150,7 @@ def build_risk(document: Document) -> Risk:
     return Risk(
         d["id"],
         d["title"],
-        d["owner"],
+        d.get("owner"),
         _day(d["raised"]),
         d["probability"],
         d["impact"],
@@ -104,7 +164,7 @@ def build_risk(document: Document) -> Risk:
         _maybe_day(d.get("review_by")),
         reviews,
         _maybe_day(d.get("closed")),
-        **_common(d),
+        **_linked(d),
     )
 
 
@@ -128,7 +188,7 @@ def build_commitment(document: Document) -> Commitment:
         _maybe_day(d.get("done")),
         moves,
         d.get("source"),
-        **_common(d),
+        **_linked(d),
     )
 
 
@@ -145,7 +205,7 @@ def build_scope(document: Document) -> ScopeBaseline:
             x.get("milestone"),
             _maybe_day(x.get("added")),
             x.get("change_request"),
-            x.get("visibility", "client"),
+            **_common(x),
         )
         for index, x in enumerate(d["deliverables"])
     )
@@ -174,7 +234,7 @@ def build_change(document: Document) -> ChangeRequest:
         impact.get("cost"),
         _maybe_day(d.get("decided")),
         d.get("decided_by"),
-        **_common(d),
+        **_linked(d),
     )
 
 
@@ -220,7 +280,7 @@ def build_concern(document: Document) -> Concern:
         d.get("owner"),
         _maybe_day(d.get("acknowledged")),
         _maybe_day(d.get("resolved")),
-        **_common(d),
+        **_linked(d),
     )
 
 
@@ -247,7 +307,7 @@ def build_milestone(document: Document) -> Milestone:
         _maybe_day(d.get("done")),
         d.get("owner"),
         tuple(d.get("deliverables", [])),
-        **_common(d),
+        **_linked(d),
     )
 
 
@@ -260,6 +320,7 @@ def build_lesson(document: Document) -> Lesson:
         _source(document),
         document.body,
         d.get("visibility", "client"),
+        {kind: tuple(ids) for kind, ids in d.get("links", {}).items()},
     )
 
 

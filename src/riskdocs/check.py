@@ -1,4 +1,4 @@
-"""The pipeline, readable on one screen: load -> schema -> build -> references.
+"""The pipeline, readable on one screen: load -> schema -> build -> references -> rules.
 
 `check_project` is what `validate`, `report` and the pre-commit hook all call.
 It returns the project model and every finding, sorted. Stages only call
@@ -7,17 +7,24 @@ forward; none calls back into an earlier one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from riskdocs.build import build_project
+from riskdocs.build import build_project, settings_problems
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.finding import Finding, Severity, sort_findings
 from riskdocs.kinds import CONFIG_FILE
 from riskdocs.loader import Document, load_project
 from riskdocs.model import Project
 from riskdocs.references import check_references
+from riskdocs.rules import run_rules, unknown_ignores
+from riskdocs.rules.base import Context
 from riskdocs.schema import validate_document
+
+# The day to check on, or how to read it from the clock in the project's time zone.
+Today = date | Callable[[str | None], date]
 
 
 @dataclass(frozen=True)
@@ -28,11 +35,16 @@ class CheckResult:
     project: Project
     findings: list[Finding]
     files_checked: int
+    today: date
 
 
-def check_project(root: Path) -> CheckResult:
-    """Check every file of the project at `root`.
+def check_project(
+    root: Path, today: Today, *, only: Collection[str] | None = None, hook: bool = False
+) -> CheckResult:
+    """Check every file of the project at `root` as of `today`.
 
+    `only` limits the findings to these rule names (and runs only those health
+    rules); `hook` keeps date-driven rules from failing (see riskdocs.rules).
     Raises ConfigError when riskdocs.yaml itself is broken: without people
     and settings nothing else can be checked meaningfully.
     """
@@ -46,9 +58,16 @@ def check_project(root: Path) -> CheckResult:
             valid.append(document)
     settings = _settings_document(valid, findings)
     project, build_findings = build_project(settings, valid)
+    if problems := settings_problems(project.settings):
+        raise ConfigError(sort_findings(problems))
     findings.extend(build_findings)
     findings.extend(check_references(readable, valid, project))
-    return CheckResult(root, project, sort_findings(findings), len(documents))
+    findings.extend(unknown_ignores(project))
+    day = today if isinstance(today, date) else today(project.settings.timezone)
+    if only is not None:
+        findings = [f for f in findings if f.rule in only]
+    findings.extend(run_rules(project, Context(day), only=only, hook=hook))
+    return CheckResult(root, project, sort_findings(findings), len(documents), day)
 
 
 def _settings_document(valid: list[Document], findings: list[Finding]) -> Document:

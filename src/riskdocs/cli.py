@@ -8,6 +8,7 @@ setup problems (`RiskdocsError`) to exit code 2.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -40,9 +41,31 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-25", param, ctx)
 
 
-def today_from(option: dt.date | None) -> dt.date:
-    """`--today` if given, else the clock: the only place riskdocs reads it."""
-    return option or dt.date.today()
+def clock_today(timezone: str | None) -> dt.date:
+    """Today's calendar date in the project's time zone: the only place riskdocs
+    reads the clock."""
+    if timezone:
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.now(ZoneInfo(timezone)).date()
+    return dt.date.today()
+
+
+def known_rule_names() -> list[str]:
+    from riskdocs.catalog import BUILTIN_CHECKS
+    from riskdocs.rules import RULES
+
+    return [*RULES, *BUILTIN_CHECKS]
+
+
+def check_rule_names(names: Sequence[str]) -> None:
+    """Refuse `--rule` names that are neither health rules nor built-in checks."""
+    known = known_rule_names()
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise RiskdocsError(f"no rule named '{name}'{hint}; `riskdocs rules` lists them")
 
 
 def setup_errors(func: F) -> F:
@@ -82,12 +105,36 @@ def main() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option("--today", type=DateType(), help="Check as if today were this date.")
+@click.option(
+    "--today",
+    type=DateType(),
+    help="Check as if today were this date. Default: today in the project's time zone.",
+)
+@click.option(
+    "--rule",
+    "rules",
+    multiple=True,
+    metavar="NAME",
+    help="Only run and report this rule (repeatable); `riskdocs rules` lists them.",
+)
+@click.option(
+    "--hook",
+    is_flag=True,
+    help="Run as a pre-commit hook: date-driven rules report but do not fail "
+    "(unless `block_commits: true`).",
+)
+@click.option("--show-ignored", is_flag=True, help="Also list findings silenced by `ignore:`.")
 @setup_errors
 def validate(
-    paths: Sequence[Path], root: Path | None, output_format: str, today: dt.date | None
+    paths: Sequence[Path],
+    root: Path | None,
+    output_format: str,
+    today: dt.date | None,
+    rules: Sequence[str],
+    hook: bool,
+    show_ignored: bool,
 ) -> None:
-    """Check the project's files: YAML, schemas, ids and references.
+    """Check the project's files: YAML, schemas, ids, references and health rules.
 
     With PATHS, only findings in those files or folders are shown (the whole
     project is still read, since references cross files). Exit status: 0 no
@@ -96,20 +143,28 @@ def validate(
     from riskdocs.check import check_project, select
     from riskdocs.finding import exit_code, relocate
     from riskdocs.formats import FORMATTERS
-    from riskdocs.loader import find_root
 
-    # --today is parsed and checked by click now; the health rules will read it.
-    project_root = root.resolve() if root else find_root(paths[0] if paths else Path.cwd())
+    check_rule_names(rules)
+    formatter = FORMATTERS[output_format]
+    project_root = _project_root(root, paths)
     selected = _relative_paths(project_root, paths)
     try:
-        result = check_project(project_root)
+        result = check_project(
+            project_root, today or clock_today, only=set(rules) or None, hook=hook
+        )
     except ConfigError as exc:
-        click.echo(FORMATTERS[output_format](exc.findings, 1), nl=False)
+        click.echo(formatter(exc.findings, 1), nl=False)
         raise
     findings = select(result.findings, selected) if selected else result.findings
     shown = relocate(findings, _checkout_prefix(project_root, output_format))
-    click.echo(FORMATTERS[output_format](shown, result.files_checked), nl=False)
+    click.echo(formatter(shown, result.files_checked, show_ignored=show_ignored), nl=False)
     sys.exit(exit_code(findings))
+
+
+def _project_root(root: Path | None, paths: Sequence[Path]) -> Path:
+    from riskdocs.loader import find_root
+
+    return root.resolve() if root else find_root(paths[0] if paths else Path.cwd())
 
 
 def _checkout_prefix(root: Path, output_format: str) -> str:
@@ -137,7 +192,7 @@ def init(directory: Path, today: dt.date | None) -> None:
     """Start a project in DIRECTORY (default: here) from the template."""
     from riskdocs.scaffold import init_project
 
-    written = init_project(directory, today_from(today))
+    written = init_project(directory, today or clock_today(None))
     click.echo(f"riskdocs: created {len(written)} files in {directory}")
     click.echo(
         f"next: edit {directory / 'riskdocs.yaml'}, then run `riskdocs validate --root {directory}`"
@@ -155,3 +210,27 @@ def schema(kind: str | None) -> None:
         click.echo("\n".join(schema_names()))
     else:
         click.echo(schema_text(kind), nl=False)
+
+
+@main.command()
+@click.argument("name", required=False)
+@setup_errors
+def rules(name: str | None) -> None:
+    """List the health rules and built-in checks; with NAME, explain that one."""
+    from riskdocs.catalog import BUILTIN_CHECKS
+    from riskdocs.rules import RULES
+    from riskdocs.rules.docs import rule_help, rule_listing
+
+    if name is None:
+        click.echo("Health rules (name, default severity, area, date-driven, what it checks):")
+        click.echo(rule_listing())
+        click.echo("Checks that always run:")
+        width = max(len(check) for check in BUILTIN_CHECKS)
+        for check, description in BUILTIN_CHECKS.items():
+            click.echo(f"{check:<{width}}  {description}")
+        return
+    check_rule_names([name])
+    if name in RULES:
+        click.echo(rule_help(RULES[name]), nl=False)
+    else:
+        click.echo(f"{name} (built-in check, always runs)\n\n{BUILTIN_CHECKS[name]}")

@@ -32,6 +32,8 @@ class Finding:
         severity: error, warning or info.
         message: what is wrong and what to do about it.
         entity: id of the entity concerned (`R-003`), where known.
+        ignored: the reason given in the entity's `ignore:` map, if it silenced
+            this finding; ignored findings never fail a run.
     """
 
     path: str
@@ -41,6 +43,7 @@ class Finding:
     severity: Severity
     message: str
     entity: str | None = None
+    ignored: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line or 0, self.col or 0, self.rule, self.message)
@@ -60,9 +63,15 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def exit_code(findings: Iterable[Finding]) -> int:
-    """1 when any finding is an error, else 0 (2 is reserved for setup errors)."""
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+    """1 when any finding not ignored is an error, else 0 (2 is reserved for setup errors)."""
+    return 1 if any(f.severity is Severity.ERROR and not f.ignored for f in findings) else 0
 
 
 def count_by_severity(findings: Iterable[Finding]) -> Counter[Severity]:
-    return Counter(f.severity for f in findings)
+    """How many findings of each severity, leaving out ignored ones."""
+    return Counter(f.severity for f in findings if not f.ignored)
+
+
+def active(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings nobody silenced with `ignore:`."""
+    return [f for f in findings if not f.ignored]

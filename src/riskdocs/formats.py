@@ -2,17 +2,26 @@
 
 Each formatter takes the sorted findings and the number of files checked and
 returns the whole output as a string; none knows anything about checks.
+Findings silenced by an entity's `ignore:` are listed by text and github only
+with `show_ignored`; json always carries them (with the reason) and SARIF
+records them as suppressions with the reason as justification.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from riskdocs import __version__
 from riskdocs.finding import Finding, Severity, count_by_severity
 
-Formatter = Callable[[Sequence[Finding], int], str]
+
+class Formatter(Protocol):
+    def __call__(
+        self, findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
+    ) -> str: ...
+
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -22,11 +31,18 @@ _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severit
 def summary(findings: Sequence[Finding], files_checked: int) -> str:
     """One line: how many files, and how many findings of each severity."""
     counts = count_by_severity(findings)
+    ignored = sum(1 for f in findings if f.ignored)
     files = f"{files_checked} file{'s' if files_checked != 1 else ''} checked"
-    if not findings:
-        return f"riskdocs: {files}, no problems found"
-    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
-    return f"riskdocs: {files}: {', '.join(parts)}"
+    note = f" ({ignored} ignored by `ignore:`)" if ignored else ""
+    if not counts:
+        return f"riskdocs: {files}, no problems found{note}"
+    parts = [_count(counts[s], s) for s in Severity if counts[s]]
+    return f"riskdocs: {files}: {', '.join(parts)}{note}"
+
+
+def _count(count: int, severity: Severity) -> str:
+    plural = "s" if count != 1 and severity is not Severity.INFO else ""
+    return f"{count} {severity.value}{plural}"
 
 
 def location(finding: Finding) -> str:
@@ -35,20 +51,35 @@ def location(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}:{finding.col or 1}"
 
 
-def format_text(findings: Sequence[Finding], files_checked: int) -> str:
+def format_text(
+    findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
+) -> str:
     """`path:line:col: severity [rule] message`, one a line, then a summary line."""
     lines = [
-        f"{location(f)}: {f.severity.value} [{f.rule}] {_one_line(f.message)}" for f in findings
+        f"{location(f)}: {_label(f)} [{f.rule}] {_one_line(f.message)}{_reason(f)}"
+        for f in findings
+        if show_ignored or not f.ignored
     ]
     lines.append(summary(findings, files_checked))
     return "\n".join(lines) + "\n"
+
+
+def _label(finding: Finding) -> str:
+    return "ignored" if finding.ignored else finding.severity.value
+
+
+def _reason(finding: Finding) -> str:
+    return f" (ignored: {_one_line(finding.ignored)})" if finding.ignored else ""
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.splitlines())
 
 
-def format_json(findings: Sequence[Finding], files_checked: int) -> str:
+def format_json(
+    findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
+) -> str:
+    """Every finding, ignored ones with their reason under `ignored`."""
     document = {
         "version": 1,
         "files_checked": files_checked,
@@ -61,6 +92,7 @@ def format_json(findings: Sequence[Finding], files_checked: int) -> str:
                 "col": f.col,
                 "message": f.message,
                 "entity": f.entity,
+                "ignored": f.ignored,
             }
             for f in findings
         ],
@@ -76,23 +108,28 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(findings: Sequence[Finding], files_checked: int) -> str:
+def format_github(
+    findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
+) -> str:
     """GitHub Actions workflow commands; a plain summary line follows, since GitHub
     shows only the first 10 annotations of each level per step."""
     lines = []
     for f in findings:
+        if f.ignored and not show_ignored:
+            continue
+        command = "notice" if f.ignored else _GITHUB_COMMAND[f.severity]
         props = [f"file={_escape_property(f.path)}"]
         if f.line is not None:
             props += [f"line={f.line}", f"col={f.col or 1}"]
         props.append(f"title={_escape_property('riskdocs ' + f.rule)}")
-        lines.append(
-            f"::{_GITHUB_COMMAND[f.severity]} {','.join(props)}::{_escape_data(f.message)}"
-        )
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(f.message + _reason(f))}")
     lines.append(summary(findings, files_checked))
     return "\n".join(lines) + "\n"
 
 
-def format_sarif(findings: Sequence[Finding], files_checked: int) -> str:
+def format_sarif(
+    findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
+) -> str:
     """A SARIF 2.1.0 log with one run; rules are listed in the driver."""
     rule_ids = sorted({f.rule for f in findings})
     rule_index = {rule: index for index, rule in enumerate(rule_ids)}
@@ -128,6 +165,8 @@ def _sarif_result(finding: Finding, rule_index: int) -> dict[str, object]:
     }
     if finding.entity:
         result["properties"] = {"entity": finding.entity}
+    if finding.ignored:
+        result["suppressions"] = [{"kind": "inSource", "justification": finding.ignored}]
     return result
 
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from riskdocs.yamlsrc import JsonPath, Positions
+
+# `links:` of an entity: kind (risks, commitments, ...) -> ids it is about.
+Links = dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,56 @@ class Cadence:
 
 
 @dataclass(frozen=True)
+class ResponseTarget:
+    """How fast a client concern of one severity must be answered, in calendar days."""
+
+    acknowledge_days: int
+    resolve_days: int
+
+
+RISK_BANDS = ("high", "medium", "low")
+CONCERN_SEVERITIES = ("critical", "high", "medium", "low")
+
+
+def _default_response_targets() -> dict[str, ResponseTarget]:
+    return {
+        "critical": ResponseTarget(1, 5),
+        "high": ResponseTarget(2, 10),
+        "medium": ResponseTarget(3, 20),
+        "low": ResponseTarget(5, 30),
+    }
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The project's agreed limits, from `thresholds:` in riskdocs.yaml.
+
+    Attributes:
+        risk_bands: lowest score of the high and medium bands; lower scores are low.
+        risk_review_days: longest time between two reviews of an open risk, per band.
+        concern_response: response-time target per concern severity.
+    """
+
+    risk_bands: dict[str, int] = field(default_factory=lambda: {"high": 15, "medium": 8})
+    risk_review_days: dict[str, int] = field(
+        default_factory=lambda: {"high": 7, "medium": 14, "low": 30}
+    )
+    concern_response: dict[str, ResponseTarget] = field(default_factory=_default_response_targets)
+
+    def band(self, score: int) -> str:
+        """high, medium or low for a risk score (probability x impact)."""
+        if score >= self.risk_bands["high"]:
+            return "high"
+        return "medium" if score >= self.risk_bands["medium"] else "low"
+
+
+@dataclass(frozen=True)
 class Settings:
-    """riskdocs.yaml: the project, its people and its communication plan."""
+    """riskdocs.yaml: the project, its people, its communication plan and its limits.
+
+    Attributes:
+        rules: the raw `rules:` section; riskdocs.rules resolves it against the rule table.
+    """
 
     name: str
     client: str
@@ -58,6 +110,8 @@ class Settings:
     end: date | None = None
     timezone: str | None = None
     source: Source = field(default_factory=lambda: Source("riskdocs.yaml"))
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    rules: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,11 +144,12 @@ class Risk:
         response: avoid | mitigate | transfer | accept | escalate, or None if undecided.
         visibility: client | internal.
         ignore: rule name -> reason, for rules silenced on this risk.
+        links: other entities this risk is about, by kind.
     """
 
     id: str
     title: str
-    owner: str
+    owner: str | None
     raised: date
     probability: int
     impact: int
@@ -110,6 +165,7 @@ class Risk:
     closed: date | None = None
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
 
     @property
     def score(self) -> int:
@@ -151,6 +207,20 @@ class Commitment:
     source_meeting: str | None = None
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
+
+    @property
+    def original_due(self) -> date:
+        """The due date first promised, before any renegotiation."""
+        return self.renegotiated[0].old_due if self.renegotiated else self.due
+
+    def due_on(self, day: date) -> date:
+        """The due date in force on `day`: renegotiations agreed later do not count."""
+        due = self.original_due
+        for move in self.renegotiated:
+            if move.on <= day:
+                due = move.new_due
+        return due
 
 
 @dataclass(frozen=True)
@@ -167,6 +237,7 @@ class Deliverable:
     added: date | None = None
     change_request: str | None = None
     visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -198,6 +269,7 @@ class ChangeRequest:
     decided_by: str | None = None
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -252,6 +324,7 @@ class Concern:
     resolved: date | None = None
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -290,6 +363,7 @@ class Milestone:
     deliverables: tuple[str, ...] = ()
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -302,6 +376,7 @@ class Lesson:
     source: Source
     body: str = ""
     visibility: str = "client"
+    links: Links = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,180 @@
+"""The health rules: one module each, listed in `RULES`, run by `run_rules`.
+
+The engine, not the rule, decides each finding's rule name and severity: it
+applies the `rules:` section of riskdocs.yaml (level, options, `off`), marks
+findings an entity silenced with `ignore:` (keeping the reason), and in hook
+mode keeps date-driven rules from failing a commit.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project, Source
+from riskdocs.rules import (
+    action_item_overdue,
+    action_item_unowned,
+    change_request_pending,
+    commitment_done_late,
+    commitment_due_soon,
+    commitment_overdue,
+    commitment_renegotiation_mismatch,
+    concern_resolved_late,
+    concern_response_late,
+    feedback_dropping,
+    feedback_low,
+    feedback_stale,
+    meeting_cadence_missed,
+    milestone_beyond_buffer,
+    milestone_buffer_low,
+    milestone_overdue,
+    risk_high_unplanned,
+    risk_occurred_unlinked,
+    risk_prevention_overdue,
+    risk_review_overdue,
+    scope_change_unapproved,
+    scope_unsigned,
+)
+from riskdocs.rules.base import Context, Ignorable, OptionValue, Rule
+
+_MODULES: tuple[Rule, ...] = (
+    commitment_overdue,
+    commitment_due_soon,
+    commitment_done_late,
+    commitment_renegotiation_mismatch,
+    action_item_overdue,
+    action_item_unowned,
+    risk_review_overdue,
+    risk_high_unplanned,
+    risk_prevention_overdue,
+    risk_occurred_unlinked,
+    scope_change_unapproved,
+    scope_unsigned,
+    change_request_pending,
+    milestone_beyond_buffer,
+    milestone_buffer_low,
+    milestone_overdue,
+    meeting_cadence_missed,
+    concern_response_late,
+    concern_resolved_late,
+    feedback_stale,
+    feedback_dropping,
+    feedback_low,
+)
+RULES: Mapping[str, Rule] = MappingProxyType({rule.ID: rule for rule in _MODULES})
+LEVELS = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """A rule as configured: severity (None when off), options, and whether it may
+    fail the pre-commit hook."""
+
+    severity: Severity | None
+    options: Mapping[str, OptionValue]
+    block_commits: bool
+
+
+def rule_settings(section: Mapping[str, Any]) -> dict[str, RuleSetting]:
+    """The `rules:` section (already schema-checked) merged over each rule's defaults."""
+    return {rule_id: _setting(rule, section.get(rule_id)) for rule_id, rule in RULES.items()}
+
+
+def _setting(rule: Rule, raw: Any) -> RuleSetting:
+    config: dict[str, Any] = {"level": raw} if isinstance(raw, str) else dict(raw or {})
+    level = config.pop("level", rule.SEVERITY.value)
+    block = config.pop("block_commits", not rule.DATE_DRIVEN)
+    options = {name: config.get(name, option.default) for name, option in rule.OPTIONS.items()}
+    severity = None if level == "off" else Severity(level)
+    return RuleSetting(severity, MappingProxyType(options), block)
+
+
+def run_rules(
+    project: Project, ctx: Context, *, only: Collection[str] | None = None, hook: bool = False
+) -> list[Finding]:
+    """Every enabled rule's findings, stamped with rule name, severity and ignore reason.
+
+    `only` limits the rules run; `hook` caps rules that may not block commits at warning.
+    """
+    settings = rule_settings(project.settings.rules)
+    ignores = entity_ignores(project)
+    findings: list[Finding] = []
+    for rule_id, rule in RULES.items():
+        setting = settings[rule_id]
+        if setting.severity is None or (only is not None and rule_id not in only):
+            continue
+        severity = setting.severity
+        if hook and not setting.block_commits and severity is Severity.ERROR:
+            severity = Severity.WARNING
+        for finding in _checked(rule, project, setting, ctx):
+            if finding.rule:  # internal-error keeps its own name and severity
+                findings.append(finding)
+                continue
+            reason = ignores.get(finding.entity or "", {}).get(rule_id)
+            findings.append(replace(finding, rule=rule_id, severity=severity, ignored=reason))
+    return findings
+
+
+def _checked(rule: Rule, project: Project, setting: RuleSetting, ctx: Context) -> list[Finding]:
+    """The rule's findings; a crash becomes an `internal-error` finding naming the rule."""
+    found: list[Finding] = []
+    try:
+        found.extend(rule.check(project, setting.options, ctx))
+    except Exception as exc:  # one broken rule must not hide the others' results
+        found.append(
+            Finding(
+                project.settings.source.path,
+                None,
+                None,
+                "internal-error",
+                Severity.ERROR,
+                f"rule {rule.ID} crashed ({type(exc).__name__}: {exc}); its results are "
+                "missing. Please report this with the file that triggers it",
+            )
+        )
+    return found
+
+
+def _ignorable(project: Project) -> Iterator[tuple[str, Mapping[str, str], Source]]:
+    entities: tuple[Ignorable, ...] = (
+        *project.risks,
+        *project.commitments,
+        *project.changes,
+        *project.meetings,
+        *project.concerns,
+        *project.milestones,
+        *project.deliverables,
+    )
+    for entity in entities:
+        if entity.ignore:
+            yield entity.id, entity.ignore, entity.source
+
+
+def entity_ignores(project: Project) -> dict[str, Mapping[str, str]]:
+    """Entity id -> {rule name: reason} for every entity with an `ignore:` map."""
+    return {entity_id: ignore for entity_id, ignore, _ in _ignorable(project)}
+
+
+def unknown_ignores(project: Project) -> Iterator[Finding]:
+    """`ignore:` keys that name no health rule: a typo would silence nothing."""
+    for entity_id, ignore, source in _ignorable(project):
+        for name in ignore:
+            if name in RULES:
+                continue
+            close = difflib.get_close_matches(name, sorted(RULES), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            line, col = source.positions.of_key((*source.prefix, "ignore", name))
+            yield Finding(
+                source.path,
+                line,
+                col,
+                "unknown-rule",
+                Severity.ERROR,
+                f"'{name}' is not a health rule{hint}; `riskdocs rules` lists them",
+                entity_id,
+            )

@@ -1,0 +1,49 @@
+"""Open action items from meeting notes whose `due:` date has passed.
+
+Why it matters: what was agreed in a meeting is a promise too, often made in
+front of the client. Action items are tracked like commitments: tick them
+(`- [x]`) when done, or move their `due:` date in the notes of the meeting
+where the new date was agreed.
+
+Passes (today 2026-11-26):
+
+    - [x] @bob send the revised timeline due:2026-11-20
+    - [ ] @bob book the UAT room due:2026-12-01
+
+Fails (due 6 days ago, not ticked):
+
+    - [ ] @bob send the revised timeline due:2026-11-20
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit_at
+
+ID = "action-item-overdue"
+SEVERITY = Severity.ERROR
+AREA = "commitments"
+DATE_DRIVEN = True
+OPTIONS = {"grace_days": Option(0, "Days past the due date before the item is reported.")}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for meeting in project.meetings:
+        for item in meeting.action_items:
+            if item.done or item.due is None:
+                continue
+            late = (ctx.today - item.due).days
+            if late > opts["grace_days"]:
+                owner = f"@{item.owner}" if item.owner else "nobody"
+                yield hit_at(
+                    meeting.path,
+                    item.line,
+                    item.col,
+                    f"action item '{item.text}' ({owner}) was due {item.due}, {days(late)} ago: "
+                    "tick it (`- [x]`) when done, or agree a new `due:` date",
+                    meeting.id,
+                )

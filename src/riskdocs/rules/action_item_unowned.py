@@ -1,0 +1,42 @@
+"""Open action items that name no owner.
+
+Why it matters: an action item nobody owns is the one nobody does. Name the
+person with `@key` (a key of `people:` in riskdocs.yaml).
+
+Passes:
+
+    - [ ] @bob send the revised timeline due:2026-11-25
+
+Fails:
+
+    - [ ] send the revised timeline due:2026-11-25
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, hit_at
+
+ID = "action-item-unowned"
+SEVERITY = Severity.WARNING
+AREA = "commitments"
+DATE_DRIVEN = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for meeting in project.meetings:
+        for item in meeting.action_items:
+            if not item.done and item.owner is None:
+                yield hit_at(
+                    meeting.path,
+                    item.line,
+                    item.col,
+                    f"action item '{item.text}' has no owner: add @person "
+                    "(a key of `people:` in riskdocs.yaml)",
+                    meeting.id,
+                )

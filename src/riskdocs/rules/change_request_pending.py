@@ -1,0 +1,45 @@
+"""Change requests waiting too long for a decision.
+
+Why it matters: an undecided change request leaves both sides unsure what is
+being built. Get the client's decision and record `status`, `decided` and
+`decided_by`, or withdraw the request.
+
+Passes (today 2026-11-26, default 14 days):
+
+    raised: 2026-11-20
+    status: proposed
+
+Fails (waiting 20 days):
+
+    raised: 2026-11-06
+    status: proposed
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "change-request-pending"
+SEVERITY = Severity.WARNING
+AREA = "scope"
+DATE_DRIVEN = True
+OPTIONS = {"max_days": Option(14, "Days a change request may wait for a decision.")}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for change in project.changes:
+        waited = (ctx.today - change.raised).days
+        if change.status == "proposed" and waited > opts["max_days"]:
+            yield hit(
+                change.source,
+                ("status",),
+                f"{change.id} has waited {days(waited)} for a decision (raised {change.raised}): "
+                "get the client's decision and record `decided:` and `decided_by:`, "
+                "or withdraw it",
+                change.id,
+            )

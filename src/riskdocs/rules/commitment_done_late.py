@@ -1,0 +1,49 @@
+"""Commitments delivered after the due date that was agreed at the time.
+
+Why it matters: late deliveries are the honest record behind the on-time rate
+a client sees. A due date renegotiated after the work was already late does
+not make it on time: the date in force on the day of delivery counts.
+
+Passes:
+
+    due: 2026-11-20
+    status: done
+    done: 2026-11-19
+
+Fails (delivered 3 days late; info, it feeds the on-time rate):
+
+    due: 2026-11-20
+    status: done
+    done: 2026-11-23
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "commitment-done-late"
+SEVERITY = Severity.INFO
+AREA = "commitments"
+DATE_DRIVEN = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for commitment in project.commitments:
+        if commitment.status != "done" or commitment.done is None:
+            continue
+        due = commitment.due_on(commitment.done)
+        late = (commitment.done - due).days
+        if late > 0:
+            yield hit(
+                commitment.source,
+                ("done",),
+                f"{commitment.id} was delivered {commitment.done}, {days(late)} after the due "
+                f"date in force that day ({due})",
+                commitment.id,
+            )

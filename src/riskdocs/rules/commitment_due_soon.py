@@ -1,0 +1,45 @@
+"""Open commitments due within the next few days.
+
+Why it matters: the time to warn the client about a promise you may miss is
+before its date, not after. This warning gives the owner time to deliver or to
+renegotiate while it is still a courtesy rather than an apology.
+
+Passes (today 2026-11-26, default 3 days):
+
+    due: 2026-12-10
+    status: open
+
+Fails (due in 2 days):
+
+    due: 2026-11-28
+    status: open
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "commitment-due-soon"
+SEVERITY = Severity.WARNING
+AREA = "commitments"
+DATE_DRIVEN = True
+OPTIONS = {"days": Option(3, "Warn this many days before the due date (0: only on the day).")}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for commitment in project.commitments:
+        left = (commitment.due - ctx.today).days
+        if commitment.status == "open" and 0 <= left <= opts["days"]:
+            when = "today" if left == 0 else f"in {days(left)} ({commitment.due})"
+            yield hit(
+                commitment.source,
+                ("due",),
+                f"{commitment.id} is due {when}, owner {commitment.owner}: deliver it, or tell "
+                f"{commitment.to} now and record the new date under `renegotiated:`",
+                commitment.id,
+            )

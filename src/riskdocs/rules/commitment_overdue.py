@@ -1,0 +1,46 @@
+"""Open commitments whose due date has passed.
+
+Why it matters: a promise that passes its date without a word costs the
+client's trust faster than anything else. Deliver it, or agree a new date with
+the person it was made to and record the move under `renegotiated:`; an
+agreed move is a managed expectation, a silent one is a broken promise.
+
+Passes (today 2026-11-26):
+
+    due: 2026-11-30
+    status: open
+
+Fails (due 6 days ago, still open):
+
+    due: 2026-11-20
+    status: open
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "commitment-overdue"
+SEVERITY = Severity.ERROR
+AREA = "commitments"
+DATE_DRIVEN = True
+OPTIONS = {"grace_days": Option(0, "Days past the due date before the commitment is reported.")}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for commitment in project.commitments:
+        late = (ctx.today - commitment.due).days
+        if commitment.status == "open" and late > opts["grace_days"]:
+            yield hit(
+                commitment.source,
+                ("due",),
+                f"{commitment.id} was due {commitment.due} ({days(late)} ago) and is still "
+                f"open: deliver it and set `status: done`, or agree a new date with "
+                f"{commitment.to} and record it under `renegotiated:`",
+                commitment.id,
+            )

@@ -1,0 +1,72 @@
+"""Renegotiations that do not chain up to the commitment's current due date.
+
+Why it matters: `renegotiated:` is the record of every date the client agreed
+to. Each entry's `from` must be the previous entry's `to` (or the original
+date), and the last `to` must be the `due` date. A `due` that differs from the
+last agreed date is a move nobody agreed to: record it, or put the date back.
+
+Passes:
+
+    due: 2026-11-25
+    renegotiated:
+      - {on: 2026-11-18, from: 2026-11-20, to: 2026-11-25, agreed_by: dana}
+
+Fails (due moved again without an entry):
+
+    due: 2026-12-02
+    renegotiated:
+      - {on: 2026-11-18, from: 2026-11-20, to: 2026-11-25, agreed_by: dana}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Commitment, Project
+from riskdocs.rules.base import Context, Option, hit
+
+ID = "commitment-renegotiation-mismatch"
+SEVERITY = Severity.ERROR
+AREA = "commitments"
+DATE_DRIVEN = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for commitment in project.commitments:
+        yield from _broken_links(commitment)
+        moves = commitment.renegotiated
+        if moves and moves[-1].new_due != commitment.due:
+            yield hit(
+                commitment.source,
+                ("due",),
+                f"{commitment.id} is due {commitment.due}, but the last agreed date under "
+                f"`renegotiated:` is {moves[-1].new_due}: record who agreed to the move, "
+                "or put the agreed date back",
+                commitment.id,
+            )
+
+
+def _broken_links(commitment: Commitment) -> Iterator[Finding]:
+    moves = commitment.renegotiated
+    for index in range(1, len(moves)):
+        previous, move = moves[index - 1], moves[index]
+        if move.old_due != previous.new_due:
+            yield hit(
+                commitment.source,
+                ("renegotiated", index, "from"),
+                f"this renegotiation moves the date from {move.old_due}, but the one before "
+                f"moved it to {previous.new_due}: entries are oldest first and each `from` is "
+                "the previous `to`",
+                commitment.id,
+            )
+        if move.on < previous.on:
+            yield hit(
+                commitment.source,
+                ("renegotiated", index, "on"),
+                f"renegotiated on {move.on}, before the entry above it ({previous.on}): "
+                "list entries oldest first",
+                commitment.id,
+            )

@@ -1,0 +1,55 @@
+"""Resolved client concerns that were acknowledged or resolved after their target.
+
+Why it matters: the record of response times is what the status page's
+responsiveness figures are made of. This is information, not a failure: the
+concern is closed, so there is nothing left to fix, but the lateness counts.
+
+Passes (high: acknowledge in 2 days, resolve in 10):
+
+    raised: 2026-11-02
+    acknowledged: 2026-11-03
+    resolved: 2026-11-09
+
+Fails (resolved after 15 days):
+
+    raised: 2026-11-02
+    acknowledged: 2026-11-03
+    resolved: 2026-11-17
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "concern-resolved-late"
+SEVERITY = Severity.INFO
+AREA = "communication"
+DATE_DRIVEN = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    targets = project.settings.thresholds.concern_response
+    for concern in project.concerns:
+        if concern.resolved is None:
+            continue
+        target = targets[concern.severity]
+        steps = (
+            ("acknowledged", concern.acknowledged, target.acknowledge_days),
+            ("resolved", concern.resolved, target.resolve_days),
+        )
+        for field, day, limit in steps:
+            took = (day - concern.raised).days if day else 0
+            if took > limit:
+                yield hit(
+                    concern.source,
+                    (field,),
+                    f"{concern.id} ({concern.severity}) was {field} {days(took)} after it was "
+                    f"raised; the target is {days(limit)}",
+                    concern.id,
+                )

@@ -1,0 +1,74 @@
+"""Open client concerns not acknowledged or resolved within their target.
+
+Why it matters: how fast a concern is answered is what a client remembers.
+Targets per severity are in `thresholds.concern_response` (calendar days from
+`raised`). While a concern is unresolved this reports: no acknowledgement past
+the acknowledge target, an acknowledgement that came late, and no resolution
+past the resolve target. Once resolved, lateness is recorded by
+`concern-resolved-late` instead, so a closed matter does not stay red.
+
+Passes (today 2026-11-26; high: acknowledge in 2 days, resolve in 10):
+
+    raised: 2026-11-24
+    severity: high
+
+Fails (raised 6 days ago, never acknowledged):
+
+    raised: 2026-11-20
+    severity: high
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Concern, Project, ResponseTarget
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "concern-response-late"
+SEVERITY = Severity.ERROR
+AREA = "communication"
+DATE_DRIVEN = True
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    targets = project.settings.thresholds.concern_response
+    for concern in project.concerns:
+        if concern.resolved is None:
+            yield from _open_concern(concern, targets[concern.severity], ctx)
+
+
+def _open_concern(concern: Concern, target: ResponseTarget, ctx: Context) -> Iterator[Finding]:
+    waited = (ctx.today - concern.raised).days
+    who = f"{concern.id} ({concern.severity})"
+    if concern.acknowledged is None and waited > target.acknowledge_days:
+        yield hit(
+            concern.source,
+            ("raised",),
+            f"{who} was raised {concern.raised} and is not acknowledged after {days(waited)}; "
+            f"the target is {days(target.acknowledge_days)}: reply to {concern.raised_by} "
+            "and set `acknowledged:`",
+            concern.id,
+        )
+    elif concern.acknowledged is not None:
+        took = (concern.acknowledged - concern.raised).days
+        if took > target.acknowledge_days:
+            yield hit(
+                concern.source,
+                ("acknowledged",),
+                f"{who} was acknowledged {days(took)} after it was raised; the target is "
+                f"{days(target.acknowledge_days)}",
+                concern.id,
+            )
+    if waited > target.resolve_days:
+        yield hit(
+            concern.source,
+            ("severity",),
+            f"{who} is still unresolved {days(waited)} after it was raised; the target is "
+            f"{days(target.resolve_days)}: resolve it and set `resolved:`, or agree a plan "
+            "with the client and record it as a commitment",
+            concern.id,
+        )

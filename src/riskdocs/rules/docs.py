@@ -1,0 +1,134 @@
+"""Documentation generated from the rule modules: `riskdocs rules`, docs/rules.md and
+the `rules:` part of schemas/config.schema.json all come from here, so the
+docstrings are the single source of what each rule does.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping
+from typing import Any
+
+from riskdocs.rules import LEVELS, RULES
+from riskdocs.rules.base import Option, Rule, summary_line
+
+_JSON_TYPES = {bool: "boolean", int: "integer", float: "number"}
+
+
+def rule_listing() -> str:
+    """One line per rule: name, severity, area, date-driven mark and summary."""
+    width = max(len(rule_id) for rule_id in RULES)
+    lines = [
+        f"{rule_id:<{width}}  {rule.SEVERITY.value:<7}  {rule.AREA:<13}  "
+        f"{'date' if rule.DATE_DRIVEN else '    '}  {summary_line(rule)}"
+        for rule_id, rule in RULES.items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def rule_help(rule: Rule) -> str:
+    """The whole documentation of one rule, as plain text."""
+    head = [
+        f"{rule.ID} (default {rule.SEVERITY.value}, area {rule.AREA}"
+        f"{', date-driven' if rule.DATE_DRIVEN else ''})",
+        "",
+        inspect.cleandoc(rule.__doc__ or ""),
+    ]
+    if rule.OPTIONS:
+        head += ["", "Options (under `rules:` in riskdocs.yaml):"]
+        head += [
+            f"  {name}: {o.description} Default: {o.default}." for name, o in rule.OPTIONS.items()
+        ]
+    return "\n".join(head) + "\n"
+
+
+def rules_markdown() -> str:
+    """docs/rules.md: every rule's documentation, in table order."""
+    parts = [
+        "# Health rules",
+        "",
+        "Generated from the rule modules by `pytest --update-expected`; do not edit by hand.",
+        "Configure them under `rules:` in riskdocs.yaml (see the README). *Date-driven* rules",
+        "can fail only because time passed, so they never fail the pre-commit hook unless",
+        "you set `block_commits: true`.",
+        "",
+        "| rule | default | area | date-driven | checks |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    parts += [
+        f"| [`{i}`](#{i}) | {r.SEVERITY.value} | {r.AREA} | {'yes' if r.DATE_DRIVEN else ''} "
+        f"| {summary_line(r)} |"
+        for i, r in RULES.items()
+    ]
+    for rule_id, rule in RULES.items():
+        parts += ["", f"## {rule_id}", "", _markdown_body(rule)]
+    return "\n".join(parts) + "\n"
+
+
+def _markdown_body(rule: Rule) -> str:
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    meta = (
+        f"Default severity **{rule.SEVERITY.value}**, area *{rule.AREA}*"
+        f"{', date-driven' if rule.DATE_DRIVEN else ''}."
+    )
+    lines = [meta, "", doc]
+    if rule.OPTIONS:
+        lines += ["", "| option | default | meaning |", "| --- | --- | --- |"]
+        lines += [f"| `{n}` | {o.default} | {o.description} |" for n, o in rule.OPTIONS.items()]
+    return "\n".join(lines)
+
+
+def rules_schema() -> dict[str, Any]:
+    """The JSON Schema of the `rules:` section: every rule, its levels and its options."""
+    return {
+        "type": "object",
+        "description": "Health rule settings: rule name -> a level (error, warning, info, "
+        "off) or a mapping of `level`, `block_commits` and the rule's options.",
+        "additionalProperties": False,
+        "properties": {rule_id: _rule_schema(rule) for rule_id, rule in RULES.items()},
+        "examples": [{"commitment-due-soon": {"days": 5}, "feedback-low": "off"}],
+    }
+
+
+def _rule_schema(rule: Rule) -> dict[str, Any]:
+    setting: dict[str, Any] = {
+        "level": {"$ref": "#/definitions/ruleLevel"},
+        "block_commits": {
+            "type": "boolean",
+            "default": not rule.DATE_DRIVEN,
+            "description": "Whether this rule's errors may fail the pre-commit hook.",
+        },
+    }
+    setting.update({name: _option_schema(option) for name, option in rule.OPTIONS.items()})
+    date_note = " Date-driven." if rule.DATE_DRIVEN else ""
+    return {
+        "description": f"{summary_line(rule)} Default: {rule.SEVERITY.value}.{date_note}",
+        "type": ["string", "object"],
+        "if": {"type": "string"},
+        "then": {"$ref": "#/definitions/ruleLevel"},
+        "else": {"type": "object", "additionalProperties": False, "properties": setting},
+    }
+
+
+def _option_schema(option: Option) -> Mapping[str, Any]:
+    schema: dict[str, Any] = {
+        "type": _JSON_TYPES[type(option.default)],
+        "default": option.default,
+        "description": option.description,
+    }
+    if option.minimum is not None and not isinstance(option.default, bool):
+        schema["minimum"] = option.minimum
+    return schema
+
+
+def level_schema() -> dict[str, Any]:
+    meanings = {
+        "error": "Report it and fail the run (exit 1).",
+        "warning": "Report it; the run still passes.",
+        "info": "Report it as information.",
+        "off": "Do not run the rule.",
+    }
+    return {
+        "description": "How a rule's findings count.",
+        "oneOf": [{"const": level, "description": meanings[level]} for level in LEVELS],
+    }

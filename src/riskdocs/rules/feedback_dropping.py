@@ -1,0 +1,65 @@
+"""Client satisfaction falling from one feedback period to the next.
+
+Why it matters: a falling score is the early signal of a relationship going
+wrong, while it can still be talked about. Compares the latest period with
+the one before: the average of all aspect scores (1-5) and the average NPS
+(0-10).
+
+Passes (default margin 0.5):
+
+    # 2026-10: communication 4, quality 4       2026-11: communication 4, quality 4
+
+Fails (average fell from 4.0 to 3.0):
+
+    # 2026-10: communication 4, quality 4       2026-11: communication 3, quality 3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Feedback, Project
+from riskdocs.rules.base import Context, Option, hit
+
+ID = "feedback-dropping"
+SEVERITY = Severity.WARNING
+AREA = "satisfaction"
+DATE_DRIVEN = False
+OPTIONS = {
+    "margin": Option(0.5, "Drop in the average 1-5 score that is reported."),
+    "nps_margin": Option(2.0, "Drop in the average NPS (0-10) that is reported."),
+}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    periods = project.feedback
+    if len(periods) < 2:
+        return
+    previous, latest = periods[-2], periods[-1]
+    measures = (
+        ("average score", average_score, "margin"),
+        ("average NPS", average_nps, "nps_margin"),
+    )
+    for label, measure, option in measures:
+        before, now = measure(previous), measure(latest)
+        if before is not None and now is not None and before - now >= opts[option]:
+            yield hit(
+                latest.source,
+                ("period",),
+                f"{label} fell from {before:.1f} ({previous.period}) to {now:.1f} "
+                f"({latest.period}): ask the client what changed and record what you agree",
+                latest.period,
+            )
+
+
+def average_score(feedback: Feedback) -> float | None:
+    """Mean of every aspect score of every response, or None without scores."""
+    scores = [score for response in feedback.responses for score in response.scores.values()]
+    return sum(scores) / len(scores) if scores else None
+
+
+def average_nps(feedback: Feedback) -> float | None:
+    values = [r.nps for r in feedback.responses if r.nps is not None]
+    return sum(values) / len(values) if values else None

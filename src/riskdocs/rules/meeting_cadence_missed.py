@@ -1,0 +1,75 @@
+"""Cadences of the communication plan with no meeting for too long.
+
+Why it matters: regular contact is what keeps a client informed before they
+have to ask. For each entry of `communication:` in riskdocs.yaml, the last
+meeting held (a note whose `cadence:` names it, or with no `cadence:` and the
+entry's `kind`) must be no more than `every_days` + `grace_days` ago. Counting
+starts at `project.start`; nothing is reported after `project.end`. Only the
+current gap is reported: past gaps are history, not something to fix.
+
+Passes (today 2026-11-26; weekly-status every 7 days, 2 days grace):
+
+    # meetings/2026-11-19-weekly.md
+    ---
+    date: 2026-11-19
+    kind: status
+    cadence: weekly-status
+    ---
+
+Fails (the last weekly-status meeting was 2026-11-12, 14 days ago):
+
+    # meetings/2026-11-12-weekly.md
+    ---
+    date: 2026-11-12
+    kind: status
+    cadence: weekly-status
+    ---
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Cadence, Meeting, Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "meeting-cadence-missed"
+SEVERITY = Severity.ERROR
+AREA = "communication"
+DATE_DRIVEN = True
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    settings = project.settings
+    until = min(ctx.today, settings.end) if settings.end else ctx.today
+    for name, cadence in sorted(settings.cadences.items()):
+        held = [m.date for m in project.meetings if counts_for(m, cadence) and m.date <= until]
+        since = max(held) if held else settings.start
+        if since is None or (until - since).days <= cadence.every_days + cadence.grace_days:
+            continue
+        yield hit(
+            settings.source,
+            ("communication", name),
+            f"{_last(name, held, since, until)}; the plan says every {days(cadence.every_days)}"
+            f" ({days(cadence.grace_days)} grace): hold one and add its notes under meetings/ "
+            f"with `cadence: {name}`",
+            None,
+        )
+
+
+def counts_for(meeting: Meeting, cadence: Cadence) -> bool:
+    """A meeting counts for the cadence it names, or for one of its kind if it names none."""
+    if meeting.cadence is not None:
+        return meeting.cadence == cadence.name
+    return cadence.kind is not None and meeting.kind == cadence.kind
+
+
+def _last(name: str, held: list[date], since: date, until: date) -> str:
+    gap = days((until - since).days)
+    if held:
+        return f"no {name} meeting since {since} ({gap})"
+    return f"no {name} meeting yet, and the project started {since} ({gap} ago)"

@@ -1,0 +1,47 @@
+"""Milestones forecast later than their baseline plus buffer.
+
+Why it matters: the buffer is the slack the plan was agreed with. A forecast
+beyond it means the date the client was given will be missed: tell them,
+agree a new baseline (through a change request), or recover the plan.
+
+Passes:
+
+    baseline: 2026-12-08
+    forecast: 2026-12-11
+    buffer_days: 5
+
+Fails (forecast 12 days after the baseline, buffer 5):
+
+    baseline: 2026-12-08
+    forecast: 2026-12-20
+    buffer_days: 5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "milestone-beyond-buffer"
+SEVERITY = Severity.ERROR
+AREA = "schedule"
+DATE_DRIVEN = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for milestone in project.milestones:
+        slip = (milestone.forecast - milestone.baseline).days
+        if milestone.done is None and slip > milestone.buffer_days:
+            yield hit(
+                milestone.source,
+                ("forecast",),
+                f"{milestone.id} is forecast {milestone.forecast}, {days(slip)} after its "
+                f"baseline {milestone.baseline}: beyond its {days(milestone.buffer_days)} of "
+                "buffer. Tell the client and agree a new baseline, or recover the plan",
+                milestone.id,
+            )

@@ -1,0 +1,50 @@
+"""Milestones whose forecast has used up most of their buffer.
+
+Why it matters: a buffer that is nearly gone is the last moment to act while
+the date can still be kept. Warns when the forecast uses at least
+`used_percent` of `buffer_days` (but not beyond it: that is
+`milestone-beyond-buffer`).
+
+Passes (default 75%):
+
+    baseline: 2026-12-08
+    forecast: 2026-12-09
+    buffer_days: 5
+
+Fails (4 of 5 buffer days used):
+
+    baseline: 2026-12-08
+    forecast: 2026-12-12
+    buffer_days: 5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, hit
+
+ID = "milestone-buffer-low"
+SEVERITY = Severity.WARNING
+AREA = "schedule"
+DATE_DRIVEN = False
+OPTIONS = {"used_percent": Option(75, "Warn when the forecast uses this share of the buffer.")}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for milestone in project.milestones:
+        buffer = milestone.buffer_days
+        used = (milestone.forecast - milestone.baseline).days
+        if milestone.done is not None or not 0 < used <= buffer:
+            continue
+        if used * 100 >= opts["used_percent"] * buffer:
+            yield hit(
+                milestone.source,
+                ("forecast",),
+                f"{milestone.id} is forecast {milestone.forecast}: {used} of its {buffer} buffer "
+                f"days used ({used * 100 // buffer}%); act now while the date can still be kept",
+                milestone.id,
+            )

@@ -1,0 +1,43 @@
+"""Milestones not done whose forecast date has passed.
+
+Why it matters: a forecast in the past is not a forecast. Either the
+milestone was reached (set `done:`) or the forecast is stale and the client
+is reading a date that is already wrong.
+
+Passes (today 2026-11-26):
+
+    forecast: 2026-11-20
+    done: 2026-11-19
+
+Fails:
+
+    forecast: 2026-11-20
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "milestone-overdue"
+SEVERITY = Severity.ERROR
+AREA = "schedule"
+DATE_DRIVEN = True
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for milestone in project.milestones:
+        late = (ctx.today - milestone.forecast).days
+        if milestone.done is None and late > 0:
+            yield hit(
+                milestone.source,
+                ("forecast",),
+                f"{milestone.id} was forecast for {milestone.forecast} ({days(late)} ago) and "
+                "is not done: set `done:` if it was reached, or move `forecast:`",
+                milestone.id,
+            )

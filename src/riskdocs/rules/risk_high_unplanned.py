@@ -1,0 +1,70 @@
+"""High risks without an owner, a response, prevention or a contingency plan.
+
+Why it matters: a risk in the top score band (`thresholds.risk_bands.high`)
+is one the client would expect to see managed: someone owns it, a response
+strategy is chosen, prevention actions lower it (unless the response is
+`accept`) and a contingency plan says what happens if it occurs. Closed
+risks are not checked.
+
+Passes:
+
+    owner: alice
+    probability: 4
+    impact: 5
+    response: mitigate
+    prevention:
+      - {action: Weekly vendor call, owner: alice, due: 2026-11-10}
+    contingency: Ship with a mocked gateway behind a feature flag
+
+Fails (score 20, no contingency and no prevention):
+
+    owner: alice
+    probability: 4
+    impact: 5
+    response: mitigate
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project, Risk
+from riskdocs.rules.base import Context, Option, hit
+
+ID = "risk-high-unplanned"
+SEVERITY = Severity.ERROR
+AREA = "risks"
+DATE_DRIVEN = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    thresholds = project.settings.thresholds
+    for risk in project.risks:
+        if risk.status == "closed" or thresholds.band(risk.score) != "high":
+            continue
+        gaps = missing_plan(risk)
+        if gaps:
+            yield hit(
+                risk.source,
+                ("probability",),
+                f"{risk.id} scores {risk.score} (high from {thresholds.risk_bands['high']}) "
+                f"but has {' and '.join(gaps)}: add them, or lower the score at the next review",
+                risk.id,
+            )
+
+
+def missing_plan(risk: Risk) -> list[str]:
+    """What a high risk lacks, in the words of the message."""
+    gaps = []
+    if not risk.owner:
+        gaps.append("no owner")
+    if not risk.response:
+        gaps.append("no response strategy")
+    if not risk.prevention and risk.response != "accept":
+        gaps.append("no prevention action")
+    if not risk.contingency:
+        gaps.append("no contingency plan")
+    return gaps

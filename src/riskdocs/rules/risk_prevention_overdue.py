@@ -1,0 +1,47 @@
+"""Prevention actions of open risks that are past their due date and not done.
+
+Why it matters: a prevention action is the team's promise to lower a risk.
+When it slips, the risk stays as likely as before while the register says it
+is being handled.
+
+Passes (today 2026-11-26):
+
+    prevention:
+      - {action: Weekly vendor call, owner: alice, due: 2026-11-10, done: 2026-11-08}
+
+Fails (due 16 days ago, no `done`):
+
+    prevention:
+      - {action: Weekly vendor call, owner: alice, due: 2026-11-10}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "risk-prevention-overdue"
+SEVERITY = Severity.WARNING
+AREA = "risks"
+DATE_DRIVEN = True
+OPTIONS = {"grace_days": Option(0, "Days past the due date before the action is reported.")}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    for risk in project.risks:
+        if risk.status not in ("open", "watching"):
+            continue
+        for index, action in enumerate(risk.prevention):
+            late = (ctx.today - action.due).days
+            if action.done is None and late > opts["grace_days"]:
+                yield hit(
+                    risk.source,
+                    ("prevention", index, "due"),
+                    f"{risk.id}: prevention action '{action.action}' ({action.owner}) was due "
+                    f"{action.due}, {days(late)} ago: do it and set `done:`, or move `due:`",
+                    risk.id,
+                )
