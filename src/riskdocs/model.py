@@ -28,6 +28,9 @@ class Source:
     def position(self, *path: str | int) -> tuple[int, int]:
         return self.positions.of_value((*self.prefix, *path))
 
+    def key_position(self, *path: str | int) -> tuple[int, int]:
+        return self.positions.of_key((*self.prefix, *path))
+
 
 @dataclass(frozen=True)
 class Person:

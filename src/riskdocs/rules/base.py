@@ -75,9 +75,17 @@ class Linked(Protocol):
     def links(self) -> Links: ...
 
 
-def hit(source: Source, path: tuple[str | int, ...], message: str, entity: str | None) -> Finding:
-    """A finding at the value `path` of an entity; rule and severity are stamped later."""
-    line, col = source.position(*path)
+def hit(
+    source: Source,
+    path: tuple[str | int, ...],
+    message: str,
+    entity: str | None,
+    *,
+    at_key: bool = False,
+) -> Finding:
+    """A finding at the value `path` of an entity (or at its key, for a mapping that
+    is wrong as a whole); rule and severity are stamped later."""
+    line, col = source.key_position(*path) if at_key else source.position(*path)
     return Finding(source.path, line, col, "", Severity.ERROR, message, entity)
 
 

@@ -58,6 +58,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
             f" ({days(cadence.grace_days)} grace): hold one and add its notes under meetings/ "
             f"with `cadence: {name}`",
             None,
+            at_key=True,
         )
 
 

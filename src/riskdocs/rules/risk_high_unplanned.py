@@ -51,7 +51,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
                 risk.source,
                 ("probability",),
                 f"{risk.id} scores {risk.score} (high from {thresholds.risk_bands['high']}) "
-                f"but has {' and '.join(gaps)}: add them, or lower the score at the next review",
+                f"but has {' and '.join(gaps)}: add {'it' if len(gaps) == 1 else 'them'}, "
+                "or lower the score at the next review",
                 risk.id,
             )
 

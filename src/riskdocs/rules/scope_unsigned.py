@@ -40,4 +40,5 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
             "the scope baseline is not signed off: once the client agrees, record "
             "`signed_off:` (the date) and `signed_off_by:` (who signed)",
             None,
+            at_key=True,
         )

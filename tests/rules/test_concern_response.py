@@ -1,0 +1,71 @@
+"""concern-response-late (open concerns) and concern-resolved-late (closed ones)."""
+
+from __future__ import annotations
+
+from riskdocs.finding import Severity
+from tests.rules.conftest import Check
+
+CONCERN = """\
+id: Q-002
+title: Staging demo was postponed without warning
+raised: {raised}
+raised_by: dana
+severity: high
+{rest}"""
+PATH = "concerns/Q-002.yaml"
+LATE = "concern-response-late"
+RESOLVED_LATE = "concern-resolved-late"
+
+
+def concern(raised: str, acknowledged: str = "", resolved: str = "") -> dict[str, str]:
+    rest = f"acknowledged: {acknowledged}\n" if acknowledged else ""
+    rest += f"resolved: {resolved}\n" if resolved else ""
+    return {PATH: CONCERN.format(raised=raised, rest=rest)}
+
+
+def test_unacknowledged_past_the_target_is_reported_at_raised(check: Check) -> None:
+    # high: acknowledge within 2 days, resolve within 10 (the default thresholds)
+    result = check(concern("2026-11-23"))
+    assert result.places(LATE) == [(PATH, 3)]
+    message = result.of(LATE)[0].message
+    assert "Q-002 (high) was raised 2026-11-23 and is not acknowledged after 3 days" in message
+    assert "reply to dana" in message
+
+
+def test_within_the_targets_passes(check: Check) -> None:
+    assert check(concern("2026-11-24")).places(LATE) == []
+    assert check(concern("2026-11-17", "2026-11-18")).places(LATE) == []
+
+
+def test_a_late_acknowledgement_of_an_open_concern_is_reported_at_acknowledged(
+    check: Check,
+) -> None:
+    result = check(concern("2026-11-20", "2026-11-25"))
+    assert result.places(LATE) == [(PATH, 6)]
+    assert "acknowledged 5 days after it was raised" in result.of(LATE)[0].message
+
+
+def test_unresolved_past_the_resolve_target_is_reported_at_severity(check: Check) -> None:
+    result = check(concern("2026-11-06", "2026-11-06"))
+    assert result.places(LATE) == [(PATH, 5)]
+    assert "still unresolved 20 days after it was raised" in result.of(LATE)[0].message
+
+
+def test_targets_follow_the_thresholds(check: Check) -> None:
+    config = "thresholds:\n  concern_response:\n    high: {resolve_days: 30}\n"
+    assert check(concern("2026-11-06", "2026-11-06"), config=config).places(LATE) == []
+
+
+def test_a_resolved_concern_is_never_late_but_its_lateness_is_recorded(check: Check) -> None:
+    result = check(concern("2026-11-06", "2026-11-09", "2026-11-19"))
+    assert result.places(LATE) == []
+    assert result.places(RESOLVED_LATE) == [(PATH, 6), (PATH, 7)]
+    assert {f.severity for f in result.of(RESOLVED_LATE)} == {Severity.INFO}
+    assert "resolved 13 days after it was raised; the target is 10 days" in (
+        result.of(RESOLVED_LATE)[1].message
+    )
+
+
+def test_a_concern_resolved_on_time_records_nothing(check: Check) -> None:
+    result = check(concern("2026-11-06", "2026-11-07", "2026-11-16"))
+    assert result.places(RESOLVED_LATE) == []
