@@ -226,3 +226,41 @@ def test_a_crashing_rule_becomes_an_internal_error_and_the_others_still_run(
         "(ZeroDivisionError: division by zero)"
     ) in "\n".join(lines)
     assert any("[milestone-overdue]" in line for line in lines)
+
+
+# Project-level rules have no entity to carry `ignore:`; adjust them under `rules:`.
+PROJECT_LEVEL = {"meeting-cadence-missed", "feedback-stale", "feedback-dropping", "feedback-low"}
+
+
+def add_ignore(root: Path, path: str, rule: str) -> None:
+    file = root / path
+    text = file.read_text()
+    entry = f"{rule}: agreed with the client"
+    if path.endswith(".md"):
+        head, _, body = text.partition("\n---\n")
+        text = f"{head}\nignore: {{{entry}}}\n---\n{body}"
+    elif path == "scope/baseline.yaml":
+        text = text.replace(
+            "    added: 2026-11-10\n", f"    added: 2026-11-10\n    ignore: {{{entry}}}\n"
+        )
+    else:
+        text += f"ignore:\n  {entry}\n"
+    file.write_text(text)
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if r not in PROJECT_LEVEL and r != "scope-unsigned"]
+)
+def test_ignore_silences_each_entity_rule(every_rule: Path, rule: str) -> None:
+    _, before = validate(every_rule)
+    (line,) = [line for line in before if f"[{rule}]" in line]
+    add_ignore(every_rule, line.split(":")[0], rule)
+    _, after = validate(every_rule, "--show-ignored")
+    (shown,) = [line for line in after if f"[{rule}]" in line]
+    assert f"ignored [{rule}]" in shown and shown.endswith("(ignored: agreed with the client)")
+
+    # everything else is unchanged (but for line numbers, when a line was inserted)
+    def without_places(lines: list[str], left_out: str) -> list[str]:
+        return [x.split(" ", 1)[1] for x in lines[:-1] if x != left_out]
+
+    assert without_places(after, shown) == without_places(before, line)

@@ -32,6 +32,8 @@ def test_each_rule_module_follows_the_interface(rule_id: str) -> None:
     for part in ("Why it matters", "Passes", "Fails"):
         assert part in doc, f"{rule_id}: docstring lacks '{part}'"
     assert all(option.description.endswith(".") for option in rule.OPTIONS.values())
+    test_module = REPO / "tests" / "rules" / f"test_{rule_id.replace('-', '_')}.py"
+    assert test_module.is_file(), f"{rule_id} has no {test_module.name}"
 
 
 def test_docs_page_is_generated_from_the_rules(update_expected: bool) -> None:
