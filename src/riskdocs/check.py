@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from riskdocs.build import build_project, settings_problems
+from riskdocs.build import build_project
+from riskdocs.config import settings_problems
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.finding import Finding, Severity, sort_findings
 from riskdocs.kinds import CONFIG_FILE
