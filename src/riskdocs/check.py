@@ -51,17 +51,8 @@ def check_project(
     """
     documents, findings = load_project(root)
     readable = [d for d in documents if d.readable]
-    valid: list[Document] = []
-    for document in readable:
-        schema_findings = validate_document(document)
-        findings.extend(schema_findings)
-        if not schema_findings:
-            valid.append(document)
-    settings = _settings_document(valid, findings)
-    project, build_findings = build_project(settings, valid)
-    if problems := settings_problems(project.settings):
-        raise ConfigError(sort_findings(problems))
-    findings.extend(build_findings)
+    valid = _schema_valid(readable, findings)
+    project = _build(valid, findings)
     findings.extend(check_references(readable, valid, project))
     findings.extend(unknown_ignores(project))
     day = today if isinstance(today, date) else today(project.settings.timezone)
@@ -69,6 +60,25 @@ def check_project(
         findings = [f for f in findings if f.rule in only]
     findings.extend(run_rules(project, Context(day), only=only, hook=hook))
     return CheckResult(root, project, sort_findings(findings), len(documents), day)
+
+
+def _schema_valid(readable: list[Document], findings: list[Finding]) -> list[Document]:
+    """The documents that pass their schema; the others' findings go to `findings`."""
+    valid: list[Document] = []
+    for document in readable:
+        schema_findings = validate_document(document)
+        findings.extend(schema_findings)
+        if not schema_findings:
+            valid.append(document)
+    return valid
+
+
+def _build(valid: list[Document], findings: list[Finding]) -> Project:
+    project, build_findings = build_project(_settings_document(valid, findings), valid)
+    if problems := settings_problems(project.settings):
+        raise ConfigError(sort_findings(problems))
+    findings.extend(build_findings)
+    return project
 
 
 def _settings_document(valid: list[Document], findings: list[Finding]) -> Document:

@@ -60,6 +60,8 @@ def known_rule_names() -> list[str]:
 
 def check_rule_names(names: Sequence[str]) -> None:
     """Refuse `--rule` names that are neither health rules nor built-in checks."""
+    if not names:
+        return
     known = known_rule_names()
     for name in names:
         if name not in known:
