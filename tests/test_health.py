@@ -30,10 +30,7 @@ def test_the_example_is_amber_because_one_promise_is_due_tomorrow() -> None:
         "communication": "green",
         "satisfaction": "green",
     }
-    assert health.reasons == (
-        "commitments: commitment-due-soon (1): Open commitments due within the next few days. "
-        "(C-004)",
-    )
+    assert health.reasons == ("commitments: Open commitments due within the next few days: C-004",)
 
 
 def test_errors_make_an_area_red_and_warnings_amber(tmp_path: Path) -> None:
@@ -50,9 +47,8 @@ def test_errors_make_an_area_red_and_warnings_amber(tmp_path: Path) -> None:
     }
     commitments = assess(check_project(root, DAY).findings).areas[1]
     assert commitments.reasons[:2] == (
-        "action-item-overdue (1): Open action items from meeting notes whose `due:` date has "
-        "passed. (2026-11-12-weekly)",
-        "commitment-overdue (1): Open commitments whose due date has passed. (C-001)",
+        "Open action items from meeting notes whose `due:` date has passed: 2026-11-12-weekly",
+        "Open commitments whose due date has passed: C-001",
     )
 
 

@@ -67,3 +67,11 @@ def test_wheel_contains_every_module_of_the_source_tree(wheel: zipfile.ZipFile) 
     modules = [p.relative_to(source).as_posix() for p in source.rglob("*.py")]
     assert "riskdocs/rules/__init__.py" in modules
     assert [m for m in modules if m not in names] == []
+
+
+def test_wheel_contains_the_status_page_templates(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    templates = REPO / "src" / "riskdocs" / "report" / "templates"
+    expected = sorted(p.name for p in templates.iterdir())
+    assert expected == ["index.html.j2", "page.js", "style.css"]
+    assert [n for n in expected if f"riskdocs/report/templates/{n}" not in names] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from riskdocs.rules import RULES
 from tests.conftest import EXAMPLE, REPO, run
@@ -14,6 +15,16 @@ def section(title: str) -> str:
     start = README.index(title)
     end = README.find("\n#", start + len(title))
     return README[start:end]
+
+
+def test_the_quick_start_builds_the_example_page(tmp_path: Path) -> None:
+    command = next(line for line in README.splitlines() if " riskdocs report " in line)
+    args = command.split("riskdocs report ", 1)[1].split()
+    args[args.index("-o") + 1] = str(tmp_path / "site")
+    args[args.index("--root") + 1] = str(EXAMPLE)
+    result = run("report", *args)
+    assert result.exit_code == 0 and "overall health amber" in result.output
+    assert (tmp_path / "site" / "index.html").is_file()
 
 
 def test_the_quick_start_output_is_what_the_example_prints() -> None:

@@ -186,6 +186,7 @@ def build_meeting(document: Document, findings: list[Finding]) -> Meeting:
         body.action_items,
         body.decisions,
         **_common(d),
+        body=document.body,
     )
 
 

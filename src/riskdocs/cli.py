@@ -187,6 +187,52 @@ def _relative_paths(root: Path, paths: Sequence[Path]) -> list[str]:
 
 
 @main.command()
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Project folder (the one holding riskdocs.yaml). Default: found from here, upwards.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the report to; it is replaced as a whole on every run.",
+)
+@click.option("--today", type=DateType(), help="Report as if today were this date.")
+@click.option(
+    "--audience",
+    type=click.Choice(("client", "team")),
+    default="client",
+    show_default=True,
+    help="client leaves out everything marked `visibility: internal`.",
+)
+@setup_errors
+def report(root: Path | None, output: Path, today: dt.date | None, audience: str) -> None:
+    """Write the status page (index.html), status.json, calendar.ics and summary.md."""
+    from riskdocs.check import check_project
+    from riskdocs.formats import FORMATTERS
+    from riskdocs.history import head_commit
+    from riskdocs.report import write_report
+    from riskdocs.report.view import build_view
+
+    project_root = _project_root(root, [])
+    try:
+        result = check_project(project_root, today or clock_today)
+    except ConfigError as exc:
+        click.echo(FORMATTERS["text"](exc.findings, 1), nl=False)
+        raise
+    view = build_view(
+        result.project, result.findings, result.today, audience, head_commit(project_root)
+    )
+    written = write_report(view, output, project_root)
+    click.echo(
+        f"riskdocs: wrote {', '.join(written)} to {output} "
+        f"({audience} view, overall health {view['health']['overall']})"
+    )
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--today", type=DateType(), help="Date the example entries around this day.")
 @setup_errors

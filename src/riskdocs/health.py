@@ -82,7 +82,7 @@ def _area(area: str, findings: Sequence[Finding]) -> AreaHealth:
 
 
 def _reason(rule: str, hits: Sequence[Finding]) -> str:
-    """`commitment-overdue (2): Open commitments whose due date has passed. (C-001, C-004)`."""
+    """`Open commitments whose due date has passed: C-001, C-004`."""
+    summary = summary_line(RULES[rule]).rstrip(".")
     entities = sorted({f.entity for f in hits if f.entity})
-    about = f" ({', '.join(entities)})" if entities else ""
-    return f"{rule} ({len(hits)}): {summary_line(RULES[rule])}{about}"
+    return f"{summary}: {', '.join(entities)}" if entities else f"{summary} ({len(hits)})"

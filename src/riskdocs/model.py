@@ -310,6 +310,7 @@ class Meeting:
     decisions: tuple[str, ...] = ()
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
+    body: str = ""
 
 
 @dataclass(frozen=True)

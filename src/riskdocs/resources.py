@@ -1,4 +1,5 @@
-"""The one place that knows where shipped files live: schemas and the project template.
+"""The one place that knows where shipped files live: schemas, the project template and
+the status page's templates.
 
 Both folders sit at the top of the repository and are mapped into the package
 as `riskdocs.schemas` and `riskdocs.project_template` (see pyproject.toml), so
@@ -65,3 +66,8 @@ def _collect(folder: Traversable, prefix: str, found: list[tuple[str, Traversabl
             _collect(entry, f"{prefix}{entry.name}/", found)
         else:
             found.append((prefix + entry.name, entry))
+
+
+def report_template(name: str) -> str:
+    """A file of the status page's templates (`index.html.j2`, `style.css`, ...)."""
+    return files("riskdocs.report").joinpath("templates", name).read_text(encoding="utf-8")

@@ -1,0 +1,151 @@
+"""Inline SVG for the status page: the risk heat map, the milestone timeline and the
+feedback trend. Pure functions from view-model parts to SVG text; every label
+is escaped, and nothing refers to anything outside the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from html import escape
+from typing import Any
+
+CELL, GAP, LABEL = 56, 4, 34
+
+
+def band_of(score: int, bands: dict[str, int]) -> str:
+    if score >= bands["high"]:
+        return "high"
+    return "medium" if score >= bands["medium"] else "low"
+
+
+def heatmap(risks: dict[str, Any]) -> str:
+    """5 x 5 grid, impact up, probability across; each cell shows its count and,
+    when it has risks, links to the first of them."""
+    first: dict[tuple[int, int], str] = {}
+    for risk in risks["items"]:
+        if risk["status"] != "closed":
+            first.setdefault((risk["probability"], risk["impact"]), risk["id"])
+    size = LABEL + 5 * (CELL + GAP)
+    cells = [_cell(p, i, risks, first.get((p, i))) for i in range(5, 0, -1) for p in range(1, 6)]
+    middle = CELL / 2
+    axis = [
+        f'<text class="axis" x="{LABEL + (n - 1) * (CELL + GAP) + middle}" '
+        f'y="{size + 16}">{n}</text>'
+        f'<text class="axis" x="{LABEL - 12}" y="{(5 - n) * (CELL + GAP) + middle + 5}">{n}</text>'
+        for n in range(1, 6)
+    ]
+    titles = (
+        f'<text class="axis-title" x="{LABEL + 5 * (CELL + GAP) / 2}" y="{size + 36}">'
+        "Probability</text>"
+        f'<text class="axis-title" transform="rotate(-90)" x="{-(5 * (CELL + GAP)) / 2}" y="12">'
+        "Impact</text>"
+    )
+    open_count = sum(sum(row) for row in risks["heatmap"])
+    return (
+        f'<svg class="heatmap" viewBox="0 0 {size + 4} {size + 44}" role="img" '
+        f'aria-labelledby="heatmap-title"><title id="heatmap-title">Risk heat map: {open_count} '
+        f"open risks by probability and impact</title>{''.join(cells)}{''.join(axis)}{titles}</svg>"
+    )
+
+
+def _cell(probability: int, impact: int, risks: dict[str, Any], target: str | None) -> str:
+    count = risks["heatmap"][5 - impact][probability - 1]
+    band = band_of(probability * impact, risks["bands"])
+    x = LABEL + (probability - 1) * (CELL + GAP)
+    y = (5 - impact) * (CELL + GAP)
+    label = f"probability {probability}, impact {impact}: {count} risk{'s' if count != 1 else ''}"
+    rect = (
+        f'<rect class="cell {band}{" empty" if not count else ""}" x="{x}" y="{y}" '
+        f'width="{CELL}" height="{CELL}" rx="6"/>'
+        f'<text class="count" x="{x + CELL / 2}" y="{y + CELL / 2 + 7}">{count or ""}</text>'
+    )
+    body = f'<g class="heat-cell" data-p="{probability}" data-i="{impact}" data-count="{count}">'
+    body += f"<title>{escape(label)}</title>{rect}</g>"
+    if target:
+        return f'<a href="#{escape(target)}" aria-label="{escape(label)}">{body}</a>'
+    return body
+
+
+def timeline(milestones: list[dict[str, Any]], today: str) -> str:
+    """One row per milestone: the buffer as a band after the baseline, the forecast as a
+    dot, today as a line."""
+    if not milestones:
+        return ""
+    days = [date.fromisoformat(today)]
+    for m in milestones:
+        base = date.fromisoformat(m["baseline"])
+        days += [base, date.fromisoformat(m["forecast"]), base + timedelta(m["buffer_days"])]
+    start, end = min(days).toordinal() - 3, max(days).toordinal() + 3
+    width, left, row = 720, 150, 34
+
+    def x(day: str | date) -> float:
+        ordinal = (date.fromisoformat(day) if isinstance(day, str) else day).toordinal()
+        return round(left + (ordinal - start) / (end - start) * (width - left - 10), 1)
+
+    rows = [_milestone_row(m, 30 + index * row, x, width) for index, m in enumerate(milestones)]
+    height = 30 + len(milestones) * row
+    today_x = x(today)
+    return (
+        f'<svg class="timeline" viewBox="0 0 {width} {height + 10}" role="img" '
+        f'aria-labelledby="timeline-title"><title id="timeline-title">Milestones: baseline, '
+        f"buffer and forecast against today ({escape(today)})</title>"
+        f'<line class="today" x1="{today_x}" x2="{today_x}" y1="8" y2="{height}"/>'
+        f'<text class="today-label" x="{today_x}" y="8">today</text>{"".join(rows)}</svg>'
+    )
+
+
+def _milestone_row(m: dict[str, Any], y: int, x: Callable[[str | date], float], width: int) -> str:
+    base = date.fromisoformat(m["baseline"])
+    buffer_width = max(x(base + timedelta(m["buffer_days"])) - x(base), 2)
+    name = f"{m['id']} · {_short(m['title'])}"
+    label = (
+        f"{m['id']} {m['title']}: baseline {m['baseline']}, forecast {m['forecast']}, "
+        f"buffer {m['buffer_days']} days"
+    )
+    return (
+        f'<g class="milestone {escape(m["state"])}"><title>{escape(label)}</title>'
+        f'<text class="ms-label" x="0" y="{y + 5}">{escape(name)}</text>'
+        f'<line class="track" x1="150" x2="{width - 10}" y1="{y}" '
+        f'y2="{y}"/><rect class="buffer" x="{x(base)}" y="{y - 7}" width="{buffer_width}" '
+        f'height="14" rx="3"/><line class="baseline" x1="{x(base)}" x2="{x(base)}" '
+        f'y1="{y - 10}" y2="{y + 10}"/>'
+        f'<circle class="forecast" cx="{x(m["forecast"])}" cy="{y}" r="6"/></g>'
+    )
+
+
+def _short(text: str, limit: int = 18) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def trend(periods: list[dict[str, Any]]) -> str:
+    """Average score (1-5) per feedback period as a line with labelled points."""
+    points = [(p["period"], p["average"]) for p in periods if p["average"] is not None]
+    if not points:
+        return ""
+    width, height, left, top = 720, 190, 40, 20
+    step = (width - left - 100) / max(len(points) - 1, 1)
+
+    def y(score: float) -> float:
+        return round(top + (5 - score) / 4 * (height - top - 30), 1)
+
+    coords = [(round(left + 40 + i * step, 1), y(score)) for i, (_, score) in enumerate(points)]
+    grid = "".join(
+        f'<line class="grid" x1="{left}" x2="{width - 10}" y1="{y(s)}" y2="{y(s)}"/>'
+        f'<text class="axis" x="{left - 10}" y="{y(s) + 4}">{s}</text>'
+        for s in range(1, 6)
+    )
+    path = " ".join(f"{cx},{cy}" for cx, cy in coords)
+    dots = "".join(
+        f"<g><title>{escape(period)}: {score:.1f}</title>"
+        f'<circle class="point" cx="{cx}" cy="{cy}" r="5"/>'
+        f'<text class="value" x="{cx}" y="{cy - 10}">{score:.1f}</text>'
+        f'<text class="axis" x="{cx}" y="{height - 6}">{escape(period)}</text></g>'
+        for (period, score), (cx, cy) in zip(points, coords, strict=True)
+    )
+    return (
+        f'<svg class="trend" viewBox="0 0 {width} {height}" role="img" '
+        'aria-labelledby="trend-title">'
+        f'<title id="trend-title">Client satisfaction: average score per month, 1 to 5</title>'
+        f'{grid}<polyline class="line" points="{path}"/>{dots}</svg>'
+    )

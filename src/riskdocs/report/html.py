@@ -1,0 +1,67 @@
+"""The status page: the view model rendered through a Jinja2 template with autoescape.
+
+CSS and the small progressive-enhancement script are inlined, charts are inline
+SVG, so `index.html` is one self-contained file that works from `file://`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Any
+
+from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from riskdocs.report import charts
+from riskdocs.resources import report_template
+
+_TEMPLATE_FILES = ("index.html.j2", "style.css", "page.js")
+
+
+def day(iso: str | None) -> str:
+    """`2026-11-26` -> `26 Nov 2026`; empty for no date."""
+    if not iso:
+        return ""
+    parsed = date.fromisoformat(iso)
+    return f"{parsed.day} {parsed:%b %Y}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{round(rate * 100)}%"
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=DictLoader({name: report_template(name) for name in _TEMPLATE_FILES}),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(day=day, plural=plural, percent=percent)
+    return env
+
+
+def render_page(view: dict[str, Any]) -> str:
+    env = _environment()
+    people = view["people"]
+
+    def person(key: str | None) -> str:
+        return people[key]["name"] if key in people else (key or "—")
+
+    return env.get_template("index.html.j2").render(
+        v=view,
+        person=person,
+        css=Markup(report_template("style.css")),
+        script=Markup(report_template("page.js")),
+        heatmap=Markup(charts.heatmap(view["risks"])),
+        timeline=Markup(charts.timeline(view["milestones"], view["generated"]["today"])),
+        trend=Markup(charts.trend(view["feedback"])),
+    )

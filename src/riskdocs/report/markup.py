@@ -1,0 +1,55 @@
+"""User-written Markdown -> safe HTML for the status page.
+
+markdown-it-py with raw HTML off (so `<script>` stays text) and links limited
+to http(s), mailto and relative addresses. Images become links to the image,
+since the page must not fetch anything from the network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_SAFE_LINK = re.compile(r"^(https?:|mailto:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
+
+
+def safe_link(url: str) -> bool:
+    """http(s), mailto, or relative (no scheme before the first / ? #)."""
+    return bool(_SAFE_LINK.match(url.strip()))
+
+
+@cache
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    md.add_render_rule("image", _image_as_link)
+    return md
+
+
+def _image_as_link(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    alt = token.content or "image"
+    return f'<a href="{escape(str(token.attrGet("src") or ""))}">image: {escape(alt)}</a>'
+
+
+HEADING_SHIFT = 3  # a note's `#` sits under the page's h2 section and h3 summary
+
+
+def render_markdown(text: str) -> str:
+    """HTML for a Markdown body; nothing in it can run script or load a resource.
+
+    Headings are shifted down so a note never breaks the page's outline.
+    """
+    if not text.strip():
+        return ""
+    tokens = _renderer().parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + HEADING_SHIFT, 6)}"
+    return str(_renderer().renderer.render(tokens, _renderer().options, {}))

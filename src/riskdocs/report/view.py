@@ -1,0 +1,424 @@
+"""Project + findings -> the view model: one plain, JSON-ready dict that every output renders.
+
+`status.json` is this dict; the page, the calendar and the Markdown summary
+only render it. The audience filter happens here, once: for `client`, every
+entity marked `visibility: internal` is left out, with the findings about it,
+review notes and data-quality findings (schema, references), which are the
+team's business. Everything is sorted, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from riskdocs import __version__
+from riskdocs.finding import Finding
+from riskdocs.health import assess
+from riskdocs.model import Commitment, Concern, Milestone, Project, Risk
+from riskdocs.report.markup import render_markdown
+from riskdocs.rules import RULES
+
+VIEW_VERSION = 1
+AUDIENCES = ("client", "team")
+DUE_SOON_DAYS = 14
+View = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one rendering may show: the audience, the day, and the visible findings."""
+
+    audience: str
+    today: date
+    findings: tuple[Finding, ...]
+
+    @property
+    def team(self) -> bool:
+        return self.audience == "team"
+
+    def shows(self, entity: Any) -> bool:
+        return self.team or getattr(entity, "visibility", "client") != "internal"
+
+    def about(self, entity_id: str) -> list[dict[str, Any]]:
+        return [_finding(f) for f in self.findings if f.entity == entity_id]
+
+
+def build_view(
+    project: Project,
+    findings: Sequence[Finding],
+    today: date,
+    audience: str = "client",
+    commit: str | None = None,
+) -> View:
+    """The whole view model for one audience."""
+    shown = tuple(f for f in findings if _shows_finding(project, f, audience))
+    scope = Scope(audience, today, shown)
+    health = assess(shown)
+    return {
+        "version": VIEW_VERSION,
+        "generated": {
+            "today": str(today),
+            "audience": audience,
+            "commit": commit,
+            "riskdocs": __version__,
+        },
+        "project": _project(project),
+        "people": {
+            key: {"name": p.name, "side": p.side, "role": p.role}
+            for key, p in sorted(project.settings.people.items())
+        },
+        "health": {
+            "overall": health.overall.label,
+            "reasons": list(health.reasons),
+            "areas": [
+                {"area": a.area, "status": a.status.label, "reasons": list(a.reasons)}
+                for a in health.areas
+            ],
+        },
+        "risks": _risks(project, scope),
+        "commitments": _commitments(project, scope),
+        "action_items": _action_items(project, scope),
+        "milestones": [_milestone(m, scope) for m in project.milestones if scope.shows(m)],
+        "scope": _scope(project, scope),
+        "meetings": _meetings(project, scope),
+        "concerns": _concerns(project, scope),
+        "feedback": _feedback(project, scope),
+        "lessons": [
+            {
+                "id": lesson.id,
+                "title": lesson.title,
+                "date": str(lesson.date),
+                "html": render_markdown(lesson.body),
+            }
+            for lesson in sorted(project.lessons, key=lambda x: (x.date, x.id), reverse=True)
+            if scope.shows(lesson)
+        ],
+        "findings": [_finding(f) for f in shown],
+    }
+
+
+def _shows_finding(project: Project, finding: Finding, audience: str) -> bool:
+    if audience == "team":
+        return True
+    return finding.rule in RULES and finding.entity not in internal_ids(project)
+
+
+def internal_ids(project: Project) -> set[str]:
+    """Ids of every entity marked `visibility: internal`."""
+    entities: Iterable[Any] = (
+        *project.risks,
+        *project.commitments,
+        *project.changes,
+        *project.meetings,
+        *project.concerns,
+        *project.milestones,
+        *project.lessons,
+        *project.deliverables,
+    )
+    internal = {e.id for e in entities if e.visibility == "internal"}
+    internal |= {f.period for f in project.feedback if f.visibility == "internal"}
+    return internal
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "line": finding.line,
+        "message": finding.message,
+        "entity": finding.entity,
+        "ignored": finding.ignored,
+    }
+
+
+def _project(project: Project) -> dict[str, Any]:
+    s = project.settings
+    return {
+        "name": s.name,
+        "client": s.client,
+        "start": _iso(s.start),
+        "end": _iso(s.end),
+        "timezone": s.timezone,
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return str(day) if day else None
+
+
+def _risks(project: Project, scope: Scope) -> dict[str, Any]:
+    thresholds = project.settings.thresholds
+    live = [r for r in project.risks if scope.shows(r)]
+    heatmap = [[0] * 5 for _ in range(5)]  # [impact 5..1][probability 1..5]
+    for risk in live:
+        if risk.status != "closed":
+            heatmap[5 - risk.impact][risk.probability - 1] += 1
+    ordered = sorted(live, key=lambda r: (r.status == "closed", -r.score, r.id))
+    return {
+        "bands": dict(thresholds.risk_bands),
+        "heatmap": heatmap,
+        "items": [_risk(r, thresholds.band(r.score), scope) for r in ordered],
+    }
+
+
+def _risk(risk: Risk, band: str, scope: Scope) -> dict[str, Any]:
+    return {
+        "id": risk.id,
+        "title": risk.title,
+        "owner": risk.owner,
+        "status": risk.status,
+        "category": risk.category,
+        "probability": risk.probability,
+        "impact": risk.impact,
+        "score": risk.score,
+        "band": band,
+        "response": risk.response,
+        "trigger": risk.trigger,
+        "contingency": risk.contingency,
+        "review_by": _iso(risk.review_by),
+        "last_review": _iso(max((r.on for r in risk.reviews), default=None)),
+        "prevention": [
+            {
+                "action": p.action,
+                "owner": p.owner,
+                "due": str(p.due),
+                "done": _iso(p.done),
+                "overdue": p.done is None and p.due < scope.today,
+            }
+            for p in risk.prevention
+        ],
+        "reviews": [
+            {
+                "on": str(r.on),
+                "by": r.by,
+                "probability": r.probability,
+                "impact": r.impact,
+                **({"note": r.note} if scope.team else {}),
+            }
+            for r in risk.reviews
+        ],
+        "findings": scope.about(risk.id),
+    }
+
+
+def commitment_state(commitment: Commitment, today: date) -> str:
+    """overdue | due-soon | open | done | dropped."""
+    if commitment.status != "open":
+        return commitment.status
+    if commitment.due < today:
+        return "overdue"
+    return "due-soon" if (commitment.due - today).days <= DUE_SOON_DAYS else "open"
+
+
+_STATE_ORDER = {"overdue": 0, "due-soon": 1, "open": 2, "done": 3, "dropped": 4}
+
+
+def _commitments(project: Project, scope: Scope) -> dict[str, Any]:
+    visible = [c for c in project.commitments if scope.shows(c)]
+    delivered = [c for c in visible if c.status == "done" and c.done is not None]
+    on_time = [c for c in delivered if c.done and c.done <= c.due_on(c.done)]
+    items = sorted(
+        (_commitment(c, scope) for c in visible),
+        key=lambda item: (_STATE_ORDER[item["state"]], item["due"], item["id"]),
+    )
+    return {
+        "on_time_rate": round(len(on_time) / len(delivered), 3) if delivered else None,
+        "delivered": len(delivered),
+        "delivered_on_time": len(on_time),
+        "items": items,
+    }
+
+
+def _commitment(c: Commitment, scope: Scope) -> dict[str, Any]:
+    state = commitment_state(c, scope.today)
+    return {
+        "id": c.id,
+        "title": c.title,
+        "owner": c.owner,
+        "to": c.to,
+        "made": str(c.made),
+        "due": str(c.due),
+        "original_due": str(c.original_due),
+        "status": c.status,
+        "done": _iso(c.done),
+        "state": state,
+        "days_overdue": (scope.today - c.due).days if state == "overdue" else 0,
+        "renegotiated": [
+            {
+                "on": str(r.on),
+                "from": str(r.old_due),
+                "to": str(r.new_due),
+                "agreed_by": r.agreed_by,
+                "reason": r.reason,
+            }
+            for r in c.renegotiated
+        ],
+        "findings": scope.about(c.id),
+    }
+
+
+def _action_items(project: Project, scope: Scope) -> list[dict[str, Any]]:
+    items = [
+        {
+            "meeting": m.id,
+            "meeting_title": m.title,
+            "n": n,
+            "text": i.text,
+            "owner": i.owner,
+            "due": _iso(i.due),
+            "done": i.done,
+            "overdue": not i.done and i.due is not None and i.due < scope.today,
+        }
+        for m in project.meetings
+        if scope.shows(m)
+        for n, i in enumerate(m.action_items, start=1)
+    ]
+    return sorted(items, key=lambda x: (x["done"], x["due"] or "9999", x["meeting"], x["text"]))
+
+
+def _milestone(m: Milestone, scope: Scope) -> dict[str, Any]:
+    slip = (m.forecast - m.baseline).days
+    if m.done:
+        state = "done"
+    elif slip > m.buffer_days:
+        state = "beyond-buffer"
+    else:
+        state = "late" if m.forecast < scope.today else "on-track"
+    return {
+        "id": m.id,
+        "title": m.title,
+        "baseline": str(m.baseline),
+        "forecast": str(m.forecast),
+        "buffer_days": m.buffer_days,
+        "slip_days": slip,
+        "done": _iso(m.done),
+        "state": state,
+        "findings": scope.about(m.id),
+    }
+
+
+def _scope(project: Project, scope: Scope) -> dict[str, Any] | None:
+    baseline = project.scope
+    changes = [
+        {
+            "id": c.id,
+            "title": c.title,
+            "status": c.status,
+            "raised": str(c.raised),
+            "decided": _iso(c.decided),
+            "decided_by": c.decided_by,
+            "deliverables": list(c.deliverables),
+            "schedule_days": c.schedule_days,
+            "cost": c.cost,
+            "findings": scope.about(c.id),
+        }
+        for c in project.changes
+        if scope.shows(c)
+    ]
+    if baseline is None:
+        return {"baseline": None, "changes": changes} if changes else None
+    deliverables = [
+        {
+            "id": d.id,
+            "title": d.title,
+            "acceptance": list(d.acceptance),
+            "owner": d.owner,
+            "due": _iso(d.due),
+            "milestone": d.milestone,
+            "added": _iso(d.added),
+            "change_request": d.change_request,
+            "findings": scope.about(d.id),
+        }
+        for d in baseline.deliverables
+        if scope.shows(d)
+    ]
+    return {
+        "baseline": {
+            "signed_off": _iso(baseline.signed_off),
+            "signed_off_by": baseline.signed_off_by,
+            "deliverables": deliverables,
+            "out_of_scope": list(baseline.out_of_scope),
+            "assumptions": list(baseline.assumptions),
+        },
+        "changes": changes,
+    }
+
+
+def _meetings(project: Project, scope: Scope) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": m.id,
+            "date": str(m.date),
+            "title": m.title,
+            "kind": m.kind,
+            "attendees": list(m.attendees),
+            "decisions": list(m.decisions),
+            "open_items": sum(1 for i in m.action_items if not i.done),
+            "html": render_markdown(m.body),
+        }
+        for m in sorted(project.meetings, key=lambda m: (m.date, m.id), reverse=True)
+        if scope.shows(m)
+    ]
+
+
+def _concerns(project: Project, scope: Scope) -> list[dict[str, Any]]:
+    targets = project.settings.thresholds.concern_response
+    return [
+        _concern(c, targets[c.severity].acknowledge_days, targets[c.severity].resolve_days, scope)
+        for c in sorted(project.concerns, key=lambda c: (c.resolved is not None, c.raised, c.id))
+        if scope.shows(c)
+    ]
+
+
+def _concern(c: Concern, ack_target: int, resolve_target: int, scope: Scope) -> dict[str, Any]:
+    def took(day: date | None) -> int | None:
+        return (day - c.raised).days if day else None
+
+    return {
+        "id": c.id,
+        "title": c.title,
+        "severity": c.severity,
+        "raised": str(c.raised),
+        "raised_by": c.raised_by,
+        "owner": c.owner,
+        "acknowledged": _iso(c.acknowledged),
+        "resolved": _iso(c.resolved),
+        "acknowledge_days": took(c.acknowledged),
+        "resolve_days": took(c.resolved),
+        "open_days": None if c.resolved else (scope.today - c.raised).days,
+        "target_acknowledge_days": ack_target,
+        "target_resolve_days": resolve_target,
+        "findings": scope.about(c.id),
+    }
+
+
+def _feedback(project: Project, scope: Scope) -> list[dict[str, Any]]:
+    periods = []
+    for pulse in project.feedback:
+        if not scope.shows(pulse):
+            continue
+        scores = [s for r in pulse.responses for s in r.scores.values()]
+        nps = [r.nps for r in pulse.responses if r.nps is not None]
+        aspects: dict[str, list[int]] = {}
+        for response in pulse.responses:
+            for aspect, score in response.scores.items():
+                aspects.setdefault(aspect, []).append(score)
+        periods.append(
+            {
+                "period": pulse.period,
+                "responses": len(pulse.responses),
+                "average": _mean(scores),
+                "nps": _mean(nps),
+                "aspects": {a: _mean(v) for a, v in sorted(aspects.items())},
+                "comments": [r.comment for r in pulse.responses if r.comment],
+            }
+        )
+    return periods
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None

@@ -1,0 +1,144 @@
+"""The status page in a real headless Chromium (Debian's /usr/bin/chromium via Playwright),
+opened from file://: sections, heat map, links, sorting, no console errors and no
+network request. Screenshots land in test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import REPO
+from tests.report.conftest import Report
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+# Without the background-networking flags Chromium tries to reach Google at start.
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]  # fmt: skip
+SECTIONS = [
+    "Health by area", "Risks", "Commitments", "Schedule", "Scope", "Client concerns",
+    "Client satisfaction", "Meetings", "Lessons learned", "Findings",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=FLAGS
+        )
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page opened from file://, with every console error and outside request."""
+
+    def __init__(self, browser: Browser, path: Path, **options: object) -> None:
+        self.page: Page = browser.new_page(**options)  # type: ignore[arg-type]
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", self._request)
+        self.page.goto(path.as_uri())
+
+    def _request(self, request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        if not url.startswith("file://"):
+            self.requests.append(url)
+
+
+def test_the_page_renders_every_section_without_errors_or_network(
+    browser: Browser, example: Path, report: Report
+) -> None:
+    out = report(example)
+    visit = Visit(browser, out / "index.html", viewport={"width": 1280, "height": 900})
+    page = visit.page
+    assert page.title() == "Customer portal relaunch · status 26 Nov 2026"
+    assert page.locator("h2").all_inner_texts() == SECTIONS
+    assert page.locator(".overall").inner_text().startswith("Overall health: AMBER")
+    assert page.locator(".card").count() == 6
+    assert page.locator("details").count() == 9  # 8 meetings, 1 lesson
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "status-page.png"), full_page=True)
+    assert visit.errors == [] and visit.requests == []
+
+
+def test_heat_map_cells_show_the_counts_and_link_to_the_risks(
+    browser: Browser, example: Path, report: Report
+) -> None:
+    out = report(example)
+    heatmap = json.loads((out / "status.json").read_text())["risks"]["heatmap"]
+    page = Visit(browser, out / "index.html").page
+    cells = page.locator(".heat-cell")
+    assert cells.count() == 25
+    shown = {
+        (int(c.get_attribute("data-p") or 0), int(c.get_attribute("data-i") or 0)): int(
+            c.get_attribute("data-count") or 0
+        )
+        for c in cells.all()
+    }
+    assert shown == {(p + 1, 5 - row): n for row, r in enumerate(heatmap) for p, n in enumerate(r)}
+    assert sum(shown.values()) == 3  # the internal risk is left out of the client page
+    assert [c.text_content() for c in page.locator(".heat-cell .count").all()].count("1") == 3
+    page.locator(".heatmap a").first.click()
+    target = page.evaluate("location.hash")
+    assert target.startswith("#R-") and page.locator(target).is_visible()
+
+
+def test_tables_sort_and_links_open_collapsed_notes(
+    browser: Browser, example: Path, report: Report
+) -> None:
+    out = report(example)
+    page = Visit(browser, out / "index.html").page
+    header = page.locator("#commitments table.sortable th").nth(3)
+    header.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    dues = page.locator("#commitments table.sortable tbody tr td:nth-child(4)").all_inner_texts()
+    assert dues[0] == "9 Oct 2026"
+    page.locator("#commitments a[href^='#m-']").first.click()
+    assert page.locator("details[open]").count() == 1
+
+
+def test_the_page_works_on_a_phone_in_dark_mode(
+    browser: Browser, example: Path, report: Report
+) -> None:
+    out = report(example)
+    visit = Visit(browser, out / "index.html", viewport={"width": 390, "height": 844},
+                  color_scheme="dark", device_scale_factor=2)  # fmt: skip
+    page = visit.page
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, "the page scrolls sideways on a phone"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(15, 20, 26)"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "status-page-phone-dark.png"), full_page=True)
+    assert visit.errors == [] and visit.requests == []
+
+
+def test_hostile_notes_cannot_run_script(
+    browser: Browser, project: object, report: Report, tmp_path: Path
+) -> None:
+    from tests.report.test_outputs import HOSTILE_MEETING
+
+    root = project({"meetings/2026-11-19-weekly.md": HOSTILE_MEETING})  # type: ignore[operator]
+    out = report(root)
+    visit = Visit(browser, out / "index.html")
+    dialogs: list[str] = []
+    visit.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for details in visit.page.locator("details").all():
+        details.locator("summary").click()
+    visit.page.locator("#meetings").hover()
+    assert dialogs == [] and visit.errors == [] and visit.requests == []
+    shutil.rmtree(out)

@@ -1,0 +1,178 @@
+"""The four artefacts of `riskdocs report`, pinned by snapshots, and the rules of the page:
+deterministic bytes, the client audience, escaping, and a safe, atomic output folder.
+
+Run `pytest --update-expected` to refresh tests/snapshots/ after a deliberate change,
+then read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from riskdocs.report import MARKER
+from tests.conftest import REPO, TODAY, run
+from tests.report.conftest import Report
+
+SNAPSHOTS = REPO / "tests" / "snapshots" / "northwind-portal"
+ARTEFACTS = ("index.html", "status.json", "calendar.ics", "summary.md")
+
+
+@pytest.mark.parametrize("name", ARTEFACTS)
+def test_artefacts_match_their_snapshots(
+    example: Path, report: Report, name: str, update_expected: bool
+) -> None:
+    out = report(example)
+    snapshot = SNAPSHOTS / name
+    if update_expected:
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_bytes((out / name).read_bytes())
+    assert (out / name).read_bytes() == snapshot.read_bytes()
+
+
+def test_same_input_and_today_give_the_same_bytes(example: Path, report: Report) -> None:
+    first, second = report(example), report(example)
+    for name in ARTEFACTS:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_no_internal_title_or_note_reaches_any_client_output(example: Path, report: Report) -> None:
+    internal = "Key users on holiday during acceptance testing"
+    note = "within two weeks"
+    assert internal in (example / "risks" / "R-004-key-user-holidays.yaml").read_text()
+    team = report(example, "--audience", "team")
+    assert internal in (team / "index.html").read_text()
+    client = report(example)
+    for name in ARTEFACTS:
+        text = (client / name).read_text()
+        assert internal not in text and "R-004" not in text, name
+        assert note not in text, name
+
+
+def test_status_json_is_the_documented_view_model(example: Path, report: Report) -> None:
+    view = json.loads((report(example) / "status.json").read_text())
+    assert view["version"] == 1
+    assert set(view) == {
+        "version", "generated", "project", "people", "health", "risks", "commitments",
+        "action_items", "milestones", "scope", "meetings", "concerns", "feedback", "lessons",
+        "findings",
+    }  # fmt: skip
+    assert view["generated"]["today"] == TODAY
+
+
+def test_calendar_is_rfc5545_with_stable_unique_uids(example: Path, report: Report) -> None:
+    raw = (report(example) / "calendar.ics").read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert raw.endswith(b"END:VCALENDAR\r\n")
+    lines = raw.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    uids = [line for line in lines if line.startswith(b"UID:")]
+    assert len(uids) == len(set(uids)) == raw.count(b"BEGIN:VEVENT") >= 5
+    assert b"UID:C-004.commitment.customer-portal-relaunch@riskdocs" in uids
+
+
+def test_markdown_summary_has_health_overdue_next_and_changes(
+    example: Path, report: Report
+) -> None:
+    text = (report(example, today="2026-12-01") / "summary.md").read_text()
+    assert text.startswith("# Customer portal relaunch: status on 2026-12-01\n")
+    assert "**Overall health: 🔴 RED**" in text
+    assert "## Overdue\n\n- C-004 Send the revised timeline" in text
+    assert "## Due in the next 14 days" in text
+
+
+HOSTILE_MEETING = """---
+date: 2026-11-19
+title: "<script>alert('title')</script>"
+kind: status
+attendees: [alice]
+---
+
+<script>alert('body')</script>
+<img src=x onerror="alert('img')">
+[click](javascript:alert('link')) [data](data:text/html,hi) [ok](https://example.com)
+![tracker](https://tracker.example/pixel.png)
+
+- [ ] @alice <b onmouseover="alert('item')">bold</b> due:2026-12-01
+"""
+
+
+def test_user_written_text_cannot_run_script_or_load_anything(
+    project: object, report: Report
+) -> None:
+    root = project({"meetings/2026-11-19-weekly.md": HOSTILE_MEETING})  # type: ignore[operator]
+    out = report(root)
+    page = (out / "index.html").read_text()
+    assert len(re.findall(r"<script\b", page)) == 1  # riskdocs' own, at the end
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert [
+        h for h in hrefs if not re.match(r"(#|https://|status\.json|calendar|summary)", h)
+    ] == []
+    assert "image: tracker" in page  # an image is a link, never loaded
+    assert not re.search(r"<(img|iframe|object|embed|b)\b", page)
+    assert not re.search(r"<[^>]+\s(src|on\w+)=", page)
+    assert '<a href="https://example.com">ok</a>' in page
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page
+    summary = (out / "summary.md").read_text()
+    assert "\\<b onmouseover" in summary and not re.search(r"(?<!\\)<b", summary)
+
+
+def test_the_output_folder_is_replaced_whole_and_nothing_else_is_written(
+    example: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    before = set(tmp_path.iterdir())
+    assert run("report", "--root", str(example), "-o", str(out), "--today", TODAY).exit_code == 0
+    (out / "stale.html").write_text("from an older run")
+    assert run("report", "--root", str(example), "-o", str(out), "--today", TODAY).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([*ARTEFACTS, MARKER])
+    assert set(tmp_path.iterdir()) == before | {out}
+    assert oct(out.stat().st_mode & 0o777) == "0o755"
+
+
+@pytest.mark.parametrize("target", ["someone-elses", "project", "file"])
+def test_a_folder_riskdocs_did_not_write_is_never_replaced(
+    example: Path, tmp_path: Path, target: str
+) -> None:
+    other = tmp_path / "someone-elses"
+    other.mkdir()
+    (other / "index.html").write_text("keep me")
+    (tmp_path / "file").write_text("keep me")
+    out = {"someone-elses": other, "project": example, "file": tmp_path / "file"}[target]
+    result = run("report", "--root", str(example), "-o", str(out), "--today", TODAY)
+    assert result.exit_code == 2
+    assert "-o" in result.output
+    assert (other / "index.html").read_text() == "keep me"
+    assert (tmp_path / "file").read_text() == "keep me"
+
+
+CI_RECIPES = REPO / "project-template" / "ci"
+
+
+def test_github_workflow_recipe_validates_and_publishes_with_the_official_pages_actions() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((CI_RECIPES / "github-pages.yaml").read_text())
+    validate, publish = workflow["jobs"]["validate"], workflow["jobs"]["publish"]
+    steps = [s.get("run", s.get("uses", "")) for s in publish["steps"]]
+    assert any("riskdocs validate" in s and "--format github" in s for s in
+               [x.get("run", "") for x in validate["steps"]])  # fmt: skip
+    assert any(s.startswith("riskdocs report") and "-o site" in s for s in steps)
+    assert {"actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"} <= set(steps)
+    assert all(s.get("with", {}).get("fetch-depth") == 0 for s in publish["steps"]
+               if s.get("uses", "").startswith("actions/checkout"))  # fmt: skip
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_gitlab_recipe_has_a_pages_job_publishing_public() -> None:
+    import yaml
+
+    pipeline = yaml.safe_load((CI_RECIPES / "gitlab-ci.yaml").read_text())
+    assert pipeline["variables"]["GIT_DEPTH"] == "0"
+    assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
+    assert any("riskdocs report" in line and "-o public" in line
+               for line in pipeline["pages"]["script"])  # fmt: skip

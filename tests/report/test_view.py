@@ -1,0 +1,87 @@
+"""The view model: what each section says, and what the client audience never sees."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from riskdocs.check import check_project
+from riskdocs.report.view import build_view
+from tests.conftest import EXAMPLE, TODAY
+
+DAY = date.fromisoformat(TODAY)
+
+
+def view_of(root: Path = EXAMPLE, audience: str = "client") -> dict:
+    result = check_project(root, DAY)
+    return build_view(result.project, result.findings, DAY, audience)
+
+
+def test_header_and_health_come_from_the_project_and_its_findings() -> None:
+    view = view_of()
+    assert view["version"] == 1
+    assert view["generated"] == {"today": TODAY, "audience": "client", "commit": None,
+                                 "riskdocs": view["generated"]["riskdocs"]}  # fmt: skip
+    assert view["project"]["name"] == "Customer portal relaunch"
+    assert view["health"]["overall"] == "amber"
+    assert [a["status"] for a in view["health"]["areas"]] == [
+        "green", "amber", "green", "green", "green", "green"
+    ]  # fmt: skip
+
+
+def test_commitments_come_overdue_first_with_the_on_time_rate() -> None:
+    commitments = view_of()["commitments"]
+    assert [(c["id"], c["state"]) for c in commitments["items"]] == [
+        ("C-004", "due-soon"), ("C-005", "due-soon"), ("C-001", "done"), ("C-002", "done"),
+        ("C-003", "done"),
+    ]  # fmt: skip
+    # C-002 was delivered two days late; C-003 on its renegotiated date
+    assert (commitments["delivered"], commitments["delivered_on_time"]) == (3, 2)
+    assert commitments["on_time_rate"] == 0.667
+    (c003,) = [c for c in commitments["items"] if c["id"] == "C-003"]
+    assert (c003["original_due"], c003["due"]) == ("2026-11-12", "2026-11-19")
+
+
+def test_the_heat_map_counts_open_risks_by_impact_row_and_probability_column() -> None:
+    risks = view_of(audience="team")["risks"]
+    cells = {
+        (p + 1, 5 - row): count
+        for row, counts in enumerate(risks["heatmap"])
+        for p, count in enumerate(counts)
+        if count
+    }
+    expected: dict[tuple[int, int], int] = {}
+    for risk in risks["items"]:
+        if risk["status"] != "closed":
+            key = (risk["probability"], risk["impact"])
+            expected[key] = expected.get(key, 0) + 1
+    assert cells == expected and sum(cells.values()) == 4
+    assert [r["score"] for r in risks["items"]] == sorted(
+        (r["score"] for r in risks["items"]), reverse=True
+    )
+
+
+def test_client_audience_leaves_out_internal_entities_fields_and_file_findings() -> None:
+    client, team = view_of(audience="client"), view_of(audience="team")
+    assert "R-004" in {r["id"] for r in team["risks"]["items"]}
+    assert "R-004" not in {r["id"] for r in client["risks"]["items"]}
+    assert sum(map(sum, client["risks"]["heatmap"])) == 3
+    assert any("note" in r for risk in team["risks"]["items"] for r in risk["reviews"])
+    assert not any("note" in r for risk in client["risks"]["items"] for r in risk["reviews"])
+
+
+def test_concerns_carry_response_times_against_their_targets() -> None:
+    (q002,) = [q for q in view_of()["concerns"] if q["id"] == "Q-002"]
+    assert (q002["acknowledge_days"], q002["target_acknowledge_days"]) == (0, 2)
+    assert (q002["resolve_days"], q002["target_resolve_days"]) == (13, 10)
+    assert q002["findings"][0]["rule"] == "concern-resolved-late"
+
+
+def test_meeting_notes_are_rendered_newest_first_and_feedback_is_averaged() -> None:
+    view = view_of()
+    dates = [m["date"] for m in view["meetings"]]
+    assert dates == sorted(dates, reverse=True)
+    assert "<ul>" in view["meetings"][0]["html"]
+    assert [(f["period"], f["average"]) for f in view["feedback"]] == [
+        ("2026-10", 3.8), ("2026-11", 3.33)
+    ]  # fmt: skip
