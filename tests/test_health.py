@@ -47,7 +47,7 @@ def test_errors_make_an_area_red_and_warnings_amber(tmp_path: Path) -> None:
     }
     commitments = assess(check_project(root, DAY).findings).areas[1]
     assert commitments.reasons[:2] == (
-        "Open action items from meeting notes whose `due:` date has passed: 2026-11-12-weekly",
+        "Open action items from meeting notes whose due date has passed: 2026-11-12-weekly",
         "Open commitments whose due date has passed: C-001",
     )
 

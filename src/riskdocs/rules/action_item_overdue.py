@@ -1,4 +1,4 @@
-"""Open action items from meeting notes whose `due:` date has passed.
+"""Open action items from meeting notes whose due date has passed.
 
 Why it matters: what was agreed in a meeting is a promise too, often made in
 front of the client. Action items are tracked like commitments: tick them

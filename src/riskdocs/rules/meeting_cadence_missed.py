@@ -57,7 +57,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
             f"{_last(name, held, since, until)}; the plan says every {days(cadence.every_days)}"
             f" ({days(cadence.grace_days)} grace): hold one and add its notes under meetings/ "
             f"with `cadence: {name}`",
-            None,
+            name,
             at_key=True,
         )
 
