@@ -97,7 +97,7 @@ attendees: [alice]
 [click](javascript:alert('link')) [data](data:text/html,hi) [ok](https://example.com)
 ![tracker](https://tracker.example/pixel.png)
 
-- [ ] @alice <b onmouseover="alert('item')">bold</b> due:2026-12-01
+- [ ] @alice <b onmouseover="alert('item')">bold</b> `<i>x</i>` due:2026-11-01
 """
 
 
@@ -113,6 +113,7 @@ def test_user_written_text_cannot_run_script_or_load_anything(
         h for h in hrefs if not re.match(r"(#|https://|status\.json|calendar|summary)", h)
     ] == []
     assert "image: tracker" in page  # an image is a link, never loaded
+    assert "<code>&lt;i&gt;x&lt;/i&gt;</code>" in page  # in the overdue item's finding
     assert not re.search(r"<(img|iframe|object|embed|b)\b", page)
     assert not re.search(r"<[^>]+\s(src|on\w+)=", page)
     assert '<a href="https://example.com">ok</a>' in page
@@ -176,3 +177,22 @@ def test_gitlab_recipe_has_a_pages_job_publishing_public() -> None:
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert any("riskdocs report" in line and "-o public" in line
                for line in pipeline["pages"]["script"])  # fmt: skip
+
+
+def test_the_header_names_the_commit_the_report_was_built_from(
+    example: Path, report: Report
+) -> None:
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(example), *args], check=True,
+                              capture_output=True, text=True)  # fmt: skip
+        return done.stdout.strip()
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "week 7")
+    head = git("rev-parse", "--short=12", "HEAD")
+    out = report(example)
+    assert json.loads((out / "status.json").read_text())["generated"]["commit"] == head
+    assert f"commit <code>{head}</code>" in (out / "index.html").read_text()

@@ -6,12 +6,13 @@ SVG, so `index.html` is one self-contained file that works from `file://`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from riskdocs.report import charts
 from riskdocs.resources import report_template
@@ -25,6 +26,14 @@ def day(iso: str | None) -> str:
         return ""
     parsed = date.fromisoformat(iso)
     return f"{parsed.day} {parsed:%b %Y}"
+
+
+_TICKS = re.compile(r"`([^`]+)`")
+
+
+def ticks(text: str) -> Markup:
+    """Escape a message, then show its `field: value` spans as code."""
+    return Markup(_TICKS.sub(r"<code>\1</code>", str(escape(text))))
 
 
 def plural(count: int, word: str) -> str:
@@ -45,7 +54,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(day=day, plural=plural, percent=percent)
+    env.filters.update(day=day, plural=plural, percent=percent, ticks=ticks)
     return env
 
 

@@ -96,7 +96,7 @@ def build_view(
             for lesson in sorted(project.lessons, key=lambda x: (x.date, x.id), reverse=True)
             if scope.shows(lesson)
         ],
-        "findings": [_finding(f) for f in shown],
+        "findings": [_finding(f) for f in sorted(shown, key=_most_urgent_first)],
     }
 
 
@@ -121,6 +121,13 @@ def internal_ids(project: Project) -> set[str]:
     internal = {e.id for e in entities if e.visibility == "internal"}
     internal |= {f.period for f in project.feedback if f.visibility == "internal"}
     return internal
+
+
+_URGENCY = {"error": 0, "warning": 1, "info": 2}
+
+
+def _most_urgent_first(finding: Finding) -> tuple[bool, int, tuple[str, int, int, str, str]]:
+    return (finding.ignored is not None, _URGENCY[finding.severity.value], finding.sort_key())
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
