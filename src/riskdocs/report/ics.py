@@ -21,6 +21,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines of at most 75 octets, continued with CRLF and a space (RFC 5545 3.1)."""
+    if len(line.encode("utf-8")) <= 75:
+        return line
     out: list[str] = []
     current = ""
     for char in line:

@@ -33,7 +33,7 @@ class Scope:
 
     audience: str
     today: date
-    findings: tuple[Finding, ...]
+    by_entity: dict[str, list[dict[str, Any]]]
 
     @property
     def team(self) -> bool:
@@ -43,7 +43,7 @@ class Scope:
         return self.team or getattr(entity, "visibility", "client") != "internal"
 
     def about(self, entity_id: str) -> list[dict[str, Any]]:
-        return [_finding(f) for f in self.findings if f.entity == entity_id]
+        return self.by_entity.get(entity_id, [])
 
 
 def build_view(
@@ -54,8 +54,15 @@ def build_view(
     commit: str | None = None,
 ) -> View:
     """The whole view model for one audience."""
-    shown = tuple(f for f in findings if _shows_finding(project, f, audience))
-    scope = Scope(audience, today, shown)
+    hidden = internal_ids(project)
+    shown = [
+        f for f in findings if audience == "team" or (f.rule in RULES and f.entity not in hidden)
+    ]
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    for finding in shown:
+        if finding.entity:
+            by_entity.setdefault(finding.entity, []).append(_finding(finding))
+    scope = Scope(audience, today, by_entity)
     health = assess(shown)
     return {
         "version": VIEW_VERSION,
@@ -98,12 +105,6 @@ def build_view(
         ],
         "findings": [_finding(f) for f in sorted(shown, key=_most_urgent_first)],
     }
-
-
-def _shows_finding(project: Project, finding: Finding, audience: str) -> bool:
-    if audience == "team":
-        return True
-    return finding.rule in RULES and finding.entity not in internal_ids(project)
 
 
 def internal_ids(project: Project) -> set[str]:
