@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from riskdocs.cli import main
+from tests.gitrepo import Repo
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
@@ -66,3 +67,9 @@ def project(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """A project at the root of a fresh git repository (see tests/gitrepo.py)."""
+    return Repo(tmp_path / "project")

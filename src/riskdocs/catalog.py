@@ -26,4 +26,5 @@ BUILTIN_CHECKS: dict[str, str] = {
     "unknown-reference": "A person, id, cadence or meeting that does not exist.",
     "unknown-rule": "An `ignore:` key that names no health rule.",
     "internal-error": "A health rule crashed; its results are missing.",
+    "history": "Git history is shallow or empty, so history rules see only part of it.",
 }

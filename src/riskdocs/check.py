@@ -16,11 +16,12 @@ from riskdocs.build import build_project
 from riskdocs.config import settings_problems
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.finding import Finding, Severity, sort_findings
+from riskdocs.history import History, read_history
 from riskdocs.kinds import CONFIG_FILE
 from riskdocs.loader import Document, load_project
 from riskdocs.model import Project
 from riskdocs.references import check_references
-from riskdocs.rules import run_rules, unknown_ignores
+from riskdocs.rules import run_rules, unknown_ignores, wants_history
 from riskdocs.rules.base import Context
 from riskdocs.schema import validate_document
 
@@ -56,10 +57,23 @@ def check_project(
     findings.extend(check_references(readable, valid, project))
     findings.extend(unknown_ignores(project))
     day = today if isinstance(today, date) else today(project.settings.timezone)
+    history = _history(root, project, only, hook, findings)
     if only is not None:
         findings = [f for f in findings if f.rule in only]
-    findings.extend(run_rules(project, Context(day), only=only, hook=hook))
+    findings.extend(run_rules(project, Context(day, history), only=only, hook=hook))
     return CheckResult(root, project, sort_findings(findings), len(documents), day)
+
+
+def _history(
+    root: Path, project: Project, only: Collection[str] | None, hook: bool, findings: list[Finding]
+) -> History | None:
+    """Git facts when a history rule is on; the hook reads only the uncommitted changes."""
+    if not wants_history(only, project.settings.rules):
+        return None
+    history = read_history(root, log=not hook)
+    if history.problem:
+        findings.append(Finding(CONFIG_FILE, None, None, "history", Severity.INFO, history.problem))
+    return history if history.head else None
 
 
 def _schema_valid(readable: list[Document], findings: list[Finding]) -> list[Document]:

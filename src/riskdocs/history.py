@@ -1,12 +1,38 @@
-"""What riskdocs reads from git. Only the commit a report is built from, for now.
+"""What riskdocs reads from git: the only module that runs git.
 
-Plain `git` subprocess calls: fast to start, nothing imported until needed.
+History is read with two streaming processes, whatever the number of commits:
+one `git log --raw --no-abbrev -z` over the project folder (each change with its
+old and new blob) and one persistent `git cat-file --batch` (GitPython's
+command wrapper) for the blobs riskdocs needs. Out come plain dataclasses
+(`DueChange`, `RiskPoint`, `ScopeVersion`), so rules are tested without a
+repository. Git never receives a user-written string as an option: paths go
+after `--`, revisions are checked with `rev-parse --verify`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, classify
+from riskdocs.loader import split_front_matter
+from riskdocs.meetings import parse_body
+from riskdocs.yamlsrc import YamlProblem, parse_yaml
+
+if TYPE_CHECKING:
+    from git.cmd import Git
+
+UNCOMMITTED = "uncommitted"
+_NULL_BLOB = "0" * 40
+_READ_SIZE = 1 << 16
+# `git diff` and `status` refresh the index as a side effect; riskdocs only reads.
+_NEVER_WRITE = ("--no-optional-locks",)
 
 
 def head_commit(root: Path) -> str | None:
@@ -23,3 +49,346 @@ def head_commit(root: Path) -> str | None:
         return None
     commit = done.stdout.strip()
     return commit if done.returncode == 0 and commit else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file changed by one commit (or by the uncommitted work tree)."""
+
+    commit: str
+    day: date
+    author: str
+    path: str  # relative to the project root, as the file is named after the change
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class DueChange:
+    """A due date that moved: of a commitment (`entity` C-012) or an action item
+    (`entity` the meeting's id, `item` the item's text)."""
+
+    entity: str
+    path: str
+    commit: str
+    day: date
+    author: str
+    old: date
+    new: date
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class RiskPoint:
+    """A risk as one commit left it; `review_bump` when only `review_by` changed."""
+
+    entity: str
+    commit: str
+    day: date
+    score: int
+    review_bump: bool
+
+
+@dataclass(frozen=True)
+class ScopeVersion:
+    """The scope baseline as one commit left it: sign-off date and deliverable fingerprints."""
+
+    commit: str
+    day: date
+    signed_off: str | None
+    deliverables: dict[str, str]
+
+
+@dataclass
+class History:
+    """Facts from the project's git history, oldest first."""
+
+    head: str | None = None
+    shallow: bool = False
+    commits: int = 0
+    due_changes: list[DueChange] = field(default_factory=list)
+    risk_points: list[RiskPoint] = field(default_factory=list)
+    scope_versions: list[ScopeVersion] = field(default_factory=list)
+    problem: str | None = None  # why history is missing or partial, for an info finding
+
+
+class GitError(Exception):
+    """git is missing, or the folder is not in a repository."""
+
+
+def _git(root: Path) -> Git:
+    from git.cmd import Git
+
+    return Git(str(root))
+
+
+def _run(git: Git, *args: str) -> str:
+    from git.exc import GitCommandError
+
+    try:
+        return str(git.execute(["git", *_NEVER_WRITE, *args]))
+    except (GitCommandError, OSError) as exc:
+        raise GitError(str(exc)) from exc
+
+
+def repository_of(root: Path) -> tuple[Git, str] | None:
+    """(git, the project folder's path inside the repository), or None outside git."""
+    try:
+        found = _git(root)
+        top = _run(found, "rev-parse", "--show-toplevel").strip()
+        inside = _run(found, "rev-parse", "--show-prefix").strip().rstrip("/")
+    except (GitError, ImportError):
+        return None
+    return _git(Path(top)), inside  # pathspecs are relative to the top from here on
+
+
+def resolve(root: Path, revision: str) -> str:
+    """The full hash of `revision` (a commit-ish), refusing anything that is not one."""
+    found = repository_of(root)
+    if found is None:
+        raise GitError(f"{root} is not in a git repository")
+    git, _ = found
+    if revision.startswith("-"):
+        raise GitError(f"'{revision}' is not a revision")
+    try:
+        return _run(git, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                    revision + "^{commit}").strip()  # fmt: skip
+    except GitError:
+        raise GitError(f"'{revision}' is not a commit in this repository") from None
+
+
+def commit_on_or_before(root: Path, day: date) -> str:
+    """The last commit of HEAD's history made on or before `day` (end of that day)."""
+    found = repository_of(root)
+    if found is None:
+        raise GitError(f"{root} is not in a git repository")
+    git, _ = found
+    sha = _run(git, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").strip()
+    if not sha:
+        raise GitError(f"no commit on or before {day}")
+    return sha
+
+
+def read_history(
+    root: Path, revision: str | None = None, *, log: bool = True, work_tree: bool = True
+) -> History:
+    """Every fact riskdocs takes from git for the project at `root`: the commits up to
+    `revision` (default HEAD) when `log`, and the uncommitted work tree when
+    `work_tree` (never for a past revision). The pre-commit hook reads only the
+    work tree, which costs one `git diff`."""
+    found = repository_of(root)
+    if found is None:
+        return History(problem=None)
+    git, prefix = found
+    history = History()
+    try:
+        history.head = _run(git, "rev-parse", "--verify", "--quiet", revision or "HEAD").strip()
+    except GitError:
+        history.problem = "the repository has no commits yet: history rules start with the first"
+        return history
+    history.shallow = _run(git, "rev-parse", "--is-shallow-repository").strip() == "true"
+    if history.shallow and log:
+        history.problem = (
+            "the git history is shallow (a CI clone?): fetch all of it (actions/checkout "
+            "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) for silent slips and trends"
+        )
+    changes = list(_log(git, prefix, history.head)) if log else []
+    history.commits = len({c.commit for c in changes})
+    if work_tree and revision is None:
+        changes += _work_tree_changes(git, prefix, root)
+    _extract(git, root, changes, history)
+    return history
+
+
+def _log(git: Git, prefix: str, head: str) -> Iterator[Change]:
+    """Changes to project files, newest first, with paths renamed to their newest name."""
+    args = ["git", *_NEVER_WRITE, "log", "--raw", "--no-abbrev", "-z", "--find-renames",
+            "--no-color", "--format=%x1e%H%x1f%as%x1f%aN", head, "--", prefix or "."]  # fmt: skip
+    process = git.execute(args, as_process=True)
+    newest_name: dict[str, str] = {}
+    buffer = b""
+    assert process.proc is not None and process.proc.stdout is not None
+    stream = process.proc.stdout
+    while chunk := stream.read(_READ_SIZE):
+        buffer += chunk
+        *records, buffer = buffer.split(b"\x1e")
+        for record in records:
+            yield from _record(record, prefix, newest_name)
+    if buffer:
+        yield from _record(buffer, prefix, newest_name)
+    process.wait()
+
+
+def _record(record: bytes, prefix: str, newest_name: dict[str, str]) -> Iterator[Change]:
+    if not record.strip():
+        return
+    header, _, raw = record.partition(b"\0")
+    sha, day, author = header.decode("utf-8", "replace").split("\x1f", 2)
+    tokens = raw.lstrip(b"\n").split(b"\0")
+    index = 0
+    while index < len(tokens) and tokens[index].startswith(b":"):
+        _, _, old, new, status = tokens[index].decode().split(" ")
+        paths = [t.decode("utf-8", "surrogateescape") for t in tokens[index + 1 : index + 3]]
+        two = status[0] in "RC"
+        index += 3 if two else 2
+        before, after = (paths[0], paths[1]) if two else (paths[0], paths[0])
+        current = newest_name.get(after, after)
+        if status[0] == "R":
+            newest_name[before] = current
+        relative = _relative(current, prefix)
+        if relative is not None:
+            yield Change(sha[:12], date.fromisoformat(day), author, relative,
+                         None if old == _NULL_BLOB else old,
+                         None if new == _NULL_BLOB else new)  # fmt: skip
+
+
+def _relative(path: str, prefix: str) -> str | None:
+    if not prefix:
+        return path
+    return path[len(prefix) + 1 :] if path.startswith(prefix + "/") else None
+
+
+def _work_tree_changes(git: Git, prefix: str, root: Path) -> list[Change]:
+    """Tracked project files that differ from HEAD: old blob from HEAD, new from disk."""
+    out = _run(git, "diff", "HEAD", "--raw", "--no-abbrev", "-z", "--no-renames", "--",
+               prefix or ".")  # fmt: skip
+    tokens = out.split("\0")
+    changes = []
+    for meta, path in zip(tokens[0::2], tokens[1::2], strict=False):
+        if not meta.startswith(":"):
+            continue
+        old = meta.split(" ")[2]
+        relative = _relative(path, prefix)
+        if relative is not None and (root / relative).is_file():
+            changes.append(Change(UNCOMMITTED, date.today(), "you", relative,
+                                  None if old == _NULL_BLOB else old, "work-tree"))  # fmt: skip
+    return changes
+
+
+class _Blobs:
+    """Blob texts through one persistent `git cat-file --batch`, the work tree from disk."""
+
+    def __init__(self, git: Git, root: Path) -> None:
+        self.git, self.root = git, root
+
+    def text(self, blob: str | None, path: str) -> str | None:
+        if blob is None:
+            return None
+        if blob == "work-tree":
+            raw = (self.root / path).read_bytes()
+        else:
+            raw = self.git.get_object_data(blob)[3]
+        try:
+            return bytes(raw).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+
+
+def _extract(git: Git, root: Path, changes: list[Change], history: History) -> None:
+    blobs = _Blobs(git, root)
+    for change in reversed(changes):  # oldest first
+        kind = classify(change.path)
+        if kind is COMMITMENT:
+            history.due_changes.extend(_commitment_moves(change, blobs))
+        elif kind is MEETING:
+            history.due_changes.extend(_action_item_moves(change, blobs))
+        elif kind is RISK and change.new_blob:
+            point = _risk_point(change, blobs)
+            if point:
+                history.risk_points.append(point)
+        elif kind is SCOPE and change.new_blob:
+            version = _scope_version(change, blobs)
+            if version:
+                history.scope_versions.append(version)
+
+
+def _yaml(text: str | None) -> dict[str, Any]:
+    if text is None:
+        return {}
+    data = parse_yaml(text).data
+    return data if isinstance(data, dict) else {}
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _commitment_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:
+    if not (change.old_blob and change.new_blob):
+        return
+    old, new = (
+        _yaml(blobs.text(change.old_blob, change.path)),
+        _yaml(blobs.text(change.new_blob, change.path)),
+    )
+    before, after, entity = _day(old.get("due")), _day(new.get("due")), new.get("id")
+    if before and after and before != after and isinstance(entity, str):
+        yield DueChange(entity, change.path, change.commit, change.day, change.author,
+                        before, after)  # fmt: skip
+
+
+def _meeting_items(text: str | None) -> dict[tuple[str | None, str], date]:
+    if text is None:
+        return {}
+    split = split_front_matter(text)
+    if isinstance(split, YamlProblem):
+        return {}
+    _, _, body, body_line = split
+    items = parse_body(body, body_line).action_items
+    return {(i.owner, without_due(i.text)): i.due for i in items if i.due}
+
+
+def without_due(text: str) -> str:
+    """An action item's text without its `due:` word, which is what identifies it."""
+    return " ".join(word for word in text.split() if not word.startswith("due:"))
+
+
+def _action_item_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:
+    if not (change.old_blob and change.new_blob):
+        return
+    before = _meeting_items(blobs.text(change.old_blob, change.path))
+    after = _meeting_items(blobs.text(change.new_blob, change.path))
+    meeting = Path(change.path).stem
+    for key, due in after.items():
+        old = before.get(key)
+        if old and old != due:
+            yield DueChange(meeting, change.path, change.commit, change.day, change.author,
+                            old, due, key[1])  # fmt: skip
+
+
+def _risk_point(change: Change, blobs: _Blobs) -> RiskPoint | None:
+    new = _yaml(blobs.text(change.new_blob, change.path))
+    p, i, entity = new.get("probability"), new.get("impact"), new.get("id")
+    if not (isinstance(p, int) and isinstance(i, int) and isinstance(entity, str)):
+        return None
+    old = _yaml(blobs.text(change.old_blob, change.path)) if change.old_blob else {}
+    bump = (
+        bool(old)
+        and old.get("review_by") != new.get("review_by")
+        and (
+            {k: v for k, v in old.items() if k != "review_by"}
+            == {k: v for k, v in new.items() if k != "review_by"}
+        )
+    )
+    return RiskPoint(entity, change.commit, change.day, p * i, bump)
+
+
+def _scope_version(change: Change, blobs: _Blobs) -> ScopeVersion | None:
+    data = _yaml(blobs.text(change.new_blob, change.path))
+    items = data.get("deliverables")
+    if not isinstance(items, list):
+        return None
+    prints = {
+        str(d["id"]): _fingerprint({k: v for k, v in d.items() if k not in ("ignore",)})
+        for d in items
+        if isinstance(d, dict) and isinstance(d.get("id"), str)
+    }
+    signed = data.get("signed_off")
+    return ScopeVersion(change.commit, change.day, signed if isinstance(signed, str) else None,
+                        prints)  # fmt: skip
+
+
+def _fingerprint(data: Any) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

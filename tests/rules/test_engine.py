@@ -38,17 +38,22 @@ def rule_of(line: str) -> str:
     return line.split("[", 1)[1].split("]", 1)[0]
 
 
+HISTORY_RULES = {"commitment-silent-slip", "risk-score-rising", "risk-review-rubber-stamp"}
+FIXTURE_RULES = [r for r in RULES if r not in HISTORY_RULES and r != "scope-unsigned"]
+
+
 def test_every_rule_is_tripped_by_a_fixture_project() -> None:
+    # History rules need a repository: tests/rules/test_<rule>.py builds them commit by commit.
     tripped = {
         rule_of(line)
         for case in CASES
         for line in (case / "expected.txt").read_text().splitlines()
         if "[" in line
     }
-    assert set(RULES) - tripped == set()
+    assert set(RULES) - tripped - HISTORY_RULES == set()
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r != "scope-unsigned"])
+@pytest.mark.parametrize("rule", FIXTURE_RULES)
 def test_off_removes_exactly_that_rules_findings(every_rule: Path, rule: str) -> None:
     _, before = validate(every_rule)
     configure(every_rule, f"rules:\n  {rule}: off\n")
@@ -57,7 +62,7 @@ def test_off_removes_exactly_that_rules_findings(every_rule: Path, rule: str) ->
     assert len(after) < len(before)
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r != "scope-unsigned"])
+@pytest.mark.parametrize("rule", FIXTURE_RULES)
 def test_a_level_changes_that_rules_severity(every_rule: Path, rule: str) -> None:
     level = "info" if RULES[rule].SEVERITY.value != "info" else "error"
     configure(every_rule, f"rules:\n  {rule}:\n    level: {level}\n")
@@ -248,9 +253,7 @@ def add_ignore(root: Path, path: str, rule: str) -> None:
     file.write_text(text)
 
 
-@pytest.mark.parametrize(
-    "rule", [r for r in RULES if r not in PROJECT_LEVEL and r != "scope-unsigned"]
-)
+@pytest.mark.parametrize("rule", [r for r in FIXTURE_RULES if r not in PROJECT_LEVEL])
 def test_ignore_silences_each_entity_rule(every_rule: Path, rule: str) -> None:
     _, before = validate(every_rule)
     (line,) = [line for line in before if f"[{rule}]" in line]

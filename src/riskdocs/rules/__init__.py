@@ -24,6 +24,7 @@ from riskdocs.rules import (
     commitment_due_soon,
     commitment_overdue,
     commitment_renegotiation_mismatch,
+    commitment_silent_slip,
     concern_resolved_late,
     concern_response_late,
     feedback_dropping,
@@ -37,6 +38,8 @@ from riskdocs.rules import (
     risk_occurred_unlinked,
     risk_prevention_overdue,
     risk_review_overdue,
+    risk_review_rubber_stamp,
+    risk_score_rising,
     scope_change_unapproved,
     scope_unsigned,
 )
@@ -47,12 +50,15 @@ _MODULES: tuple[Rule, ...] = (
     commitment_due_soon,
     commitment_done_late,
     commitment_renegotiation_mismatch,
+    commitment_silent_slip,
     action_item_overdue,
     action_item_unowned,
     risk_review_overdue,
     risk_high_unplanned,
     risk_prevention_overdue,
     risk_occurred_unlinked,
+    risk_score_rising,
+    risk_review_rubber_stamp,
     scope_change_unapproved,
     scope_unsigned,
     change_request_pending,
@@ -92,6 +98,17 @@ def _setting(rule: Rule, raw: Any) -> RuleSetting:
     options = {name: config.get(name, option.default) for name, option in rule.OPTIONS.items()}
     severity = None if level == "off" else Severity(level)
     return RuleSetting(severity, MappingProxyType(options), block)
+
+
+def wants_history(only: Collection[str] | None, section: Mapping[str, Any]) -> bool:
+    """Whether any enabled rule (of `only`, if given) reads git history."""
+    settings = rule_settings(section)
+    return any(
+        rule.NEEDS_HISTORY
+        and settings[rule_id].severity is not None
+        and (only is None or rule_id in only)
+        for rule_id, rule in RULES.items()
+    )
 
 
 def run_rules(

@@ -28,6 +28,7 @@ ID = "action-item-overdue"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the item is reported.")}
 
 

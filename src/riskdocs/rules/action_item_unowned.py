@@ -25,6 +25,7 @@ ID = "action-item-unowned"
 SEVERITY = Severity.WARNING
 AREA = "commitments"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

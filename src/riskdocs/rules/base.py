@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.history import History
 from riskdocs.model import Links, Project, Source
 
 # The areas of a project's health, in the order reports show them.
@@ -33,9 +34,11 @@ class Option:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may know besides the project: the date it is checked on."""
+    """What a rule may know besides the project: the date it is checked on and,
+    for rules with NEEDS_HISTORY, the facts read from git (None outside git)."""
 
     today: date
+    history: History | None = None
 
 
 class Rule(Protocol):
@@ -49,6 +52,8 @@ class Rule(Protocol):
     def AREA(self) -> str: ...
     @property
     def DATE_DRIVEN(self) -> bool: ...
+    @property
+    def NEEDS_HISTORY(self) -> bool: ...
     @property
     def OPTIONS(self) -> Mapping[str, Option]: ...
 

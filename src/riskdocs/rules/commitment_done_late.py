@@ -30,6 +30,7 @@ ID = "commitment-done-late"
 SEVERITY = Severity.INFO
 AREA = "commitments"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -28,6 +28,7 @@ ID = "commitment-due-soon"
 SEVERITY = Severity.WARNING
 AREA = "commitments"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS = {"days": Option(3, "Warn this many days before the due date (0: only on the day).")}
 
 

@@ -29,6 +29,7 @@ ID = "commitment-overdue"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the commitment is reported.")}
 
 

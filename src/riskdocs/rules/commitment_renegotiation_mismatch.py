@@ -31,6 +31,7 @@ ID = "commitment-renegotiation-mismatch"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -30,6 +30,7 @@ ID = "concern-resolved-late"
 SEVERITY = Severity.INFO
 AREA = "communication"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -31,6 +31,7 @@ ID = "concern-response-late"
 SEVERITY = Severity.ERROR
 AREA = "communication"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

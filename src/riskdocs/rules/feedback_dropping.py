@@ -27,6 +27,7 @@ ID = "feedback-dropping"
 SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS = {
     "margin": Option(0.5, "Drop in the average 1-5 score that is reported."),
     "nps_margin": Option(2.0, "Drop in the average NPS (0-10) that is reported."),

@@ -28,6 +28,7 @@ ID = "feedback-low"
 SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS = {"min_average": Option(3.0, "Lowest acceptable average score (1-5).")}
 
 

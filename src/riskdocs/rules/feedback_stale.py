@@ -32,6 +32,7 @@ ID = "feedback-stale"
 SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS = {"every_days": Option(45, "Longest time without a client feedback response.", 1)}
 
 

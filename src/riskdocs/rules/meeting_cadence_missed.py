@@ -40,6 +40,7 @@ ID = "meeting-cadence-missed"
 SEVERITY = Severity.ERROR
 AREA = "communication"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

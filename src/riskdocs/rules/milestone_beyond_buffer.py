@@ -30,6 +30,7 @@ ID = "milestone-beyond-buffer"
 SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

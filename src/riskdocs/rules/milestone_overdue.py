@@ -27,6 +27,7 @@ ID = "milestone-overdue"
 SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

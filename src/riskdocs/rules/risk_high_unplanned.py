@@ -37,6 +37,7 @@ ID = "risk-high-unplanned"
 SEVERITY = Severity.ERROR
 AREA = "risks"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

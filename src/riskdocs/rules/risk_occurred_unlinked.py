@@ -29,6 +29,7 @@ ID = "risk-occurred-unlinked"
 SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 RECORD_KINDS = ("commitments", "concerns", "change_requests")
 

@@ -28,6 +28,7 @@ ID = "risk-prevention-overdue"
 SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the action is reported.")}
 
 

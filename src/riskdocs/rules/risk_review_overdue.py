@@ -33,6 +33,7 @@ ID = "risk-review-overdue"
 SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = True
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 LIVE = ("open", "watching", "occurred")
 

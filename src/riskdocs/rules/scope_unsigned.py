@@ -28,6 +28,7 @@ ID = "scope-unsigned"
 SEVERITY = Severity.WARNING
 AREA = "scope"
 DATE_DRIVEN = False
+NEEDS_HISTORY = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -1,0 +1,85 @@
+"""Due dates that moved later in git history with no `renegotiated:` entry recording it.
+
+Why it matters: a promise whose date quietly moves is the most damaging thing for
+a client's trust, because they find out when the old date has passed. Every
+commit that moved a commitment's `due` later (or an action item's `due:`), and
+the uncommitted work tree too, must match an entry under `renegotiated:` with
+that `from` and `to` and who agreed. Needs the full git history (a shallow CI
+clone reports an info finding instead).
+
+Passes (the move is recorded):
+
+    due: 2026-11-25
+    renegotiated:
+      - {on: 2026-11-18, from: 2026-11-20, to: 2026-11-25, agreed_by: dana}
+
+Fails (a commit changed `due: 2026-11-20` to `due: 2026-11-25` and nothing else):
+
+    due: 2026-11-25
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.history import UNCOMMITTED, DueChange, without_due
+from riskdocs.model import Commitment, Meeting, Project
+from riskdocs.rules.base import Context, Option, days, hit, hit_at
+
+ID = "commitment-silent-slip"
+SEVERITY = Severity.ERROR
+AREA = "commitments"
+DATE_DRIVEN = False
+NEEDS_HISTORY = True
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    if ctx.history is None:
+        return
+    commitments = {c.id: c for c in project.commitments}
+    meetings = {m.id: m for m in project.meetings}
+    for move in ctx.history.due_changes:
+        if move.new <= move.old:
+            continue
+        if move.item is None and move.entity in commitments:
+            yield from _commitment(commitments[move.entity], move)
+        elif move.item is not None and move.entity in meetings:
+            yield from _action_item(meetings[move.entity], move)
+
+
+def when(move: DueChange) -> str:
+    if move.commit == UNCOMMITTED:
+        return "in your uncommitted changes"
+    return f"in commit {move.commit} ({move.day}, {move.author})"
+
+
+def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Finding]:
+    agreed = any(r.old_due == move.old and r.new_due == move.new for r in commitment.renegotiated)
+    if not agreed:
+        yield hit(
+            commitment.source,
+            ("due",),
+            f"{commitment.id}'s due date moved from {move.old} to {move.new} "
+            f"({days((move.new - move.old).days)} later) {when(move)} with no `renegotiated:` "
+            f"entry: add one (on, from: {move.old}, to: {move.new}, agreed_by) or put the date "
+            "back",
+            commitment.id,
+        )
+
+
+def _action_item(meeting: Meeting, move: DueChange) -> Iterator[Finding]:
+    for item in meeting.action_items:
+        if item.due == move.new and without_due(item.text) == move.item:
+            yield hit_at(
+                meeting.path,
+                item.line,
+                item.col,
+                f"action item '{move.item}' moved from due:{move.old} to due:{move.new} "
+                f"{when(move)}: agree the new date in a meeting and record it there as a new "
+                "action item, or put the date back",
+                meeting.id,
+            )
+            return

@@ -1,0 +1,51 @@
+"""Live risks whose score rose over the last weeks, from git history.
+
+Why it matters: a risk that keeps growing is a conversation to have with the
+client before it occurs. Compares the score now with the score the risk had
+`window_days` ago (or when it was first committed, if later).
+
+Passes: the score is the same as 30 days ago, or lower.
+
+Fails (committed with probability 2, impact 4; now probability 4, impact 5):
+
+    probability: 4
+    impact: 5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import timedelta
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.model import Project
+from riskdocs.rules.base import Context, Option, days, hit
+
+ID = "risk-score-rising"
+SEVERITY = Severity.WARNING
+AREA = "risks"
+DATE_DRIVEN = False
+NEEDS_HISTORY = True
+OPTIONS = {"window_days": Option(30, "How far back to compare the score with.", 1)}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+    if ctx.history is None:
+        return
+    since = ctx.today - timedelta(days=opts["window_days"])
+    for risk in project.risks:
+        points = [p for p in ctx.history.risk_points if p.entity == risk.id]
+        if risk.status == "closed" or not points:
+            continue
+        before = [p for p in points if p.day <= since]
+        then = before[-1] if before else points[0]
+        if risk.score > then.score:
+            yield hit(
+                risk.source,
+                ("probability",),
+                f"{risk.id}'s score rose from {then.score} to {risk.score} since {then.day} "
+                f"(within {days(opts['window_days'])}): review the response and the prevention "
+                "plan, and tell the client if it matters to them",
+                risk.id,
+            )

@@ -1,0 +1,113 @@
+"""commitment-silent-slip on real repositories built commit by commit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from riskdocs.check import check_project
+from riskdocs.finding import Finding
+from tests.conftest import run
+from tests.gitrepo import Repo
+
+COMMITMENT = """
+    id: C-001
+    title: Send the revised timeline
+    owner: alice
+    to: dana
+    made: 2026-11-01
+    due: {due}
+    status: open
+"""
+AGREED = """\
+renegotiated:
+  - on: 2026-11-10
+    from: 2026-11-20
+    to: 2026-11-27
+    agreed_by: dana
+"""
+PATH = "commitments/C-001.yaml"
+TODAY = date(2026, 11, 12)
+
+
+def slips(repo: Repo) -> list[Finding]:
+    return [
+        f for f in check_project(repo.root, TODAY).findings if f.rule == "commitment-silent-slip"
+    ]
+
+
+def test_a_due_date_moved_later_without_renegotiation_names_the_commit(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")}, day="2026-11-01")
+    sha = repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-27")}, day="2026-11-10",
+                      author="Bob Stéiner")  # fmt: skip
+    (finding,) = slips(repo)
+    assert (finding.path, finding.line) == (PATH, 6)
+    assert finding.message.startswith(
+        f"C-001's due date moved from 2026-11-20 to 2026-11-27 (7 days later) in commit {sha} "
+        "(2026-11-10, Bob Stéiner) with no `renegotiated:` entry"
+    )
+
+
+def test_a_recorded_renegotiation_is_not_a_slip(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    repo.commit(
+        "agreed move", {PATH: COMMITMENT.format(due="2026-11-27") + AGREED}, day="2026-11-10"
+    )
+    assert slips(repo) == []
+
+
+def test_moving_a_date_earlier_is_not_a_slip(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    repo.commit("sooner", {PATH: COMMITMENT.format(due="2026-11-18")}, day="2026-11-05")
+    assert slips(repo) == []
+
+
+def test_uncommitted_moves_are_caught_before_the_commit(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    repo.write({PATH: COMMITMENT.format(due="2026-11-30")})
+    (finding,) = slips(repo)
+    assert "in your uncommitted changes" in finding.message
+    hooked = run("validate", "--root", str(repo.root), "--today", "2026-11-12", "--hook")
+    assert hooked.exit_code == 1 and "[commitment-silent-slip]" in hooked.output
+
+
+def test_a_renamed_file_keeps_its_history(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-25")}, day="2026-11-03")
+    repo.git("mv", PATH, "commitments/C-001-timeline.yaml")
+    repo.git("commit", "-q", "-m", "rename", day="2026-11-04")
+    (finding,) = slips(repo)
+    assert finding.path == "commitments/C-001-timeline.yaml"
+
+
+def test_a_slip_made_on_a_branch_is_found_after_the_merge(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.commit("move on a branch", {PATH: COMMITMENT.format(due="2026-11-24")}, day="2026-11-03")
+    repo.git("checkout", "-q", "main")
+    repo.commit("other work", {"risks/R-001.yaml": "id: R-001\ntitle: t\nraised: 2026-11-01\n"
+                               "probability: 1\nimpact: 1\nstatus: open\nreview_by: 2026-12-01\n"},
+                day="2026-11-04")  # fmt: skip
+    repo.git("merge", "-q", "--no-ff", "-m", "merge", "feature", day="2026-11-05")
+    (finding,) = slips(repo)
+    assert "from 2026-11-20 to 2026-11-24" in finding.message
+
+
+def test_an_action_item_moved_later_is_a_slip_at_its_line(repo: Repo) -> None:
+    note = """
+        ---
+        date: 2026-11-02
+        title: Weekly
+        kind: status
+        attendees: [alice, dana]
+        ---
+
+        - [ ] @bob send the plan due:{due}
+    """
+    path = "meetings/2026-11-02-weekly.md"
+    repo.commit("notes", {path: note.format(due="2026-11-06")}, day="2026-11-02")
+    repo.commit("later", {path: note.format(due="2026-11-13")}, day="2026-11-05")
+    (finding,) = slips(repo)
+    assert (finding.path, finding.line) == (path, 8)
+    assert "action item 'send the plan' moved from due:2026-11-06 to due:2026-11-13" in (
+        finding.message
+    )

@@ -1,0 +1,71 @@
+"""riskdocs.history on real repositories: the facts it reads, and how it degrades."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+from riskdocs.check import check_project
+from riskdocs.history import read_history
+from tests.conftest import BASE_CONFIG, run
+from tests.gitrepo import Repo
+
+COMMITMENT = (
+    "id: C-001\ntitle: t\nowner: alice\nto: dana\nmade: 2026-11-01\ndue: {due}\nstatus: open\n"
+)
+PATH = "commitments/C-001.yaml"
+
+
+def history_findings(root: Path) -> list[str]:
+    findings = check_project(root, date(2026, 11, 12)).findings
+    return [f.message for f in findings if f.rule == "history"]
+
+
+def test_outside_git_history_rules_are_quiet(tmp_path: Path) -> None:
+    (tmp_path / "riskdocs.yaml").write_text(BASE_CONFIG.read_text())
+    result = run("validate", "--root", str(tmp_path), "--today", "2026-11-12")
+    assert (result.exit_code, result.output) == (0, "riskdocs: 1 file checked, no problems found\n")
+
+
+def test_an_empty_repository_says_so_once(repo: Repo) -> None:
+    assert history_findings(repo.root) == [
+        "the repository has no commits yet: history rules start with the first"
+    ]
+
+
+def test_a_shallow_clone_says_how_to_fetch_the_history(repo: Repo, tmp_path: Path) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-27")}, day="2026-11-05")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.root.as_uri(), str(clone)],
+                   check=True, capture_output=True)  # fmt: skip
+    (message,) = history_findings(clone)
+    assert "shallow" in message and "fetch-depth: 0" in message
+    assert not [f for f in check_project(clone, date(2026, 11, 12)).findings
+                if f.rule == "commitment-silent-slip"]  # fmt: skip
+
+
+def test_detached_head_deleted_and_readded_files_and_unicode_authors(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")}, author="Zoë Ünal")
+    repo.git("rm", "-q", PATH)
+    repo.git("commit", "-q", "-m", "drop", day="2026-11-02")
+    repo.commit("again", {PATH: COMMITMENT.format(due="2026-11-20")}, day="2026-11-03")
+    repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-22")}, day="2026-11-04",
+                author="Zoë Ünal")  # fmt: skip
+    repo.git("checkout", "-q", "--detach", "HEAD")
+    history = read_history(repo.root)
+    assert history.commits == 4 and history.problem is None
+    (move,) = history.due_changes
+    assert (move.author, str(move.old), str(move.new)) == ("Zoë Ünal", "2026-11-20", "2026-11-22")
+
+
+def test_reading_history_changes_nothing_in_the_repository(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    repo.write({PATH: COMMITMENT.format(due="2026-11-25")})  # and an uncommitted change
+    status = repo.git("status", "--porcelain")
+    git_dir = repo.root / ".git"
+    before = {p: p.stat().st_mtime_ns for p in git_dir.rglob("*") if p.is_file()}
+    read_history(repo.root)
+    after = {p: p.stat().st_mtime_ns for p in git_dir.rglob("*") if p.is_file()}
+    assert (before, status) == (after, repo.git("status", "--porcelain"))
