@@ -16,7 +16,7 @@ from riskdocs.build import build_project
 from riskdocs.config import settings_problems
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.finding import Finding, Severity, sort_findings
-from riskdocs.history import History, read_history
+from riskdocs.history import History, read_history, tree_at
 from riskdocs.kinds import CONFIG_FILE
 from riskdocs.loader import Document, load_project
 from riskdocs.model import Project
@@ -41,23 +41,29 @@ class CheckResult:
 
 
 def check_project(
-    root: Path, today: Today, *, only: Collection[str] | None = None, hook: bool = False
+    root: Path,
+    today: Today,
+    *,
+    only: Collection[str] | None = None,
+    hook: bool = False,
+    as_of: str | None = None,
 ) -> CheckResult:
     """Check every file of the project at `root` as of `today`.
 
     `only` limits the findings to these rule names (and runs only those health
-    rules); `hook` keeps date-driven rules from failing (see riskdocs.rules).
+    rules); `hook` keeps date-driven rules from failing (see riskdocs.rules);
+    `as_of` (a full commit hash) reads the project as that commit left it.
     Raises ConfigError when riskdocs.yaml itself is broken: without people
     and settings nothing else can be checked meaningfully.
     """
-    documents, findings = load_project(root)
+    documents, findings = load_project(root, tree_at(root, as_of) if as_of else None)
     readable = [d for d in documents if d.readable]
     valid = _schema_valid(readable, findings)
     project = _build(valid, findings)
     findings.extend(check_references(readable, valid, project))
     findings.extend(unknown_ignores(project))
     day = today if isinstance(today, date) else today(project.settings.timezone)
-    history = _history(root, project, only, hook, findings)
+    history = _history(root, project, only, hook, as_of, day, findings)
     if only is not None:
         findings = [f for f in findings if f.rule in only]
     findings.extend(run_rules(project, Context(day, history), only=only, hook=hook))
@@ -65,12 +71,18 @@ def check_project(
 
 
 def _history(
-    root: Path, project: Project, only: Collection[str] | None, hook: bool, findings: list[Finding]
+    root: Path,
+    project: Project,
+    only: Collection[str] | None,
+    hook: bool,
+    as_of: str | None,
+    day: date,
+    findings: list[Finding],
 ) -> History | None:
     """Git facts when a history rule is on; the hook reads only the uncommitted changes."""
     if not wants_history(only, project.settings.rules):
         return None
-    history = read_history(root, log=not hook)
+    history = read_history(root, as_of, log=not hook, work_tree=None if as_of else day)
     if history.problem:
         findings.append(Finding(CONFIG_FILE, None, None, "history", Severity.INFO, history.problem))
     return history if history.head else None

@@ -126,6 +126,12 @@ def main() -> None:
     "(unless `block_commits: true`).",
 )
 @click.option("--show-ignored", is_flag=True, help="Also list findings silenced by `ignore:`.")
+@click.option(
+    "--as-of",
+    metavar="REV|DATE",
+    help="Read the project as it was at this commit (or the last commit on that day), "
+    "from git objects; --today defaults to that day.",
+)
 @setup_errors
 def validate(
     paths: Sequence[Path],
@@ -135,6 +141,7 @@ def validate(
     rules: Sequence[str],
     hook: bool,
     show_ignored: bool,
+    as_of: str | None,
 ) -> None:
     """Check the project's files: YAML, schemas, ids, references and health rules.
 
@@ -150,10 +157,12 @@ def validate(
     formatter = FORMATTERS[output_format]
     project_root = _project_root(root, paths)
     selected = _relative_paths(project_root, paths)
+    commit, day = _as_of(project_root, as_of)
     try:
         result = check_project(
-            project_root, today or clock_today, only=set(rules) or None, hook=hook
-        )
+            project_root, today or day or clock_today, only=set(rules) or None, hook=hook,
+            as_of=commit,
+        )  # fmt: skip
     except ConfigError as exc:
         click.echo(formatter(exc.findings, 1), nl=False)
         raise
@@ -161,6 +170,20 @@ def validate(
     shown = relocate(findings, _checkout_prefix(project_root, output_format))
     click.echo(formatter(shown, result.files_checked, show_ignored=show_ignored), nl=False)
     sys.exit(exit_code(findings))
+
+
+def _as_of(root: Path, value: str | None) -> tuple[str | None, dt.date | None]:
+    """(full commit hash, its day) for `--as-of REV|DATE`, or (None, None)."""
+    if value is None:
+        return None, None
+    from riskdocs.history import commit_day, commit_on_or_before, resolve
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        commit = resolve(root, value)
+        return commit, commit_day(root, commit)
+    return commit_on_or_before(root, day), day
 
 
 def _project_root(root: Path | None, paths: Sequence[Path]) -> Path:
@@ -207,8 +230,16 @@ def _relative_paths(root: Path, paths: Sequence[Path]) -> list[str]:
     show_default=True,
     help="client leaves out everything marked `visibility: internal`.",
 )
+@click.option(
+    "--as-of",
+    metavar="REV|DATE",
+    help="Read the project as it was at this commit (or the last commit on that day), "
+    "from git objects; --today defaults to that day.",
+)
 @setup_errors
-def report(root: Path | None, output: Path, today: dt.date | None, audience: str) -> None:
+def report(
+    root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None
+) -> None:
     """Write the status page (index.html), status.json, calendar.ics and summary.md."""
     from riskdocs.check import check_project
     from riskdocs.formats import FORMATTERS
@@ -217,14 +248,16 @@ def report(root: Path | None, output: Path, today: dt.date | None, audience: str
     from riskdocs.report.view import build_view
 
     project_root = _project_root(root, [])
+    commit, day = _as_of(project_root, as_of)
     try:
-        result = check_project(project_root, today or clock_today)
+        result = check_project(project_root, today or day or clock_today, as_of=commit)
     except ConfigError as exc:
         click.echo(FORMATTERS["text"](exc.findings, 1), nl=False)
         raise
     view = build_view(
-        result.project, result.findings, result.today, audience, head_commit(project_root)
-    )
+        result.project, result.findings, result.today, audience,
+        commit[:12] if commit else head_commit(project_root),
+    )  # fmt: skip
     written = write_report(view, output, project_root)
     click.echo(
         f"riskdocs: wrote {', '.join(written)} to {output} "
@@ -282,3 +315,23 @@ def rules(name: str | None) -> None:
         click.echo(rule_help(RULES[name]), nl=False)
     else:
         click.echo(f"{name} (built-in check, always runs)\n\n{BUILTIN_CHECKS[name]}")
+
+
+@main.command()
+@click.argument("entity", required=False)
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Project folder (the one holding riskdocs.yaml). Default: found from here, upwards.",
+)
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+@setup_errors
+def history(entity: str | None, root: Path | None, output_format: str) -> None:
+    """Show every change to ENTITY (an id such as C-012, or a meeting's file name) from
+    git, who made it and when; without ENTITY, every change to the project."""
+    from riskdocs.timeline import render_timeline
+
+    project_root = _project_root(root, [])
+    text = render_timeline(project_root, entity, output_format, clock_today(None))
+    click.echo(text, nl=False)

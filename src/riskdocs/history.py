@@ -20,8 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from riskdocs.errors import RiskdocsError
 from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, classify
-from riskdocs.loader import split_front_matter
+from riskdocs.loader import project_files, split_front_matter
 from riskdocs.meetings import parse_body
 from riskdocs.yamlsrc import YamlProblem, parse_yaml
 
@@ -112,8 +113,8 @@ class History:
     problem: str | None = None  # why history is missing or partial, for an info finding
 
 
-class GitError(Exception):
-    """git is missing, or the folder is not in a repository."""
+class GitError(RiskdocsError):
+    """git is missing, the folder is not in a repository, or a revision does not exist."""
 
 
 def _git(root: Path) -> Git:
@@ -169,13 +170,56 @@ def commit_on_or_before(root: Path, day: date) -> str:
     return sha
 
 
+@dataclass(frozen=True)
+class CommitTree:
+    """The project's files as they were in one commit, read from git objects."""
+
+    git: Git
+    blobs: dict[str, str]  # path relative to the project root -> blob id
+
+    def files(self) -> list[str]:
+        return project_files(self.blobs)
+
+    def read(self, relpath: str) -> bytes:
+        return bytes(self.git.get_object_data(self.blobs[relpath])[3])
+
+
+def tree_at(root: Path, commit: str) -> CommitTree:
+    """The project at `root` as `commit` (a full hash from `resolve`) left it."""
+    found = repository_of(root)
+    if found is None:
+        raise GitError(f"{root} is not in a git repository")
+    git, prefix = found
+    listing = _run(git, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    blobs = {}
+    for entry in listing.split("\0"):
+        meta, _, path = entry.partition("\t")
+        parts = meta.split(" ")
+        relative = _relative(path, prefix)
+        if len(parts) == 3 and parts[1] == "blob" and relative is not None:
+            blobs[relative] = parts[2]
+    return CommitTree(git, blobs)
+
+
+def commit_day(root: Path, commit: str) -> date:
+    """The day `commit` was made (committer date)."""
+    found = repository_of(root)
+    if found is None:
+        raise GitError(f"{root} is not in a git repository")
+    return date.fromisoformat(_run(found[0], "show", "-s", "--format=%cs", commit).strip())
+
+
 def read_history(
-    root: Path, revision: str | None = None, *, log: bool = True, work_tree: bool = True
+    root: Path,
+    revision: str | None = None,
+    *,
+    log: bool = True,
+    work_tree: date | None = None,
 ) -> History:
     """Every fact riskdocs takes from git for the project at `root`: the commits up to
-    `revision` (default HEAD) when `log`, and the uncommitted work tree when
-    `work_tree` (never for a past revision). The pre-commit hook reads only the
-    work tree, which costs one `git diff`."""
+    `revision` (default HEAD) when `log`, and the uncommitted work tree (dated
+    `work_tree`, the day being checked) when that is given. The pre-commit hook
+    reads only the work tree, which costs one `git diff`."""
     found = repository_of(root)
     if found is None:
         return History(problem=None)
@@ -194,8 +238,8 @@ def read_history(
         )
     changes = list(_log(git, prefix, history.head)) if log else []
     history.commits = len({c.commit for c in changes})
-    if work_tree and revision is None:
-        changes += _work_tree_changes(git, prefix, root)
+    if work_tree is not None and revision is None:
+        changes += _work_tree_changes(git, prefix, root, work_tree)
     _extract(git, root, changes, history)
     return history
 
@@ -248,8 +292,9 @@ def _relative(path: str, prefix: str) -> str | None:
     return path[len(prefix) + 1 :] if path.startswith(prefix + "/") else None
 
 
-def _work_tree_changes(git: Git, prefix: str, root: Path) -> list[Change]:
-    """Tracked project files that differ from HEAD: old blob from HEAD, new from disk."""
+def _work_tree_changes(git: Git, prefix: str, root: Path, today: date) -> list[Change]:
+    """Tracked project files that differ from HEAD: old blob from HEAD, new from disk,
+    dated `today` (riskdocs never reads the clock here)."""
     out = _run(git, "diff", "HEAD", "--raw", "--no-abbrev", "-z", "--no-renames", "--",
                prefix or ".")  # fmt: skip
     tokens = out.split("\0")
@@ -260,7 +305,7 @@ def _work_tree_changes(git: Git, prefix: str, root: Path) -> list[Change]:
         old = meta.split(" ")[2]
         relative = _relative(path, prefix)
         if relative is not None and (root / relative).is_file():
-            changes.append(Change(UNCOMMITTED, date.today(), "you", relative,
+            changes.append(Change(UNCOMMITTED, today, "you", relative,
                                   None if old == _NULL_BLOB else old, "work-tree"))  # fmt: skip
     return changes
 
@@ -392,3 +437,73 @@ def _scope_version(change: Change, blobs: _Blobs) -> ScopeVersion | None:
 
 def _fingerprint(data: Any) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One top-level field of a file that changed: `old`/`new` are None when absent."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One change to one file: who, when, and what changed in it."""
+
+    commit: str
+    day: date
+    author: str
+    path: str
+    fields: tuple[FieldChange, ...]
+    event: str = "changed"  # created | changed | deleted
+
+
+def timeline(root: Path, today: date, paths: set[str] | None = None) -> list[Revision]:
+    """Every change to the project's files (or only to `paths`), oldest first,
+    including uncommitted ones (dated `today`)."""
+    found = repository_of(root)
+    if found is None:
+        raise GitError(f"{root} is not in a git repository: there is no history to show")
+    git, prefix = found
+    try:
+        head = _run(git, "rev-parse", "--verify", "--quiet", "HEAD").strip()
+    except GitError:
+        return []
+    committed = reversed(list(_log(git, prefix, head)))
+    changes = [*committed, *_work_tree_changes(git, prefix, root, today)]
+    blobs = _Blobs(git, root)
+    return [
+        Revision(c.commit, c.day, c.author, c.path, _field_changes(c, blobs), _event(c))
+        for c in changes
+        if paths is None or c.path in paths
+    ]
+
+
+def _event(change: Change) -> str:
+    if change.old_blob is None:
+        return "created"
+    return "deleted" if change.new_blob is None else "changed"
+
+
+def _field_changes(change: Change, blobs: _Blobs) -> tuple[FieldChange, ...]:
+    old, new = (_fields(blobs.text(b, change.path), change.path)
+                for b in (change.old_blob, change.new_blob))  # fmt: skip
+    return tuple(
+        FieldChange(key, old.get(key), new.get(key))
+        for key in sorted(set(old) | set(new), key=lambda k: (k == "body", k))
+        if old.get(key) != new.get(key)
+    )
+
+
+def _fields(text: str | None, path: str) -> dict[str, Any]:
+    if text is None:
+        return {}
+    if not path.endswith(".md"):
+        return _yaml(text)
+    split = split_front_matter(text)
+    if isinstance(split, YamlProblem):
+        return {"body": text}
+    front, _, body, _ = split
+    return {**_yaml(front), "body": body}

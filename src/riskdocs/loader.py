@@ -9,10 +9,10 @@ findings, never exceptions.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from riskdocs.errors import ProjectNotFoundError
 from riskdocs.finding import Finding, Severity
@@ -75,29 +75,69 @@ def _walk(root: Path, folder: str) -> Iterator[str]:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         rel = Path(dirpath).relative_to(root).as_posix()
         for name in filenames:
-            if not name.startswith(".") and not name.upper().startswith("README"):
+            if _readable_name(name):
                 yield f"{rel}/{name}"
 
 
-def load_project(root: Path) -> tuple[list[Document], list[Finding]]:
-    """Read every project file into documents, and findings for what could not be read."""
+def _readable_name(name: str) -> bool:
+    return not name.startswith(".") and not name.upper().startswith("README")
+
+
+def project_files(paths: Iterable[str]) -> list[str]:
+    """The paths (relative to the project root) that `discover` would find on disk."""
+    folders = tuple(f"{folder}/" for folder in ENTITY_FOLDERS)
+    return sorted(
+        p for p in paths
+        if p == CONFIG_FILE or (
+            p.startswith(folders)
+            and not any(part.startswith(".") for part in p.split("/"))
+            and _readable_name(p.rsplit("/", 1)[-1])
+        )
+    )  # fmt: skip
+
+
+class Tree(Protocol):
+    """Where project files come from: the work tree, or a commit (see history.py)."""
+
+    def files(self) -> list[str]: ...
+
+    def read(self, relpath: str) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class DiskTree:
+    """The project as it is on disk."""
+
+    root: Path
+
+    def files(self) -> list[str]:
+        return discover(self.root)
+
+    def read(self, relpath: str) -> bytes:
+        return (self.root / relpath).read_bytes()
+
+
+def load_project(root: Path, tree: Tree | None = None) -> tuple[list[Document], list[Finding]]:
+    """Read every project file (from disk, or from `tree`) into documents, and findings
+    for what could not be read."""
+    source = tree or DiskTree(root)
     documents: list[Document] = []
     findings: list[Finding] = []
-    for relpath in discover(root):
+    for relpath in source.files():
         kind = classify(relpath)
         if kind is None:
             findings.append(_unknown_file(relpath))
             continue
-        document, problems = load_file(root, relpath, kind)
+        document, problems = load_file(source, relpath, kind)
         documents.append(document)
         findings.extend(problems)
     return documents, findings
 
 
-def load_file(root: Path, relpath: str, kind: Kind) -> tuple[Document, list[Finding]]:
+def load_file(source: Tree, relpath: str, kind: Kind) -> tuple[Document, list[Finding]]:
     """Read one file; problems come back as findings and leave `data` as None."""
     try:
-        raw = (root / relpath).read_bytes()
+        raw = source.read(relpath)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         message = f"cannot read the file ({reason}); fix or remove it"
