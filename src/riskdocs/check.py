@@ -38,6 +38,7 @@ class CheckResult:
     findings: list[Finding]
     files_checked: int
     today: date
+    history: History | None = None
 
 
 def check_project(
@@ -67,7 +68,7 @@ def check_project(
     if only is not None:
         findings = [f for f in findings if f.rule in only]
     findings.extend(run_rules(project, Context(day, history), only=only, hook=hook))
-    return CheckResult(root, project, sort_findings(findings), len(documents), day)
+    return CheckResult(root, project, sort_findings(findings), len(documents), day, history)
 
 
 def _history(

@@ -256,7 +256,7 @@ def report(
         raise
     view = build_view(
         result.project, result.findings, result.today, audience,
-        commit[:12] if commit else head_commit(project_root),
+        commit[:12] if commit else head_commit(project_root), result.history,
     )  # fmt: skip
     written = write_report(view, output, project_root)
     click.echo(

@@ -88,6 +88,16 @@ class RiskPoint:
     day: date
     score: int
     review_bump: bool
+    status: str = "open"
+
+
+@dataclass(frozen=True)
+class CommitmentPoint:
+    """A commitment's status as one commit left it (`gone` when the file was deleted)."""
+
+    path: str
+    day: date
+    status: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,7 @@ class History:
     commits: int = 0
     due_changes: list[DueChange] = field(default_factory=list)
     risk_points: list[RiskPoint] = field(default_factory=list)
+    commitment_points: list[CommitmentPoint] = field(default_factory=list)
     scope_versions: list[ScopeVersion] = field(default_factory=list)
     problem: str | None = None  # why history is missing or partial, for an info finding
 
@@ -335,6 +346,7 @@ def _extract(git: Git, root: Path, changes: list[Change], history: History) -> N
         kind = classify(change.path)
         if kind is COMMITMENT:
             history.due_changes.extend(_commitment_moves(change, blobs))
+            history.commitment_points.append(_commitment_point(change, blobs))
         elif kind is MEETING:
             history.due_changes.extend(_action_item_moves(change, blobs))
         elif kind is RISK and change.new_blob:
@@ -372,6 +384,13 @@ def _commitment_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:
     if before and after and before != after and isinstance(entity, str):
         yield DueChange(entity, change.path, change.commit, change.day, change.author,
                         before, after)  # fmt: skip
+
+
+def _commitment_point(change: Change, blobs: _Blobs) -> CommitmentPoint:
+    if change.new_blob is None:
+        return CommitmentPoint(change.path, change.day, "gone")
+    status = _yaml(blobs.text(change.new_blob, change.path)).get("status")
+    return CommitmentPoint(change.path, change.day, status if isinstance(status, str) else "?")
 
 
 def _meeting_items(text: str | None) -> dict[tuple[str | None, str], date]:
@@ -417,7 +436,9 @@ def _risk_point(change: Change, blobs: _Blobs) -> RiskPoint | None:
             == {k: v for k, v in new.items() if k != "review_by"}
         )
     )
-    return RiskPoint(entity, change.commit, change.day, p * i, bump)
+    status = new.get("status")
+    return RiskPoint(entity, change.commit, change.day, p * i, bump,
+                     status if isinstance(status, str) else "open")  # fmt: skip
 
 
 def _scope_version(change: Change, blobs: _Blobs) -> ScopeVersion | None:

@@ -58,7 +58,7 @@ def test_status_json_is_the_documented_view_model(example: Path, report: Report)
     assert set(view) == {
         "version", "generated", "project", "people", "health", "risks", "commitments",
         "action_items", "milestones", "scope", "meetings", "concerns", "feedback", "lessons",
-        "findings",
+        "findings", "trends",
     }  # fmt: skip
     assert view["generated"]["today"] == TODAY
 

@@ -149,3 +149,38 @@ def trend(periods: list[dict[str, Any]]) -> str:
         f'<title id="trend-title">Client satisfaction: average score per month, 1 to 5</title>'
         f'{grid}<polyline class="line" points="{path}"/>{dots}</svg>'
     )
+
+
+def bars(rows: list[dict[str, Any]], key: str, title: str, marks: str | None = None) -> str:
+    """One bar per month for `key`, its value above it; `marks` adds a red count below
+    each month (e.g. silent slips)."""
+    shown = [r for r in rows if r.get(key) is not None][-12:]
+    if not shown:
+        return ""
+    width, height, left, bottom = 720, 170, 20, 40
+    top = max(max(r[key] for r in shown), 1)
+    slot = (width - left * 2) / len(shown)
+    parts = []
+    bar = min(slot * 0.6, 56)
+    for index, row in enumerate(shown):
+        middle = left + index * slot + slot / 2
+        x = middle - bar / 2
+        h = round(row[key] / top * (height - bottom - 24), 1)
+        y = height - bottom - h
+        parts.append(
+            f"<g><title>{escape(row['month'])}: {row[key]}</title>"
+            f'<rect class="bar" x="{x:.1f}" y="{y}" width="{bar:.1f}" height="{h}" rx="3"/>'
+            f'<text class="value" x="{middle:.1f}" y="{y - 6}">{row[key]}</text>'
+            f'<text class="axis" x="{middle:.1f}" y="{height - bottom + 16}">'
+            f"{escape(row['month'])}</text>"
+        )
+        if marks and row.get(marks):
+            parts.append(
+                f'<text class="mark" x="{middle:.1f}" y="{height - 6}">'
+                f"{row[marks]} silent slip{'s' if row[marks] != 1 else ''}</text>"
+            )
+        parts.append("</g>")
+    return (
+        f'<svg class="bars" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>{"".join(parts)}</svg>'
+    )

@@ -73,4 +73,19 @@ def render_page(view: dict[str, Any]) -> str:
         heatmap=Markup(charts.heatmap(view["risks"])),
         timeline=Markup(charts.timeline(view["milestones"], view["generated"]["today"])),
         trend=Markup(charts.trend(view["feedback"])),
+        exposure=Markup(
+            charts.bars(
+                view["trends"],
+                "risk_exposure",
+                "Risk exposure per month: the sum of the scores of live risks",
+            )
+        ),
+        open_commitments=Markup(
+            charts.bars(
+                view["trends"],
+                "open_commitments",
+                "Open commitments at the end of each month",
+                marks="silent_slips",
+            )
+        ),
     )

@@ -17,9 +17,11 @@ from typing import Any
 from riskdocs import __version__
 from riskdocs.finding import Finding
 from riskdocs.health import assess
+from riskdocs.history import History
 from riskdocs.model import Commitment, Concern, Milestone, Project, Risk
 from riskdocs.report.markup import render_markdown
 from riskdocs.rules import RULES
+from riskdocs.trends import monthly
 
 VIEW_VERSION = 1
 AUDIENCES = ("client", "team")
@@ -52,9 +54,10 @@ def build_view(
     today: date,
     audience: str = "client",
     commit: str | None = None,
+    history: History | None = None,
 ) -> View:
-    """The whole view model for one audience."""
-    hidden = internal_ids(project)
+    """The whole view model for one audience; `history` adds the monthly trends."""
+    hidden = internal_ids(project) if audience != "team" else set()
     shown = [
         f for f in findings if audience == "team" or (f.rule in RULES and f.entity not in hidden)
     ]
@@ -104,6 +107,7 @@ def build_view(
             if scope.shows(lesson)
         ],
         "findings": [_finding(f) for f in sorted(shown, key=_most_urgent_first)],
+        "trends": monthly(history, project, today, frozenset(hidden)) if history else [],
     }
 
 

@@ -1,0 +1,66 @@
+"""Monthly trends from git history, as status.json rows and charts on the page."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from riskdocs.trends import month_ends
+from tests.conftest import run
+from tests.gitrepo import Repo
+
+COMMITMENT = (
+    "id: {id}\ntitle: t\nowner: alice\nto: dana\nmade: 2026-09-01\ndue: {due}\nstatus: {status}\n"
+    "{done}"
+)
+RISK = (
+    "id: R-001\ntitle: t\nowner: alice\nraised: 2026-09-01\nprobability: {p}\nimpact: 3\n"
+    "status: open\nreview_by: 2026-12-20\nvisibility: {visibility}\n"
+)
+
+
+def test_month_ends_cover_every_month_up_to_today() -> None:
+    assert list(month_ends(date(2026, 11, 15), date(2027, 1, 10))) == [
+        ("2026-11", date(2026, 11, 30)), ("2026-12", date(2026, 12, 31)),
+        ("2027-01", date(2027, 1, 10)),
+    ]  # fmt: skip
+
+
+def build(repo: Repo, visibility: str = "client") -> None:
+    c1 = "commitments/C-001.yaml"
+    repo.commit("start", {c1: COMMITMENT.format(id="C-001", due="2026-09-20", status="open",
+                                                done=""),
+                          "risks/R-001.yaml": RISK.format(p=2, visibility=visibility)},
+                day="2026-09-02")  # fmt: skip
+    repo.commit("slip", {c1: COMMITMENT.format(id="C-001", due="2026-10-05", status="open",
+                                               done="")}, day="2026-09-18")  # fmt: skip
+    repo.commit("more risk", {"risks/R-001.yaml": RISK.format(p=4, visibility=visibility)},
+                day="2026-10-10")  # fmt: skip
+    repo.commit("done", {c1: COMMITMENT.format(id="C-001", due="2026-10-05", status="done",
+                                               done="done: 2026-10-04\n")}, day="2026-10-04")  # fmt: skip
+
+
+def test_trends_count_open_commitments_slips_exposure_and_deliveries(
+    repo: Repo, tmp_path: Path
+) -> None:
+    build(repo)
+    out = tmp_path / "site"
+    result = run("report", "--root", str(repo.root), "-o", str(out), "--today", "2026-11-26")
+    assert result.exit_code == 0, result.output
+    rows = json.loads((out / "status.json").read_text())["trends"]
+    assert [(r["month"], r["open_commitments"], r["silent_slips"], r["risk_exposure"],
+             r["delivered_on_time"]) for r in rows] == [
+        ("2026-09", 1, 1, 6, 0), ("2026-10", 0, 0, 12, 1), ("2026-11", 0, 0, 12, 0),
+    ]  # fmt: skip
+    page = (out / "index.html").read_text()
+    assert page.count('class="bars"') == 2 and "1 silent slip" in page
+
+
+def test_internal_risks_stay_out_of_the_client_trends(repo: Repo, tmp_path: Path) -> None:
+    build(repo, visibility="internal")
+    out = tmp_path / "site"
+    assert run("report", "--root", str(repo.root), "-o", str(out), "--today",
+               "2026-11-26").exit_code == 0  # fmt: skip
+    rows = json.loads((out / "status.json").read_text())["trends"]
+    assert {r["risk_exposure"] for r in rows} == {0}
