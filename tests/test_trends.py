@@ -37,8 +37,9 @@ def build(repo: Repo, visibility: str = "client") -> None:
                                                done="")}, day="2026-09-18")  # fmt: skip
     repo.commit("more risk", {"risks/R-001.yaml": RISK.format(p=4, visibility=visibility)},
                 day="2026-10-10")  # fmt: skip
-    repo.commit("done", {c1: COMMITMENT.format(id="C-001", due="2026-10-05", status="done",
-                                               done="done: 2026-10-04\n")}, day="2026-10-04")  # fmt: skip
+    finished = COMMITMENT.format(id="C-001", due="2026-10-05", status="done",
+                                 done="done: 2026-10-04\n")  # fmt: skip
+    repo.commit("done", {c1: finished}, day="2026-10-04")
 
 
 def test_trends_count_open_commitments_slips_exposure_and_deliveries(

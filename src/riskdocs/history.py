@@ -11,17 +11,23 @@ after `--`, revisions are checked with `rev-parse --verify`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 import json
+import queue
+import re
 import subprocess
-from collections.abc import Iterator
+import sys
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from riskdocs.errors import RiskdocsError
-from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, classify
+from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind, classify
 from riskdocs.loader import project_files, split_front_matter
 from riskdocs.meetings import parse_body
 from riskdocs.yamlsrc import YamlProblem, parse_yaml
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
     from git.cmd import Git
 
 UNCOMMITTED = "uncommitted"
+WORK_TREE = "work-tree"  # the "blob" of an uncommitted change: read from disk
 _NULL_BLOB = "0" * 40
 _READ_SIZE = 1 << 16
 # `git diff` and `status` refresh the index as a side effect; riskdocs only reads.
@@ -52,7 +59,7 @@ def head_commit(root: Path) -> str | None:
     return commit if done.returncode == 0 and commit else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One file changed by one commit (or by the uncommitted work tree)."""
 
@@ -64,7 +71,7 @@ class Change:
     new_blob: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DueChange:
     """A due date that moved: of a commitment (`entity` C-012) or an action item
     (`entity` the meeting's id, `item` the item's text)."""
@@ -79,7 +86,7 @@ class DueChange:
     item: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RiskPoint:
     """A risk as one commit left it; `review_bump` when only `review_by` changed."""
 
@@ -91,7 +98,7 @@ class RiskPoint:
     status: str = "open"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommitmentPoint:
     """A commitment's status as one commit left it (`gone` when the file was deleted)."""
 
@@ -100,7 +107,7 @@ class CommitmentPoint:
     status: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScopeVersion:
     """The scope baseline as one commit left it: sign-off date and deliverable fingerprints."""
 
@@ -247,11 +254,14 @@ def read_history(
             "the git history is shallow (a CI clone?): fetch all of it (actions/checkout "
             "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) for silent slips and trends"
         )
-    changes = list(_log(git, prefix, history.head)) if log else []
-    history.commits = len({c.commit for c in changes})
-    if work_tree is not None and revision is None:
-        changes += _work_tree_changes(git, prefix, root, work_tree)
-    _extract(git, root, changes, history)
+    committed = _log(git, prefix, history.head) if log else iter(())
+    uncommitted = (
+        _work_tree_changes(git, prefix, root, work_tree)
+        if work_tree is not None and revision is None
+        else []
+    )
+    # the work tree is newer than any commit, and the list is newest first
+    _extract(git, root, itertools.chain(uncommitted, committed), history)
     return history
 
 
@@ -278,7 +288,8 @@ def _record(record: bytes, prefix: str, newest_name: dict[str, str]) -> Iterator
     if not record.strip():
         return
     header, _, raw = record.partition(b"\0")
-    sha, day, author = header.decode("utf-8", "replace").split("\x1f", 2)
+    sha, day_text, name = header.decode("utf-8", "replace").split("\x1f", 2)
+    day, author, commit = _day_of(day_text), sys.intern(name), sha[:12]
     tokens = raw.lstrip(b"\n").split(b"\0")
     index = 0
     while index < len(tokens) and tokens[index].startswith(b":"):
@@ -291,10 +302,15 @@ def _record(record: bytes, prefix: str, newest_name: dict[str, str]) -> Iterator
         if status[0] == "R":
             newest_name[before] = current
         relative = _relative(current, prefix)
-        if relative is not None:
-            yield Change(sha[:12], date.fromisoformat(day), author, relative,
-                         None if old == _NULL_BLOB else old,
-                         None if new == _NULL_BLOB else new)  # fmt: skip
+        if relative is not None:  # interned: a file's blob ids and path repeat in history
+            yield Change(commit, day, author, sys.intern(relative),
+                         None if old == _NULL_BLOB else sys.intern(old),
+                         None if new == _NULL_BLOB else sys.intern(new))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_of(text: str) -> date:
+    return date.fromisoformat(text)
 
 
 def _relative(path: str, prefix: str) -> str | None:
@@ -317,33 +333,161 @@ def _work_tree_changes(git: Git, prefix: str, root: Path, today: date) -> list[C
         relative = _relative(path, prefix)
         if relative is not None and (root / relative).is_file():
             changes.append(Change(UNCOMMITTED, today, "you", relative,
-                                  None if old == _NULL_BLOB else old, "work-tree"))  # fmt: skip
+                                  None if old == _NULL_BLOB else old, WORK_TREE))  # fmt: skip
     return changes
 
 
 class _Blobs:
-    """Blob texts through one persistent `git cat-file --batch`, the work tree from disk."""
+    """Blob contents by id, read in one pipelined `git cat-file --batch` (the work tree
+    from disk). Only a small fact is kept per blob, never the whole history's text."""
 
     def __init__(self, git: Git, root: Path) -> None:
         self.git, self.root = git, root
+        self.facts: dict[tuple[str, str], Any] = {}
+
+    def read_all(self, changes: Iterable[Change]) -> list[tuple[Change, Kind | None]]:
+        """Consume `changes` (a git log stream) while a `git cat-file --batch` running
+        beside it reads every blob they need, so git log, cat-file and Python overlap.
+        Returns the changes with their kinds, in stream order."""
+        process = self.git.execute(["git", "cat-file", "--batch"], as_process=True,
+                                   istream=subprocess.PIPE)  # fmt: skip
+        assert process.proc is not None
+        stdin, stdout = process.proc.stdin, process.proc.stdout
+        assert stdin is not None and stdout is not None
+        requested: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
+        reader = threading.Thread(target=self._read, args=(stdout, requested), daemon=True)
+        reader.start()
+        seen: set[tuple[str, str]] = set()
+        kinds = []
+        try:
+            for change in changes:
+                kind = classify(change.path)
+                kinds.append((change, kind))
+                for key in self._needs(change, kind, seen):
+                    stdin.write(f"{key[0]}\n".encode())
+                    requested.put(key)
+        finally:
+            requested.put(None)
+            stdin.close()
+            reader.join()
+            process.wait()
+        return kinds
+
+    def _needs(
+        self, change: Change, kind: Kind | None, seen: set[tuple[str, str]]
+    ) -> Iterator[tuple[str, str]]:
+        if kind is None or kind.name not in _FACTS:
+            return
+        for blob in (change.new_blob, change.old_blob)[: _SIDES[kind.name]]:
+            if blob == WORK_TREE:
+                self.facts[(blob + change.path, kind.name)] = _FACTS[kind.name](
+                    _decode((self.root / change.path).read_bytes())
+                )
+            elif blob and (blob, kind.name) not in seen:
+                seen.add((blob, kind.name))
+                yield blob, kind.name
+
+    def _read(self, stdout: Any, requested: queue.SimpleQueue[tuple[str, str] | None]) -> None:
+        while (key := requested.get()) is not None:
+            header = stdout.readline().split()
+            if len(header) != 3:
+                continue  # missing object: no fact
+            size = int(header[2])
+            raw = stdout.read(size + 1)[:size]
+            self.facts[key] = _FACTS[key[1]](_decode(raw))
 
     def text(self, blob: str | None, path: str) -> str | None:
+        """One blob's whole text (for `riskdocs history`, which reads few)."""
         if blob is None:
             return None
-        if blob == "work-tree":
-            raw = (self.root / path).read_bytes()
-        else:
-            raw = self.git.get_object_data(blob)[3]
-        try:
-            return bytes(raw).decode("utf-8-sig")
-        except UnicodeDecodeError:
+        if blob == WORK_TREE:
+            return _decode((self.root / path).read_bytes())
+        return _decode(bytes(self.git.get_object_data(blob)[3]))
+
+    def fact(self, blob: str | None, kind: str, path: str) -> Any:
+        if blob is None:
             return None
+        return self.facts.get((blob + path if blob == WORK_TREE else blob, kind))
 
 
-def _extract(git: Git, root: Path, changes: list[Change], history: History) -> None:
+def _decode(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+_SCALAR = re.compile(r"^([a-z_]+):[ \t]*['\"]?([^'\"#\n]*?)['\"]?[ \t]*(?:#.*)?$", re.M)
+_REVIEW_BY = re.compile(r"^review_by:.*$", re.M)
+
+
+def _scalars(text: str | None, wanted: tuple[str, ...]) -> dict[str, Any]:
+    """Top-level `key: value` scalars read by pattern (fast), or by the YAML reader when
+    the file is written in another style."""
+    if text is None:
+        return {}
+    found = {k: sys.intern(v) for k, v in _SCALAR.findall(text) if k in wanted and v}
+    if all(k in found for k in wanted[:2]):
+        return found
+    data = parse_yaml(text).data
+    return {k: str(v) for k, v in data.items() if k in wanted} if isinstance(data, dict) else {}
+
+
+def _commitment_fact(text: str | None) -> tuple[str | None, date | None, str]:
+    found = _scalars(text, ("id", "due", "status"))
+    return found.get("id"), _day(found.get("due")), found.get("status", "?")
+
+
+def _risk_fact(text: str | None) -> tuple[str, int, str, str | None, int] | None:
+    found = _scalars(text, ("id", "probability", "impact", "status", "review_by"))
+    try:
+        score = int(found["probability"]) * int(found["impact"])
+    except (KeyError, ValueError):
+        return None
+    rest = hash(_REVIEW_BY.sub("", text or ""))
+    return found["id"], score, found.get("status", "open"), found.get("review_by"), rest
+
+
+def _meeting_fact(text: str | None) -> dict[tuple[str | None, str], date]:
+    if text is None:
+        return {}
+    split = split_front_matter(text)
+    if isinstance(split, YamlProblem):
+        return {}
+    _, _, body, body_line = split
+    items = parse_body(body, body_line).action_items
+    return {(i.owner, without_due(i.text)): i.due for i in items if i.due}
+
+
+def _scope_fact(text: str | None) -> tuple[str | None, dict[str, str]] | None:
+    data = _yaml(text)
+    items = data.get("deliverables")
+    if not isinstance(items, list):
+        return None
+    prints = {
+        str(d["id"]): _fingerprint({k: v for k, v in d.items() if k not in ("ignore",)})
+        for d in items
+        if isinstance(d, dict) and isinstance(d.get("id"), str)
+    }
+    signed = data.get("signed_off")
+    return (signed if isinstance(signed, str) else None), prints
+
+
+_FACTS: dict[str, Any] = {
+    COMMITMENT.name: _commitment_fact,
+    RISK.name: _risk_fact,
+    MEETING.name: _meeting_fact,
+    SCOPE.name: _scope_fact,
+}
+# The blobs each kind needs: both sides of a change, or only the new one.
+_SIDES = {COMMITMENT.name: 2, RISK.name: 2, MEETING.name: 2, SCOPE.name: 1}
+
+
+def _extract(git: Git, root: Path, changes: Iterable[Change], history: History) -> None:
     blobs = _Blobs(git, root)
-    for change in reversed(changes):  # oldest first
-        kind = classify(change.path)
+    kinds = blobs.read_all(changes)
+    history.commits = len({change.commit for change, _ in kinds} - {UNCOMMITTED})
+    for change, kind in reversed(kinds):  # oldest first
         if kind is COMMITMENT:
             history.due_changes.extend(_commitment_moves(change, blobs))
             history.commitment_points.append(_commitment_point(change, blobs))
@@ -354,9 +498,9 @@ def _extract(git: Git, root: Path, changes: list[Change], history: History) -> N
             if point:
                 history.risk_points.append(point)
         elif kind is SCOPE and change.new_blob:
-            version = _scope_version(change, blobs)
-            if version:
-                history.scope_versions.append(version)
+            fact = blobs.fact(change.new_blob, SCOPE.name, change.path)
+            if fact:
+                history.scope_versions.append(ScopeVersion(change.commit, change.day, *fact))
 
 
 def _yaml(text: str | None) -> dict[str, Any]:
@@ -374,34 +518,17 @@ def _day(value: Any) -> date | None:
 
 
 def _commitment_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:
-    if not (change.old_blob and change.new_blob):
-        return
-    old, new = (
-        _yaml(blobs.text(change.old_blob, change.path)),
-        _yaml(blobs.text(change.new_blob, change.path)),
-    )
-    before, after, entity = _day(old.get("due")), _day(new.get("due")), new.get("id")
-    if before and after and before != after and isinstance(entity, str):
-        yield DueChange(entity, change.path, change.commit, change.day, change.author,
-                        before, after)  # fmt: skip
+    old = blobs.fact(change.old_blob, COMMITMENT.name, change.path)
+    new = blobs.fact(change.new_blob, COMMITMENT.name, change.path)
+    if old and new and old[1] and new[1] and old[1] != new[1] and new[0]:
+        yield DueChange(new[0], change.path, change.commit, change.day, change.author,
+                        old[1], new[1])  # fmt: skip
 
 
 def _commitment_point(change: Change, blobs: _Blobs) -> CommitmentPoint:
-    if change.new_blob is None:
-        return CommitmentPoint(change.path, change.day, "gone")
-    status = _yaml(blobs.text(change.new_blob, change.path)).get("status")
-    return CommitmentPoint(change.path, change.day, status if isinstance(status, str) else "?")
-
-
-def _meeting_items(text: str | None) -> dict[tuple[str | None, str], date]:
-    if text is None:
-        return {}
-    split = split_front_matter(text)
-    if isinstance(split, YamlProblem):
-        return {}
-    _, _, body, body_line = split
-    items = parse_body(body, body_line).action_items
-    return {(i.owner, without_due(i.text)): i.due for i in items if i.due}
+    new = blobs.fact(change.new_blob, COMMITMENT.name, change.path)
+    status = "gone" if change.new_blob is None else (new[2] if new else "?")
+    return CommitmentPoint(change.path, change.day, status)
 
 
 def without_due(text: str) -> str:
@@ -410,10 +537,8 @@ def without_due(text: str) -> str:
 
 
 def _action_item_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:
-    if not (change.old_blob and change.new_blob):
-        return
-    before = _meeting_items(blobs.text(change.old_blob, change.path))
-    after = _meeting_items(blobs.text(change.new_blob, change.path))
+    before = blobs.fact(change.old_blob, MEETING.name, change.path) or {}
+    after = blobs.fact(change.new_blob, MEETING.name, change.path) or {}
     meeting = Path(change.path).stem
     for key, due in after.items():
         old = before.get(key)
@@ -423,44 +548,19 @@ def _action_item_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:
 
 
 def _risk_point(change: Change, blobs: _Blobs) -> RiskPoint | None:
-    new = _yaml(blobs.text(change.new_blob, change.path))
-    p, i, entity = new.get("probability"), new.get("impact"), new.get("id")
-    if not (isinstance(p, int) and isinstance(i, int) and isinstance(entity, str)):
+    new = blobs.fact(change.new_blob, RISK.name, change.path)
+    if new is None:
         return None
-    old = _yaml(blobs.text(change.old_blob, change.path)) if change.old_blob else {}
-    bump = (
-        bool(old)
-        and old.get("review_by") != new.get("review_by")
-        and (
-            {k: v for k, v in old.items() if k != "review_by"}
-            == {k: v for k, v in new.items() if k != "review_by"}
-        )
-    )
-    status = new.get("status")
-    return RiskPoint(entity, change.commit, change.day, p * i, bump,
-                     status if isinstance(status, str) else "open")  # fmt: skip
-
-
-def _scope_version(change: Change, blobs: _Blobs) -> ScopeVersion | None:
-    data = _yaml(blobs.text(change.new_blob, change.path))
-    items = data.get("deliverables")
-    if not isinstance(items, list):
-        return None
-    prints = {
-        str(d["id"]): _fingerprint({k: v for k, v in d.items() if k not in ("ignore",)})
-        for d in items
-        if isinstance(d, dict) and isinstance(d.get("id"), str)
-    }
-    signed = data.get("signed_off")
-    return ScopeVersion(change.commit, change.day, signed if isinstance(signed, str) else None,
-                        prints)  # fmt: skip
+    old = blobs.fact(change.old_blob, RISK.name, change.path)
+    bump = old is not None and old[3] != new[3] and old[4] == new[4]
+    return RiskPoint(new[0], change.commit, change.day, new[1], bump, new[2])
 
 
 def _fingerprint(data: Any) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldChange:
     """One top-level field of a file that changed: `old`/`new` are None when absent."""
 
@@ -469,7 +569,7 @@ class FieldChange:
     new: Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Revision:
     """One change to one file: who, when, and what changed in it."""
 

@@ -8,6 +8,7 @@ from it, and the reference checks use its id prefixes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePosixPath
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -79,6 +80,7 @@ CONFIG_FILE = "riskdocs.yaml"
 SCOPE_FILE = "scope/baseline.yaml"
 
 
+@cache  # history asks for the same few thousand paths again and again
 def classify(relpath: str) -> Kind | None:
     """The kind of the file at `relpath` (relative to the project root), if any.
 

@@ -1,0 +1,107 @@
+"""Make a benchmark repository with `git fast-import`: a riskdocs project whose files
+change commit after commit, plus unrelated commits, like a real client project's repo.
+
+    python benchmarks/corpus.py /tmp/corpus --commits 100000 --commitments 2000 --risks 1000
+
+Files are sharded (commitments/0007/C-0712.yaml, ≤ 100 per folder), as the README
+recommends for big projects. Deterministic: the same arguments give the same repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+START = date(2022, 1, 3)
+CONFIG = """project:
+  name: Benchmark project
+  client: Benchmark client
+  start: 2022-01-03
+people:
+  alice: {name: Alice Martin, side: team}
+  bob: {name: Bob Steiner, side: team}
+  dana: {name: Dana Kowalski, side: client}
+communication:
+  weekly-status: {every_days: 7, grace_days: 2, kind: status}
+"""
+
+
+def commitment(n: int, due: date, status: str) -> str:
+    return (f"id: C-{n}\ntitle: Promise number {n}\nowner: alice\nto: dana\n"
+            f"made: 2022-01-03\ndue: {due}\nstatus: {status}\n"
+            + (f"done: {due}\n" if status == "done" else ""))  # fmt: skip
+
+
+def risk(n: int, probability: int, review_by: date) -> str:
+    return (f"id: R-{n}\ntitle: Risk number {n}\nowner: bob\nraised: 2022-01-03\n"
+            f"probability: {probability}\nimpact: 3\nstatus: open\nresponse: mitigate\n"
+            f"contingency: Plan B\nreview_by: {review_by}\n")  # fmt: skip
+
+
+def path_of(prefix: str, n: int) -> str:
+    folder = {"C": "commitments", "R": "risks"}[prefix]
+    return f"{folder}/{n // 100:04d}/{prefix}-{n}.yaml"
+
+
+def stream(args: argparse.Namespace) -> bytes:
+    rng = random.Random(7)
+    out: list[bytes] = []
+
+    def commit(n: int, files: dict[str, str], message: str) -> None:
+        day = START + timedelta(days=n * 1000 // args.commits)
+        stamp = f"{int(day.strftime('%s')) + 43200} +0000"
+        out.append(b"commit refs/heads/main\n")
+        out.append(f"author Ann Author <a@example.com> {stamp}\n".encode())
+        out.append(f"committer Ann Author <a@example.com> {stamp}\n".encode())
+        data = message.encode()
+        out.append(b"data %d\n%s\n" % (len(data), data))
+        for path, text in files.items():
+            body = text.encode()
+            out.append(b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(body), body))
+
+    first = {"riskdocs.yaml": CONFIG}
+    first.update({path_of("C", n): commitment(n, START + timedelta(days=30), "open")
+                  for n in range(args.commitments)})  # fmt: skip
+    first.update(
+        {path_of("R", n): risk(n, 2, START + timedelta(days=14)) for n in range(args.risks)}
+    )
+    commit(0, first, "start")
+    for n in range(1, args.commits):
+        roll = rng.random()
+        day = START + timedelta(days=n * 1000 // args.commits)
+        if roll < 0.3:
+            files = {"src/app.py": f"# unrelated change {n}\n"}
+        elif roll < 0.65:
+            c = rng.randrange(args.commitments)
+            due = day + timedelta(days=rng.randrange(1, 40))
+            status = "done" if rng.random() < 0.2 else "open"
+            files = {path_of("C", c): commitment(c, due, status)}
+        else:
+            r = rng.randrange(args.risks)
+            files = {path_of("R", r): risk(r, rng.randrange(1, 6), day + timedelta(days=14))}
+        commit(n, files, f"change {n}")
+    return b"".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--commits", type=int, default=20000)
+    parser.add_argument("--commitments", type=int, default=2000)
+    parser.add_argument("--risks", type=int, default=1000)
+    args = parser.parse_args()
+    args.target.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(args.target)], check=True)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=args.target, input=stream(args),
+                   check=True)  # fmt: skip
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=args.target, check=True)
+    print(
+        f"{args.target}: {args.commits} commits, {args.commitments} commitments, {args.risks} risks"
+    )
+
+
+if __name__ == "__main__":
+    main()
