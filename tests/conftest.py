@@ -73,3 +73,13 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 def repo(tmp_path: Path) -> Repo:
     """A project at the root of a fresh git repository (see tests/gitrepo.py)."""
     return Repo(tmp_path / "project")
+
+
+@pytest.fixture(autouse=True)
+def history_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own history cache folder, never the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("history-cache")
+    monkeypatch.setenv("RISKDOCS_CACHE_DIR", str(folder))
+    return folder

@@ -7,6 +7,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from riskdocs.check import check_project
 from riskdocs.history import read_history
 from tests.conftest import BASE_CONFIG, run
@@ -129,3 +131,32 @@ def test_as_of_a_date_uses_the_last_commit_of_that_day_and_that_day_as_today(rep
     assert "was due" not in later.output  # due 2026-11-27 is not overdue on 2026-11-22
     bad = run("validate", "--root", str(repo.root), "--as-of", "--help")
     assert bad.exit_code == 2
+
+
+def test_the_cache_reads_only_new_commits_and_gives_the_same_facts(
+    repo: Repo, history_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")}, day="2026-11-01")
+    repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-22")}, day="2026-11-02")
+    first = read_history(repo.root)
+    (cache,) = history_cache.iterdir()
+    assert json.loads(cache.read_text())["head"] == first.head
+    repo.git("mv", PATH, "commitments/C-001-renamed.yaml")
+    repo.git("commit", "-q", "-m", "rename", day="2026-11-03")
+    repo.commit("again", {"commitments/C-001-renamed.yaml": COMMITMENT.format(due="2026-11-25")},
+                day="2026-11-04")  # fmt: skip
+    cached = read_history(repo.root)
+    monkeypatch.setenv("RISKDOCS_CACHE_DIR", "off")
+    fresh = read_history(repo.root)
+    assert cached == fresh
+    assert [m.path for m in cached.due_changes] == ["commitments/C-001-renamed.yaml"] * 2
+    assert cached.commits == 4
+
+
+def test_a_broken_cache_is_ignored(repo: Repo, history_cache: Path) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
+    read_history(repo.root)
+    (cache,) = history_cache.iterdir()
+    cache.write_text("{not json")
+    assert read_history(repo.root).commits == 1
+    assert json.loads(cache.read_text())["commits"] == 1  # rewritten

@@ -16,7 +16,8 @@ from riskdocs.build import build_project
 from riskdocs.config import settings_problems
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.finding import Finding, Severity, sort_findings
-from riskdocs.history import History, read_history, tree_at
+from riskdocs.gitfacts import History
+from riskdocs.history import read_history, tree_at
 from riskdocs.kinds import CONFIG_FILE
 from riskdocs.loader import Document, load_project
 from riskdocs.model import Project

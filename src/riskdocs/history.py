@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 import json
 import queue
 import re
@@ -21,21 +20,28 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from riskdocs.errors import RiskdocsError
+from riskdocs.gitfacts import (
+    UNCOMMITTED,
+    CommitmentPoint,
+    DueChange,
+    History,
+    RiskPoint,
+    ScopeVersion,
+)
 from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind, classify
 from riskdocs.loader import project_files, split_front_matter
-from riskdocs.meetings import parse_body
+from riskdocs.meetings import parse_body, without_due
 from riskdocs.yamlsrc import YamlProblem, parse_yaml
 
 if TYPE_CHECKING:
     from git.cmd import Git
 
-UNCOMMITTED = "uncommitted"
 WORK_TREE = "work-tree"  # the "blob" of an uncommitted change: read from disk
 _NULL_BLOB = "0" * 40
 _READ_SIZE = 1 << 16
@@ -69,66 +75,6 @@ class Change:
     path: str  # relative to the project root, as the file is named after the change
     old_blob: str | None
     new_blob: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DueChange:
-    """A due date that moved: of a commitment (`entity` C-012) or an action item
-    (`entity` the meeting's id, `item` the item's text)."""
-
-    entity: str
-    path: str
-    commit: str
-    day: date
-    author: str
-    old: date
-    new: date
-    item: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RiskPoint:
-    """A risk as one commit left it; `review_bump` when only `review_by` changed."""
-
-    entity: str
-    commit: str
-    day: date
-    score: int
-    review_bump: bool
-    status: str = "open"
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentPoint:
-    """A commitment's status as one commit left it (`gone` when the file was deleted)."""
-
-    path: str
-    day: date
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
-class ScopeVersion:
-    """The scope baseline as one commit left it: sign-off date and deliverable fingerprints."""
-
-    commit: str
-    day: date
-    signed_off: str | None
-    deliverables: dict[str, str]
-
-
-@dataclass
-class History:
-    """Facts from the project's git history, oldest first."""
-
-    head: str | None = None
-    shallow: bool = False
-    commits: int = 0
-    due_changes: list[DueChange] = field(default_factory=list)
-    risk_points: list[RiskPoint] = field(default_factory=list)
-    commitment_points: list[CommitmentPoint] = field(default_factory=list)
-    scope_versions: list[ScopeVersion] = field(default_factory=list)
-    problem: str | None = None  # why history is missing or partial, for an info finding
 
 
 class GitError(RiskdocsError):
@@ -254,23 +200,87 @@ def read_history(
             "the git history is shallow (a CI clone?): fetch all of it (actions/checkout "
             "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) for silent slips and trends"
         )
-    committed = _log(git, prefix, history.head) if log else iter(())
-    uncommitted = (
-        _work_tree_changes(git, prefix, root, work_tree)
-        if work_tree is not None and revision is None
-        else []
-    )
-    # the work tree is newer than any commit, and the list is newest first
-    _extract(git, root, itertools.chain(uncommitted, committed), history)
+    if log:
+        committed = _committed(git, root, prefix, history.head)
+        history.commits = committed.commits
+        _append(history, committed)
+    if work_tree is not None and revision is None:
+        uncommitted = History()
+        _extract(git, root, _work_tree_changes(git, prefix, root, work_tree), uncommitted)
+        _append(history, uncommitted)  # newer than any commit, so last
     return history
 
 
-def _log(git: Git, prefix: str, head: str) -> Iterator[Change]:
-    """Changes to project files, newest first, with paths renamed to their newest name."""
+def _append(history: History, more: History) -> None:
+    history.due_changes += more.due_changes
+    history.risk_points += more.risk_points
+    history.commitment_points += more.commitment_points
+    history.scope_versions += more.scope_versions
+
+
+def _committed(git: Git, root: Path, prefix: str, head: str) -> History:
+    """The facts of every commit up to `head`: from the cache when it is current, else
+    the cache plus the commits made since (when it is an ancestor), else all of them."""
+    from riskdocs import historycache
+
+    where = historycache.cache_file(str(git.working_dir), prefix)
+    cached = historycache.load(where)
+    if cached is not None and cached.head == head:
+        return cached
+    base = cached.head if cached is not None and _is_ancestor(git, cached.head, head) else None
+    renamed: dict[str, str] = {}
+    found = History(head=head)
+    _extract(git, root, _log(git, prefix, head, base, renamed), found)
+    if base is not None and cached is not None:
+        found = _continue(cached, found, renamed, prefix)
+    historycache.save(where, found)
+    return found
+
+
+def _is_ancestor(git: Git, older: str | None, newer: str) -> bool:
+    if not older:
+        return False
+    try:
+        _run(git, "merge-base", "--is-ancestor", older, newer)
+    except GitError:
+        return False
+    return True
+
+
+def _continue(cached: History, new: History, renamed: dict[str, str], prefix: str) -> History:
+    """Cached facts (with files renamed since given their new names), then the new ones."""
+
+    def newest(path: str) -> str:
+        full = f"{prefix}/{path}" if prefix else path
+        return _relative(renamed.get(full, full), prefix) or path
+
+    old_moves = [replace(m, path=newest(m.path)) for m in cached.due_changes]
+    old_points = [replace(p, path=newest(p.path)) for p in cached.commitment_points]
+    return History(
+        head=new.head,
+        commits=cached.commits + new.commits,
+        due_changes=old_moves + new.due_changes,
+        risk_points=cached.risk_points + new.risk_points,
+        commitment_points=old_points + new.commitment_points,
+        scope_versions=cached.scope_versions + new.scope_versions,
+    )
+
+
+def _log(
+    git: Git,
+    prefix: str,
+    head: str,
+    since: str | None = None,
+    newest_name: dict[str, str] | None = None,
+) -> Iterator[Change]:
+    """Changes to project files, newest first, with paths renamed to their newest name
+    (the renames seen are left in `newest_name`); only those after `since` if given."""
+    commits = f"{since}..{head}" if since else head
     args = ["git", *_NEVER_WRITE, "log", "--raw", "--no-abbrev", "-z", "--find-renames",
-            "--no-color", "--format=%x1e%H%x1f%as%x1f%aN", head, "--", prefix or "."]  # fmt: skip
+            "--no-color", "--format=%x1e%H%x1f%as%x1f%aN", commits, "--",
+            prefix or "."]  # fmt: skip
     process = git.execute(args, as_process=True)
-    newest_name: dict[str, str] = {}
+    newest_name = {} if newest_name is None else newest_name
     buffer = b""
     assert process.proc is not None and process.proc.stdout is not None
     stream = process.proc.stdout
@@ -486,7 +496,7 @@ _SIDES = {COMMITMENT.name: 2, RISK.name: 2, MEETING.name: 2, SCOPE.name: 1}
 def _extract(git: Git, root: Path, changes: Iterable[Change], history: History) -> None:
     blobs = _Blobs(git, root)
     kinds = blobs.read_all(changes)
-    history.commits = len({change.commit for change, _ in kinds} - {UNCOMMITTED})
+    history.commits += len({change.commit for change, _ in kinds} - {UNCOMMITTED})
     for change, kind in reversed(kinds):  # oldest first
         if kind is COMMITMENT:
             history.due_changes.extend(_commitment_moves(change, blobs))
@@ -529,11 +539,6 @@ def _commitment_point(change: Change, blobs: _Blobs) -> CommitmentPoint:
     new = blobs.fact(change.new_blob, COMMITMENT.name, change.path)
     status = "gone" if change.new_blob is None else (new[2] if new else "?")
     return CommitmentPoint(change.path, change.day, status)
-
-
-def without_due(text: str) -> str:
-    """An action item's text without its `due:` word, which is what identifies it."""
-    return " ".join(word for word in text.split() if not word.startswith("due:"))
 
 
 def _action_item_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:

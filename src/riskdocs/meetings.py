@@ -98,3 +98,8 @@ def _parse_date(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def without_due(text: str) -> str:
+    """An action item's text without its `due:` word, which is what identifies it."""
+    return " ".join(word for word in text.split() if not word.startswith("due:"))

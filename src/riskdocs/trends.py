@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from riskdocs.history import History
+from riskdocs.gitfacts import History
 from riskdocs.model import Project
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from riskdocs import __version__
 from riskdocs.finding import Finding
+from riskdocs.gitfacts import History
 from riskdocs.health import assess
-from riskdocs.history import History
 from riskdocs.model import Commitment, Concern, Milestone, Project, Risk
 from riskdocs.report.markup import render_markdown
 from riskdocs.rules import RULES

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.history import History
+from riskdocs.gitfacts import History
 from riskdocs.model import Links, Project, Source
 
 # The areas of a project's health, in the order reports show them.

@@ -24,7 +24,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.history import UNCOMMITTED, DueChange, without_due
+from riskdocs.gitfacts import UNCOMMITTED, DueChange
+from riskdocs.meetings import without_due
 from riskdocs.model import Commitment, Meeting, Project
 from riskdocs.rules.base import Context, Option, days, hit, hit_at
 

@@ -1,0 +1,92 @@
+"""A cache of the facts read from git, so a run after new commits reads only those.
+
+Keyed by the repository's path and the project folder inside it, stored as JSON
+under `$RISKDOCS_CACHE_DIR`, else `$XDG_CACHE_HOME/riskdocs`, else
+`~/.cache/riskdocs`: never inside the repository, safe to delete at any time.
+`RISKDOCS_CACHE_DIR=off` turns it off. A cache that cannot be read is ignored
+and one that cannot be written is skipped: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import astuple
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from riskdocs.gitfacts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
+
+FORMAT = 1
+
+
+def cache_file(top: str, prefix: str) -> Path | None:
+    setting = os.environ.get("RISKDOCS_CACHE_DIR")
+    if setting == "off":
+        return None
+    if setting:
+        folder = Path(setting)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(base) / "riskdocs"
+    key = hashlib.sha256(f"{FORMAT}\0{top}\0{prefix}".encode()).hexdigest()[:24]
+    return folder / f"history-{key}.json"
+
+
+def load(path: Path | None) -> History | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _history(data) if data.get("format") == FORMAT else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(path: Path | None, history: History) -> None:
+    if path is None or history.head is None:
+        return
+    data = {
+        "format": FORMAT, "head": history.head, "commits": history.commits,
+        "due_changes": [_plain(astuple(f)) for f in history.due_changes],
+        "risk_points": [_plain(astuple(f)) for f in history.risk_points],
+        "commitment_points": [_plain(astuple(f)) for f in history.commitment_points],
+        "scope_versions": [_plain(astuple(f)) for f in history.scope_versions],
+    }  # fmt: skip
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False,
+                                         encoding="utf-8", suffix=".tmp") as out:  # fmt: skip
+            json.dump(data, out, separators=(",", ":"))
+        os.replace(out.name, path)
+    except OSError:
+        return
+
+
+def _plain(values: tuple[Any, ...]) -> list[Any]:
+    return [str(v) if isinstance(v, date) else v for v in values]
+
+
+def _day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _history(data: dict[str, Any]) -> History:
+    return History(
+        head=data["head"],
+        commits=data["commits"],
+        due_changes=[
+            DueChange(e, p, c, _day(d), a, _day(o), _day(n), i)
+            for e, p, c, d, a, o, n, i in data["due_changes"]
+        ],
+        risk_points=[
+            RiskPoint(e, c, _day(d), s, b, st) for e, c, d, s, b, st in data["risk_points"]
+        ],
+        commitment_points=[CommitmentPoint(p, _day(d), s) for p, d, s in data["commitment_points"]],
+        scope_versions=[
+            ScopeVersion(c, _day(d), so, dict(dl)) for c, d, so, dl in data["scope_versions"]
+        ],
+    )
