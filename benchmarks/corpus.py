@@ -47,21 +47,31 @@ def path_of(prefix: str, n: int) -> str:
 
 
 def stream(args: argparse.Namespace) -> bytes:
-    rng = random.Random(7)
+    rng = random.Random(7 + args.append)
     out: list[bytes] = []
+    total = args.commits + args.append
 
     def commit(n: int, files: dict[str, str], message: str) -> None:
-        day = START + timedelta(days=n * 1000 // args.commits)
+        day = START + timedelta(days=n * 1000 // total)
         stamp = f"{int(day.strftime('%s')) + 43200} +0000"
         out.append(b"commit refs/heads/main\n")
         out.append(f"author Ann Author <a@example.com> {stamp}\n".encode())
         out.append(f"committer Ann Author <a@example.com> {stamp}\n".encode())
         data = message.encode()
         out.append(b"data %d\n%s\n" % (len(data), data))
+        if args.append and n == args.commits:
+            out.append(b"from refs/heads/main^0\n")
         for path, text in files.items():
             body = text.encode()
             out.append(b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(body), body))
 
+    if args.append:
+        for n in range(args.commits, total):
+            day = START + timedelta(days=n * 1000 // total)
+            c = rng.randrange(args.commitments)
+            due = day + timedelta(days=rng.randrange(1, 40))
+            commit(n, {path_of("C", c): commitment(c, due, "open")}, f"change {n}")
+        return b"".join(out)
     first = {"riskdocs.yaml": CONFIG}
     first.update({path_of("C", n): commitment(n, START + timedelta(days=30), "open")
                   for n in range(args.commitments)})  # fmt: skip
@@ -92,12 +102,19 @@ def main() -> None:
     parser.add_argument("--commits", type=int, default=20000)
     parser.add_argument("--commitments", type=int, default=2000)
     parser.add_argument("--risks", type=int, default=1000)
+    parser.add_argument(
+        "--append",
+        type=int,
+        default=0,
+        help="add this many commits to an existing corpus made with --commits",
+    )
     args = parser.parse_args()
-    args.target.mkdir(parents=True)
-    subprocess.run(["git", "init", "-q", "-b", "main", str(args.target)], check=True)
+    if not args.append:
+        args.target.mkdir(parents=True)
+        subprocess.run(["git", "init", "-q", "-b", "main", str(args.target)], check=True)
     subprocess.run(["git", "fast-import", "--quiet"], cwd=args.target, input=stream(args),
                    check=True)  # fmt: skip
-    subprocess.run(["git", "checkout", "-q", "main"], cwd=args.target, check=True)
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=args.target, check=True)
     print(
         f"{args.target}: {args.commits} commits, {args.commitments} commitments, {args.risks} risks"
     )

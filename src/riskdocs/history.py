@@ -254,8 +254,10 @@ def _continue(cached: History, new: History, renamed: dict[str, str], prefix: st
         full = f"{prefix}/{path}" if prefix else path
         return _relative(renamed.get(full, full), prefix) or path
 
-    old_moves = [replace(m, path=newest(m.path)) for m in cached.due_changes]
-    old_points = [replace(p, path=newest(p.path)) for p in cached.commitment_points]
+    old_moves, old_points = cached.due_changes, cached.commitment_points
+    if renamed:
+        old_moves = [replace(m, path=newest(m.path)) for m in old_moves]
+        old_points = [replace(p, path=newest(p.path)) for p in old_points]
     return History(
         head=new.head,
         commits=cached.commits + new.commits,
