@@ -160,3 +160,14 @@ def test_a_broken_cache_is_ignored(repo: Repo, history_cache: Path) -> None:
     cache.write_text("{not json")
     assert read_history(repo.root).commits == 1
     assert json.loads(cache.read_text())["commits"] == 1  # rewritten
+
+
+def test_odd_folder_names_are_paths_not_git_options_or_pathspec_magic(repo: Repo) -> None:
+    folder = ":(glob)-docs *health*"  # pathspec magic and a glob, as a folder name
+    sub = f"{folder}/{PATH}"
+    repo.write({f"{folder}/riskdocs.yaml": BASE_CONFIG.read_text()})
+    repo.commit("promise", {sub: COMMITMENT.format(due="2026-11-20")}, day="2026-11-01")
+    repo.commit("move", {sub: COMMITMENT.format(due="2026-11-22")}, day="2026-11-02")
+    repo.commit("elsewhere", {PATH: COMMITMENT.format(due="2026-12-30")}, day="2026-11-03")
+    (move,) = read_history(repo.root / folder).due_changes
+    assert (move.path, str(move.new)) == (PATH, "2026-11-22")

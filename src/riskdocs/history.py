@@ -45,8 +45,10 @@ if TYPE_CHECKING:
 WORK_TREE = "work-tree"  # the "blob" of an uncommitted change: read from disk
 _NULL_BLOB = "0" * 40
 _READ_SIZE = 1 << 16
-# `git diff` and `status` refresh the index as a side effect; riskdocs only reads.
-_NEVER_WRITE = ("--no-optional-locks",)
+# Global options for every git call: `git diff` refreshes the index as a side effect
+# unless told not to (riskdocs only reads), and a folder name such as ":(glob)x"
+# must stay a name, not pathspec magic.
+_NEVER_WRITE = ("--no-optional-locks", "--literal-pathspecs")
 
 
 def head_commit(root: Path) -> str | None:
@@ -361,7 +363,7 @@ class _Blobs:
         """Consume `changes` (a git log stream) while a `git cat-file --batch` running
         beside it reads every blob they need, so git log, cat-file and Python overlap.
         Returns the changes with their kinds, in stream order."""
-        process = self.git.execute(["git", "cat-file", "--batch"], as_process=True,
+        process = self.git.execute(["git", *_NEVER_WRITE, "cat-file", "--batch"], as_process=True,
                                    istream=subprocess.PIPE)  # fmt: skip
         assert process.proc is not None
         stdin, stdout = process.proc.stdin, process.proc.stdout
