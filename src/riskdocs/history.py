@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from riskdocs.errors import RiskdocsError
 from riskdocs.gitfacts import (
@@ -38,9 +38,6 @@ from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind, classify
 from riskdocs.loader import project_files, split_front_matter
 from riskdocs.meetings import parse_body, without_due
 from riskdocs.yamlsrc import YamlProblem, parse_yaml
-
-if TYPE_CHECKING:
-    from git.cmd import Git
 
 WORK_TREE = "work-tree"  # the "blob" of an uncommitted change: read from disk
 _NULL_BLOB = "0" * 40
@@ -83,18 +80,57 @@ class GitError(RiskdocsError):
     """git is missing, the folder is not in a repository, or a revision does not exist."""
 
 
-def _git(root: Path) -> Git:
-    from git.cmd import Git
+class _Process:
+    """A running git command: `proc` is the Popen, `wait()` ends it."""
 
-    return Git(str(root))
+    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
+        self.proc = proc
+
+    def wait(self) -> int:
+        code = self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        return code
+
+
+class Git:
+    """git in one repository. Short commands run as plain subprocesses (the pre-commit
+    hook pays for no import); the history stream goes through GitPython's command
+    wrapper, imported only when history is read."""
+
+    def __init__(self, working_dir: Path) -> None:
+        self.working_dir = str(working_dir)
+
+    def execute(self, args: list[str], as_process: bool = False, istream: int | None = None) -> Any:
+        if as_process:
+            proc = subprocess.Popen(args, cwd=self.working_dir, stdin=istream,
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
+            return _Process(proc)
+        done = subprocess.run(args, cwd=self.working_dir, capture_output=True, check=False)
+        if done.returncode != 0:
+            raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"{args[1:]} failed")
+        return done.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
+
+    def stream(self, args: list[str]) -> Any:
+        """A long streaming command (git log) through GitPython's wrapper."""
+        from git.cmd import Git as GitPython
+
+        return GitPython(self.working_dir).execute(args, as_process=True)
+
+    def get_object_data(self, sha: str) -> tuple[str, str, int, bytes]:
+        raw = subprocess.run(["git", "cat-file", "blob", sha], cwd=self.working_dir,
+                             capture_output=True, check=True).stdout  # fmt: skip
+        return sha, "blob", len(raw), raw
+
+
+def _git(root: Path) -> Git:
+    return Git(root)
 
 
 def _run(git: Git, *args: str) -> str:
-    from git.exc import GitCommandError
-
     try:
         return str(git.execute(["git", *_NEVER_WRITE, *args]))
-    except (GitCommandError, OSError) as exc:
+    except (subprocess.SubprocessError, OSError) as exc:
         raise GitError(str(exc)) from exc
 
 
@@ -104,7 +140,7 @@ def repository_of(root: Path) -> tuple[Git, str] | None:
         found = _git(root)
         top = _run(found, "rev-parse", "--show-toplevel").strip()
         inside = _run(found, "rev-parse", "--show-prefix").strip().rstrip("/")
-    except (GitError, ImportError):
+    except GitError:
         return None
     return _git(Path(top)), inside  # pathspecs are relative to the top from here on
 
@@ -283,7 +319,7 @@ def _log(
     args = ["git", *_NEVER_WRITE, "log", "--raw", "--no-abbrev", "-z", "--find-renames",
             "--no-color", "--format=%x1e%H%x1f%as%x1f%aN", commits, "--",
             prefix or "."]  # fmt: skip
-    process = git.execute(args, as_process=True)
+    process = git.stream(args)
     newest_name = {} if newest_name is None else newest_name
     buffer = b""
     assert process.proc is not None and process.proc.stdout is not None
