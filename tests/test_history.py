@@ -171,3 +171,12 @@ def test_odd_folder_names_are_paths_not_git_options_or_pathspec_magic(repo: Repo
     repo.commit("elsewhere", {PATH: COMMITMENT.format(due="2026-12-30")}, day="2026-11-03")
     (move,) = read_history(repo.root / folder).due_changes
     assert (move.path, str(move.new)) == (PATH, "2026-11-22")
+
+
+def test_a_huge_committed_file_is_skipped_not_held(repo: Repo) -> None:
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")}, day="2026-11-01")
+    repo.commit("huge", {PATH: COMMITMENT.format(due="2026-11-22") + "# " + "x" * 2_000_000},
+                day="2026-11-02")  # fmt: skip
+    repo.commit("back", {PATH: COMMITMENT.format(due="2026-11-25")}, day="2026-11-03")
+    history = read_history(repo.root)
+    assert history.commits == 3 and history.due_changes == []  # no fact from the huge version

@@ -103,3 +103,19 @@ def test_unreadable_file_is_a_finding_not_a_crash(project: Callable[..., Path]) 
     _, findings = load_project(root)
     assert [(f.path, f.rule) for f in findings] == [("risks/R-002.yaml", "file-unreadable")]
     assert "No such file" in findings[0].message
+
+
+def test_a_huge_file_is_a_finding_and_is_never_read(tmp_path: Path) -> None:
+    from tests.conftest import BASE_CONFIG, run
+
+    (tmp_path / "riskdocs.yaml").write_text(BASE_CONFIG.read_text())
+    (tmp_path / "risks").mkdir()
+    huge = tmp_path / "risks" / "R-001.yaml"
+    with huge.open("w") as out:  # 50 MB: one very long line
+        out.write("id: R-001\ntitle: " + "x" * 50_000_000 + "\n")
+    result = run("validate", "--root", str(tmp_path), "--today", "2026-11-26")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "risks/R-001.yaml:1:1: error [file-too-large] file is 50.0 MB; riskdocs reads project "
+        "files up to 1 MB: split it (one entity per file) or move it out"
+    )

@@ -16,6 +16,7 @@ BUILTIN_CHECKS: dict[str, str] = {
     "empty-file": "A project file with nothing in it.",
     "file-encoding": "A file that is not UTF-8.",
     "file-unreadable": "A file that cannot be read (e.g. a broken symlink).",
+    "file-too-large": "A project file over 1 MB (one entity per file).",
     "unknown-file": "A file in a project folder that riskdocs does not read.",
     "schema": "A value that breaks its kind's JSON Schema.",
     "config": "A riskdocs.yaml setting the schema cannot check (band order, time zone).",

@@ -35,7 +35,7 @@ from riskdocs.gitfacts import (
     ScopeVersion,
 )
 from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind, classify
-from riskdocs.loader import project_files, split_front_matter
+from riskdocs.loader import MAX_FILE_BYTES, project_files, split_front_matter
 from riskdocs.meetings import parse_body, without_due
 from riskdocs.yamlsrc import YamlProblem, parse_yaml
 
@@ -443,6 +443,9 @@ class _Blobs:
             if len(header) != 3:
                 continue  # missing object: no fact
             size = int(header[2])
+            if size > MAX_FILE_BYTES:  # as the loader: never hold a huge blob
+                _skip(stdout, size + 1)
+                continue
             raw = stdout.read(size + 1)[:size]
             self.facts[key] = _FACTS[key[1]](_decode(raw))
 
@@ -458,6 +461,11 @@ class _Blobs:
         if blob is None:
             return None
         return self.facts.get((blob + path if blob == WORK_TREE else blob, kind))
+
+
+def _skip(stream: Any, count: int) -> None:
+    while count > 0:
+        count -= len(stream.read(min(count, _READ_SIZE))) or count
 
 
 def _decode(raw: bytes) -> str | None:

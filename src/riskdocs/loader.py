@@ -62,6 +62,10 @@ def find_root(start: Path) -> Path:
     )
 
 
+# One entity per file: even a meeting note with a year of minutes is far below this.
+MAX_FILE_BYTES = 1_000_000
+
+
 def discover(root: Path) -> list[str]:
     """Relative paths of riskdocs.yaml and every file in the entity folders, sorted."""
     found = [CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []
@@ -114,7 +118,19 @@ class DiskTree:
         return discover(self.root)
 
     def read(self, relpath: str) -> bytes:
-        return (self.root / relpath).read_bytes()
+        path = self.root / relpath
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # checked before reading: never load a huge file
+            raise FileTooLargeError(size)
+        return path.read_bytes()
+
+
+class FileTooLargeError(Exception):
+    """A project file bigger than MAX_FILE_BYTES."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
 
 
 def load_project(root: Path, tree: Tree | None = None) -> tuple[list[Document], list[Finding]]:
@@ -138,6 +154,14 @@ def load_file(source: Tree, relpath: str, kind: Kind) -> tuple[Document, list[Fi
     """Read one file; problems come back as findings and leave `data` as None."""
     try:
         raw = source.read(relpath)
+        if len(raw) > MAX_FILE_BYTES:
+            raise FileTooLargeError(len(raw))
+    except FileTooLargeError as exc:
+        message = (
+            f"file is {exc.size / 1_000_000:.1f} MB; riskdocs reads project files up to "
+            f"{MAX_FILE_BYTES // 1_000_000} MB: split it (one entity per file) or move it out"
+        )
+        return Document(relpath, kind, None), [_error(relpath, "file-too-large", 1, 1, message)]
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         message = f"cannot read the file ({reason}); fix or remove it"
