@@ -208,3 +208,12 @@ def test_github_and_sarif_paths_are_relative_to_the_checkout(
     assert text.output.startswith("risks/R-001.yaml:6:9: error [schema]")
     data = json.loads(run("validate", "--root", "docs/health", "--format", "json").output)
     assert data["findings"][0]["path"] == "risks/R-001.yaml"
+
+
+def test_look_alike_characters_in_ids_and_people_are_named(project: Callable[..., Path]) -> None:
+    risk = RISK.replace("R-001", "R-\u0663").replace("owner: alice", "owner: \u0430lice")
+    root = project({"risks/R-\u0663.yaml": risk})
+    lines = run("validate", "--root", str(root), "--today", TODAY).output.splitlines()
+    assert lines[0].endswith("(it contains '٣', U+0663 ARABIC-INDIC DIGIT THREE: retype it in "
+                             "plain ASCII)")  # fmt: skip
+    assert "U+0430 CYRILLIC SMALL LETTER A" in lines[1]

@@ -119,3 +119,28 @@ def test_a_huge_file_is_a_finding_and_is_never_read(tmp_path: Path) -> None:
         "risks/R-001.yaml:1:1: error [file-too-large] file is 50.0 MB; riskdocs reads project "
         "files up to 1 MB: split it (one entity per file) or move it out"
     )
+
+
+def test_symlinks_out_of_the_project_are_not_followed_and_loops_are_findings(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import BASE_CONFIG, run
+
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: R-001\ntitle: the other client's secret\n")
+    root = tmp_path / "project"
+    (root / "risks").mkdir(parents=True)
+    (root / "riskdocs.yaml").write_text(BASE_CONFIG.read_text())
+    (root / "risks" / "R-001.yaml").symlink_to(secret)
+    (root / "risks" / "R-002.yaml").symlink_to(root / "risks" / "R-002.yaml")  # a loop
+    (root / "risks" / "inner").symlink_to(root / "risks")  # a folder loop: not walked
+    result = run("validate", "--root", str(root), "--today", "2026-11-26")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(
+        f"risks/R-001.yaml:1:1: error [file-unreadable] this is a symlink to {secret}, outside "
+        "the project: riskdocs does not follow it"
+    )
+    assert lines[1].startswith("risks/R-002.yaml:1:1: error [file-unreadable] cannot read")
+    assert "secret" not in result.output.split("outside the project")[1]
+    assert len(lines) == 3

@@ -8,6 +8,7 @@ findings, never exceptions.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -119,10 +120,24 @@ class DiskTree:
 
     def read(self, relpath: str) -> bytes:
         path = self.root / relpath
+        if path.is_symlink() and not _target(path).is_relative_to(self.root.resolve()):
+            raise OutsideProjectError(os.readlink(path))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:  # checked before reading: never load a huge file
             raise FileTooLargeError(size)
         return path.read_bytes()
+
+
+def _target(link: Path) -> Path:
+    """Where a symlink leads; a loop is an OSError like a broken link."""
+    try:
+        return link.resolve(strict=True)
+    except RuntimeError as exc:  # Python 3.11 reports symlink loops this way
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP)) from exc
+
+
+class OutsideProjectError(Exception):
+    """A symlink whose target is outside the project: never followed, never published."""
 
 
 class FileTooLargeError(Exception):
@@ -156,6 +171,12 @@ def load_file(source: Tree, relpath: str, kind: Kind) -> tuple[Document, list[Fi
         raw = source.read(relpath)
         if len(raw) > MAX_FILE_BYTES:
             raise FileTooLargeError(len(raw))
+    except OutsideProjectError as exc:
+        message = (
+            f"this is a symlink to {exc}, outside the project: riskdocs does not follow it "
+            "(its content could end up on the status page); copy the file in instead"
+        )
+        return Document(relpath, kind, None), [_error(relpath, "file-unreadable", 1, 1, message)]
     except FileTooLargeError as exc:
         message = (
             f"file is {exc.size / 1_000_000:.1f} MB; riskdocs reads project files up to "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -163,7 +164,7 @@ def _describe(error: SchemaError) -> str:
     """A message for everything but required and unknown fields."""
     value, schema = error.instance, error.schema
     if error.keyword == "pattern" and "patternErrorMessage" in schema:
-        return f"{value!r} is not valid: {schema['patternErrorMessage']}"
+        return f"{value!r} is not valid: {schema['patternErrorMessage']}{_look_alikes(value)}"
     if error.keyword == "format" and error.expected == "date":
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             return f"{value!r} is not a real calendar date"
@@ -181,6 +182,17 @@ def _describe(error: SchemaError) -> str:
     if error.keyword == "dependencies":
         return _dependency_message(error)
     return error.message
+
+
+def _look_alikes(value: Any) -> str:
+    """A hint naming the first non-ASCII character, which often only looks like ASCII."""
+    if not isinstance(value, str):
+        return ""
+    odd = next((c for c in value if ord(c) > 127), None)
+    if odd is None:
+        return ""
+    name = unicodedata.name(odd, "an unnamed character")
+    return f" (it contains {odd!r}, U+{ord(odd):04X} {name}: retype it in plain ASCII)"
 
 
 def _choice_message(error: SchemaError) -> str:
