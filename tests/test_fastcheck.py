@@ -1,0 +1,64 @@
+"""The compiled fast path agrees with jsonschema: on every file of every fixture, the
+example and the template, and on generated documents of every kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from riskdocs.fastcheck import passes
+from riskdocs.kinds import KINDS
+from riskdocs.loader import Document, load_project
+from riskdocs.schema import validate_document
+from tests.conftest import EXAMPLE, FIXTURES, REPO
+from tests.test_fuzz import FIELDS, values
+
+PROJECTS = [EXAMPLE, REPO / "project-template", *sorted((FIXTURES / "valid").iterdir()),
+            *sorted((FIXTURES / "invalid").iterdir())]  # fmt: skip
+
+
+def documents() -> list[Document]:
+    found = []
+    for root in PROJECTS:
+        docs, _ = load_project(root)
+        found += [d for d in docs if d.readable]
+    return found
+
+
+def test_fast_path_and_jsonschema_agree_on_every_fixture_file() -> None:
+    checked = documents()
+    assert len(checked) > 80
+    disagree = [(d.path, passes(d.kind.name, d.data)) for d in checked
+                if passes(d.kind.name, d.data) != (validate_document(d) == [])]  # fmt: skip
+    assert disagree == []
+    assert any(not passes(d.kind.name, d.data) for d in checked)  # invalid ones are refused
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(sorted(KINDS)), data=st.dictionaries(st.sampled_from(FIELDS),
+                                                                  values, max_size=8))  # fmt: skip
+def test_fast_path_and_jsonschema_agree_on_generated_documents(
+    kind: str, data: dict[str, Any]
+) -> None:
+    document = Document(f"x/{kind}.yaml", KINDS[kind], data)
+    assert passes(kind, data) == (validate_document(document) == [])
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "2026-2-3", "26-11-2026", "2026-11-26T10:00"])
+def test_dates_are_checked_as_calendar_dates(value: str) -> None:
+    risk = {"id": "R-001", "title": "t", "raised": value, "probability": 1, "impact": 1,
+            "status": "open"}  # fmt: skip
+    assert not passes("risk", risk)
+    assert passes("risk", {**risk, "raised": "2026-11-26"})
+
+
+def test_the_fast_path_never_fills_in_defaults(tmp_path: Path) -> None:
+    config = {"project": {"name": "P", "client": "C"},
+              "people": {"a": {"name": "A", "side": "team"}},
+              "communication": {"w": {"every_days": 7}}}  # fmt: skip
+    assert passes("config", config)
+    assert "grace_days" not in config["communication"]["w"]
