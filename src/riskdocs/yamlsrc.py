@@ -15,6 +15,7 @@ Nothing here raises on bad input: problems are returned with their positions.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,6 +113,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
     except yaml.MarkedYAMLError as exc:
         problem = _syntax_problem(exc, text, line_offset)
         return ParsedYaml(None, builder.positions, (problem,))
+    except yaml.reader.ReaderError as exc:
+        return ParsedYaml(None, builder.positions, (_reader_problem(exc, text, line_offset),))
     except yaml.YAMLError as exc:
         return ParsedYaml(None, builder.positions, (YamlProblem("yaml-syntax", 1, 1, str(exc)),))
     problems = tuple(builder.problems)
@@ -130,6 +133,22 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Y
         message = "found a tab character"
     hint = next((h for frag, h in _SYNTAX_HINTS.items() if frag in message), None)
     return YamlProblem("yaml-syntax", line, col, f"{message}: {hint}" if hint else message)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
+    """A character YAML does not allow (NUL and other control characters), at its place."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1 + line_offset
+    col = exc.position - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    name = unicodedata.name(char, "a control character")
+    return YamlProblem(
+        "yaml-syntax",
+        line,
+        col,
+        f"the file contains U+{ord(char):04X} ({name.lower()}), which YAML does not allow: "
+        "remove it (was binary content pasted in?)",
+    )
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -135,7 +135,7 @@ def test_the_output_folder_is_replaced_whole_and_nothing_else_is_written(
     assert oct(out.stat().st_mode & 0o777) == "0o755"
 
 
-@pytest.mark.parametrize("target", ["someone-elses", "project", "file"])
+@pytest.mark.parametrize("target", ["someone-elses", "project", "file", "entity-folder"])
 def test_a_folder_riskdocs_did_not_write_is_never_replaced(
     example: Path, tmp_path: Path, target: str
 ) -> None:
@@ -143,7 +143,8 @@ def test_a_folder_riskdocs_did_not_write_is_never_replaced(
     other.mkdir()
     (other / "index.html").write_text("keep me")
     (tmp_path / "file").write_text("keep me")
-    out = {"someone-elses": other, "project": example, "file": tmp_path / "file"}[target]
+    out = {"someone-elses": other, "project": example, "file": tmp_path / "file",
+           "entity-folder": example / "risks" / "site"}[target]  # fmt: skip
     result = run("report", "--root", str(example), "-o", str(out), "--today", TODAY)
     assert result.exit_code == 2
     assert "-o" in result.output

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from riskdocs.errors import RiskdocsError
+from riskdocs.kinds import ENTITY_FOLDERS
 from riskdocs.report.html import render_page
 from riskdocs.report.ics import render_calendar
 from riskdocs.report.markdown import render_summary
@@ -53,6 +54,12 @@ def write_report(view: dict[str, Any], out: Path, project_root: Path) -> list[st
 def _check_target(out: Path, root: Path) -> None:
     if out == root or out in root.parents:
         raise RiskdocsError(f"-o {out} would replace the project itself; choose a new folder")
+    if out.is_relative_to(root) and out.relative_to(root).parts[0] in ENTITY_FOLDERS:
+        folder = out.relative_to(root).parts[0]
+        raise RiskdocsError(
+            f"-o {out} is inside the project's {folder}/ folder, where riskdocs would read "
+            "the report as project files; choose a folder outside it (e.g. site/)"
+        )
     if out.exists() and not out.is_dir():
         raise RiskdocsError(f"-o {out} is a file; give a folder for the report")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
