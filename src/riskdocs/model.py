@@ -61,10 +61,6 @@ class ResponseTarget:
     resolve_days: int
 
 
-RISK_BANDS = ("high", "medium", "low")
-CONCERN_SEVERITIES = ("critical", "high", "medium", "low")
-
-
 def _default_response_targets() -> dict[str, ResponseTarget]:
     return {
         "critical": ResponseTarget(1, 5),

@@ -24,7 +24,6 @@ from riskdocs.rules import RULES
 from riskdocs.trends import monthly
 
 VIEW_VERSION = 1
-AUDIENCES = ("client", "team")
 DUE_SOON_DAYS = 14
 View = dict[str, Any]
 
