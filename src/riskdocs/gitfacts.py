@@ -71,3 +71,11 @@ class History:
     commitment_points: list[CommitmentPoint] = field(default_factory=list)
     scope_versions: list[ScopeVersion] = field(default_factory=list)
     problem: str | None = None  # why history is missing or partial, for an info finding
+
+
+def risk_points_by_entity(history: History) -> dict[str, list[RiskPoint]]:
+    """Each risk's points, oldest first: one pass, so rules stay linear in history size."""
+    grouped: dict[str, list[RiskPoint]] = {}
+    for point in history.risk_points:
+        grouped.setdefault(point.entity, []).append(point)
+    return grouped

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.gitfacts import risk_points_by_entity
 from riskdocs.model import Project
 from riskdocs.rules.base import Context, Option, hit
 
@@ -31,8 +32,9 @@ OPTIONS = {"times": Option(3, "Bumps in a row that are reported.", 2)}
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
     if ctx.history is None:
         return
+    grouped = risk_points_by_entity(ctx.history)
     for risk in project.risks:
-        points = [p for p in ctx.history.risk_points if p.entity == risk.id]
+        points = grouped.get(risk.id, [])
         streak = 0
         for point in reversed(points):
             if not point.review_bump:

@@ -19,6 +19,7 @@ from datetime import timedelta
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.gitfacts import risk_points_by_entity
 from riskdocs.model import Project
 from riskdocs.rules.base import Context, Option, days, hit
 
@@ -34,8 +35,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
     if ctx.history is None:
         return
     since = ctx.today - timedelta(days=opts["window_days"])
+    grouped = risk_points_by_entity(ctx.history)
     for risk in project.risks:
-        points = [p for p in ctx.history.risk_points if p.entity == risk.id]
+        points = grouped.get(risk.id, [])
         if risk.status == "closed" or not points:
             continue
         before = [p for p in points if p.day <= since]
