@@ -77,7 +77,7 @@ def timeline(milestones: list[dict[str, Any]], today: str) -> str:
         base = date.fromisoformat(m["baseline"])
         days += [base, date.fromisoformat(m["forecast"]), base + timedelta(m["buffer_days"])]
     start, end = min(days).toordinal() - 3, max(days).toordinal() + 3
-    width, left, row = 720, 150, 34
+    width, left, row = 1000, 180, 34
 
     def x(day: str | date) -> float:
         ordinal = (date.fromisoformat(day) if isinstance(day, str) else day).toordinal()
@@ -106,7 +106,7 @@ def _milestone_row(m: dict[str, Any], y: int, x: Callable[[str | date], float], 
     return (
         f'<g class="milestone {escape(m["state"])}"><title>{escape(label)}</title>'
         f'<text class="ms-label" x="0" y="{y + 5}">{escape(name)}</text>'
-        f'<line class="track" x1="150" x2="{width - 10}" y1="{y}" '
+        f'<line class="track" x1="180" x2="{width - 10}" y1="{y}" '
         f'y2="{y}"/><rect class="buffer" x="{x(base)}" y="{y - 7}" width="{buffer_width}" '
         f'height="14" rx="3"/><line class="baseline" x1="{x(base)}" x2="{x(base)}" '
         f'y1="{y - 10}" y2="{y + 10}"/>'
@@ -114,7 +114,7 @@ def _milestone_row(m: dict[str, Any], y: int, x: Callable[[str | date], float], 
     )
 
 
-def _short(text: str, limit: int = 18) -> str:
+def _short(text: str, limit: int = 26) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -123,7 +123,7 @@ def trend(periods: list[dict[str, Any]]) -> str:
     points = [(p["period"], p["average"]) for p in periods if p["average"] is not None]
     if not points:
         return ""
-    width, height, left, top = 720, 190, 40, 20
+    width, height, left, top = 1000, 200, 40, 20
     step = (width - left - 100) / max(len(points) - 1, 1)
 
     def y(score: float) -> float:
@@ -157,7 +157,7 @@ def bars(rows: list[dict[str, Any]], key: str, title: str, marks: str | None = N
     shown = [r for r in rows if r.get(key) is not None][-12:]
     if not shown:
         return ""
-    width, height, left, bottom = 720, 170, 20, 40
+    width, height, left, bottom = 1000, 170, 20, 40
     top = max(max(r[key] for r in shown), 1)
     slot = (width - left * 2) / len(shown)
     parts = []
