@@ -12,10 +12,7 @@ after `--`, revisions are checked with `rev-parse --verify`.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import queue
-import re
 import subprocess
 import sys
 import threading
@@ -25,6 +22,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from riskdocs.blobfacts import (
+    FACTS,
+    SIDES,
+    yaml_mapping,
+)
 from riskdocs.errors import RiskdocsError
 from riskdocs.gitfacts import (
     UNCOMMITTED,
@@ -36,8 +38,7 @@ from riskdocs.gitfacts import (
 )
 from riskdocs.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind, classify
 from riskdocs.loader import MAX_FILE_BYTES, project_files, split_front_matter
-from riskdocs.meetings import parse_body, without_due
-from riskdocs.yamlsrc import YamlProblem, parse_yaml
+from riskdocs.yamlsrc import YamlProblem
 
 WORK_TREE = "work-tree"  # the "blob" of an uncommitted change: read from disk
 _NULL_BLOB = "0" * 40
@@ -426,11 +427,11 @@ class _Blobs:
     def _needs(
         self, change: Change, kind: Kind | None, seen: set[tuple[str, str]]
     ) -> Iterator[tuple[str, str]]:
-        if kind is None or kind.name not in _FACTS:
+        if kind is None or kind.name not in FACTS:
             return
-        for blob in (change.new_blob, change.old_blob)[: _SIDES[kind.name]]:
+        for blob in (change.new_blob, change.old_blob)[: SIDES[kind.name]]:
             if blob == WORK_TREE:
-                self.facts[(blob + change.path, kind.name)] = _FACTS[kind.name](
+                self.facts[(blob + change.path, kind.name)] = FACTS[kind.name](
                     _decode((self.root / change.path).read_bytes())
                 )
             elif blob and (blob, kind.name) not in seen:
@@ -447,7 +448,7 @@ class _Blobs:
                 _skip(stdout, size + 1)
                 continue
             raw = stdout.read(size + 1)[:size]
-            self.facts[key] = _FACTS[key[1]](_decode(raw))
+            self.facts[key] = FACTS[key[1]](_decode(raw))
 
     def text(self, blob: str | None, path: str) -> str | None:
         """One blob's whole text (for `riskdocs history`, which reads few)."""
@@ -475,72 +476,6 @@ def _decode(raw: bytes) -> str | None:
         return None
 
 
-_SCALAR = re.compile(r"^([a-z_]+):[ \t]*['\"]?([^'\"#\n]*?)['\"]?[ \t]*(?:#.*)?$", re.M)
-_REVIEW_BY = re.compile(r"^review_by:.*$", re.M)
-
-
-def _scalars(text: str | None, wanted: tuple[str, ...]) -> dict[str, Any]:
-    """Top-level `key: value` scalars read by pattern (fast), or by the YAML reader when
-    the file is written in another style."""
-    if text is None:
-        return {}
-    found = {k: sys.intern(v) for k, v in _SCALAR.findall(text) if k in wanted and v}
-    if all(k in found for k in wanted[:2]):
-        return found
-    data = parse_yaml(text).data
-    return {k: str(v) for k, v in data.items() if k in wanted} if isinstance(data, dict) else {}
-
-
-def _commitment_fact(text: str | None) -> tuple[str | None, date | None, str]:
-    found = _scalars(text, ("id", "due", "status"))
-    return found.get("id"), _day(found.get("due")), found.get("status", "?")
-
-
-def _risk_fact(text: str | None) -> tuple[str, int, str, str | None, int] | None:
-    found = _scalars(text, ("id", "probability", "impact", "status", "review_by"))
-    try:
-        score = int(found["probability"]) * int(found["impact"])
-    except (KeyError, ValueError):
-        return None
-    rest = hash(_REVIEW_BY.sub("", text or ""))
-    return found["id"], score, found.get("status", "open"), found.get("review_by"), rest
-
-
-def _meeting_fact(text: str | None) -> dict[tuple[str | None, str], date]:
-    if text is None:
-        return {}
-    split = split_front_matter(text)
-    if isinstance(split, YamlProblem):
-        return {}
-    _, _, body, body_line = split
-    items = parse_body(body, body_line).action_items
-    return {(i.owner, without_due(i.text)): i.due for i in items if i.due}
-
-
-def _scope_fact(text: str | None) -> tuple[str | None, dict[str, str]] | None:
-    data = _yaml(text)
-    items = data.get("deliverables")
-    if not isinstance(items, list):
-        return None
-    prints = {
-        str(d["id"]): _fingerprint({k: v for k, v in d.items() if k not in ("ignore",)})
-        for d in items
-        if isinstance(d, dict) and isinstance(d.get("id"), str)
-    }
-    signed = data.get("signed_off")
-    return (signed if isinstance(signed, str) else None), prints
-
-
-_FACTS: dict[str, Any] = {
-    COMMITMENT.name: _commitment_fact,
-    RISK.name: _risk_fact,
-    MEETING.name: _meeting_fact,
-    SCOPE.name: _scope_fact,
-}
-# The blobs each kind needs: both sides of a change, or only the new one.
-_SIDES = {COMMITMENT.name: 2, RISK.name: 2, MEETING.name: 2, SCOPE.name: 1}
-
-
 def _extract(git: Git, root: Path, changes: Iterable[Change], history: History) -> None:
     blobs = _Blobs(git, root)
     kinds = blobs.read_all(changes)
@@ -559,20 +494,6 @@ def _extract(git: Git, root: Path, changes: Iterable[Change], history: History) 
             fact = blobs.fact(change.new_blob, SCOPE.name, change.path)
             if fact:
                 history.scope_versions.append(ScopeVersion(change.commit, change.day, *fact))
-
-
-def _yaml(text: str | None) -> dict[str, Any]:
-    if text is None:
-        return {}
-    data = parse_yaml(text).data
-    return data if isinstance(data, dict) else {}
-
-
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def _commitment_moves(change: Change, blobs: _Blobs) -> Iterator[DueChange]:
@@ -607,10 +528,6 @@ def _risk_point(change: Change, blobs: _Blobs) -> RiskPoint | None:
     old = blobs.fact(change.old_blob, RISK.name, change.path)
     bump = old is not None and old[3] != new[3] and old[4] == new[4]
     return RiskPoint(new[0], change.commit, change.day, new[1], bump, new[2])
-
-
-def _fingerprint(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,9 +592,9 @@ def _fields(text: str | None, path: str) -> dict[str, Any]:
     if text is None:
         return {}
     if not path.endswith(".md"):
-        return _yaml(text)
+        return yaml_mapping(text)
     split = split_front_matter(text)
     if isinstance(split, YamlProblem):
         return {"body": text}
     front, _, body, _ = split
-    return {**_yaml(front), "body": body}
+    return {**yaml_mapping(front), "body": body}
