@@ -49,22 +49,6 @@ _READ_SIZE = 1 << 16
 _NEVER_WRITE = ("--no-optional-locks", "--literal-pathspecs")
 
 
-def head_commit(root: Path) -> str | None:
-    """The short hash of HEAD of the repository holding `root`, or None outside git."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    commit = done.stdout.strip()
-    return commit if done.returncode == 0 and commit else None
-
-
 @dataclass(frozen=True, slots=True)
 class Change:
     """One file changed by one commit (or by the uncommitted work tree)."""
@@ -144,6 +128,18 @@ def repository_of(root: Path) -> tuple[Git, str] | None:
     except GitError:
         return None
     return _git(Path(top)), inside  # pathspecs are relative to the top from here on
+
+
+def head_commit(root: Path) -> str | None:
+    """The short hash of HEAD of the repository holding `root`, or None outside git
+    (or before the first commit)."""
+    found = repository_of(root)
+    if found is None:
+        return None
+    try:
+        return _run(found[0], "rev-parse", "--verify", "--quiet", "--short=12", "HEAD") or None
+    except GitError:
+        return None
 
 
 def resolve(root: Path, revision: str) -> str:
