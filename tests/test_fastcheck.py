@@ -1,8 +1,10 @@
-"""The compiled fast path agrees with jsonschema: on every file of every fixture, the
-example and the template, and on generated documents of every kind."""
+"""The generated fast path is current and agrees with jsonschema: on every file of every
+fixture, the example and the template, and on generated documents of every kind."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskdocs.fastcheck import passes
+from riskdocs.fastcheck import VALIDATORS_PACKAGE, generated_code, passes
 from riskdocs.kinds import KINDS
 from riskdocs.loader import Document, load_project
 from riskdocs.schema import validate_document
@@ -19,6 +21,36 @@ from tests.test_fuzz import FIELDS, values
 
 PROJECTS = [EXAMPLE, REPO / "project-template", *sorted((FIXTURES / "valid").iterdir()),
             *sorted((FIXTURES / "invalid").iterdir())]  # fmt: skip
+
+
+VALIDATORS = REPO / "src" / VALIDATORS_PACKAGE.replace(".", "/")
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_shipped_validators_are_generated_from_todays_schemas(
+    kind: str, update_expected: bool
+) -> None:
+    shipped = VALIDATORS / f"{kind.replace('-', '_')}.py"
+    if update_expected:
+        shipped.write_text(generated_code(kind), encoding="utf-8")
+    assert shipped.read_text(encoding="utf-8") == generated_code(kind), (
+        "a schema changed: run `pytest --update-expected` to regenerate the validators"
+    )
+
+
+def test_generated_validators_need_neither_fastjsonschema_nor_jsonschema() -> None:
+    code = "\n".join(
+        [
+            "import sys",
+            "from riskdocs.fastcheck import passes",
+            *[f"passes({kind!r}, {{}})" for kind in sorted(KINDS)],
+            "heavy = {'fastjsonschema', 'jsonschema'} & set(sys.modules)",
+            "print(sorted(heavy))",
+        ]
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    assert done.stdout.strip() == "[]"
 
 
 def documents() -> list[Document]:
