@@ -39,13 +39,19 @@ def seconds(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def tool(name: str) -> str | None:
+    """A command on PATH or installed beside this Python (an unactivated venv)."""
+    beside = Path(sys.executable).parent / name
+    return shutil.which(name) or (str(beside) if beside.exists() else None)
+
+
 def commands(root: Path) -> dict[str, list[str]]:
     found = {
         "floor: CSafeLoader parse": [sys.executable, "-c", FLOOR, str(root)],
         "riskdocs validate": [sys.executable, "-m", "riskdocs", "validate", "--root", str(root),
                               "--today", "2026-11-26"],
     }  # fmt: skip
-    checker, linter = shutil.which("check-jsonschema"), shutil.which("yamllint")
+    checker, linter = tool("check-jsonschema"), tool("yamllint")
     if checker:
         # one process per schema, as a user would wire it; summed below
         for kind, folder in (("commitment", "commitments"), ("risk", "risks")):

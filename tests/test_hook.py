@@ -31,10 +31,10 @@ def test_manifest_passes_pre_commit_validation() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_manifest_runs_once_over_the_whole_project() -> None:
+def test_manifest_passes_the_changed_files_to_one_process() -> None:
     (hook,) = yaml.safe_load(MANIFEST.read_text())
     assert hook["id"] == "riskdocs-validate"
-    assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    assert hook["pass_filenames"] is True and hook["require_serial"] is True
     import re
 
     files = re.compile(hook["files"])
@@ -58,10 +58,13 @@ def client_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
-def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    repo: Path, home: Path, all_files: bool = True
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    which = ["--all-files"] if all_files else []
     return subprocess.run(
-        [*PRE_COMMIT, "try-repo", str(REPO), "riskdocs-validate", "--all-files", "--verbose"],
+        [*PRE_COMMIT, "try-repo", str(REPO), "riskdocs-validate", *which, "--verbose"],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -118,3 +121,20 @@ def test_hook_does_not_block_a_commit_because_time_passed(
     finally:
         commitment.write_text(original)
         git(client_repo, "add", "-A")
+
+
+def test_hook_on_staged_files_refuses_a_silent_slip(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "-m", "x")
+    commitment = repo / "commitments" / "C-004.yaml"
+    commitment.write_text(commitment.read_text().replace("due: 2026-11-27", "due: 2026-12-11"))
+    git(repo, "add", "-A")
+    staged = try_repo(repo, tmp_path_factory.mktemp("pre-commit-home"), all_files=False)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert "commitments/C-004.yaml:8:6: error [commitment-silent-slip]" in staged.stdout
+    assert "riskdocs: 2 files checked: 1 error" in staged.stdout  # riskdocs.yaml and C-004

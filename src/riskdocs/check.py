@@ -7,26 +7,26 @@ forward; none calls back into an earlier one.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from riskdocs.build import build_project
 from riskdocs.config import settings_problems
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.fastcheck import passes
 from riskdocs.finding import Finding, Severity, sort_findings
-from riskdocs.gitfacts import History
-from riskdocs.history import read_history, tree_at
 from riskdocs.kinds import CONFIG_FILE
-from riskdocs.loader import Document, load_project
+from riskdocs.loader import Document, Tree, load_project
 from riskdocs.model import Project
 from riskdocs.references import check_references
 from riskdocs.rules import run_rules, unknown_ignores, wants_history
 from riskdocs.rules.base import Context
-from riskdocs.schema import validate_document
+
+if TYPE_CHECKING:  # git facts are imported only when history is read
+    from riskdocs.gitfacts import History
 
 # The day to check on, or how to read it from the clock in the project's time zone.
 Today = date | Callable[[str | None], date]
@@ -60,10 +60,10 @@ def check_project(
     Raises ConfigError when riskdocs.yaml itself is broken: without people
     and settings nothing else can be checked meaningfully.
     """
-    documents, findings = load_project(root, tree_at(root, as_of) if as_of else None)
+    documents, findings = load_project(root, _commit_tree(root, as_of) if as_of else None)
     readable = [d for d in documents if d.readable]
-    valid = _schema_valid(readable, findings)
-    project = _build(valid, findings)
+    valid = schema_valid(readable, findings)
+    project = build_project_from(valid, findings)
     findings.extend(check_references(readable, valid, project))
     findings.extend(unknown_ignores(project))
     day = today if isinstance(today, date) else today(project.settings.timezone)
@@ -72,6 +72,12 @@ def check_project(
         findings = [f for f in findings if f.rule in only]
     findings.extend(run_rules(project, Context(day, history), only=only, hook=hook))
     return CheckResult(root, project, sort_findings(findings), len(documents), day, history)
+
+
+def _commit_tree(root: Path, commit: str) -> Tree:
+    from riskdocs.history import tree_at
+
+    return tree_at(root, commit)
 
 
 def _history(
@@ -86,29 +92,27 @@ def _history(
     """Git facts when a history rule is on; the hook reads only the uncommitted changes."""
     if not wants_history(only, project.settings.rules):
         return None
+    from riskdocs.history import read_history  # git: only when a history rule is on
+
     history = read_history(root, as_of, log=not hook, work_tree=None if as_of else day)
     if history.problem:
         findings.append(Finding(CONFIG_FILE, None, None, "history", Severity.INFO, history.problem))
     return history if history.head else None
 
 
-# Compiling a kind's fast validator costs 15-40 ms; it pays off from about this many files.
-FAST_PATH_MIN = 100
-
-
-def _schema_valid(readable: list[Document], findings: list[Finding]) -> list[Document]:
+def schema_valid(readable: list[Document], findings: list[Finding]) -> list[Document]:
     """The documents that pass their schema; the others' findings go to `findings`.
 
-    Kinds with many files go through the compiled fast path first (fastcheck.py);
-    jsonschema explains the documents it refuses, so findings are the same.
+    Every document goes through the generated fast path first (fastcheck.py);
+    jsonschema, imported only then, explains the ones it refuses.
     """
-    counts = Counter(d.kind.name for d in readable)
     valid: list[Document] = []
     for document in readable:
-        if counts[document.kind.name] >= FAST_PATH_MIN and passes(document.kind.name,
-                                                                   document.data):  # fmt: skip
+        if passes(document.kind.name, document.data):
             valid.append(document)
             continue
+        from riskdocs.schema import validate_document  # jsonschema: only when needed
+
         schema_findings = validate_document(document)
         findings.extend(schema_findings)
         if not schema_findings:
@@ -116,7 +120,7 @@ def _schema_valid(readable: list[Document], findings: list[Finding]) -> list[Doc
     return valid
 
 
-def _build(valid: list[Document], findings: list[Finding]) -> Project:
+def build_project_from(valid: list[Document], findings: list[Finding]) -> Project:
     project, build_findings = build_project(_settings_document(valid, findings), valid)
     if problems := settings_problems(project.settings):
         raise ConfigError(sort_findings(problems))

@@ -8,7 +8,6 @@ setup problems (`RiskdocsError`) to exit code 2.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -19,6 +18,7 @@ import click
 
 from riskdocs import __version__
 from riskdocs.errors import ConfigError, RiskdocsError
+from riskdocs.suggest import did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_NAMES = ("text", "json", "github", "sarif")
@@ -65,7 +65,7 @@ def check_rule_names(names: Sequence[str]) -> None:
     known = known_rule_names()
     for name in names:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
+            close = did_you_mean(name, known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise RiskdocsError(f"no rule named '{name}'{hint}; `riskdocs rules` lists them")
 
@@ -146,7 +146,9 @@ def validate(
     """Check the project's files: YAML, schemas, ids, references and health rules.
 
     With PATHS, only findings in those files or folders are shown (the whole
-    project is still read, since references cross files). Exit status: 0 no
+    project is still read, since references cross files). With --hook and
+    PATHS, as pre-commit passes them, only riskdocs.yaml and those files are
+    read, and whole-project rules are left to full runs. Exit status: 0 no
     errors, 1 errors found, 2 usage or setup problem.
     """
     from riskdocs.check import check_project, select
@@ -156,13 +158,24 @@ def validate(
     check_rule_names(rules)
     formatter = FORMATTERS[output_format]
     project_root = _project_root(root, paths)
-    selected = _relative_paths(project_root, paths)
+    selected = _relative_paths(project_root, paths, skip_outside=hook)
+    if hook and paths and not selected:
+        click.echo(f"riskdocs: nothing to check: no file given is inside {project_root}")
+        return
     commit, day = _as_of(project_root, as_of)
+    only = set(rules) or None
     try:
-        result = check_project(
-            project_root, today or day or clock_today, only=set(rules) or None, hook=hook,
-            as_of=commit,
-        )  # fmt: skip
+        result = None
+        if hook and selected and not commit:
+            from riskdocs.incremental import check_changed
+
+            result = check_changed(project_root, selected, today or clock_today, only=only)
+        if result is None:
+            # A hook run that fell back (see riskdocs.incremental) shows every file's
+            # findings: a deleted id or an edited riskdocs.yaml breaks unchanged files.
+            selected = [] if hook else selected
+            result = check_project(project_root, today or day or clock_today, only=only,
+                                   hook=hook, as_of=commit)  # fmt: skip
     except ConfigError as exc:
         click.echo(formatter(exc.findings, 1), nl=False)
         raise
@@ -199,11 +212,15 @@ def _checkout_prefix(root: Path, output_format: str) -> str:
     return root.relative_to(cwd).as_posix()
 
 
-def _relative_paths(root: Path, paths: Sequence[Path]) -> list[str]:
+def _relative_paths(root: Path, paths: Sequence[Path], skip_outside: bool = False) -> list[str]:
+    """PATHS relative to the project root; outside it they are an error, or skipped for
+    the hook (pre-commit may pass any file whose path looks like a project file's)."""
     relative = []
     for path in paths:
         resolved = path.resolve()
         if resolved != root and root not in resolved.parents:
+            if skip_outside:
+                continue
             raise RiskdocsError(f"{path} is outside the project at {root}")
         relative.append(resolved.relative_to(root).as_posix() if resolved != root else "")
     return [] if "" in relative else relative

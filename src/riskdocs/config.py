@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from riskdocs.finding import Finding, Severity
 from riskdocs.loader import Document
@@ -86,6 +85,8 @@ def settings_problems(settings: Settings) -> list[Finding]:
 
 
 def _known_timezone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only when a zone is set
+
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

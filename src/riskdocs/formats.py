@@ -9,7 +9,6 @@ records them as suppressions with the reason as justification.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -97,6 +96,8 @@ def format_json(
             for f in findings
         ],
     }
+    import json
+
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 
@@ -149,6 +150,8 @@ def format_sarif(
             }
         ],
     }
+    import json
+
     return json.dumps(log, indent=2, sort_keys=True) + "\n"
 
 

@@ -1,4 +1,4 @@
-"""What riskdocs reads from git: the only module that runs git.
+"""What riskdocs reads from git history (gitcmd.py runs the commands).
 
 History is read with two streaming processes, whatever the number of commits:
 one `git log --raw --no-abbrev -z` over the project folder (each change with its
@@ -27,7 +27,7 @@ from riskdocs.blobfacts import (
     SIDES,
     yaml_mapping,
 )
-from riskdocs.errors import RiskdocsError
+from riskdocs.gitcmd import NEVER_WRITE, NULL_BLOB, Git, GitError, StagedChange, git_in, run_git
 from riskdocs.gitfacts import (
     UNCOMMITTED,
     CommitmentPoint,
@@ -41,12 +41,7 @@ from riskdocs.loader import MAX_FILE_BYTES, project_files, split_front_matter
 from riskdocs.yamlsrc import YamlProblem
 
 WORK_TREE = "work-tree"  # the "blob" of an uncommitted change: read from disk
-_NULL_BLOB = "0" * 40
 _READ_SIZE = 1 << 16
-# Global options for every git call: `git diff` refreshes the index as a side effect
-# unless told not to (riskdocs only reads), and a folder name such as ":(glob)x"
-# must stay a name, not pathspec magic.
-_NEVER_WRITE = ("--no-optional-locks", "--literal-pathspecs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,73 +56,15 @@ class Change:
     new_blob: str | None
 
 
-class GitError(RiskdocsError):
-    """git is missing, the folder is not in a repository, or a revision does not exist."""
-
-
-class _Process:
-    """A running git command: `proc` is the Popen, `wait()` ends it."""
-
-    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
-        self.proc = proc
-
-    def wait(self) -> int:
-        code = self.proc.wait()
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return code
-
-
-class Git:
-    """git in one repository. Short commands run as plain subprocesses (the pre-commit
-    hook pays for no import); the history stream goes through GitPython's command
-    wrapper, imported only when history is read."""
-
-    def __init__(self, working_dir: Path) -> None:
-        self.working_dir = str(working_dir)
-
-    def execute(self, args: list[str], as_process: bool = False, istream: int | None = None) -> Any:
-        if as_process:
-            proc = subprocess.Popen(args, cwd=self.working_dir, stdin=istream,
-                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
-            return _Process(proc)
-        done = subprocess.run(args, cwd=self.working_dir, capture_output=True, check=False)
-        if done.returncode != 0:
-            raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"{args[1:]} failed")
-        return done.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
-
-    def stream(self, args: list[str]) -> Any:
-        """A long streaming command (git log) through GitPython's wrapper."""
-        from git.cmd import Git as GitPython
-
-        return GitPython(self.working_dir).execute(args, as_process=True)
-
-    def get_object_data(self, sha: str) -> tuple[str, str, int, bytes]:
-        raw = subprocess.run(["git", "cat-file", "blob", sha], cwd=self.working_dir,
-                             capture_output=True, check=True).stdout  # fmt: skip
-        return sha, "blob", len(raw), raw
-
-
-def _git(root: Path) -> Git:
-    return Git(root)
-
-
-def _run(git: Git, *args: str) -> str:
-    try:
-        return str(git.execute(["git", *_NEVER_WRITE, *args]))
-    except (subprocess.SubprocessError, OSError) as exc:
-        raise GitError(str(exc)) from exc
-
-
 def repository_of(root: Path) -> tuple[Git, str] | None:
     """(git, the project folder's path inside the repository), or None outside git."""
     try:
-        found = _git(root)
-        top = _run(found, "rev-parse", "--show-toplevel").strip()
-        inside = _run(found, "rev-parse", "--show-prefix").strip().rstrip("/")
+        found = git_in(root)
+        top = run_git(found, "rev-parse", "--show-toplevel").strip()
+        inside = run_git(found, "rev-parse", "--show-prefix").strip().rstrip("/")
     except GitError:
         return None
-    return _git(Path(top)), inside  # pathspecs are relative to the top from here on
+    return git_in(Path(top)), inside  # pathspecs are relative to the top from here on
 
 
 def head_commit(root: Path) -> str | None:
@@ -137,7 +74,7 @@ def head_commit(root: Path) -> str | None:
     if found is None:
         return None
     try:
-        return _run(found[0], "rev-parse", "--verify", "--quiet", "--short=12", "HEAD") or None
+        return run_git(found[0], "rev-parse", "--verify", "--quiet", "--short=12", "HEAD") or None
     except GitError:
         return None
 
@@ -151,7 +88,7 @@ def resolve(root: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise GitError(f"'{revision}' is not a revision")
     try:
-        return _run(git, "rev-parse", "--verify", "--quiet", "--end-of-options",
+        return run_git(git, "rev-parse", "--verify", "--quiet", "--end-of-options",
                     revision + "^{commit}").strip()  # fmt: skip
     except GitError:
         raise GitError(f"'{revision}' is not a commit in this repository") from None
@@ -163,7 +100,7 @@ def commit_on_or_before(root: Path, day: date) -> str:
     if found is None:
         raise GitError(f"{root} is not in a git repository")
     git, _ = found
-    sha = _run(git, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").strip()
+    sha = run_git(git, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").strip()
     if not sha:
         raise GitError(f"no commit on or before {day}")
     return sha
@@ -189,7 +126,7 @@ def tree_at(root: Path, commit: str) -> CommitTree:
     if found is None:
         raise GitError(f"{root} is not in a git repository")
     git, prefix = found
-    listing = _run(git, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    listing = run_git(git, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
     blobs = {}
     for entry in listing.split("\0"):
         meta, _, path = entry.partition("\t")
@@ -205,7 +142,7 @@ def commit_day(root: Path, commit: str) -> date:
     found = repository_of(root)
     if found is None:
         raise GitError(f"{root} is not in a git repository")
-    return date.fromisoformat(_run(found[0], "show", "-s", "--format=%cs", commit).strip())
+    return date.fromisoformat(run_git(found[0], "show", "-s", "--format=%cs", commit).strip())
 
 
 def read_history(
@@ -225,11 +162,11 @@ def read_history(
     git, prefix = found
     history = History()
     try:
-        history.head = _run(git, "rev-parse", "--verify", "--quiet", revision or "HEAD").strip()
+        history.head = run_git(git, "rev-parse", "--verify", "--quiet", revision or "HEAD").strip()
     except GitError:
         history.problem = "the repository has no commits yet: history rules start with the first"
         return history
-    history.shallow = _run(git, "rev-parse", "--is-shallow-repository").strip() == "true"
+    history.shallow = run_git(git, "rev-parse", "--is-shallow-repository").strip() == "true"
     if history.shallow and log:
         history.problem = (
             "the git history is shallow (a CI clone?): fetch all of it (actions/checkout "
@@ -243,6 +180,18 @@ def read_history(
         uncommitted = History()
         _extract(git, root, _work_tree_changes(git, prefix, root, work_tree), uncommitted)
         _append(history, uncommitted)  # newer than any commit, so last
+    return history
+
+
+def staged_history(root: Path, changes: Iterable[StagedChange], today: date) -> History:
+    """The history facts of staged changes alone, dated `today`: what the pre-commit
+    hook needs to catch a silent slip before it is committed. New versions are read
+    from disk, which pre-commit has made equal to what is staged."""
+    history = History(head=UNCOMMITTED)
+    work = [Change(UNCOMMITTED, today, "you", c.path, c.old_blob, WORK_TREE)
+            for c in changes if c.status != "D" and (root / c.path).is_file()]  # fmt: skip
+    if work:
+        _extract(Git(root), root, work, history)
     return history
 
 
@@ -276,7 +225,7 @@ def _is_ancestor(git: Git, older: str | None, newer: str) -> bool:
     if not older:
         return False
     try:
-        _run(git, "merge-base", "--is-ancestor", older, newer)
+        run_git(git, "merge-base", "--is-ancestor", older, newer)
     except GitError:
         return False
     return True
@@ -313,7 +262,7 @@ def _log(
     """Changes to project files, newest first, with paths renamed to their newest name
     (the renames seen are left in `newest_name`); only those after `since` if given."""
     commits = f"{since}..{head}" if since else head
-    args = ["git", *_NEVER_WRITE, "log", "--raw", "--no-abbrev", "-z", "--find-renames",
+    args = ["git", *NEVER_WRITE, "log", "--raw", "--no-abbrev", "-z", "--find-renames",
             "--no-color", "--format=%x1e%H%x1f%as%x1f%aN", commits, "--",
             prefix or "."]  # fmt: skip
     process = git.stream(args)
@@ -351,8 +300,8 @@ def _record(record: bytes, prefix: str, newest_name: dict[str, str]) -> Iterator
         relative = _relative(current, prefix)
         if relative is not None:  # interned: a file's blob ids and path repeat in history
             yield Change(commit, day, author, sys.intern(relative),
-                         None if old == _NULL_BLOB else sys.intern(old),
-                         None if new == _NULL_BLOB else sys.intern(new))  # fmt: skip
+                         None if old == NULL_BLOB else sys.intern(old),
+                         None if new == NULL_BLOB else sys.intern(new))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)
@@ -369,7 +318,7 @@ def _relative(path: str, prefix: str) -> str | None:
 def _work_tree_changes(git: Git, prefix: str, root: Path, today: date) -> list[Change]:
     """Tracked project files that differ from HEAD: old blob from HEAD, new from disk,
     dated `today` (riskdocs never reads the clock here)."""
-    out = _run(git, "diff", "HEAD", "--raw", "--no-abbrev", "-z", "--no-renames", "--",
+    out = run_git(git, "diff", "HEAD", "--raw", "--no-abbrev", "-z", "--no-renames", "--",
                prefix or ".")  # fmt: skip
     tokens = out.split("\0")
     changes = []
@@ -380,7 +329,7 @@ def _work_tree_changes(git: Git, prefix: str, root: Path, today: date) -> list[C
         relative = _relative(path, prefix)
         if relative is not None and (root / relative).is_file():
             changes.append(Change(UNCOMMITTED, today, "you", relative,
-                                  None if old == _NULL_BLOB else old, WORK_TREE))  # fmt: skip
+                                  None if old == NULL_BLOB else old, WORK_TREE))  # fmt: skip
     return changes
 
 
@@ -396,7 +345,7 @@ class _Blobs:
         """Consume `changes` (a git log stream) while a `git cat-file --batch` running
         beside it reads every blob they need, so git log, cat-file and Python overlap.
         Returns the changes with their kinds, in stream order."""
-        process = self.git.execute(["git", *_NEVER_WRITE, "cat-file", "--batch"], as_process=True,
+        process = self.git.execute(["git", *NEVER_WRITE, "cat-file", "--batch"], as_process=True,
                                    istream=subprocess.PIPE)  # fmt: skip
         assert process.proc is not None
         stdin, stdout = process.proc.stdin, process.proc.stdout
@@ -555,7 +504,7 @@ def timeline(root: Path, today: date, paths: set[str] | None = None) -> list[Rev
         raise GitError(f"{root} is not in a git repository: there is no history to show")
     git, prefix = found
     try:
-        head = _run(git, "rev-parse", "--verify", "--quiet", "HEAD").strip()
+        head = run_git(git, "rev-parse", "--verify", "--quiet", "HEAD").strip()
     except GitError:
         return []
     committed = reversed(list(_log(git, prefix, head)))

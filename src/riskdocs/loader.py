@@ -71,20 +71,23 @@ def discover(root: Path) -> list[str]:
     """Relative paths of riskdocs.yaml and every file in the entity folders, sorted."""
     found = [CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []
     for folder in ENTITY_FOLDERS:
-        found.extend(_walk(root, folder))
+        found.extend(walk(root, folder))
     return sorted(found)
 
 
-def _walk(root: Path, folder: str) -> Iterator[str]:
+def walk(root: Path, folder: str) -> Iterator[str]:
+    """Relative paths of the files riskdocs reads under `folder` (no dot files or READMEs)."""
+    base = str(root)
     for dirpath, dirnames, filenames in os.walk(root / folder):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel = Path(dirpath).relative_to(root).as_posix()
+        rel = dirpath[len(base) + 1 :].replace(os.sep, "/")
         for name in filenames:
-            if _readable_name(name):
+            if readable_name(name):
                 yield f"{rel}/{name}"
 
 
-def _readable_name(name: str) -> bool:
+def readable_name(name: str) -> bool:
+    """False for the files riskdocs skips in its folders: dot files and READMEs."""
     return not name.startswith(".") and not name.upper().startswith("README")
 
 
@@ -96,7 +99,7 @@ def project_files(paths: Iterable[str]) -> list[str]:
         if p == CONFIG_FILE or (
             p.startswith(folders)
             and not any(part.startswith(".") for part in p.split("/"))
-            and _readable_name(p.rsplit("/", 1)[-1])
+            and readable_name(p.rsplit("/", 1)[-1])
         )
     )  # fmt: skip
 

@@ -8,15 +8,16 @@ checked, so a value is never reported twice.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from riskdocs import kinds
 from riskdocs.finding import Finding, Severity
 from riskdocs.loader import Document
 from riskdocs.model import Project
+from riskdocs.suggest import did_you_mean
 from riskdocs.yamlsrc import JsonPath
 
 PERSON, CADENCE, MEETING_NOTE = "person", "cadence", "meeting note"
@@ -65,7 +66,7 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
     kinds.MILESTONE.name: ((("owner",), PERSON), (("deliverables", "*"), DELIVERABLE), *_LINKS),
     kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
 }
-_ID_TARGETS = {
+ID_TARGETS = {
     kinds.RISK.name: RISK,
     kinds.COMMITMENT.name: COMMITMENT,
     kinds.CHANGE_REQUEST.name: CHANGE,
@@ -78,20 +79,25 @@ _WHERE = {
     DELIVERABLE: "scope/baseline.yaml",
 }
 
-Namespaces = dict[str, set[str]]
+Namespaces = Mapping[str, AbstractSet[str]]
 
 
 def check_references(
-    documents: Sequence[Document], schema_valid: Sequence[Document], project: Project
+    documents: Sequence[Document],
+    schema_valid: Sequence[Document],
+    project: Project,
+    names: Namespaces | None = None,
 ) -> list[Finding]:
     """Duplicate ids, ids that disagree with file names, and dangling references.
 
     Ids come from every readable document, so one file's schema error does not
     make references to it dangle; references are followed in schema-valid ones.
+    `names` replaces what `namespaces` would find in `documents` (the hook passes
+    names taken from file names, having read only the changed files).
     """
     findings = list(_duplicate_ids(documents))
     findings.extend(_filename_mismatches(documents))
-    names = namespaces(documents, project)
+    names = namespaces(documents, project) if names is None else names
     for document in schema_valid:
         for pattern, target in REFERENCES.get(document.kind.name, ()):
             for path, value in _values_at(document.data, pattern):
@@ -103,15 +109,15 @@ def check_references(
 
 def namespaces(documents: Sequence[Document], project: Project) -> Namespaces:
     """Every name a reference can resolve to, by target."""
-    names: Namespaces = defaultdict(set)
+    names: defaultdict[str, set[str]] = defaultdict(set)
     names[PERSON] = set(project.settings.people)
     names[CADENCE] = set(project.settings.cadences)
     names[DELIVERABLE] = {d.id for d in project.deliverables}
     for document in documents:
         if document.kind is kinds.MEETING:
             names[MEETING_NOTE].add(document.path)
-        elif document.kind.name in _ID_TARGETS and (entity_id := _id_of(document)):
-            names[_ID_TARGETS[document.kind.name]].add(entity_id)
+        elif document.kind.name in ID_TARGETS and (entity_id := _id_of(document)):
+            names[ID_TARGETS[document.kind.name]].add(entity_id)
     return names
 
 
@@ -130,9 +136,9 @@ def _values_at(
 
 
 def _dangling(
-    document: Document, path: JsonPath, value: str, target: str, known: set[str]
+    document: Document, path: JsonPath, value: str, target: str, known: AbstractSet[str]
 ) -> Finding:
-    close = difflib.get_close_matches(value, sorted(known), n=1)
+    close = did_you_mean(value, sorted(known), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     where = _WHERE.get(target)
     missing = f"'{value}' is not in {where}" if where else f"there is no {target} {value}"
@@ -149,11 +155,11 @@ def _dangling(
     )
 
 
-def _action_item_owners(project: Project, people: set[str]) -> Iterator[Finding]:
+def _action_item_owners(project: Project, people: AbstractSet[str]) -> Iterator[Finding]:
     for meeting in project.meetings:
         for item in meeting.action_items:
             if item.owner is not None and item.owner not in people:
-                close = difflib.get_close_matches(item.owner, sorted(people), n=1)
+                close = did_you_mean(item.owner, sorted(people), n=1)
                 hint = f" (did you mean '@{close[0]}'?)" if close else ""
                 yield Finding(
                     meeting.path,

@@ -8,7 +8,6 @@ through a preloaded registry so nothing is ever fetched from the network.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from referencing.jsonschema import DRAFT7
 from riskdocs.finding import Finding, Severity
 from riskdocs.loader import Document
 from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
+from riskdocs.suggest import did_you_mean
 from riskdocs.yamlsrc import JsonPath
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -143,7 +143,7 @@ def _unknown_keys(error: SchemaError) -> list[str]:
 
 def _unknown_message(error: SchemaError, key: str) -> str:
     known = sorted(error.schema.get("properties", {}))
-    close = difflib.get_close_matches(key, known, n=1)
+    close = did_you_mean(key, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
     return _prefixed(error.path, f"unknown field '{key}' ({hint})")
 
@@ -199,7 +199,7 @@ def _choice_message(error: SchemaError) -> str:
     options = _choices(error.schema)
     if not options:
         return error.message
-    close = difflib.get_close_matches(str(error.instance), options, n=1)
+    close = did_you_mean(str(error.instance), options, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"{_show(error.instance)} is not one of: {', '.join(options)}{hint}"
 

@@ -8,7 +8,6 @@ mode keeps date-driven rules from failing a commit.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -44,6 +43,7 @@ from riskdocs.rules import (
     scope_unsigned,
 )
 from riskdocs.rules.base import Context, Ignorable, OptionValue, Rule
+from riskdocs.suggest import did_you_mean
 
 _MODULES: tuple[Rule, ...] = (
     commitment_overdue,
@@ -112,11 +112,18 @@ def wants_history(only: Collection[str] | None, section: Mapping[str, Any]) -> b
 
 
 def run_rules(
-    project: Project, ctx: Context, *, only: Collection[str] | None = None, hook: bool = False
+    project: Project,
+    ctx: Context,
+    *,
+    only: Collection[str] | None = None,
+    hook: bool = False,
+    whole_project: bool = True,
 ) -> list[Finding]:
     """Every enabled rule's findings, stamped with rule name, severity and ignore reason.
 
-    `only` limits the rules run; `hook` caps rules that may not block commits at warning.
+    `only` limits the rules run; `hook` caps rules that may not block commits at warning;
+    `whole_project=False` (a project of the changed files only) skips rules that weigh
+    other files.
     """
     settings = rule_settings(project.settings.rules)
     ignores = entity_ignores(project)
@@ -124,6 +131,8 @@ def run_rules(
     for rule_id, rule in RULES.items():
         setting = settings[rule_id]
         if setting.severity is None or (only is not None and rule_id not in only):
+            continue
+        if rule.WHOLE_PROJECT and not whole_project:
             continue
         severity = setting.severity
         if hook and not setting.block_commits and severity is Severity.ERROR:
@@ -183,7 +192,7 @@ def unknown_ignores(project: Project) -> Iterator[Finding]:
         for name in ignore:
             if name in RULES:
                 continue
-            close = difflib.get_close_matches(name, sorted(RULES), n=1)
+            close = did_you_mean(name, sorted(RULES), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             line, col = source.positions.of_key((*source.prefix, "ignore", name))
             yield Finding(

@@ -29,6 +29,7 @@ SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the item is reported.")}
 
 

@@ -26,6 +26,7 @@ SEVERITY = Severity.WARNING
 AREA = "commitments"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -1,7 +1,11 @@
 """What a health rule module provides, and what the engine gives it.
 
-A rule is a module with `ID`, `SEVERITY`, `AREA`, `DATE_DRIVEN`, `OPTIONS`, a
-docstring (the user documentation) and `check(project, opts, ctx)`. It yields
+A rule is a module with `ID`, `SEVERITY`, `AREA`, `DATE_DRIVEN`, `NEEDS_HISTORY`,
+`WHOLE_PROJECT`, `OPTIONS`, a docstring (the user documentation) and
+`check(project, opts, ctx)`. `WHOLE_PROJECT` is True when a finding about one
+entity can depend on other files (a cadence, a trend, links pointing at it):
+the pre-commit hook reads only the changed files and leaves those rules to
+full runs. It yields
 findings made with `hit`; the engine stamps the rule name and the configured
 severity, so a rule never decides either.
 """
@@ -11,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.gitfacts import History
 from riskdocs.model import Links, Project, Source
+
+if TYPE_CHECKING:  # git facts are imported only when history is read
+    from riskdocs.gitfacts import History
 
 # The areas of a project's health, in the order reports show them.
 AREAS = ("risks", "commitments", "scope", "schedule", "communication", "satisfaction")
@@ -54,6 +60,8 @@ class Rule(Protocol):
     def DATE_DRIVEN(self) -> bool: ...
     @property
     def NEEDS_HISTORY(self) -> bool: ...
+    @property
+    def WHOLE_PROJECT(self) -> bool: ...
     @property
     def OPTIONS(self) -> Mapping[str, Option]: ...
 

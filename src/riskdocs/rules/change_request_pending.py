@@ -29,6 +29,7 @@ SEVERITY = Severity.WARNING
 AREA = "scope"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS = {"max_days": Option(14, "Days a change request may wait for a decision.")}
 
 

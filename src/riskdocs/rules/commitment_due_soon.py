@@ -29,6 +29,7 @@ SEVERITY = Severity.WARNING
 AREA = "commitments"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS = {"days": Option(3, "Warn this many days before the due date (0: only on the day).")}
 
 

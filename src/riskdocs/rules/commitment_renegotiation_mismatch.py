@@ -32,6 +32,7 @@ SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 

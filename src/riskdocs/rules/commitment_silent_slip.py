@@ -21,19 +21,22 @@ Fails (a commit changed `due: 2026-11-20` to `due: 2026-11-25` and nothing else)
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.gitfacts import UNCOMMITTED, DueChange
 from riskdocs.meetings import without_due
 from riskdocs.model import Commitment, Meeting, Project
 from riskdocs.rules.base import Context, Option, days, hit, hit_at
+
+if TYPE_CHECKING:
+    from riskdocs.gitfacts import DueChange
 
 ID = "commitment-silent-slip"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = False
 NEEDS_HISTORY = True
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
@@ -52,6 +55,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
 
 
 def when(move: DueChange) -> str:
+    from riskdocs.gitfacts import UNCOMMITTED
+
     if move.commit == UNCOMMITTED:
         return "in your uncommitted changes"
     return f"in commit {move.commit} ({move.day}, {move.author})"

@@ -31,6 +31,7 @@ SEVERITY = Severity.INFO
 AREA = "communication"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -32,6 +32,7 @@ SEVERITY = Severity.ERROR
 AREA = "communication"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -30,7 +30,8 @@ def rule_help(rule: Rule) -> str:
     """The whole documentation of one rule, as plain text."""
     head = [
         f"{rule.ID} (default {rule.SEVERITY.value}, area {rule.AREA}"
-        f"{', date-driven' if rule.DATE_DRIVEN else ''})",
+        f"{', date-driven' if rule.DATE_DRIVEN else ''}"
+        f"{', whole-project: not run by the pre-commit hook' if rule.WHOLE_PROJECT else ''})",
         "",
         inspect.cleandoc(rule.__doc__ or ""),
     ]
@@ -50,7 +51,9 @@ def rules_markdown() -> str:
         "Generated from the rule modules by `pytest --update-expected`; do not edit by hand.",
         "Configure them under `rules:` in riskdocs.yaml (see the README). *Date-driven* rules",
         "can fail only because time passed, so they never fail the pre-commit hook unless",
-        "you set `block_commits: true`.",
+        "you set `block_commits: true`. *Whole-project* rules weigh other files too (a",
+        "cadence, a trend, links pointing at an entity), so the pre-commit hook, which reads",
+        "only the changed files, leaves them to full runs such as CI.",
         "",
         "| rule | default | area | date-driven | checks |",
         "| --- | --- | --- | --- | --- |",
@@ -69,7 +72,8 @@ def _markdown_body(rule: Rule) -> str:
     doc = inspect.cleandoc(rule.__doc__ or "")
     meta = (
         f"Default severity **{rule.SEVERITY.value}**, area *{rule.AREA}*"
-        f"{', date-driven' if rule.DATE_DRIVEN else ''}."
+        f"{', date-driven' if rule.DATE_DRIVEN else ''}"
+        f"{', whole-project (not run by the pre-commit hook)' if rule.WHOLE_PROJECT else ''}."
     )
     lines = [meta, "", doc]
     if rule.OPTIONS:

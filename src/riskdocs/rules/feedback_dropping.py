@@ -28,6 +28,7 @@ SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = True
 OPTIONS = {
     "margin": Option(0.5, "Drop in the average 1-5 score that is reported."),
     "nps_margin": Option(2.0, "Drop in the average NPS (0-10) that is reported."),

@@ -29,6 +29,7 @@ SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = True
 OPTIONS = {"min_average": Option(3.0, "Lowest acceptable average score (1-5).")}
 
 

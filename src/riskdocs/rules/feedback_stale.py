@@ -33,6 +33,7 @@ SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = True
 OPTIONS = {"every_days": Option(45, "Longest time without a client feedback response.", 1)}
 
 

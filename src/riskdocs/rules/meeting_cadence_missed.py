@@ -41,6 +41,7 @@ SEVERITY = Severity.ERROR
 AREA = "communication"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}
 
 

@@ -32,6 +32,7 @@ SEVERITY = Severity.WARNING
 AREA = "schedule"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS = {"used_percent": Option(75, "Warn when the forecast uses this share of the buffer.")}
 
 

@@ -28,6 +28,7 @@ SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -38,6 +38,7 @@ SEVERITY = Severity.ERROR
 AREA = "risks"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 

@@ -30,6 +30,7 @@ SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}
 RECORD_KINDS = ("commitments", "concerns", "change_requests")
 

@@ -29,6 +29,7 @@ SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the action is reported.")}
 
 

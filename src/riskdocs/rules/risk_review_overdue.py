@@ -34,6 +34,7 @@ SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = True
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 LIVE = ("open", "watching", "occurred")
 

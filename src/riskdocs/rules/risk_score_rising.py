@@ -19,7 +19,6 @@ from datetime import timedelta
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.gitfacts import risk_points_by_entity
 from riskdocs.model import Project
 from riskdocs.rules.base import Context, Option, days, hit
 
@@ -28,6 +27,7 @@ SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = False
 NEEDS_HISTORY = True
+WHOLE_PROJECT = False
 OPTIONS = {"window_days": Option(30, "How far back to compare the score with.", 1)}
 
 
@@ -35,6 +35,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
     if ctx.history is None:
         return
     since = ctx.today - timedelta(days=opts["window_days"])
+    from riskdocs.gitfacts import risk_points_by_entity
+
     grouped = risk_points_by_entity(ctx.history)
     for risk in project.risks:
         points = grouped.get(risk.id, [])

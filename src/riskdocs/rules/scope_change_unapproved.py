@@ -34,6 +34,7 @@ SEVERITY = Severity.ERROR
 AREA = "scope"
 DATE_DRIVEN = False
 NEEDS_HISTORY = True
+WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}
 
 

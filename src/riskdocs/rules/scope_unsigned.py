@@ -29,6 +29,7 @@ SEVERITY = Severity.WARNING
 AREA = "scope"
 DATE_DRIVEN = False
 NEEDS_HISTORY = False
+WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
