@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from riskdocs import kinds
 from riskdocs.errors import ProjectNotFoundError
+from riskdocs.kinds import KINDS
 from riskdocs.loader import discover, find_root, load_project, split_front_matter
 from riskdocs.yamlsrc import YamlProblem
 
@@ -144,3 +146,35 @@ def test_symlinks_out_of_the_project_are_not_followed_and_loops_are_findings(
     assert lines[1].startswith("risks/R-002.yaml:1:1: error [file-unreadable] cannot read")
     assert "secret" not in result.output.split("outside the project")[1]
     assert len(lines) == 3
+
+
+def test_a_fifo_is_a_finding_and_never_blocks(project: Callable[..., Path]) -> None:
+    import os
+
+    root = project({"risks/R-001.yaml": "id: R-001\n"})
+    os.mkfifo(root / "risks" / "R-002.yaml")  # opening it to read would wait for a writer
+    _, findings = load_project(root)
+    assert [(f.path, f.rule, f.message) for f in findings if f.path == "risks/R-002.yaml"] == [
+        ("risks/R-002.yaml", "file-unreadable",
+         "cannot read the file (not a regular file); fix or remove it"),
+    ]  # fmt: skip
+
+
+def test_reading_in_worker_processes_gives_the_same_documents_and_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from riskdocs import loader
+    from tests.conftest import EXAMPLE, FIXTURES
+
+    cases = [EXAMPLE, *sorted((FIXTURES / "invalid").iterdir())]
+    for case in cases:
+        paths = loader.discover(case)
+        sequential = loader._load_paths(loader.DiskTree(case), paths)
+        assert loader._load_in_workers(case, paths, 3) == sequential, case.name
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setenv("RISKDOCS_PARALLEL", "0")
+    assert loader._worker_count(10_000) == 1
+    monkeypatch.delenv("RISKDOCS_PARALLEL")
+    assert loader._worker_count(10_000) == min(len(os.sched_getaffinity(0)), 8)
+    documents, _ = loader.load_project(EXAMPLE)
+    assert all(d.kind is KINDS[d.kind.name] for d in documents)  # kinds stay singletons

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import PurePosixPath
+from typing import Any
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md",)
@@ -38,6 +38,10 @@ class Kind:
     @property
     def schema_file(self) -> str:
         return f"{self.name}.schema.json"
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Unpickle as the one Kind of that name: code compares kinds with `is`."""
+        return _kind_named, (self.name,)
 
 
 CONFIG = Kind("config", "project settings", "")
@@ -82,26 +86,37 @@ SCOPE_FILE = "scope/baseline.yaml"
 
 @cache  # history asks for the same few thousand paths again and again
 def classify(relpath: str) -> Kind | None:
-    """The kind of the file at `relpath` (relative to the project root), if any.
+    """The kind of the file at `relpath` (relative to the project root, `/`-separated),
+    if any.
 
     Returns None for files riskdocs does not read (outside the entity folders,
-    or not ending in one of the kind's suffixes).
+    or not ending in one of the kind's suffixes). Plain string operations: this
+    runs once per project file.
     """
-    path = PurePosixPath(relpath)
     if relpath == CONFIG_FILE:
         return CONFIG
     if relpath in (SCOPE_FILE, "scope/baseline.yml"):
         return SCOPE
-    parts = path.parts
+    parts = relpath.split("/")
     if len(parts) < 2:
         return None
     if parts[0] == "scope":
         kind = CHANGE_REQUEST if len(parts) > 2 and parts[1] == "changes" else None
     else:
         kind = _BY_FOLDER.get(parts[0])
-    if kind is None or path.suffix not in kind.suffixes:
+    if kind is None or _suffix(parts[-1]) not in kind.suffixes:
         return None
     return kind
+
+
+def _suffix(name: str) -> str:
+    """The file name's last extension, as PurePosixPath.suffix gives it (".bashrc" has none)."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _kind_named(name: str) -> Kind:
+    return KINDS[name]
 
 
 _BY_FOLDER = {k.folder: k for k in KINDS.values() if k.folder and "/" not in k.folder}

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from riskdocs.errors import ProjectNotFoundError
 from riskdocs.finding import Finding, Severity
-from riskdocs.kinds import CONFIG_FILE, ENTITY_FOLDERS, Kind, classify
+from riskdocs.kinds import CONFIG_FILE, ENTITY_FOLDERS, KINDS, Kind, classify
 from riskdocs.yamlsrc import Positions, YamlProblem, parse_yaml
 
 
@@ -122,13 +123,19 @@ class DiskTree:
         return discover(self.root)
 
     def read(self, relpath: str) -> bytes:
-        path = self.root / relpath
-        if path.is_symlink() and not _target(path).is_relative_to(self.root.resolve()):
-            raise OutsideProjectError(os.readlink(path))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:  # checked before reading: never load a huge file
-            raise FileTooLargeError(size)
-        return path.read_bytes()
+        path = f"{self.root}/{relpath}"  # plain strings: this runs once per project file
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            if not _target(Path(path)).is_relative_to(self.root.resolve()):
+                raise OutsideProjectError(os.readlink(path))
+            mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
+            raise OSError(errno.EINVAL, "not a regular file")
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:  # checked before reading: never load a huge file
+                raise FileTooLargeError(size)
+            return file.read()
 
 
 def _target(link: Path) -> Path:
@@ -151,13 +158,28 @@ class FileTooLargeError(Exception):
         self.size = size
 
 
+# Reading in worker processes pays from about this many files on this kind of
+# machine (benchmarks/validate.py --parallel measures it): below, forking and
+# sending documents back cost more than they save.
+PARALLEL_MIN_FILES = 2000
+
+
 def load_project(root: Path, tree: Tree | None = None) -> tuple[list[Document], list[Finding]]:
     """Read every project file (from disk, or from `tree`) into documents, and findings
-    for what could not be read."""
+    for what could not be read. Big projects on disk are read by worker processes
+    when the machine has more than one core (`RISKDOCS_PARALLEL=0` turns it off)."""
     source = tree or DiskTree(root)
+    paths = source.files()
+    workers = _worker_count(len(paths)) if tree is None else 1
+    if workers > 1:
+        return _load_in_workers(root, paths, workers)
+    return _load_paths(source, paths)
+
+
+def _load_paths(source: Tree, paths: Sequence[str]) -> tuple[list[Document], list[Finding]]:
     documents: list[Document] = []
     findings: list[Finding] = []
-    for relpath in source.files():
+    for relpath in paths:
         kind = classify(relpath)
         if kind is None:
             findings.append(_unknown_file(relpath))
@@ -165,6 +187,65 @@ def load_project(root: Path, tree: Tree | None = None) -> tuple[list[Document], 
         document, problems = load_file(source, relpath, kind)
         documents.append(document)
         findings.extend(problems)
+    return documents, findings
+
+
+def _worker_count(files: int) -> int:
+    if files < PARALLEL_MIN_FILES or os.environ.get("RISKDOCS_PARALLEL") == "0":
+        return 1
+    import multiprocessing  # only for big projects: the hook never pays for it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # spawning fresh interpreters costs more than the parse saves
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1, 8)  # fmt: skip
+
+
+def _load_in_workers(
+    root: Path, paths: Sequence[str], processes: int
+) -> tuple[list[Document], list[Finding]]:
+    """The same result as `_load_paths`, with the work shared by this process and
+    `processes - 1` forked ones. Workers send plain data back with marshal, much
+    cheaper to rebuild than pickled dataclasses."""
+    import multiprocessing
+
+    size = max(1, -(-len(paths) // processes))
+    shares = [paths[i : i + size] for i in range(0, len(paths), size)]
+    if len(shares) < 2:
+        return _load_paths(DiskTree(root), paths)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(len(shares) - 1) as pool:
+        pending = pool.map_async(_load_share, [(root, share) for share in shares[1:]])
+        documents, findings = _load_paths(DiskTree(root), shares[0])
+        for packed in pending.get():
+            more, problems = _unpack(packed)
+            documents += more
+            findings += problems
+    return documents, findings
+
+
+def _load_share(job: tuple[Path, Sequence[str]]) -> bytes:
+    import marshal
+
+    root, paths = job
+    documents, findings = _load_paths(DiskTree(root), paths)
+    rows = [(d.path, d.kind.name, d.data, d.positions.values, d.positions.keys, d.body,
+             d.body_line) for d in documents]  # fmt: skip
+    problems = [(f.path, f.line, f.col, f.rule, f.severity.value, f.message, f.entity, f.ignored)
+                for f in findings]  # fmt: skip
+    return marshal.dumps((rows, problems))
+
+
+def _unpack(packed: bytes) -> tuple[list[Document], list[Finding]]:
+    import marshal
+
+    rows, problems = marshal.loads(packed)
+    documents = [Document(path, KINDS[kind], data, Positions(values, keys), body, body_line)
+                 for path, kind, data, values, keys, body, body_line in rows]  # fmt: skip
+    findings = [
+        Finding(path, line, col, rule, Severity(level), message, entity, ignored)
+        for path, line, col, rule, level, message, entity, ignored in problems
+    ]
     return documents, findings
 
 
