@@ -1,14 +1,16 @@
 """How fast `riskdocs validate` checks a project, against the floor and against peers.
 
     pip install check-jsonschema yamllint     # the peers (not riskdocs dependencies)
-    python benchmarks/validate.py --entities 10000
+    python benchmarks/validate.py --entities 10000 [--no-peers]
 
 Builds a project of N entity files (60% commitments, 40% risks, sharded, one
 commit) with benchmarks/corpus.py, then times whole processes, alternately,
 three times each: the floor (Python reading every file with PyYAML's
-CSafeLoader and nothing else), `riskdocs validate`, `check-jsonschema` with
-the same schemas, and `yamllint`. Prints medians and ratios; compare ratios
-within one run, since machines here are noisy.
+CSafeLoader and nothing else), `riskdocs validate` (history cache off, so git
+history is read cold), the same reading files in one process
+(`RISKDOCS_PARALLEL=0`) and without git, `check-jsonschema` with the same
+schemas, and `yamllint`. Prints medians and ratios; compare ratios within one
+run, since machines here are noisy.
 """
 
 from __future__ import annotations
@@ -33,9 +35,14 @@ FLOOR = (
 
 
 def seconds(command: list[str], cwd: Path) -> float:
+    """Wall time of one run; a leading `NAME=value` word sets that environment variable."""
+    env = {**os.environ, "RISKDOCS_CACHE_DIR": "off"}
+    while command and "=" in command[0] and not command[0].startswith("/"):
+        name, value = command[0].split("=", 1)
+        env[name], command = value, command[1:]
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env={**os.environ, "RISKDOCS_CACHE_DIR": "off"}, check=False)  # fmt: skip
+                   env=env, check=False)  # fmt: skip
     return time.perf_counter() - start
 
 
@@ -45,12 +52,17 @@ def tool(name: str) -> str | None:
     return shutil.which(name) or (str(beside) if beside.exists() else None)
 
 
-def commands(root: Path) -> dict[str, list[str]]:
+def commands(root: Path, peers: bool) -> dict[str, list[str]]:
+    riskdocs = [sys.executable, "-m", "riskdocs", "validate", "--root", str(root),
+                "--today", "2026-11-26"]  # fmt: skip
     found = {
         "floor: CSafeLoader parse": [sys.executable, "-c", FLOOR, str(root)],
-        "riskdocs validate": [sys.executable, "-m", "riskdocs", "validate", "--root", str(root),
-                              "--today", "2026-11-26"],
-    }  # fmt: skip
+        "riskdocs validate": riskdocs,
+        "riskdocs validate, one process": ["RISKDOCS_PARALLEL=0", *riskdocs],
+        "riskdocs validate, no git": ["GIT_DIR=/nonexistent", *riskdocs],
+    }
+    if not peers:
+        return found
     checker, linter = tool("check-jsonschema"), tool("yamllint")
     if checker:
         # one process per schema, as a user would wire it; summed below
@@ -72,13 +84,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-peers", action="store_true", help="skip check-jsonschema, yamllint")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="riskdocs-validate-")) / "project"
     commitments, risks = args.entities * 6 // 10, args.entities - args.entities * 6 // 10
     subprocess.run([sys.executable, str(HERE / "corpus.py"), str(root), "--commits", "1",
                     "--commitments", str(commitments), "--risks", str(risks)],
                    check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-    runs = commands(root)
+    runs = commands(root, peers=not args.no_peers)
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.rounds):
         for name, command in runs.items():
