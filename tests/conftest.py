@@ -79,7 +79,7 @@ def repo(tmp_path: Path) -> Repo:
 def history_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test gets its own history cache folder, never the user's ~/.cache."""
+    """Every test gets its own cache folder (git history, rendered notes), never ~/.cache."""
     folder = tmp_path_factory.mktemp("history-cache")
     monkeypatch.setenv("RISKDOCS_CACHE_DIR", str(folder))
     return folder

@@ -12,6 +12,7 @@ from riskdocs import kinds
 from riskdocs.errors import ProjectNotFoundError
 from riskdocs.kinds import KINDS
 from riskdocs.loader import discover, find_root, load_project, split_front_matter
+from riskdocs.parallel import processes_for
 from riskdocs.yamlsrc import YamlProblem
 
 
@@ -173,8 +174,9 @@ def test_reading_in_worker_processes_gives_the_same_documents_and_findings(
         assert loader._load_in_workers(case, paths, 3) == sequential, case.name
     monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setenv("RISKDOCS_PARALLEL", "0")
-    assert loader._worker_count(10_000) == 1
+    assert processes_for(10_000, 1) == 1
     monkeypatch.delenv("RISKDOCS_PARALLEL")
-    assert loader._worker_count(10_000) == min(len(os.sched_getaffinity(0)), 8)
+    assert processes_for(10_000, 1) == min(len(os.sched_getaffinity(0)), 8)
+    assert processes_for(10, 11) == 1
     documents, _ = loader.load_project(EXAMPLE)
     assert all(d.kind is KINDS[d.kind.name] for d in documents)  # kinds stay singletons

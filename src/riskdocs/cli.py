@@ -262,6 +262,7 @@ def report(
     from riskdocs.formats import FORMATTERS
     from riskdocs.history import head_commit
     from riskdocs.report import write_report
+    from riskdocs.report.notes import RenderedNotes
     from riskdocs.report.view import build_view
 
     project_root = _project_root(root, [])
@@ -271,11 +272,15 @@ def report(
     except ConfigError as exc:
         click.echo(FORMATTERS["text"](exc.findings, 1), nl=False)
         raise
+    notes = RenderedNotes(project_root)
+    project = result.project
+    notes.prefetch([m.body for m in project.meetings] + [n.body for n in project.lessons])
     view = build_view(
         result.project, result.findings, result.today, audience,
-        commit[:12] if commit else head_commit(project_root), result.history,
+        commit[:12] if commit else head_commit(project_root), result.history, notes,
     )  # fmt: skip
     written = write_report(view, output, project_root)
+    notes.save()
     click.echo(
         f"riskdocs: wrote {', '.join(written)} to {output} "
         f"({audience} view, overall health {view['health']['overall']})"

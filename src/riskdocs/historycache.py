@@ -1,38 +1,24 @@
 """A cache of the facts read from git, so a run after new commits reads only those.
 
 Keyed by the repository's path and the project folder inside it, stored as JSON
-under `$RISKDOCS_CACHE_DIR`, else `$XDG_CACHE_HOME/riskdocs`, else
-`~/.cache/riskdocs`: never inside the repository, safe to delete at any time.
-`RISKDOCS_CACHE_DIR=off` turns it off. A cache that cannot be read is ignored
-and one that cannot be written is skipped: it only ever saves time.
+in the cache folder (see cachedir.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.gitfacts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
 FORMAT = 1
 
 
 def cache_file(top: str, prefix: str) -> Path | None:
-    setting = os.environ.get("RISKDOCS_CACHE_DIR")
-    if setting == "off":
-        return None
-    if setting:
-        folder = Path(setting)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        folder = Path(base) / "riskdocs"
-    key = hashlib.sha256(f"{FORMAT}\0{top}\0{prefix}".encode()).hexdigest()[:24]
-    return folder / f"history-{key}.json"
+    return cache_path("history", str(FORMAT), top, prefix)
 
 
 def load(path: Path | None) -> History | None:
@@ -55,14 +41,7 @@ def save(path: Path | None, history: History) -> None:
         "commitment_points": [_plain(f) for f in history.commitment_points],
         "scope_versions": [_plain(f) for f in history.scope_versions],
     }  # fmt: skip
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False,
-                                         encoding="utf-8", suffix=".tmp") as out:  # fmt: skip
-            out.write(json.dumps(data, separators=(",", ":")))  # dumps uses the C encoder
-        os.replace(out.name, path)
-    except OSError:
-        return
+    write_atomically(path, json.dumps(data, separators=(",", ":")))  # the C encoder
 
 
 def _plain(fact: Any) -> list[Any]:

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from riskdocs.errors import ProjectNotFoundError
 from riskdocs.finding import Finding, Severity
 from riskdocs.kinds import CONFIG_FILE, ENTITY_FOLDERS, KINDS, Kind, classify
+from riskdocs.parallel import processes_for, split
 from riskdocs.yamlsrc import Positions, YamlProblem, parse_yaml
 
 
@@ -158,8 +159,8 @@ class FileTooLargeError(Exception):
         self.size = size
 
 
-# Reading in worker processes pays from about this many files on this kind of
-# machine (benchmarks/validate.py --parallel measures it): below, forking and
+# Reading in worker processes pays from about this many files on a 2-core machine
+# (benchmarks/validate.py compares it with RISKDOCS_PARALLEL=0): below, forking and
 # sending documents back cost more than they save.
 PARALLEL_MIN_FILES = 2000
 
@@ -170,7 +171,7 @@ def load_project(root: Path, tree: Tree | None = None) -> tuple[list[Document], 
     when the machine has more than one core (`RISKDOCS_PARALLEL=0` turns it off)."""
     source = tree or DiskTree(root)
     paths = source.files()
-    workers = _worker_count(len(paths)) if tree is None else 1
+    workers = processes_for(len(paths), PARALLEL_MIN_FILES) if tree is None else 1
     if workers > 1:
         return _load_in_workers(root, paths, workers)
     return _load_paths(source, paths)
@@ -190,31 +191,18 @@ def _load_paths(source: Tree, paths: Sequence[str]) -> tuple[list[Document], lis
     return documents, findings
 
 
-def _worker_count(files: int) -> int:
-    if files < PARALLEL_MIN_FILES or os.environ.get("RISKDOCS_PARALLEL") == "0":
-        return 1
-    import multiprocessing  # only for big projects: the hook never pays for it
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # spawning fresh interpreters costs more than the parse saves
-    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1, 8)  # fmt: skip
-
-
 def _load_in_workers(
     root: Path, paths: Sequence[str], processes: int
 ) -> tuple[list[Document], list[Finding]]:
     """The same result as `_load_paths`, with the work shared by this process and
     `processes - 1` forked ones. Workers send plain data back with marshal, much
     cheaper to rebuild than pickled dataclasses."""
-    import multiprocessing
-
-    size = max(1, -(-len(paths) // processes))
-    shares = [paths[i : i + size] for i in range(0, len(paths), size)]
+    shares = split(paths, processes)
     if len(shares) < 2:
         return _load_paths(DiskTree(root), paths)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(len(shares) - 1) as pool:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(len(shares) - 1) as pool:
         pending = pool.map_async(_load_share, [(root, share) for share in shares[1:]])
         documents, findings = _load_paths(DiskTree(root), shares[0])
         for packed in pending.get():

@@ -9,7 +9,7 @@ team's business. Everything is sorted, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -35,6 +35,7 @@ class Scope:
     audience: str
     today: date
     by_entity: dict[str, list[dict[str, Any]]]
+    render: Callable[[str], str] = render_markdown
 
     @property
     def team(self) -> bool:
@@ -54,8 +55,10 @@ def build_view(
     audience: str = "client",
     commit: str | None = None,
     history: History | None = None,
+    render: Callable[[str], str] = render_markdown,
 ) -> View:
-    """The whole view model for one audience; `history` adds the monthly trends."""
+    """The whole view model for one audience; `history` adds the monthly trends and
+    `render` turns note Markdown into HTML (report/notes.py caches it)."""
     hidden = internal_ids(project) if audience != "team" else set()
     shown = [
         f for f in findings if audience == "team" or (f.rule in RULES and f.entity not in hidden)
@@ -64,7 +67,7 @@ def build_view(
     for finding in shown:
         if finding.entity:
             by_entity.setdefault(finding.entity, []).append(_finding(finding))
-    scope = Scope(audience, today, by_entity)
+    scope = Scope(audience, today, by_entity, render)
     health = assess(shown)
     return {
         "version": VIEW_VERSION,
@@ -100,7 +103,7 @@ def build_view(
                 "id": lesson.id,
                 "title": lesson.title,
                 "date": str(lesson.date),
-                "html": render_markdown(lesson.body),
+                "html": scope.render(lesson.body),
             }
             for lesson in sorted(project.lessons, key=lambda x: (x.date, x.id), reverse=True)
             if scope.shows(lesson)
@@ -369,7 +372,7 @@ def _meetings(project: Project, scope: Scope) -> list[dict[str, Any]]:
             "attendees": list(m.attendees),
             "decisions": list(m.decisions),
             "open_items": sum(1 for i in m.action_items if not i.done),
-            "html": render_markdown(m.body),
+            "html": scope.render(m.body),
         }
         for m in sorted(project.meetings, key=lambda m: (m.date, m.id), reverse=True)
         if scope.shows(m)
