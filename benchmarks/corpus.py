@@ -41,6 +41,22 @@ def risk(n: int, probability: int, review_by: date) -> str:
             f"contingency: Plan B\nreview_by: {review_by}\n")  # fmt: skip
 
 
+def meeting(n: int) -> tuple[str, str]:
+    """A weekly status note with decisions and action items, as teams write them."""
+    day = START + timedelta(days=7 * n)
+    text = (f"---\ndate: {day}\ntitle: Weekly status {n}\nkind: status\n"
+            f"attendees: [alice, bob, dana]\ncadence: weekly-status\n---\n\n"
+            f"# Weekly status {n}\n\nWe went through the **open risks** and the plan for "
+            f"the next sprint; see the [board](https://example.com/board/{n}).\n\n"
+            "## Decisions\n\n- Keep the release date\n- Add a *load test* before go-live\n\n"
+            "## Action items\n\n"
+            f"- [x] @alice send the minutes due:{day + timedelta(days=1)}\n"
+            f"- [ ] @bob update the risk register due:{day + timedelta(days=7)}\n\n"
+            "| topic | owner | status |\n| --- | --- | --- |\n"
+            "| API | bob | on track |\n")  # fmt: skip
+    return f"meetings/{day.year}/{day}-weekly-{n}.md", text
+
+
 def path_of(prefix: str, n: int) -> str:
     folder = {"C": "commitments", "R": "risks"}[prefix]
     return f"{folder}/{n // 100:04d}/{prefix}-{n}.yaml"
@@ -78,6 +94,7 @@ def stream(args: argparse.Namespace) -> bytes:
     first.update(
         {path_of("R", n): risk(n, 2, START + timedelta(days=14)) for n in range(args.risks)}
     )
+    first.update(dict(meeting(n) for n in range(args.meetings)))
     commit(0, first, "start")
     for n in range(1, args.commits):
         roll = rng.random()
@@ -102,6 +119,7 @@ def main() -> None:
     parser.add_argument("--commits", type=int, default=20000)
     parser.add_argument("--commitments", type=int, default=2000)
     parser.add_argument("--risks", type=int, default=1000)
+    parser.add_argument("--meetings", type=int, default=0, help="weekly notes, in the first commit")
     parser.add_argument(
         "--append",
         type=int,
@@ -115,9 +133,8 @@ def main() -> None:
     subprocess.run(["git", "fast-import", "--quiet"], cwd=args.target, input=stream(args),
                    check=True)  # fmt: skip
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=args.target, check=True)
-    print(
-        f"{args.target}: {args.commits} commits, {args.commitments} commitments, {args.risks} risks"
-    )
+    print(f"{args.target}: {args.commits} commits, {args.commitments} commitments, "
+          f"{args.risks} risks, {args.meetings} meetings")  # fmt: skip
 
 
 if __name__ == "__main__":
