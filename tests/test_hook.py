@@ -58,9 +58,7 @@ def client_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
-def try_repo(
-    repo: Path, home: Path, all_files: bool = True
-) -> subprocess.CompletedProcess[str]:
+def try_repo(repo: Path, home: Path, all_files: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     which = ["--all-files"] if all_files else []
     return subprocess.run(
