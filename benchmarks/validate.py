@@ -7,8 +7,8 @@ Builds a project of N entity files (60% commitments, 40% risks, sharded, one
 commit) with benchmarks/corpus.py, then times whole processes, alternately,
 three times each: the floor (Python reading every file with PyYAML's
 CSafeLoader and nothing else), `riskdocs validate` (history cache off, so git
-history is read cold), the same reading files in one process
-(`RISKDOCS_PARALLEL=0`) and without git, `check-jsonschema` with the same
+history is read cold), the same with a warm history cache, reading files in
+one process (`RISKDOCS_PARALLEL=0`) and without git, `check-jsonschema` with the same
 schemas, and `yamllint`. Prints medians and ratios; compare ratios within one
 run, since machines here are noisy.
 """
@@ -58,6 +58,10 @@ def commands(root: Path, peers: bool) -> dict[str, list[str]]:
     found = {
         "floor: CSafeLoader parse": [sys.executable, "-c", FLOOR, str(root)],
         "riskdocs validate": riskdocs,
+        "riskdocs validate, warm history cache": [
+            f"RISKDOCS_CACHE_DIR={root.parent / 'cache'}",
+            *riskdocs,
+        ],
         "riskdocs validate, one process": ["RISKDOCS_PARALLEL=0", *riskdocs],
         "riskdocs validate, no git": ["GIT_DIR=/nonexistent", *riskdocs],
     }
@@ -92,6 +96,7 @@ def main() -> None:
                     "--commitments", str(commitments), "--risks", str(risks)],
                    check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     runs = commands(root, peers=not args.no_peers)
+    seconds(runs["riskdocs validate, warm history cache"], root)  # fills the cache
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.rounds):
         for name, command in runs.items():
@@ -101,11 +106,11 @@ def main() -> None:
     floor = median["floor: CSafeLoader parse"]
     ours = median["riskdocs validate"]
     print(f"{args.entities} entity files in {root}")
-    print(f"{'':34} {'median s':>9} {'x floor':>8}")
+    print(f"{'':40} {'median s':>9} {'x floor':>8}")
     for name, value in median.items():
-        print(f"{name:34} {value:9.2f} {value / floor:8.2f}")
+        print(f"{name:40} {value:9.2f} {value / floor:8.2f}")
     if checker:
-        print(f"{'check-jsonschema (both kinds)':34} {checker:9.2f} {checker / floor:8.2f}")
+        print(f"{'check-jsonschema (both kinds)':40} {checker:9.2f} {checker / floor:8.2f}")
         print(f"riskdocs is {checker / ours:.1f}x faster than check-jsonschema")
     print(f"riskdocs / floor = {ours / floor:.2f} (target 1.25)")
 
