@@ -168,6 +168,9 @@ def test_github_workflow_recipe_validates_and_publishes_with_the_official_pages_
     assert all(s.get("with", {}).get("fetch-depth") == 0 for s in publish["steps"]
                if s.get("uses", "").startswith("actions/checkout"))  # fmt: skip
     assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    for job in (validate, publish):  # the caches survive between runs
+        (cache,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")]
+        assert cache["with"]["path"] == "~/.cache/riskdocs"
 
 
 def test_gitlab_recipe_has_a_pages_job_publishing_public() -> None:
@@ -176,6 +179,8 @@ def test_gitlab_recipe_has_a_pages_job_publishing_public() -> None:
     pipeline = yaml.safe_load((CI_RECIPES / "gitlab-ci.yaml").read_text())
     assert pipeline["variables"]["GIT_DEPTH"] == "0"
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
+    cache_dir = pipeline["variables"]["RISKDOCS_CACHE_DIR"]
+    assert cache_dir == "$CI_PROJECT_DIR/" + pipeline["default"]["cache"]["paths"][0]
     assert any("riskdocs report" in line and "-o public" in line
                for line in pipeline["pages"]["script"])  # fmt: skip
 
