@@ -12,13 +12,16 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from riskdocs import __version__
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.suggest import did_you_mean
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that run it
+    from riskdocs.check import CheckResult, Today
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_NAMES = ("text", "json", "github", "sarif")
@@ -151,7 +154,7 @@ def validate(
     read, and whole-project rules are left to full runs. Exit status: 0 no
     errors, 1 errors found, 2 usage or setup problem.
     """
-    from riskdocs.check import check_project, select
+    from riskdocs.check import select
     from riskdocs.finding import exit_code, relocate
     from riskdocs.formats import FORMATTERS
 
@@ -163,19 +166,9 @@ def validate(
         click.echo(f"riskdocs: nothing to check: no file given is inside {project_root}")
         return
     commit, day = _as_of(project_root, as_of)
-    only = set(rules) or None
     try:
-        result = None
-        if hook and selected and not commit:
-            from riskdocs.incremental import check_changed
-
-            result = check_changed(project_root, selected, today or clock_today, only=only)
-        if result is None:
-            # A hook run that fell back (see riskdocs.incremental) shows every file's
-            # findings: a deleted id or an edited riskdocs.yaml breaks unchanged files.
-            selected = [] if hook else selected
-            result = check_project(project_root, today or day or clock_today, only=only,
-                                   hook=hook, as_of=commit)  # fmt: skip
+        result, selected = _validated(project_root, selected, today or day or clock_today,
+                                      set(rules) or None, hook, commit)  # fmt: skip
     except ConfigError as exc:
         click.echo(formatter(exc.findings, 1), nl=False)
         raise
@@ -183,6 +176,32 @@ def validate(
     shown = relocate(findings, _checkout_prefix(project_root, output_format))
     click.echo(formatter(shown, result.files_checked, show_ignored=show_ignored), nl=False)
     sys.exit(exit_code(findings))
+
+
+def _validated(
+    root: Path,
+    selected: list[str],
+    today: Today,
+    only: set[str] | None,
+    hook: bool,
+    commit: str | None,
+) -> tuple[CheckResult, list[str]]:
+    """The check `validate` asked for, and the paths whose findings to show ([]: all).
+
+    A hook run given files checks just those (riskdocs.incremental); when that needs
+    the whole project it shows every file's findings, since a deleted id or an
+    edited riskdocs.yaml breaks files that did not change.
+    """
+    from riskdocs.check import check_project
+
+    if hook and selected and not commit:
+        from riskdocs.incremental import check_changed
+
+        result = check_changed(root, selected, today, only=only)
+        if result is not None:
+            return result, selected
+        selected = []
+    return check_project(root, today, only=only, hook=hook, as_of=commit), selected
 
 
 def _as_of(root: Path, value: str | None) -> tuple[str | None, dt.date | None]:

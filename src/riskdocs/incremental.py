@@ -21,7 +21,6 @@ baseline edited, a project file deleted or renamed) needs the full check:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -41,6 +40,7 @@ from riskdocs.loader import (
     load_project,
     project_files,
     readable_name,
+    walk_folders,
 )
 from riskdocs.model import Project
 from riskdocs.references import (
@@ -58,7 +58,7 @@ if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.gitfacts import History
 
 # Changing one of these can break files that did not change.
-SHARED_FILES = frozenset({kinds.CONFIG_FILE, kinds.SCOPE_FILE, "scope/baseline.yml"})
+SHARED_FILES = frozenset({kinds.CONFIG_FILE, *kinds.SCOPE_FILES})
 _NAME_ID = re.compile(r"[A-Z]+-[0-9]+(?=[-.])")
 _HISTORY_KINDS = (kinds.COMMITMENT, kinds.MEETING, kinds.RISK)
 
@@ -72,7 +72,7 @@ def check_changed(
     if _needs_full_check(root, paths, changes):
         return None
     changed = project_files(paths)
-    documents, findings = load_project(root, _ChangedFiles(root, changed))
+    documents, findings = load_project(root, _ChangedFiles(root, tuple(changed)))
     readable = [d for d in documents if d.readable]
     valid = schema_valid(readable, findings)
     project = build_project_from(valid, findings)
@@ -101,17 +101,13 @@ def _needs_full_check(root: Path, paths: Sequence[str], changes: list[StagedChan
 
 
 @dataclass(frozen=True)
-class _ChangedFiles:
+class _ChangedFiles(DiskTree):
     """The files a hook run reads: riskdocs.yaml (people, settings) and the changed ones."""
 
-    root: Path
-    changed: list[str]
+    changed: tuple[str, ...] = ()
 
     def files(self) -> list[str]:
         return sorted({kinds.CONFIG_FILE, *self.changed})
-
-    def read(self, relpath: str) -> bytes:
-        return DiskTree(self.root).read(relpath)
 
 
 class FileIndex:
@@ -153,18 +149,11 @@ class FileIndex:
 
     def _listing(self, kind: kinds.Kind) -> list[tuple[str, str]]:
         if kind.name not in self._folders:
-            base = str(self.root)
             self._folders[kind.name] = [
-                (folder[len(base) + 1 :].replace(os.sep, "/"), "\n" + "\n".join(names) + "\n")
-                for folder, subfolders, names in _walk_visible(self.root / kind.folder)
+                (folder, "\n" + "\n".join(names) + "\n")
+                for folder, names in walk_folders(self.root, kind.folder)
             ]
         return self._folders[kind.name]
-
-
-def _walk_visible(top: Path) -> Iterator[tuple[str, list[str], list[str]]]:
-    for folder, subfolders, names in os.walk(top):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        yield folder, subfolders, names
 
 
 class IdsInNames(AbstractSet[str]):
@@ -217,8 +206,7 @@ class NamesFromFiles(dict[str, AbstractSet[str]]):
 
     def _deliverables(self) -> set[str]:
         root = self.index.root
-        scope = next((n for n in sorted(SHARED_FILES) if n.startswith("scope/")
-                      and (root / n).is_file()), None)  # fmt: skip
+        scope = next((name for name in kinds.SCOPE_FILES if (root / name).is_file()), None)
         if scope is None:
             return set()
         document, _ = load_file(DiskTree(root), scope, kinds.SCOPE)

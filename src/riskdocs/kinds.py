@@ -82,6 +82,7 @@ ENTITY_FOLDERS = (
 )
 CONFIG_FILE = "riskdocs.yaml"
 SCOPE_FILE = "scope/baseline.yaml"
+SCOPE_FILES = (SCOPE_FILE, "scope/baseline.yml")
 
 
 @cache  # history asks for the same few thousand paths again and again
@@ -95,7 +96,7 @@ def classify(relpath: str) -> Kind | None:
     """
     if relpath == CONFIG_FILE:
         return CONFIG
-    if relpath in (SCOPE_FILE, "scope/baseline.yml"):
+    if relpath in SCOPE_FILES:
         return SCOPE
     parts = relpath.split("/")
     if len(parts) < 2:

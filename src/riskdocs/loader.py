@@ -79,13 +79,19 @@ def discover(root: Path) -> list[str]:
 
 def walk(root: Path, folder: str) -> Iterator[str]:
     """Relative paths of the files riskdocs reads under `folder` (no dot files or READMEs)."""
+    for rel, names in walk_folders(root, folder):
+        for name in names:
+            if readable_name(name):
+                yield f"{rel}/{name}"
+
+
+def walk_folders(root: Path, folder: str) -> Iterator[tuple[str, list[str]]]:
+    """(folder relative to `root`, its file names) for `folder` and every sub-folder
+    not hidden by a leading dot."""
     base = str(root)
     for dirpath, dirnames, filenames in os.walk(root / folder):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel = dirpath[len(base) + 1 :].replace(os.sep, "/")
-        for name in filenames:
-            if readable_name(name):
-                yield f"{rel}/{name}"
+        yield dirpath[len(base) + 1 :].replace(os.sep, "/"), filenames
 
 
 def readable_name(name: str) -> bool:
