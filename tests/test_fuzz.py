@@ -1,8 +1,9 @@
 """Fuzzing the loader and the whole validate pipeline: no file makes riskdocs raise.
 
 Hypothesis writes arbitrary bytes, and arbitrary YAML-shaped documents, into a
-project file of every kind and runs the real CLI; the run must end in findings
-(exit 0 or 1) or a setup error (exit 2), never a traceback.
+project file of every kind and runs the real CLI, as a full run and as the
+pre-commit hook; each run must end in findings (exit 0 or 1) or a setup error
+(exit 2), never a traceback.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ def validate(files: dict[str, bytes]) -> int:
             path.write_bytes(content)
         before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
         result = run("validate", "--root", str(root), "--today", TODAY)
+        # and as the pre-commit hook, which reads only the changed files
+        hooked = run("validate", "--hook", "--root", str(root), "--today", TODAY,
+                     *(str(root / rel) for rel in files))  # fmt: skip
+        assert hooked.exit_code in (0, 1, 2)
         assert before == {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
         return result.exit_code
 
