@@ -246,3 +246,23 @@ def test_jsonschema_is_imported_only_to_explain_an_error(tmp_path: Path) -> None
     modules = imported_modules(root, "validate", "--hook", "--today", "2026-11-26",
                                "risks/R-001-gateway-sandbox.yaml")  # fmt: skip
     assert "jsonschema" in modules and "riskdocs.schema" in modules
+
+
+def test_a_project_in_a_sub_folder_of_the_repository(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=A", "-c", "user.email=a@example.com", *args],
+                       cwd=tmp_path, check=True, capture_output=True)  # fmt: skip
+
+    root = tmp_path / "docs" / "health"
+    (root / "commitments").mkdir(parents=True)
+    shutil.copy(BASE_CONFIG, root / "riskdocs.yaml")
+    (root / "commitments" / "C-001.yaml").write_text(COMMITMENT_TEXT)
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "promise")
+    (root / "commitments" / "C-001.yaml").write_text(COMMITMENT_TEXT.replace("12-01", "12-15"))
+    git("add", "-A")
+    result = run("validate", "--hook", "--root", str(root), "--today", "2026-11-26",
+                 str(root / "commitments" / "C-001.yaml"))  # fmt: skip
+    assert result.exit_code == 1
+    assert "commitments/C-001.yaml:6:6: error [commitment-silent-slip]" in result.output
