@@ -30,6 +30,14 @@ FORMAT_NAMES = ("text", "json", "github", "sarif")
 CHECKOUT_RELATIVE_FORMATS = ("github", "sarif")
 
 
+AS_OF_OPTION = click.option(
+    "--as-of",
+    metavar="REV|DATE",
+    help="Read the project as it was at this commit (or the last commit on that day), "
+    "from git objects; --today defaults to that day.",
+)
+
+
 class DateType(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
@@ -129,12 +137,7 @@ def main() -> None:
     "(unless `block_commits: true`).",
 )
 @click.option("--show-ignored", is_flag=True, help="Also list findings silenced by `ignore:`.")
-@click.option(
-    "--as-of",
-    metavar="REV|DATE",
-    help="Read the project as it was at this commit (or the last commit on that day), "
-    "from git objects; --today defaults to that day.",
-)
+@AS_OF_OPTION
 @setup_errors
 def validate(
     paths: Sequence[Path],
@@ -266,12 +269,7 @@ def _relative_paths(root: Path, paths: Sequence[Path], skip_outside: bool = Fals
     show_default=True,
     help="client leaves out everything marked `visibility: internal`.",
 )
-@click.option(
-    "--as-of",
-    metavar="REV|DATE",
-    help="Read the project as it was at this commit (or the last commit on that day), "
-    "from git objects; --today defaults to that day.",
-)
+@AS_OF_OPTION
 @setup_errors
 def report(
     root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None
