@@ -4,13 +4,13 @@
     python benchmarks/hook.py --rounds 15
 
 Builds two projects with benchmarks/corpus.py (committed to git, as pre-commit
-sees them), picks 5 files in each and times whole processes, interleaved, so
-noise hits every command alike:
+sees them), picks 5 files in each and times whole processes, interleaved, each
+run checked (see timing.py):
 
 * floor: a Python process that imports click and PyYAML (what any riskdocs
   command loads) and parses the 5 files with CSafeLoader;
 * `riskdocs validate --hook FILES` (pre-commit's `pass_filenames`) in each project;
-* `riskdocs validate --hook` without files: the whole project, as before;
+* `riskdocs validate --hook` without files: the whole project;
 * yamllint and check-jsonschema on the same 5 files, when installed.
 
 Prints medians and each command's ratio to the floor; compare ratios, since
@@ -20,22 +20,21 @@ machines here are noisy.
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from validate import seconds, tool  # benchmarks/ is on sys.path when run as a script
+from timing import RISKDOCS, Command, corpus, files_checked, machine, measure, table, tool
 
-HERE = Path(__file__).parent
-SCHEMAS = HERE.parent / "schemas"
+SCHEMAS = Path(__file__).parent.parent / "schemas"
 FLOOR = (
     "import sys, click, yaml\n"
     "for p in sys.argv[1:]:\n"
     "    yaml.load(open(p, encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n"
+    "print(len(sys.argv) - 1, 'files parsed')\n"
 )
 SIZES = {"1k": (600, 400), "10k": (6000, 4000)}
+NO_TRACEBACK = r"\A(?![\s\S]*Traceback)"
 
 
 def changed_files(commitments: int, risks: int) -> list[str]:
@@ -47,30 +46,27 @@ def changed_files(commitments: int, risks: int) -> list[str]:
 
 def make(base: Path, name: str) -> Path:
     commitments, risks = SIZES[name]
-    root = base / name
-    subprocess.run([sys.executable, str(HERE / "corpus.py"), str(root), "--commits", "1",
-                    "--commitments", str(commitments), "--risks", str(risks)],
-                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-    return root
+    return corpus(base / name, "--commits", "1", "--commitments", str(commitments),
+                  "--risks", str(risks))  # fmt: skip
 
 
-def commands(projects: dict[str, Path]) -> dict[str, tuple[list[str], Path]]:
-    riskdocs = [sys.executable, "-m", "riskdocs", "validate", "--hook", "--today", "2026-11-26"]
+def commands(projects: dict[str, Path]) -> list[Command]:
+    hook = [*RISKDOCS, "validate", "--hook", "--today", "2026-11-26"]
     small = projects["1k"]
     files = changed_files(*SIZES["1k"])
-    found: dict[str, tuple[list[str], Path]] = {
-        "floor: import click+yaml, parse 5": ([sys.executable, "-c", FLOOR, *files], small),
-    }
+    found = [Command("floor: import click+yaml, parse 5", [sys.executable, "-c", FLOOR, *files],
+                     small, r"^5 files parsed")]  # fmt: skip
     for name, root in projects.items():
-        found[f"riskdocs hook, 5 files of {name}"] = ([*riskdocs, *changed_files(*SIZES[name])],
-                                                      root)  # fmt: skip
-    found["riskdocs hook, whole 1k project"] = (riskdocs, small)
+        found.append(Command(f"riskdocs hook, 5 files of {name}",
+                             [*hook, *changed_files(*SIZES[name])], root, files_checked(6)))
+    found.append(Command("riskdocs hook, whole 1k project", hook, small, files_checked(1001)))
     if linter := tool("yamllint"):
-        found["yamllint -d relaxed, 5 files"] = ([linter, "-d", "relaxed", *files], small)
+        found.append(Command("yamllint -d relaxed, 5 files", [linter, "-d", "relaxed", *files],
+                             small, NO_TRACEBACK))
     if checker := tool("check-jsonschema"):
-        schema = str(SCHEMAS / "commitment.schema.json")
-        found["check-jsonschema, 3 files"] = ([checker, "--schemafile", schema, *files[:3]], small)
-    return found
+        argv = [checker, "--schemafile", str(SCHEMAS / "commitment.schema.json"), *files[:3]]
+        found.append(Command("check-jsonschema, 3 files", argv, small, "validation done"))
+    return found  # fmt: skip
 
 
 def main() -> None:
@@ -78,21 +74,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="riskdocs-hook-"))
-    runs = commands({name: make(base, name) for name in SIZES})
-    for command, cwd in runs.values():  # warm the file cache and bytecode
-        seconds(command, cwd)
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(args.rounds):
-        for name, (command, cwd) in runs.items():
-            times[name].append(seconds(command, cwd))
-    median = {name: statistics.median(values) * 1000 for name, values in times.items()}
-    floor = median["floor: import click+yaml, parse 5"]
+    median = measure(commands({name: make(base, name) for name in SIZES}), args.rounds)
     print(f"projects in {base}; {args.rounds} rounds, medians")
-    print(f"{'':36} {'ms':>6} {'x floor':>8}")
-    for name, value in median.items():
-        print(f"{name:36} {value:6.0f} {value / floor:8.2f}")
+    print(machine())
+    print(table(median, "floor: import click+yaml, parse 5", unit="ms"))
     small, big = median["riskdocs hook, 5 files of 1k"], median["riskdocs hook, 5 files of 10k"]
     print(f"10k / 1k = {big / small:.2f} (the hook should not grow with the project)")
+    if "yamllint -d relaxed, 5 files" in median:
+        print(f"hook (1k) / yamllint = {small / median['yamllint -d relaxed, 5 files']:.2f}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ rendering every note's Markdown.
 
 Builds a project (50% commitments, 30% risks, 20% weekly meeting notes with
 decisions, action items and a table) with benchmarks/corpus.py and times whole
-processes, interleaved:
+processes, interleaved, each run checked (see timing.py):
 
 * `riskdocs validate`;
 * a Python process that renders every note with markdown-it-py as riskdocs does;
@@ -17,22 +17,41 @@ processes, interleaved:
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from validate import seconds  # benchmarks/ is on sys.path when run as a script
+from timing import RISKDOCS, Command, corpus, files_checked, machine, measure, table
 
-HERE = Path(__file__).parent
 RENDER = (
     "import pathlib, sys\n"
     "from markdown_it import MarkdownIt\n"
     "md = MarkdownIt('commonmark', {'html': False})\n"
-    "for p in sorted(pathlib.Path(sys.argv[1]).glob('meetings/**/*.md')):\n"
+    "paths = sorted(pathlib.Path(sys.argv[1]).glob('meetings/**/*.md'))\n"
+    "for p in paths:\n"
     "    md.render(p.read_text(encoding='utf-8').split('\\n---\\n', 1)[1])\n"
+    "print(len(paths), 'notes rendered')\n"
 )
+WROTE = r"^riskdocs: wrote calendar.ics, index.html, status.json, summary.md"
+
+
+def commands(root: Path, base: Path, n: int) -> list[Command]:
+    day = ["--today", "2026-11-26"]
+    validate = [*RISKDOCS, "validate", "--root", str(root), *day]
+    warm = {"RISKDOCS_CACHE_DIR": str(base / "cache")}
+    files = files_checked(n + 1)
+
+    def report(out: str) -> list[str]:
+        return [*RISKDOCS, "report", "--root", str(root), "-o", str(base / out), *day]
+
+    return [
+        Command("riskdocs validate", validate, root, files, (1,)),
+        Command("render every note (markdown-it)", [sys.executable, "-c", RENDER, str(root)],
+                root, rf"^{n // 5} notes rendered"),
+        Command("riskdocs report", report("a"), root, WROTE),
+        Command("riskdocs validate, warm cache", validate, root, files, (1,), warm),
+        Command("riskdocs report, warm cache", report("b"), root, WROTE, env=warm),
+    ]  # fmt: skip
 
 
 def main() -> None:
@@ -41,41 +60,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="riskdocs-report-"))
-    root, cache = base / "project", base / "cache"
     n = args.entities
-    subprocess.run([sys.executable, str(HERE / "corpus.py"), str(root), "--commits", "1",
-                    "--commitments", str(n // 2), "--risks", str(n * 3 // 10),
-                    "--meetings", str(n // 5)], check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-    riskdocs = [sys.executable, "-m", "riskdocs"]
-    day = ["--today", "2026-11-26"]
-    warm = f"RISKDOCS_CACHE_DIR={cache}"
-    runs = {
-        "riskdocs validate": [*riskdocs, "validate", "--root", str(root), *day],
-        "render every note (markdown-it)": [sys.executable, "-c", RENDER, str(root)],
-        "riskdocs report": [*riskdocs, "report", "--root", str(root), "-o", str(base / "a"), *day],
-        "riskdocs validate, warm cache": [warm, *riskdocs, "validate", "--root", str(root), *day],
-        "riskdocs report, warm cache": [
-            warm,
-            *riskdocs,
-            "report",
-            "--root",
-            str(root),
-            "-o",
-            str(base / "b"),
-            *day,
-        ],
-    }
-    seconds(runs["riskdocs report, warm cache"], root)  # fills the cache
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(args.rounds):
-        for name, command in runs.items():
-            times[name].append(seconds(command, root))
-    median = {name: statistics.median(values) for name, values in times.items()}
+    root = corpus(base / "project", "--commits", "1", "--commitments", str(n // 2),
+                  "--risks", str(n * 3 // 10), "--meetings", str(n // 5))  # fmt: skip
+    median = measure(commands(root, base, n), args.rounds)
     floor = median["riskdocs validate"] + median["render every note (markdown-it)"]
     print(f"{n} entity files in {root}; {args.rounds} rounds, medians")
-    print(f"{'':34} {'s':>6} {'x (validate + render)':>22}")
-    for name, value in median.items():
-        print(f"{name:34} {value:6.2f} {value / floor:22.2f}")
+    print(machine())
+    print(table({**median, "validate + render": floor}, "validate + render"))
     print(f"report / (validate + render) = {median['riskdocs report'] / floor:.2f} (target 1.2)")
 
 

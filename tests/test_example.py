@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from riskdocs import kinds
+from riskdocs.load import kinds
 from tests.conftest import EXAMPLE, TODAY, run
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")

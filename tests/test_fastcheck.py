@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskdocs.fastcheck import VALIDATORS_PACKAGE, generated_code, passes
-from riskdocs.kinds import KINDS
-from riskdocs.loader import Document, load_project
-from riskdocs.schema import validate_document
+from riskdocs.checks.fastcheck import VALIDATORS_PACKAGE, generated_code, passes
+from riskdocs.checks.schema import validate_document
+from riskdocs.load.documents import Document, load_project
+from riskdocs.load.kinds import KINDS
 from tests.conftest import EXAMPLE, FIXTURES, REPO
 from tests.test_fuzz import FIELDS, values
 
@@ -42,7 +42,7 @@ def test_generated_validators_need_neither_fastjsonschema_nor_jsonschema() -> No
     code = "\n".join(
         [
             "import sys",
-            "from riskdocs.fastcheck import passes",
+            "from riskdocs.checks.fastcheck import passes",
             *[f"passes({kind!r}, {{}})" for kind in sorted(KINDS)],
             "heavy = {'fastjsonschema', 'jsonschema'} & set(sys.modules)",
             "print(sorted(heavy))",

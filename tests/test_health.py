@@ -6,9 +6,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from riskdocs.check import check_project
+from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding, Severity
-from riskdocs.health import Status, assess
+from riskdocs.report.health import Status, assess
 from tests.conftest import EXAMPLE, FIXTURES, TODAY
 
 DAY = date.fromisoformat(TODAY)

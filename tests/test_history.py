@@ -1,4 +1,4 @@
-"""riskdocs.history on real repositories: the facts it reads, and how it degrades."""
+"""riskdocs.history.extract on real repositories: the facts it reads, and how it degrades."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs.check import check_project
-from riskdocs.history import read_history
+from riskdocs.checks.pipeline import check_project
+from riskdocs.history.extract import read_history
 from tests.conftest import BASE_CONFIG, run
 from tests.gitrepo import Repo
 

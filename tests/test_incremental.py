@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs.check import check_project
-from riskdocs.incremental import SHARED_FILES, FileIndex, check_changed, id_in_name
-from riskdocs.kinds import COMMITMENT, RISK
-from riskdocs.loader import discover
+from riskdocs.checks.pipeline import check_project
+from riskdocs.checks.sources import SHARED_FILES, FileIndex, check_changed, id_in_name
+from riskdocs.load.documents import discover
+from riskdocs.load.kinds import COMMITMENT, RISK
 from riskdocs.rules import RULES
 from tests.conftest import BASE_CONFIG, EXAMPLE, FIXTURES, run
 from tests.gitrepo import Repo
@@ -233,9 +233,9 @@ def test_the_hook_path_imports_no_heavy_library() -> None:
     modules = imported_modules(EXAMPLE, "validate", "--hook", "--today", "2026-11-26",
                                "commitments/C-001.yaml", "risks/R-001-gateway-sandbox.yaml",
                                "meetings/2026-11-19-weekly.md")  # fmt: skip
-    assert "riskdocs.incremental" in modules
+    assert "riskdocs.checks.sources" in modules
     assert top_level(modules).isdisjoint(HEAVY), sorted(top_level(modules) & set(HEAVY))
-    assert "riskdocs.history" not in modules and "riskdocs.schema" not in modules
+    assert "riskdocs.history.extract" not in modules and "riskdocs.checks.schema" not in modules
 
 
 def test_jsonschema_is_imported_only_to_explain_an_error(tmp_path: Path) -> None:
@@ -245,7 +245,7 @@ def test_jsonschema_is_imported_only_to_explain_an_error(tmp_path: Path) -> None
     risk.write_text(risk.read_text().replace("probability: 4", "probability: 9"))
     modules = imported_modules(root, "validate", "--hook", "--today", "2026-11-26",
                                "risks/R-001-gateway-sandbox.yaml")  # fmt: skip
-    assert "jsonschema" in modules and "riskdocs.schema" in modules
+    assert "jsonschema" in modules and "riskdocs.checks.schema" in modules
 
 
 def test_a_project_in_a_sub_folder_of_the_repository(tmp_path: Path) -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs import kinds
 from riskdocs.errors import ProjectNotFoundError
-from riskdocs.kinds import KINDS
-from riskdocs.loader import discover, find_root, load_project, split_front_matter
+from riskdocs.load import kinds
+from riskdocs.load.documents import discover, find_root, load_project, split_front_matter
+from riskdocs.load.kinds import KINDS
+from riskdocs.load.yamlsrc import YamlProblem
 from riskdocs.parallel import processes_for
-from riskdocs.yamlsrc import YamlProblem
 
 
 def test_find_root_walks_upwards(project: Callable[..., Path]) -> None:
@@ -164,7 +164,7 @@ def test_a_fifo_is_a_finding_and_never_blocks(project: Callable[..., Path]) -> N
 def test_reading_in_worker_processes_gives_the_same_documents_and_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from riskdocs import loader
+    from riskdocs.load import documents as loader
     from tests.conftest import EXAMPLE, FIXTURES
 
     cases = [EXAMPLE, *sorted((FIXTURES / "invalid").iterdir())]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
-from riskdocs.meetings import parse_body
+from riskdocs.model.meetings import parse_body
 
 BODY = textwrap.dedent("""\
     # Weekly status

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from riskdocs import kinds
+from riskdocs.load import kinds
 from riskdocs.scaffold import TEMPLATE_TODAY, shift_dates
 from tests.conftest import TODAY, run
 

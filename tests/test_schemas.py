@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from riskdocs import kinds
+from riskdocs.checks.schema import validator_for
+from riskdocs.load import kinds
 from riskdocs.resources import load_schema, schema_names
-from riskdocs.schema import validator_for
 
 NAMES = schema_names()
 

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from riskdocs.trends import month_ends
+from riskdocs.report.trends import month_ends
 from tests.conftest import run
 from tests.gitrepo import Repo
 

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from riskdocs.yamlsrc import HAS_LIBYAML, MAX_DEPTH, parse_yaml, resolve_plain
+from riskdocs.load.yamlsrc import HAS_LIBYAML, MAX_DEPTH, parse_yaml, resolve_plain
 
 
 def problems(text: str) -> list[tuple[str, int, int]]:

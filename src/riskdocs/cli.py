@@ -21,7 +21,7 @@ from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.suggest import did_you_mean
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that run it
-    from riskdocs.check import CheckResult, Today
+    from riskdocs.checks.pipeline import CheckResult, Today
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_NAMES = ("text", "json", "github", "sarif")
@@ -63,7 +63,7 @@ def clock_today(timezone: str | None) -> dt.date:
 
 
 def known_rule_names() -> list[str]:
-    from riskdocs.catalog import BUILTIN_CHECKS
+    from riskdocs.checks.catalog import BUILTIN_CHECKS
     from riskdocs.rules import RULES
 
     return [*RULES, *BUILTIN_CHECKS]
@@ -157,7 +157,7 @@ def validate(
     read, and whole-project rules are left to full runs. Exit status: 0 no
     errors, 1 errors found, 2 usage or setup problem.
     """
-    from riskdocs.check import select
+    from riskdocs.checks.pipeline import select
     from riskdocs.finding import exit_code, relocate
     from riskdocs.formats import FORMATTERS
 
@@ -191,14 +191,14 @@ def _validated(
 ) -> tuple[CheckResult, list[str]]:
     """The check `validate` asked for, and the paths whose findings to show ([]: all).
 
-    A hook run given files checks just those (riskdocs.incremental); when that needs
+    A hook run given files checks just those (riskdocs.checks.sources); when that needs
     the whole project it shows every file's findings, since a deleted id or an
     edited riskdocs.yaml breaks files that did not change.
     """
-    from riskdocs.check import check_project
+    from riskdocs.checks.pipeline import check_project
 
     if hook and selected and not commit:
-        from riskdocs.incremental import check_changed
+        from riskdocs.checks.sources import check_changed
 
         result = check_changed(root, selected, today, only=only)
         if result is not None:
@@ -211,7 +211,7 @@ def _as_of(root: Path, value: str | None) -> tuple[str | None, dt.date | None]:
     """(full commit hash, its day) for `--as-of REV|DATE`, or (None, None)."""
     if value is None:
         return None, None
-    from riskdocs.history import commit_day, commit_on_or_before, resolve
+    from riskdocs.history.extract import commit_day, commit_on_or_before, resolve
 
     try:
         day = dt.date.fromisoformat(value)
@@ -222,7 +222,7 @@ def _as_of(root: Path, value: str | None) -> tuple[str | None, dt.date | None]:
 
 
 def _project_root(root: Path | None, paths: Sequence[Path]) -> Path:
-    from riskdocs.loader import find_root
+    from riskdocs.load.documents import find_root
 
     return root.resolve() if root else find_root(paths[0] if paths else Path.cwd())
 
@@ -275,11 +275,11 @@ def report(
     root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None
 ) -> None:
     """Write the status page (index.html), status.json, calendar.ics and summary.md."""
-    from riskdocs.check import check_project
+    from riskdocs.checks.pipeline import check_project
     from riskdocs.formats import FORMATTERS
-    from riskdocs.history import head_commit
-    from riskdocs.report import write_report
+    from riskdocs.history.extract import head_commit
     from riskdocs.report.notes import RenderedNotes
+    from riskdocs.report.publish import write_report
     from riskdocs.report.view import build_view
 
     project_root = _project_root(root, [])
@@ -337,7 +337,7 @@ def schema(kind: str | None) -> None:
 @setup_errors
 def rules(name: str | None) -> None:
     """List the health rules and built-in checks; with NAME, explain that one."""
-    from riskdocs.catalog import BUILTIN_CHECKS
+    from riskdocs.checks.catalog import BUILTIN_CHECKS
     from riskdocs.rules import RULES
     from riskdocs.rules.docs import rule_help, rule_listing
 
@@ -369,7 +369,7 @@ def rules(name: str | None) -> None:
 def history(entity: str | None, root: Path | None, output_format: str) -> None:
     """Show every change to ENTITY (an id such as C-012, or a meeting's file name) from
     git, who made it and when; without ENTITY, every change to the project."""
-    from riskdocs.timeline import render_timeline
+    from riskdocs.history.timeline import render_timeline
 
     project_root = _project_root(root, [])
     text = render_timeline(project_root, entity, output_format, clock_today(None))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs.report import MARKER
+from riskdocs.report.publish import MARKER
 from tests.conftest import REPO, TODAY, run
 from tests.report.conftest import Report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from riskdocs.check import check_project
+from riskdocs.checks.pipeline import check_project
 from riskdocs.report.view import build_view
 from tests.conftest import EXAMPLE, TODAY
 

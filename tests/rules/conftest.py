@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs.catalog import BUILTIN_CHECKS
-from riskdocs.check import check_project
+from riskdocs.checks.catalog import BUILTIN_CHECKS
+from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding
 from tests.conftest import BASE_CONFIG, TODAY
 

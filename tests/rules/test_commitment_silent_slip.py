@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from riskdocs.check import check_project
+from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding
 from tests.conftest import run
 from tests.gitrepo import Repo

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskdocs.check import check_project
+from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding
 
 PEOPLE = ["alice", "bob", "dana"]

@@ -16,12 +16,12 @@ from typing import Any
 
 from riskdocs import __version__
 from riskdocs.finding import Finding
-from riskdocs.gitfacts import History
-from riskdocs.health import assess
-from riskdocs.model import Commitment, Concern, Milestone, Project, Risk
+from riskdocs.history.facts import History
+from riskdocs.model.entities import Commitment, Concern, Milestone, Project, Risk
+from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
+from riskdocs.report.trends import monthly
 from riskdocs.rules import RULES
-from riskdocs.trends import monthly
 
 VIEW_VERSION = 1
 DUE_SOON_DAYS = 14

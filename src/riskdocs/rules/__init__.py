@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Project, Source
+from riskdocs.model.entities import Project, Source
 from riskdocs.rules import (
     action_item_overdue,
     action_item_unowned,

@@ -18,10 +18,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Links, Project, Source
+from riskdocs.model.entities import Links, Project, Source
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
-    from riskdocs.gitfacts import History
+    from riskdocs.history.facts import History
 
 # The areas of a project's health, in the order reports show them.
 AREAS = ("risks", "commitments", "scope", "schedule", "communication", "satisfaction")

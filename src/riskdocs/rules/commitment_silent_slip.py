@@ -24,12 +24,12 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.meetings import without_due
-from riskdocs.model import Commitment, Meeting, Project
+from riskdocs.model.entities import Commitment, Meeting, Project
+from riskdocs.model.meetings import without_due
 from riskdocs.rules.base import Context, Option, days, hit, hit_at
 
 if TYPE_CHECKING:
-    from riskdocs.gitfacts import DueChange
+    from riskdocs.history.facts import DueChange
 
 ID = "commitment-silent-slip"
 SEVERITY = Severity.ERROR
@@ -55,7 +55,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
 
 
 def when(move: DueChange) -> str:
-    from riskdocs.gitfacts import UNCOMMITTED
+    from riskdocs.history.facts import UNCOMMITTED
 
     if move.commit == UNCOMMITTED:
         return "in your uncommitted changes"

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Concern, Project, ResponseTarget
+from riskdocs.model.entities import Concern, Project, ResponseTarget
 from riskdocs.rules.base import Context, Option, days, hit
 
 ID = "concern-response-late"

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Feedback, Project
+from riskdocs.model.entities import Feedback, Project
 from riskdocs.rules.base import Context, Option, hit
 
 ID = "feedback-dropping"

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Project
+from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Option, days, hit
 
 ID = "feedback-stale"

@@ -33,7 +33,7 @@ from datetime import date
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Cadence, Meeting, Project
+from riskdocs.model.entities import Cadence, Meeting, Project
 from riskdocs.rules.base import Context, Option, days, hit
 
 ID = "meeting-cadence-missed"

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Project, Risk
+from riskdocs.model.entities import Project, Risk
 from riskdocs.rules.base import Context, Option, hit
 
 ID = "risk-high-unplanned"

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Project, Risk, Thresholds
+from riskdocs.model.entities import Project, Risk, Thresholds
 from riskdocs.rules.base import Context, Option, days, hit
 
 ID = "risk-review-overdue"

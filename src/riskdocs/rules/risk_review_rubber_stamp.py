@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Project
+from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Option, hit
 
 ID = "risk-review-rubber-stamp"
@@ -32,7 +32,7 @@ OPTIONS = {"times": Option(3, "Bumps in a row that are reported.", 2)}
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
     if ctx.history is None:
         return
-    from riskdocs.gitfacts import risk_points_by_entity
+    from riskdocs.history.facts import risk_points_by_entity
 
     grouped = risk_points_by_entity(ctx.history)
     for risk in project.risks:

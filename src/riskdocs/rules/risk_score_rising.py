@@ -19,7 +19,7 @@ from datetime import timedelta
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import Project
+from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Option, days, hit
 
 ID = "risk-score-rising"
@@ -35,7 +35,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
     if ctx.history is None:
         return
     since = ctx.today - timedelta(days=opts["window_days"])
-    from riskdocs.gitfacts import risk_points_by_entity
+    from riskdocs.history.facts import risk_points_by_entity
 
     grouped = risk_points_by_entity(ctx.history)
     for risk in project.risks:

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model import ChangeRequest, Deliverable, Project
+from riskdocs.model.entities import ChangeRequest, Deliverable, Project
 from riskdocs.rules.base import Context, Option, hit
 
 ID = "scope-change-unapproved"

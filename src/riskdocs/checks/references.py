@@ -1,0 +1,277 @@
+"""Cross-file checks: ids unique and matching file names, every reference resolves.
+
+References are declared in one table, `REFERENCES`: for each kind, the JSON
+paths (with `*` for any list item) whose values must name a person, a
+cadence, a meeting note or an entity id. Only schema-valid documents are
+checked, so a value is never reported twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.load import kinds
+from riskdocs.load.documents import Document
+from riskdocs.load.yamlsrc import JsonPath
+from riskdocs.model.entities import Project
+from riskdocs.suggest import did_you_mean
+
+PERSON, CADENCE, MEETING_NOTE = "person", "cadence", "meeting note"
+RISK, COMMITMENT, CHANGE = "risk", "commitment", "change request"
+CONCERN, MILESTONE, DELIVERABLE = "concern", "milestone", "deliverable"
+
+Reference = tuple[tuple[str, ...], str]
+_LINKS: tuple[Reference, ...] = (
+    (("links", "risks", "*"), RISK),
+    (("links", "commitments", "*"), COMMITMENT),
+    (("links", "change_requests", "*"), CHANGE),
+    (("links", "concerns", "*"), CONCERN),
+    (("links", "milestones", "*"), MILESTONE),
+    (("links", "deliverables", "*"), DELIVERABLE),
+    (("links", "meetings", "*"), MEETING_NOTE),
+)
+REFERENCES: dict[str, tuple[Reference, ...]] = {
+    kinds.RISK.name: (
+        (("owner",), PERSON),
+        (("prevention", "*", "owner"), PERSON),
+        (("reviews", "*", "by"), PERSON),
+        *_LINKS,
+    ),
+    kinds.COMMITMENT.name: (
+        (("owner",), PERSON),
+        (("to",), PERSON),
+        (("source",), MEETING_NOTE),
+        (("renegotiated", "*", "agreed_by"), PERSON),
+        *_LINKS,
+    ),
+    kinds.SCOPE.name: (
+        (("signed_off_by",), PERSON),
+        (("deliverables", "*", "owner"), PERSON),
+        (("deliverables", "*", "milestone"), MILESTONE),
+        (("deliverables", "*", "change_request"), CHANGE),
+    ),
+    kinds.CHANGE_REQUEST.name: (
+        (("raised_by",), PERSON),
+        (("decided_by",), PERSON),
+        (("deliverables", "*"), DELIVERABLE),
+        *_LINKS,
+    ),
+    kinds.MEETING.name: ((("attendees", "*"), PERSON), (("cadence",), CADENCE)),
+    kinds.CONCERN.name: ((("raised_by",), PERSON), (("owner",), PERSON), *_LINKS),
+    kinds.FEEDBACK.name: ((("responses", "*", "from"), PERSON),),
+    kinds.MILESTONE.name: ((("owner",), PERSON), (("deliverables", "*"), DELIVERABLE), *_LINKS),
+    kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
+}
+ID_TARGETS = {
+    kinds.RISK.name: RISK,
+    kinds.COMMITMENT.name: COMMITMENT,
+    kinds.CHANGE_REQUEST.name: CHANGE,
+    kinds.CONCERN.name: CONCERN,
+    kinds.MILESTONE.name: MILESTONE,
+}
+_WHERE = {
+    PERSON: "`people:` in riskdocs.yaml",
+    CADENCE: "`communication:` in riskdocs.yaml",
+    DELIVERABLE: "scope/baseline.yaml",
+}
+
+Namespaces = Mapping[str, AbstractSet[str]]
+
+
+def check_references(
+    documents: Sequence[Document],
+    schema_valid: Sequence[Document],
+    project: Project,
+    names: Namespaces | None = None,
+) -> list[Finding]:
+    """Duplicate ids, ids that disagree with file names, and dangling references.
+
+    Ids come from every readable document, so one file's schema error does not
+    make references to it dangle; references are followed in schema-valid ones.
+    `names` replaces what `namespaces` would find in `documents` (the hook passes
+    names taken from file names, having read only the changed files).
+    """
+    findings = list(_duplicate_ids(documents))
+    findings.extend(_filename_mismatches(documents))
+    names = namespaces(documents, project) if names is None else names
+    for document in schema_valid:
+        for pattern, target in REFERENCES.get(document.kind.name, ()):
+            for path, value in _values_at(document.data, pattern):
+                if isinstance(value, str) and value not in names[target]:
+                    findings.append(_dangling(document, path, value, target, names[target]))
+    findings.extend(_action_item_owners(project, names[PERSON]))
+    return findings
+
+
+def namespaces(documents: Sequence[Document], project: Project) -> Namespaces:
+    """Every name a reference can resolve to, by target."""
+    names: defaultdict[str, set[str]] = defaultdict(set)
+    names[PERSON] = set(project.settings.people)
+    names[CADENCE] = set(project.settings.cadences)
+    names[DELIVERABLE] = {d.id for d in project.deliverables}
+    for document in documents:
+        if document.kind is kinds.MEETING:
+            names[MEETING_NOTE].add(document.path)
+        elif document.kind.name in ID_TARGETS and (entity_id := _id_of(document)):
+            names[ID_TARGETS[document.kind.name]].add(entity_id)
+    return names
+
+
+def _values_at(
+    data: Any, pattern: tuple[str, ...], path: JsonPath = ()
+) -> Iterator[tuple[JsonPath, Any]]:
+    if not pattern:
+        yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*" and isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _values_at(item, rest, (*path, index))
+    elif isinstance(data, dict) and head in data:
+        yield from _values_at(data[head], rest, (*path, head))
+
+
+def _dangling(
+    document: Document, path: JsonPath, value: str, target: str, known: AbstractSet[str]
+) -> Finding:
+    close = did_you_mean(value, sorted(known), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    where = _WHERE.get(target)
+    missing = f"'{value}' is not in {where}" if where else f"there is no {target} {value}"
+    field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+    line, col = document.positions.of_value(path)
+    return Finding(
+        document.path,
+        line,
+        col,
+        "unknown-reference",
+        Severity.ERROR,
+        f"{field}: {missing}{hint}; add it or fix the reference",
+        _id_of(document),
+    )
+
+
+def _action_item_owners(project: Project, people: AbstractSet[str]) -> Iterator[Finding]:
+    for meeting in project.meetings:
+        for item in meeting.action_items:
+            if item.owner is not None and item.owner not in people:
+                close = did_you_mean(item.owner, sorted(people), n=1)
+                hint = f" (did you mean '@{close[0]}'?)" if close else ""
+                yield Finding(
+                    meeting.path,
+                    item.line,
+                    item.owner_col,
+                    "unknown-reference",
+                    Severity.ERROR,
+                    f"action item owner '@{item.owner}' is not in `people:` in riskdocs.yaml{hint}",
+                    meeting.id,
+                )
+
+
+def _id_of(document: Document) -> str | None:
+    data = document.data
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _duplicate_ids(documents: Sequence[Document]) -> Iterator[Finding]:
+    groups: dict[tuple[str, str], list[tuple[Document, JsonPath]]] = defaultdict(list)
+    for document in documents:
+        if (entity_id := _id_of(document)) and document.kind.id_prefix:
+            groups[(document.kind.name, entity_id)].append((document, ("id",)))
+        if document.kind is kinds.SCOPE and isinstance(document.data, dict):
+            for path, value in _values_at(document.data, ("deliverables", "*", "id")):
+                if isinstance(value, str):
+                    groups[(DELIVERABLE, value)].append((document, path))
+    for (_, entity_id), places in sorted(groups.items()):
+        if len(places) > 1:
+            yield from _duplicate_findings(entity_id, places)
+
+
+def _duplicate_findings(
+    entity_id: str, places: list[tuple[Document, JsonPath]]
+) -> Iterator[Finding]:
+    located = [(doc, path, doc.positions.of_value(path)) for doc, path in places]
+    for doc, _path, (line, col) in located:
+        others = ", ".join(
+            f"{o.path}:{ol}" for o, _p, (ol, _c) in located if (o, ol) != (doc, line)
+        )
+        yield Finding(
+            doc.path,
+            line,
+            col,
+            "duplicate-id",
+            Severity.ERROR,
+            f"id {entity_id} is also used in {others}; ids must be unique, "
+            f"give one of them the next free id",
+            entity_id,
+        )
+
+
+def _filename_mismatches(documents: Sequence[Document]) -> Iterator[Finding]:
+    for document in documents:
+        if not isinstance(document.data, dict):
+            continue
+        if document.kind.id_prefix:
+            finding = _id_mismatch(document)
+        elif document.kind is kinds.FEEDBACK:
+            finding = _period_mismatch(document)
+        elif document.kind is kinds.MEETING:
+            finding = _meeting_date_mismatch(document)
+        else:
+            finding = None
+        if finding:
+            yield finding
+
+
+def _id_mismatch(document: Document) -> Finding | None:
+    entity_id = _id_of(document)
+    if not entity_id or document.stem == entity_id or document.stem.startswith(entity_id + "-"):
+        return None
+    return _mismatch(
+        document,
+        "id",
+        f"id {entity_id} does not match the file name {document.stem}: a file name starts "
+        f"with its id, so rename the file (e.g. {entity_id}-short-title) or fix the id",
+    )
+
+
+def _period_mismatch(document: Document) -> Finding | None:
+    period = document.data.get("period")
+    if not isinstance(period, str) or document.stem == period:
+        return None
+    return _mismatch(
+        document,
+        "period",
+        f"period {period} does not match the file name {document.stem}: "
+        f"name the file {period}.yaml or fix the period",
+    )
+
+
+def _meeting_date_mismatch(document: Document) -> Finding | None:
+    day = document.data.get("date")
+    if not isinstance(day, str) or document.stem.startswith(day):
+        return None
+    return _mismatch(
+        document,
+        "date",
+        f"meeting date {day} does not match the file name {document.stem}: meeting notes "
+        "are named after their date (YYYY-MM-DD-name.md); was the note copied from another?",
+        "meeting-date-filename-mismatch",
+        Severity.WARNING,
+    )
+
+
+def _mismatch(
+    document: Document,
+    key: str,
+    message: str,
+    rule: str = "id-filename-mismatch",
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    line, col = document.positions.of_value((key,))
+    return Finding(document.path, line, col, rule, severity, message, _id_of(document))

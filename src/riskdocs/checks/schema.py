@@ -1,0 +1,258 @@
+"""Check each document against `schemas/<kind>.schema.json` and explain failures in place.
+
+jsonschema finds the errors; this module turns each one into a `Finding` at
+the line and column of the offending value (or key), with a message that says
+what to write instead. Schemas are draft-07 with relative `$ref`s, resolved
+through a preloaded registry so nothing is ever fetched from the network.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry
+from referencing.jsonschema import DRAFT7
+
+from riskdocs.finding import Finding, Severity
+from riskdocs.load.documents import Document
+from riskdocs.load.yamlsrc import JsonPath
+from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
+from riskdocs.suggest import did_you_mean
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_REQUIRED = re.compile(r"^'(.+)' is a required property$")
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "null",
+}
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """The parts of a jsonschema ValidationError that messages are made from."""
+
+    keyword: str  # the failing keyword: required, enum, pattern, ...
+    expected: Any  # the keyword's value in the schema
+    schema: dict[str, Any]  # the (sub)schema holding the keyword
+    instance: Any  # the offending value
+    path: JsonPath  # where the value is in the document
+    schema_path: tuple[str | int, ...]  # where the keyword is in the root schema
+    message: str  # jsonschema's own message, the fallback
+
+    @classmethod
+    def of(cls, error: ValidationError) -> SchemaError:
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        return cls(
+            str(error.validator), error.validator_value, schema, error.instance,
+            tuple(error.absolute_path), tuple(error.absolute_schema_path), error.message,
+        )  # fmt: skip
+
+
+@cache
+def _registry() -> Registry[Any]:
+    """Every shipped schema under its file name, built once per process."""
+    return Registry().with_resources(
+        (name + SCHEMA_SUFFIX, DRAFT7.create_resource(load_schema(name))) for name in schema_names()
+    )
+
+
+@cache
+def validator_for(kind_name: str) -> Draft7Validator:
+    return Draft7Validator(
+        load_schema(kind_name), registry=_registry(), format_checker=Draft7Validator.FORMAT_CHECKER
+    )
+
+
+def validate_document(document: Document) -> list[Finding]:
+    """Findings for every way `document.data` breaks its kind's schema."""
+    validator = validator_for(document.kind.name)
+    root = load_schema(document.kind.name)
+    errors = [SchemaError.of(e) for e in validator.iter_errors(document.data)]
+    return [
+        Finding(document.path, line, col, "schema", Severity.ERROR, message, _entity(document))
+        for error in errors
+        if not _covered_by_format(error)
+        for (line, col), message in _explain(document, error, root)
+    ]
+
+
+def _entity(document: Document) -> str | None:
+    entity = document.data.get("id") if isinstance(document.data, dict) else None
+    return entity if isinstance(entity, str) else None
+
+
+def _covered_by_format(error: SchemaError) -> bool:
+    """A date's pattern error repeats its format error; report the value once."""
+    return error.keyword == "pattern" and error.schema.get("format") == "date"
+
+
+def _explain(
+    document: Document, error: SchemaError, root: dict[str, Any]
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """(position, message) pairs for one schema error."""
+    path, positions = error.path, document.positions
+    condition = _condition(root, error.schema_path)
+    if "propertyNames" in error.schema_path:
+        named = (*path, error.instance)
+        message = error.schema.get("patternErrorMessage", error.message)
+        yield positions.of_key(named), f"{_dotted(named)}: {message}"
+    elif error.keyword == "additionalProperties" and isinstance(error.instance, dict):
+        for key in _unknown_keys(error):
+            yield positions.of_key((*path, key)), _unknown_message(error, key)
+    elif error.keyword == "required" and condition:
+        field, wanted = condition
+        message = f"{field} is {wanted}, so '{_required_name(error)}' must be set too"
+        yield positions.of_value((*path, field)), _prefixed(path, message)
+    elif error.keyword == "required":
+        yield positions.of_value(path), _required_message(error)
+    elif error.keyword == "dependencies":
+        yield positions.of_key((*path, _dependency_field(error))), _prefixed(path, _describe(error))
+    else:
+        yield positions.of_value(path), _prefixed(path, _describe(error))
+
+
+def _condition(root: dict[str, Any], schema_path: tuple[str | int, ...]) -> tuple[str, str] | None:
+    """For an error raised by an if/then, the field and value of the `if` that applied."""
+    if "then" not in schema_path:
+        return None
+    node: Any = root
+    for part in schema_path[: schema_path.index("then")]:
+        node = node[part]
+    for field, constraint in node["if"].get("properties", {}).items():
+        values = [constraint["const"]] if "const" in constraint else constraint.get("enum", [])
+        return field, " or ".join(repr(v) for v in values)
+    return None
+
+
+def _unknown_keys(error: SchemaError) -> list[str]:
+    known = error.schema.get("properties", {})
+    return [key for key in error.instance if key not in known]
+
+
+def _unknown_message(error: SchemaError, key: str) -> str:
+    known = sorted(error.schema.get("properties", {}))
+    close = did_you_mean(key, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+    return _prefixed(error.path, f"unknown field '{key}' ({hint})")
+
+
+def _required_name(error: SchemaError) -> str:
+    match = _REQUIRED.match(error.message)
+    return match.group(1) if match else error.message
+
+
+def _required_message(error: SchemaError) -> str:
+    name = _required_name(error)
+    about = error.schema.get("properties", {}).get(name, {}).get("description")
+    detail = f": {about[0].lower()}{about[1:].rstrip('.')}" if about else ""
+    return _prefixed(error.path, f"missing required field '{name}'{detail}")
+
+
+def _describe(error: SchemaError) -> str:
+    """A message for everything but required and unknown fields."""
+    value, schema = error.instance, error.schema
+    if error.keyword == "pattern" and "patternErrorMessage" in schema:
+        return f"{value!r} is not valid: {schema['patternErrorMessage']}{_look_alikes(value)}"
+    if error.keyword == "format" and error.expected == "date":
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return f"{value!r} is not a real calendar date"
+        return f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-25"
+    if error.keyword == "minItems":
+        count = error.expected
+        return f"the list is empty: give at least {count} item{'s' if count != 1 else ''}"
+    if error.keyword in ("oneOf", "enum"):
+        return _choice_message(error)
+    if error.keyword == "type":
+        return f"expected {_type_name(error.expected)}, got {_show(value)}"
+    if error.keyword == "anyOf" and all("required" in s for s in error.expected):
+        options = " or ".join(f"'{s['required'][0]}'" for s in error.expected)
+        return f"needs at least one of {options}"
+    if error.keyword == "dependencies":
+        return _dependency_message(error)
+    return error.message
+
+
+def _look_alikes(value: Any) -> str:
+    """A hint naming the first non-ASCII character, which often only looks like ASCII."""
+    if not isinstance(value, str):
+        return ""
+    odd = next((c for c in value if ord(c) > 127), None)
+    if odd is None:
+        return ""
+    name = unicodedata.name(odd, "an unnamed character")
+    return f" (it contains {odd!r}, U+{ord(odd):04X} {name}: retype it in plain ASCII)"
+
+
+def _choice_message(error: SchemaError) -> str:
+    options = _choices(error.schema)
+    if not options:
+        return error.message
+    close = did_you_mean(str(error.instance), options, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"{_show(error.instance)} is not one of: {', '.join(options)}{hint}"
+
+
+def _choices(schema: dict[str, Any]) -> list[str]:
+    if "enum" in schema:
+        return [str(v) for v in schema["enum"]]
+    branches = schema.get("oneOf", [])
+    if branches and all("const" in b for b in branches):
+        return [str(b["const"]) for b in branches]
+    return []
+
+
+def _dependency_field(error: SchemaError) -> str:
+    return next(
+        (
+            field
+            for field, needed in error.expected.items()
+            if field in error.instance and any(n not in error.instance for n in needed)
+        ),
+        "",
+    )
+
+
+def _dependency_message(error: SchemaError) -> str:
+    field = _dependency_field(error)
+    missing = [n for n in error.expected.get(field, []) if n not in error.instance]
+    return f"'{field}' is set, so '{missing[0]}' must be set too" if missing else error.message
+
+
+def _type_name(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else expected
+    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _prefixed(path: JsonPath, message: str) -> str:
+    return f"{_dotted(path)}: {message}" if path else message
+
+
+def _dotted(path: JsonPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -1,0 +1,399 @@
+"""The project's entities as frozen records: the data dictionary of riskdocs.
+
+Entities are built only from documents that passed their schema (see
+build.py), so every field here can be trusted to have its documented type.
+Dates are `datetime.date`; optional dates are None until they happen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from riskdocs.load.yamlsrc import JsonPath, Positions
+
+# `links:` of an entity: kind (risks, commitments, ...) -> ids it is about.
+Links = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entity was read from, to point findings at its values."""
+
+    path: str
+    positions: Positions = field(default_factory=Positions, compare=False, repr=False)
+    prefix: JsonPath = ()
+
+    def position(self, *path: str | int) -> tuple[int, int]:
+        return self.positions.of_value((*self.prefix, *path))
+
+    def key_position(self, *path: str | int) -> tuple[int, int]:
+        return self.positions.of_key((*self.prefix, *path))
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who can own, attend or agree. `key` is how files name them."""
+
+    key: str
+    name: str
+    side: str  # team | client
+    role: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """A named entry of the communication plan: how often a meeting must happen."""
+
+    name: str
+    every_days: int
+    kind: str | None = None
+    grace_days: int = 0
+
+
+@dataclass(frozen=True)
+class ResponseTarget:
+    """How fast a client concern of one severity must be answered, in calendar days."""
+
+    acknowledge_days: int
+    resolve_days: int
+
+
+def _default_response_targets() -> dict[str, ResponseTarget]:
+    return {
+        "critical": ResponseTarget(1, 5),
+        "high": ResponseTarget(2, 10),
+        "medium": ResponseTarget(3, 20),
+        "low": ResponseTarget(5, 30),
+    }
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The project's agreed limits, from `thresholds:` in riskdocs.yaml.
+
+    Attributes:
+        risk_bands: lowest score of the high and medium bands; lower scores are low.
+        risk_review_days: longest time between two reviews of an open risk, per band.
+        concern_response: response-time target per concern severity.
+    """
+
+    risk_bands: dict[str, int] = field(default_factory=lambda: {"high": 15, "medium": 8})
+    risk_review_days: dict[str, int] = field(
+        default_factory=lambda: {"high": 7, "medium": 14, "low": 30}
+    )
+    concern_response: dict[str, ResponseTarget] = field(default_factory=_default_response_targets)
+
+    def band(self, score: int) -> str:
+        """high, medium or low for a risk score (probability x impact)."""
+        if score >= self.risk_bands["high"]:
+            return "high"
+        return "medium" if score >= self.risk_bands["medium"] else "low"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """riskdocs.yaml: the project, its people, its communication plan and its limits.
+
+    Attributes:
+        rules: the raw `rules:` section; riskdocs.rules resolves it against the rule table.
+    """
+
+    name: str
+    client: str
+    people: dict[str, Person]
+    cadences: dict[str, Cadence]
+    start: date | None = None
+    end: date | None = None
+    timezone: str | None = None
+    source: Source = field(default_factory=lambda: Source("riskdocs.yaml"))
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    rules: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PreventionAction:
+    """An action that lowers a risk's probability or impact."""
+
+    action: str
+    owner: str
+    due: date
+    done: date | None
+
+
+@dataclass(frozen=True)
+class RiskReview:
+    """One review of a risk, with the scores it left."""
+
+    on: date
+    by: str
+    probability: int | None = None
+    impact: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Risk:
+    """A risk: probability and impact 1..5; score = probability x impact.
+
+    Attributes:
+        status: open | watching | occurred | closed.
+        response: avoid | mitigate | transfer | accept | escalate, or None if undecided.
+        visibility: client | internal.
+        ignore: rule name -> reason, for rules silenced on this risk.
+        links: other entities this risk is about, by kind.
+    """
+
+    id: str
+    title: str
+    owner: str | None
+    raised: date
+    probability: int
+    impact: int
+    status: str
+    source: Source
+    category: str | None = None
+    response: str | None = None
+    trigger: str | None = None
+    prevention: tuple[PreventionAction, ...] = ()
+    contingency: str | None = None
+    review_by: date | None = None
+    reviews: tuple[RiskReview, ...] = ()
+    closed: date | None = None
+    visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
+
+    @property
+    def score(self) -> int:
+        return self.probability * self.impact
+
+
+@dataclass(frozen=True)
+class Renegotiation:
+    """A due date moved with the other side's agreement."""
+
+    on: date
+    old_due: date
+    new_due: date
+    agreed_by: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A promise: `owner` delivers `title` to `to` by `due`.
+
+    Attributes:
+        status: open | done | dropped.
+        done: when it was delivered (status done).
+        renegotiated: every agreed move of the due date, oldest first.
+        source_meeting: path of the meeting note where it was promised, if any.
+    """
+
+    id: str
+    title: str
+    owner: str
+    to: str
+    made: date
+    due: date
+    status: str
+    source: Source
+    done: date | None = None
+    renegotiated: tuple[Renegotiation, ...] = ()
+    source_meeting: str | None = None
+    visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
+
+    @property
+    def original_due(self) -> date:
+        """The due date first promised, before any renegotiation."""
+        return self.renegotiated[0].old_due if self.renegotiated else self.due
+
+    def due_on(self, day: date) -> date:
+        """The due date in force on `day`: renegotiations agreed later do not count."""
+        due = self.original_due
+        for move in self.renegotiated:
+            if move.on <= day:
+                due = move.new_due
+        return due
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    """Something the project delivers, with its acceptance criteria."""
+
+    id: str
+    title: str
+    acceptance: tuple[str, ...]
+    source: Source
+    owner: str | None = None
+    due: date | None = None
+    milestone: str | None = None
+    added: date | None = None
+    change_request: str | None = None
+    visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScopeBaseline:
+    """The agreed scope: deliverables, what is out of scope, assumptions."""
+
+    deliverables: tuple[Deliverable, ...]
+    source: Source
+    signed_off: date | None = None
+    signed_off_by: str | None = None
+    out_of_scope: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangeRequest:
+    """A proposed change and its decision (status proposed|approved|rejected|withdrawn)."""
+
+    id: str
+    title: str
+    raised: date
+    raised_by: str
+    status: str
+    source: Source
+    deliverables: tuple[str, ...] = ()
+    schedule_days: int | None = None
+    cost: float | None = None
+    decided: date | None = None
+    decided_by: str | None = None
+    visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """A task-list line in a meeting note: `- [ ] @owner text due:YYYY-MM-DD`.
+
+    Attributes:
+        line, col: where the item's text starts in the meeting file.
+        owner: person key after `@`, or None when the item names nobody.
+        owner_col: column of the `@` before the owner's key.
+    """
+
+    text: str
+    done: bool
+    line: int
+    col: int
+    owner: str | None = None
+    owner_col: int | None = None
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting note. Its id is the file name without `.md`."""
+
+    id: str
+    path: str
+    date: date
+    title: str
+    kind: str
+    attendees: tuple[str, ...]
+    source: Source
+    cadence: str | None = None
+    action_items: tuple[ActionItem, ...] = ()
+    decisions: tuple[str, ...] = ()
+    visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A concern the client raised; severity low|medium|high|critical."""
+
+    id: str
+    title: str
+    raised: date
+    raised_by: str
+    severity: str
+    source: Source
+    owner: str | None = None
+    acknowledged: date | None = None
+    resolved: date | None = None
+    visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FeedbackResponse:
+    """One client answer to a satisfaction pulse."""
+
+    date: date
+    person: str
+    scores: dict[str, int]
+    nps: int | None = None
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Client satisfaction for one month (`period` YYYY-MM)."""
+
+    period: str
+    responses: tuple[FeedbackResponse, ...]
+    source: Source
+    visibility: str = "client"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated point in the plan: forecast later than baseline + buffer is a slip."""
+
+    id: str
+    title: str
+    baseline: date
+    forecast: date
+    source: Source
+    buffer_days: int = 0
+    done: date | None = None
+    owner: str | None = None
+    deliverables: tuple[str, ...] = ()
+    visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+    links: Links = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson learned; the Markdown body tells the story."""
+
+    id: str
+    title: str
+    date: date
+    source: Source
+    body: str = ""
+    visibility: str = "client"
+    links: Links = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything riskdocs knows about one project, sorted by id (meetings by date)."""
+
+    settings: Settings
+    risks: tuple[Risk, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    scope: ScopeBaseline | None = None
+    changes: tuple[ChangeRequest, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    concerns: tuple[Concern, ...] = ()
+    feedback: tuple[Feedback, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
+
+    @property
+    def deliverables(self) -> tuple[Deliverable, ...]:
+        return self.scope.deliverables if self.scope else ()

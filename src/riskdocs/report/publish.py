@@ -1,0 +1,85 @@
+"""`riskdocs report`: the status page and its companions, written atomically.
+
+`index.html` (the page), `status.json` (the view model), `calendar.ics` and
+`summary.md` are rendered into a folder beside the output, which then replaces
+the output in one rename, so a web server never serves half a report. Nothing
+outside the output folder is written, and a folder riskdocs did not write is
+never replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from riskdocs.errors import RiskdocsError
+from riskdocs.load.kinds import ENTITY_FOLDERS
+from riskdocs.report.html import render_page
+from riskdocs.report.ics import render_calendar
+from riskdocs.report.markdown import render_summary
+
+MARKER = ".riskdocs-report"
+RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "index.html": render_page,
+    "status.json": lambda view: (
+        json.dumps(view, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    ),
+    "calendar.ics": render_calendar,
+    "summary.md": render_summary,
+}
+
+
+def write_report(view: dict[str, Any], out: Path, project_root: Path) -> list[str]:
+    """Render every artefact of `view` and make `out` exactly them; returns the file names."""
+    out = out.resolve()
+    _check_target(out, project_root.resolve())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the report
+    try:
+        for name, render in RENDERERS.items():
+            (staging / name).write_bytes(render(view).encode("utf-8"))
+        (staging / MARKER).write_text("Written by riskdocs report; replaced on every run.\n")
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(RENDERERS)
+
+
+def _check_target(out: Path, root: Path) -> None:
+    if out == root or out in root.parents:
+        raise RiskdocsError(f"-o {out} would replace the project itself; choose a new folder")
+    if out.is_relative_to(root) and out.relative_to(root).parts[0] in ENTITY_FOLDERS:
+        folder = out.relative_to(root).parts[0]
+        raise RiskdocsError(
+            f"-o {out} is inside the project's {folder}/ folder, where riskdocs would read "
+            "the report as project files; choose a folder outside it (e.g. site/)"
+        )
+    if out.exists() and not out.is_dir():
+        raise RiskdocsError(f"-o {out} is a file; give a folder for the report")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise RiskdocsError(
+            f"-o {out} already holds files riskdocs did not write; give an empty or new "
+            "folder (riskdocs replaces the whole folder on every run)"
+        )
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put `staging` in place of `out`; the old report is removed only once the new one is in."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.rename(out, retired / "report")
+    try:
+        os.rename(staging, out)
+    except OSError:
+        os.rename(retired / "report", out)
+        raise
+    finally:
+        shutil.rmtree(retired, ignore_errors=True)
