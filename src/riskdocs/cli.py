@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from riskdocs import __version__
+from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.suggest import did_you_mean
 
@@ -47,7 +48,7 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(value)
+            return parse_day(value)
         except ValueError:
             self.fail(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-25", param, ctx)
 
@@ -214,7 +215,7 @@ def _as_of(root: Path, value: str | None) -> tuple[str | None, dt.date | None]:
     from riskdocs.history.extract import commit_day, commit_on_or_before, resolve
 
     try:
-        day = dt.date.fromisoformat(value)
+        day = parse_day(value)
     except ValueError:
         commit = resolve(root, value)
         return commit, commit_day(root, commit)

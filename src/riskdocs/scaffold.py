@@ -14,6 +14,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
 from riskdocs.resources import SCHEMA_SUFFIX, schema_names, schema_text, template_files
 
@@ -63,7 +64,7 @@ def shift_dates(text: str, shift: timedelta, monthly: bool = False) -> str:
 
     A month moves with its 15th day, matching template pulses answered mid-month.
     """
-    text = _DATE.sub(lambda m: (date.fromisoformat(m.group(1)) + shift).isoformat(), text)
+    text = _DATE.sub(lambda m: (parse_day(m.group(1)) + shift).isoformat(), text)
     if monthly:
         text = _MONTH.sub(lambda m: _shift_month(int(m.group(1)), int(m.group(2)), shift), text)
     return text

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import copy
 import importlib
-from datetime import date
 from functools import cache
 from typing import Any
+
+from riskdocs.dates import is_day_or_not_text
 
 COMMON = "common"
 VALIDATORS_PACKAGE = "riskdocs.checks.validators"
@@ -33,19 +34,7 @@ _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "items")
 _SCHEMA_MAPS = ("properties", "patternProperties", "definitions", "dependencies")
 
 
-def is_date(value: Any) -> bool:
-    """A real calendar date written YYYY-MM-DD, as jsonschema's `date` format checks it
-    (values that are not text are left to the `type` keyword, as in jsonschema)."""
-    if not isinstance(value, str):
-        return True
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
-
-
-FORMATS = {"date": is_date}
+FORMATS = {"date": is_day_or_not_text}
 
 
 @cache

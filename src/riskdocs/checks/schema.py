@@ -20,13 +20,13 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.jsonschema import DRAFT7
 
+from riskdocs.dates import ISO_DAY
 from riskdocs.finding import Finding, Severity
 from riskdocs.load.documents import Document
 from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
 from riskdocs.suggest import did_you_mean
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 _TYPE_NAMES = {
     "string": "text",
@@ -166,7 +166,7 @@ def _describe(error: SchemaError) -> str:
     if error.keyword == "pattern" and "patternErrorMessage" in schema:
         return f"{value!r} is not valid: {schema['patternErrorMessage']}{_look_alikes(value)}"
     if error.keyword == "format" and error.expected == "date":
-        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        if isinstance(value, str) and ISO_DAY.fullmatch(value):
             return f"{value!r} is not a real calendar date"
         return f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-25"
     if error.keyword == "minItems":

@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from riskdocs.dates import day_or_none
 from riskdocs.load.documents import split_front_matter
 from riskdocs.load.kinds import COMMITMENT, MEETING, RISK, SCOPE
 from riskdocs.load.yamlsrc import YamlProblem, parse_yaml
@@ -90,13 +91,6 @@ def yaml_mapping(text: str | None) -> dict[str, Any]:
         return {}
     data = parse_yaml(text).data
     return data if isinstance(data, dict) else {}
-
-
-def day_or_none(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def fingerprint(data: Any) -> str:

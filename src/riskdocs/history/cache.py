@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from riskdocs.cachedir import cache_path, write_atomically
+from riskdocs.dates import parse_day
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
 FORMAT = 1
@@ -50,8 +51,7 @@ def _plain(fact: Any) -> list[Any]:
     return [str(v) if isinstance(v, date) else v for v in values]
 
 
-def _day(value: str) -> date:
-    return date.fromisoformat(value)
+_day = parse_day
 
 
 def _history(data: dict[str, Any]) -> History:

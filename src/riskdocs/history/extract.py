@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from riskdocs.dates import parse_day
 from riskdocs.history.blobfacts import (
     FACTS,
     SIDES,
@@ -150,7 +151,7 @@ def commit_day(root: Path, commit: str) -> date:
     found = repository_of(root)
     if found is None:
         raise GitError(f"{root} is not in a git repository")
-    return date.fromisoformat(run_git(found[0], "show", "-s", "--format=%cs", commit).strip())
+    return parse_day(run_git(found[0], "show", "-s", "--format=%cs", commit).strip())
 
 
 def read_history(
@@ -314,7 +315,7 @@ def _record(record: bytes, prefix: str, newest_name: dict[str, str]) -> Iterator
 
 @functools.lru_cache(maxsize=4096)
 def _day_of(text: str) -> date:
-    return date.fromisoformat(text)
+    return parse_day(text)
 
 
 def _relative(path: str, prefix: str) -> str | None:

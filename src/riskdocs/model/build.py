@@ -7,9 +7,9 @@ schema never reach this module, so field access can trust the schema.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
+from riskdocs.dates import optional_day, parse_day
 from riskdocs.finding import Finding, Severity
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document
@@ -37,14 +37,6 @@ from riskdocs.model.settings import build_settings
 Data = dict[str, Any]
 
 
-def _day(value: str) -> date:
-    return date.fromisoformat(value)
-
-
-def _maybe_day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _source(document: Document) -> Source:
     return Source(document.path, document.positions)
 
@@ -61,18 +53,20 @@ def _linked(data: Data) -> Data:
 def build_risk(document: Document) -> Risk:
     d = document.data
     prevention = tuple(
-        PreventionAction(p["action"], p["owner"], _day(p["due"]), _maybe_day(p.get("done")))
+        PreventionAction(p["action"], p["owner"], parse_day(p["due"]), optional_day(p.get("done")))
         for p in d.get("prevention", [])
     )
     reviews = tuple(
-        RiskReview(_day(r["on"]), r["by"], r.get("probability"), r.get("impact"), r.get("note"))
+        RiskReview(
+            parse_day(r["on"]), r["by"], r.get("probability"), r.get("impact"), r.get("note")
+        )
         for r in d.get("reviews", [])
     )
     return Risk(
         d["id"],
         d["title"],
         d.get("owner"),
-        _day(d["raised"]),
+        parse_day(d["raised"]),
         d["probability"],
         d["impact"],
         d["status"],
@@ -82,9 +76,9 @@ def build_risk(document: Document) -> Risk:
         d.get("trigger"),
         prevention,
         d.get("contingency"),
-        _maybe_day(d.get("review_by")),
+        optional_day(d.get("review_by")),
         reviews,
-        _maybe_day(d.get("closed")),
+        optional_day(d.get("closed")),
         **_linked(d),
     )
 
@@ -93,7 +87,11 @@ def build_commitment(document: Document) -> Commitment:
     d = document.data
     moves = tuple(
         Renegotiation(
-            _day(r["on"]), _day(r["from"]), _day(r["to"]), r["agreed_by"], r.get("reason")
+            parse_day(r["on"]),
+            parse_day(r["from"]),
+            parse_day(r["to"]),
+            r["agreed_by"],
+            r.get("reason"),
         )
         for r in d.get("renegotiated", [])
     )
@@ -102,11 +100,11 @@ def build_commitment(document: Document) -> Commitment:
         d["title"],
         d["owner"],
         d["to"],
-        _day(d["made"]),
-        _day(d["due"]),
+        parse_day(d["made"]),
+        parse_day(d["due"]),
         d["status"],
         _source(document),
-        _maybe_day(d.get("done")),
+        optional_day(d.get("done")),
         moves,
         d.get("source"),
         **_linked(d),
@@ -122,9 +120,9 @@ def build_scope(document: Document) -> ScopeBaseline:
             tuple(x["acceptance"]),
             Source(document.path, document.positions, ("deliverables", index)),
             x.get("owner"),
-            _maybe_day(x.get("due")),
+            optional_day(x.get("due")),
             x.get("milestone"),
-            _maybe_day(x.get("added")),
+            optional_day(x.get("added")),
             x.get("change_request"),
             **_common(x),
         )
@@ -133,7 +131,7 @@ def build_scope(document: Document) -> ScopeBaseline:
     return ScopeBaseline(
         deliverables,
         _source(document),
-        _maybe_day(d.get("signed_off")),
+        optional_day(d.get("signed_off")),
         d.get("signed_off_by"),
         tuple(d.get("out_of_scope", [])),
         tuple(d.get("assumptions", [])),
@@ -146,14 +144,14 @@ def build_change(document: Document) -> ChangeRequest:
     return ChangeRequest(
         d["id"],
         d["title"],
-        _day(d["raised"]),
+        parse_day(d["raised"]),
         d["raised_by"],
         d["status"],
         _source(document),
         tuple(d.get("deliverables", [])),
         impact.get("schedule_days"),
         impact.get("cost"),
-        _maybe_day(d.get("decided")),
+        optional_day(d.get("decided")),
         d.get("decided_by"),
         **_linked(d),
     )
@@ -177,7 +175,7 @@ def build_meeting(document: Document, findings: list[Finding]) -> Meeting:
     return Meeting(
         document.stem,
         document.path,
-        _day(d["date"]),
+        parse_day(d["date"]),
         d["title"],
         d["kind"],
         tuple(d["attendees"]),
@@ -195,13 +193,13 @@ def build_concern(document: Document) -> Concern:
     return Concern(
         d["id"],
         d["title"],
-        _day(d["raised"]),
+        parse_day(d["raised"]),
         d["raised_by"],
         d["severity"],
         _source(document),
         d.get("owner"),
-        _maybe_day(d.get("acknowledged")),
-        _maybe_day(d.get("resolved")),
+        optional_day(d.get("acknowledged")),
+        optional_day(d.get("resolved")),
         **_linked(d),
     )
 
@@ -210,7 +208,11 @@ def build_feedback(document: Document) -> Feedback:
     d = document.data
     responses = tuple(
         FeedbackResponse(
-            _day(r["date"]), r["from"], dict(r.get("scores", {})), r.get("nps"), r.get("comment")
+            parse_day(r["date"]),
+            r["from"],
+            dict(r.get("scores", {})),
+            r.get("nps"),
+            r.get("comment"),
         )
         for r in d["responses"]
     )
@@ -222,11 +224,11 @@ def build_milestone(document: Document) -> Milestone:
     return Milestone(
         d["id"],
         d["title"],
-        _day(d["baseline"]),
-        _day(d["forecast"]),
+        parse_day(d["baseline"]),
+        parse_day(d["forecast"]),
         _source(document),
         d.get("buffer_days", 0),
-        _maybe_day(d.get("done")),
+        optional_day(d.get("done")),
         d.get("owner"),
         tuple(d.get("deliverables", [])),
         **_linked(d),
@@ -238,7 +240,7 @@ def build_lesson(document: Document) -> Lesson:
     return Lesson(
         d["id"],
         d["title"],
-        _day(d["date"]),
+        parse_day(d["date"]),
         _source(document),
         document.body,
         d.get("visibility", "client"),

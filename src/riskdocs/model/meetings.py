@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
+from riskdocs.dates import day_or_none
 from riskdocs.model.entities import ActionItem
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(?P<text>.*?)\s*$")
@@ -68,7 +68,7 @@ def _action_item(task: re.Match[str], line: int, problems: list[BodyProblem]) ->
     due_match = _DUE.search(text)
     due = None
     if due_match:
-        due = _parse_date(due_match.group(1))
+        due = day_or_none(due_match.group(1))
         if due is None:
             col = task.start("text") + due_match.start(1) + 1
             problems.append(
@@ -89,15 +89,6 @@ def _action_item(task: re.Match[str], line: int, problems: list[BodyProblem]) ->
         owner_col=task.start("text") + owner.start() + 1 if owner else None,
         due=due,
     )
-
-
-def _parse_date(text: str) -> date | None:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def without_due(text: str) -> str:

@@ -4,18 +4,14 @@ its thresholds (merged over the defaults), plus the checks the schema cannot mak
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from riskdocs.dates import optional_day
 from riskdocs.finding import Finding, Severity
 from riskdocs.load.documents import Document
 from riskdocs.model.entities import Cadence, Person, ResponseTarget, Settings, Source, Thresholds
 
 Data = dict[str, Any]
-
-
-def _maybe_day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def build_thresholds(data: Data) -> Thresholds:
@@ -50,8 +46,8 @@ def build_settings(document: Document) -> Settings:
         project["client"],
         people,
         cadences,
-        _maybe_day(project.get("start")),
-        _maybe_day(project.get("end")),
+        optional_day(project.get("start")),
+        optional_day(project.get("end")),
         project.get("timezone"),
         Source(document.path, document.positions),
         build_thresholds(data.get("thresholds", {})),

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
+from riskdocs.dates import parse_day
+
 CELL, GAP, LABEL = 56, 4, 34
 
 
@@ -72,15 +74,15 @@ def timeline(milestones: list[dict[str, Any]], today: str) -> str:
     dot, today as a line."""
     if not milestones:
         return ""
-    days = [date.fromisoformat(today)]
+    days = [parse_day(today)]
     for m in milestones:
-        base = date.fromisoformat(m["baseline"])
-        days += [base, date.fromisoformat(m["forecast"]), base + timedelta(m["buffer_days"])]
+        base = parse_day(m["baseline"])
+        days += [base, parse_day(m["forecast"]), base + timedelta(m["buffer_days"])]
     start, end = min(days).toordinal() - 3, max(days).toordinal() + 3
     width, left, row = 1000, 180, 34
 
     def x(day: str | date) -> float:
-        ordinal = (date.fromisoformat(day) if isinstance(day, str) else day).toordinal()
+        ordinal = (parse_day(day) if isinstance(day, str) else day).toordinal()
         return round(left + (ordinal - start) / (end - start) * (width - left - 10), 1)
 
     rows = [_milestone_row(m, 30 + index * row, x, width) for index, m in enumerate(milestones)]
@@ -96,7 +98,7 @@ def timeline(milestones: list[dict[str, Any]], today: str) -> str:
 
 
 def _milestone_row(m: dict[str, Any], y: int, x: Callable[[str | date], float], width: int) -> str:
-    base = date.fromisoformat(m["baseline"])
+    base = parse_day(m["baseline"])
     buffer_width = max(x(base + timedelta(m["buffer_days"])) - x(base), 2)
     name = f"{m['id']} · {_short(m['title'])}"
     label = (

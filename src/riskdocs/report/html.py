@@ -7,13 +7,13 @@ SVG, so `index.html` is one self-contained file that works from `file://`.
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import cache
 from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from riskdocs.dates import parse_day
 from riskdocs.report import charts
 from riskdocs.resources import report_template
 
@@ -24,7 +24,7 @@ def day(iso: str | None) -> str:
     """`2026-11-26` -> `26 Nov 2026`; empty for no date."""
     if not iso:
         return ""
-    parsed = date.fromisoformat(iso)
+    parsed = parse_day(iso)
     return f"{parsed.day} {parsed:%b %Y}"
 
 

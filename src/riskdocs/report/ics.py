@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
+
+from riskdocs.dates import parse_day
 
 Event = tuple[str, str, str, str]  # (uid, date, summary, description)
 
@@ -103,7 +105,7 @@ def render_calendar(view: dict[str, Any]) -> str:
         f"X-WR-CALNAME:{_escape(view['project']['name'] + ' - due dates')}",
     ]
     for uid, day, summary, description in sorted(events(view), key=lambda e: (e[1], e[0])):
-        start = date.fromisoformat(day)
+        start = parse_day(day)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}.{slug}@riskdocs",

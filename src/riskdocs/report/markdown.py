@@ -11,6 +11,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from riskdocs.dates import parse_day
+
 RECENT_DAYS = 7
 NEXT_DAYS = 14
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
@@ -23,7 +25,7 @@ def md(text: str) -> str:
 
 
 def render_summary(view: dict[str, Any]) -> str:
-    today = date.fromisoformat(view["generated"]["today"])
+    today = parse_day(view["generated"]["today"])
     health = view["health"]
     lines = [
         f"# {md(view['project']['name'])}: status on {today}",
