@@ -20,19 +20,19 @@ from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Project
 from riskdocs.suggest import did_you_mean
 
-PERSON, CADENCE, MEETING_NOTE = "person", "cadence", "meeting note"
-RISK, COMMITMENT, CHANGE = "risk", "commitment", "change request"
-CONCERN, MILESTONE, DELIVERABLE = "concern", "milestone", "deliverable"
+
+def _named(kind: kinds.Kind) -> str:
+    assert kind.reference is not None
+    return kind.reference
+
+
+PERSON, CADENCE = "person", "cadence"
+CHANGE, MILESTONE = _named(kinds.CHANGE_REQUEST), _named(kinds.MILESTONE)
+DELIVERABLE, MEETING_NOTE = _named(kinds.DELIVERABLE), _named(kinds.MEETING)
 
 Reference = tuple[tuple[str, ...], str]
-_LINKS: tuple[Reference, ...] = (
-    (("links", "risks", "*"), RISK),
-    (("links", "commitments", "*"), COMMITMENT),
-    (("links", "change_requests", "*"), CHANGE),
-    (("links", "concerns", "*"), CONCERN),
-    (("links", "milestones", "*"), MILESTONE),
-    (("links", "deliverables", "*"), DELIVERABLE),
-    (("links", "meetings", "*"), MEETING_NOTE),
+_LINKS: tuple[Reference, ...] = tuple(
+    (("links", kind.links_key, "*"), _named(kind)) for kind in kinds.TABLE if kind.links_key
 )
 REFERENCES: dict[str, tuple[Reference, ...]] = {
     kinds.RISK.name: (
@@ -66,13 +66,8 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
     kinds.MILESTONE.name: ((("owner",), PERSON), (("deliverables", "*"), DELIVERABLE), *_LINKS),
     kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
 }
-ID_TARGETS = {
-    kinds.RISK.name: RISK,
-    kinds.COMMITMENT.name: COMMITMENT,
-    kinds.CHANGE_REQUEST.name: CHANGE,
-    kinds.CONCERN.name: CONCERN,
-    kinds.MILESTONE.name: MILESTONE,
-}
+ID_TARGETS = {k.name: k.reference for k in kinds.KINDS.values() if k.id_prefix and k.reference}
+"""File kinds whose ids references name: kind name -> reference name."""
 _WHERE = {
     PERSON: "`people:` in riskdocs.yaml",
     CADENCE: "`communication:` in riskdocs.yaml",

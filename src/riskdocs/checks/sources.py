@@ -33,7 +33,6 @@ from riskdocs.checks.pipeline import CheckResult, Today, build_project_from, sch
 from riskdocs.checks.references import (
     CADENCE,
     DELIVERABLE,
-    ID_TARGETS,
     MEETING_NOTE,
     PERSON,
     check_references,
@@ -151,7 +150,7 @@ class FileIndex:
         if kind.name not in self._folders:
             self._folders[kind.name] = [
                 (folder, "\n" + "\n".join(names) + "\n")
-                for folder, names in walk_folders(self.root, kind.folder)
+                for folder, names in walk_folders(self.root, kind.folder or "")
             ]
         return self._folders[kind.name]
 
@@ -201,7 +200,7 @@ class NamesFromFiles(dict[str, AbstractSet[str]]):
         }
         if target in by_target:
             return by_target[target]()
-        kind = next(kinds.KINDS[name] for name, t in ID_TARGETS.items() if t == target)
+        kind = kinds.BY_REFERENCE[target]
         return IdsInNames(self.index, kind)
 
     def _deliverables(self) -> set[str]:

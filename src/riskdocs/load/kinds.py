@@ -1,12 +1,18 @@
-"""The kinds of file a riskdocs project holds, and which folder each lives in.
+"""The one table of kinds: what a project holds, where each kind lives and how it is named.
 
-This table is the single place that knows the project layout: the loader
-classifies files with it, the schema stage picks `schemas/<kind>.schema.json`
-from it, and the reference checks use its id prefixes.
+Every fact about a kind is declared here once: its folder and file endings, its
+id prefix, the `Project` collection that holds its entities, the `links:` key
+and reference name other files use for it, and whether it may be marked
+`visibility: internal`. The loader classifies files with it, the schema stage
+picks `schemas/<kind>.schema.json` from it, references, the rule engine and the
+report walk entities through it, and the pre-commit hook's `files:` pattern is
+generated from it (a test keeps `.pre-commit-hooks.yaml` equal to
+`hook_files_pattern()`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,74 +21,100 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md",)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Kind:
-    """One kind of project file.
+    """One kind of thing a project holds.
 
     Attributes:
         name: kind name, also the schema file stem (`risk` -> risk.schema.json).
         label: how messages name one entity of this kind ("risk", "change request").
-        folder: top folder holding the files; files may sit in sub-folders (shards).
+        folder: folder holding the files, relative to the project root; files may sit
+            in sub-folders (shards). "" for riskdocs.yaml; None for a kind without
+            files of its own (deliverables live in scope/baseline.yaml).
         suffixes: accepted file name endings.
         id_prefix: prefix of ids of this kind (`R-`); None for kinds without ids.
         markdown: True when the file is Markdown with YAML front matter.
+        collection: the `Project` attribute holding its entities; None for the settings
+            and the scope baseline, which are one record each, not entities.
+        links_key: the key under `links:` that names entities of this kind.
+        reference: how a reference to one is named in messages ("there is no risk R-9");
+            None when nothing refers to this kind.
+        internal: entities of this kind may be marked `visibility: internal`.
     """
 
     name: str
     label: str
-    folder: str
+    folder: str | None
     suffixes: tuple[str, ...] = YAML_SUFFIXES
     id_prefix: str | None = None
     markdown: bool = False
+    collection: str | None = None
+    links_key: str | None = None
+    reference: str | None = None
+    internal: bool = False
 
     @property
     def schema_file(self) -> str:
         return f"{self.name}.schema.json"
+
+    @property
+    def has_files(self) -> bool:
+        return self.folder is not None
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Unpickle as the one Kind of that name: code compares kinds with `is`."""
         return _kind_named, (self.name,)
 
 
-CONFIG = Kind("config", "project settings", "")
-RISK = Kind("risk", "risk", "risks", id_prefix="R-")
-COMMITMENT = Kind("commitment", "commitment", "commitments", id_prefix="C-")
-SCOPE = Kind("scope", "scope baseline", "scope")
-CHANGE_REQUEST = Kind("change-request", "change request", "scope/changes", id_prefix="CR-")
-MEETING = Kind("meeting", "meeting", "meetings", MARKDOWN_SUFFIXES, markdown=True)
-CONCERN = Kind("concern", "concern", "concerns", id_prefix="Q-")
-FEEDBACK = Kind("feedback", "feedback pulse", "feedback")
-MILESTONE = Kind("milestone", "milestone", "milestones", id_prefix="M-")
-LESSON = Kind("lesson", "lesson", "lessons", MARKDOWN_SUFFIXES, id_prefix="L-", markdown=True)
+def _entity(name: str, label: str, folder: str | None, collection: str, **more: Any) -> Kind:
+    return Kind(name=name, label=label, folder=folder, collection=collection, internal=True,
+                **more)  # fmt: skip
 
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in (
-        CONFIG,
-        RISK,
-        COMMITMENT,
-        SCOPE,
-        CHANGE_REQUEST,
-        MEETING,
-        CONCERN,
-        FEEDBACK,
-        MILESTONE,
-        LESSON,
-    )
-}
-ENTITY_FOLDERS = (
-    "risks",
-    "commitments",
-    "scope",
-    "meetings",
-    "concerns",
-    "feedback",
-    "milestones",
-    "lessons",
-)
+
+CONFIG = Kind(name="config", label="project settings", folder="")
+RISK = _entity("risk", "risk", "risks", "risks", id_prefix="R-", links_key="risks",
+               reference="risk")  # fmt: skip
+COMMITMENT = _entity("commitment", "commitment", "commitments", "commitments", id_prefix="C-",
+                     links_key="commitments", reference="commitment")  # fmt: skip
+SCOPE = Kind(name="scope", label="scope baseline", folder="scope")
+DELIVERABLE = _entity("deliverable", "deliverable", None, "deliverables", id_prefix="D-",
+                      links_key="deliverables", reference="deliverable")  # fmt: skip
+CHANGE_REQUEST = _entity("change-request", "change request", "scope/changes", "changes",
+                         id_prefix="CR-", links_key="change_requests",
+                         reference="change request")  # fmt: skip
+MEETING = _entity("meeting", "meeting", "meetings", "meetings", suffixes=MARKDOWN_SUFFIXES,
+                  markdown=True, links_key="meetings", reference="meeting note")  # fmt: skip
+CONCERN = _entity("concern", "concern", "concerns", "concerns", id_prefix="Q-",
+                  links_key="concerns", reference="concern")  # fmt: skip
+FEEDBACK = _entity("feedback", "feedback pulse", "feedback", "feedback")
+MILESTONE = _entity("milestone", "milestone", "milestones", "milestones", id_prefix="M-",
+                    links_key="milestones", reference="milestone")  # fmt: skip
+LESSON = _entity("lesson", "lesson", "lessons", "lessons", suffixes=MARKDOWN_SUFFIXES,
+                 id_prefix="L-", markdown=True)  # fmt: skip
+
+TABLE: tuple[Kind, ...] = (CONFIG, RISK, COMMITMENT, SCOPE, DELIVERABLE, CHANGE_REQUEST, MEETING,
+                           CONCERN, FEEDBACK, MILESTONE, LESSON)  # fmt: skip
+"""Every kind, in the order outputs list them."""
+
+KINDS: dict[str, Kind] = {k.name: k for k in TABLE if k.has_files}
+"""The kinds that are files, each with its schema, by name."""
+ENTITY_KINDS: tuple[Kind, ...] = tuple(k for k in TABLE if k.collection)
+"""The kinds of entity, in table order: what `Project.entities()` walks."""
+BY_REFERENCE: dict[str, Kind] = {k.reference: k for k in TABLE if k.reference}
 CONFIG_FILE = "riskdocs.yaml"
 SCOPE_FILE = "scope/baseline.yaml"
 SCOPE_FILES = (SCOPE_FILE, "scope/baseline.yml")
+ENTITY_FOLDERS: tuple[str, ...] = tuple(
+    dict.fromkeys(k.folder.split("/")[0] for k in KINDS.values() if k.folder)
+)
+"""The top folders riskdocs reads, in table order."""
+
+
+def hook_files_pattern() -> str:
+    """The `files:` regex of the pre-commit hook: riskdocs.yaml and every entity folder,
+    also in a project kept in a sub-folder of the repository."""
+    folders = "|".join(re.escape(folder) for folder in ENTITY_FOLDERS)
+    return rf"^(.*/)?({re.escape(CONFIG_FILE)}|({folders})/.*)$"
 
 
 @cache  # history asks for the same few thousand paths again and again
@@ -117,7 +149,7 @@ def _suffix(name: str) -> str:
 
 
 def _kind_named(name: str) -> Kind:
-    return KINDS[name]
+    return next(kind for kind in TABLE if kind.name == name)
 
 
 _BY_FOLDER = {k.folder: k for k in KINDS.values() if k.folder and "/" not in k.folder}

@@ -7,10 +7,12 @@ Dates are `datetime.date`; optional dates are None until they happen.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
+from riskdocs.load.kinds import ENTITY_KINDS
 from riskdocs.load.yamlsrc import JsonPath, Positions
 
 # `links:` of an entity: kind (risks, commitments, ...) -> ids it is about.
@@ -346,6 +348,12 @@ class Feedback:
     responses: tuple[FeedbackResponse, ...]
     source: Source
     visibility: str = "client"
+    ignore: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """A pulse is known by its month."""
+        return self.period
 
 
 @dataclass(frozen=True)
@@ -377,6 +385,20 @@ class Lesson:
     body: str = ""
     visibility: str = "client"
     links: Links = field(default_factory=dict)
+    ignore: dict[str, str] = field(default_factory=dict)
+
+
+class Entity(Protocol):
+    """What every entity has, whatever its kind (see `Project.entities`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def source(self) -> Source: ...
+    @property
+    def visibility(self) -> str: ...
+    @property
+    def ignore(self) -> Mapping[str, str]: ...
 
 
 @dataclass(frozen=True)
@@ -397,3 +419,8 @@ class Project:
     @property
     def deliverables(self) -> tuple[Deliverable, ...]:
         return self.scope.deliverables if self.scope else ()
+
+    def entities(self) -> Iterator[Entity]:
+        """Every entity, kind by kind in the order of the table of kinds."""
+        for kind in ENTITY_KINDS:
+            yield from getattr(self, kind.collection or "")

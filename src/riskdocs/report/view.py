@@ -9,7 +9,7 @@ team's business. Everything is sorted, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -115,19 +115,7 @@ def build_view(
 
 def internal_ids(project: Project) -> set[str]:
     """Ids of every entity marked `visibility: internal`."""
-    entities: Iterable[Any] = (
-        *project.risks,
-        *project.commitments,
-        *project.changes,
-        *project.meetings,
-        *project.concerns,
-        *project.milestones,
-        *project.lessons,
-        *project.deliverables,
-    )
-    internal = {e.id for e in entities if e.visibility == "internal"}
-    internal |= {f.period for f in project.feedback if f.visibility == "internal"}
-    return internal
+    return {e.id for e in project.entities() if e.visibility == "internal"}
 
 
 _URGENCY = {"error": 0, "warning": 1, "info": 2}

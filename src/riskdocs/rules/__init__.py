@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.model.entities import Project, Source
+from riskdocs.model.entities import Entity, Project
 from riskdocs.rules import (
     action_item_overdue,
     action_item_unowned,
@@ -42,7 +42,7 @@ from riskdocs.rules import (
     scope_change_unapproved,
     scope_unsigned,
 )
-from riskdocs.rules.base import Context, Ignorable, OptionValue, Rule
+from riskdocs.rules.base import Context, OptionValue, Rule
 from riskdocs.suggest import did_you_mean
 
 _MODULES: tuple[Rule, ...] = (
@@ -166,30 +166,20 @@ def _checked(rule: Rule, project: Project, setting: RuleSetting, ctx: Context) -
     return found
 
 
-def _ignorable(project: Project) -> Iterator[tuple[str, Mapping[str, str], Source]]:
-    entities: tuple[Ignorable, ...] = (
-        *project.risks,
-        *project.commitments,
-        *project.changes,
-        *project.meetings,
-        *project.concerns,
-        *project.milestones,
-        *project.deliverables,
-    )
-    for entity in entities:
-        if entity.ignore:
-            yield entity.id, entity.ignore, entity.source
+def _ignorable(project: Project) -> Iterator[Entity]:
+    return (entity for entity in project.entities() if entity.ignore)
 
 
 def entity_ignores(project: Project) -> dict[str, Mapping[str, str]]:
     """Entity id -> {rule name: reason} for every entity with an `ignore:` map."""
-    return {entity_id: ignore for entity_id, ignore, _ in _ignorable(project)}
+    return {entity.id: entity.ignore for entity in _ignorable(project)}
 
 
 def unknown_ignores(project: Project) -> Iterator[Finding]:
     """`ignore:` keys that name no health rule: a typo would silence nothing."""
-    for entity_id, ignore, source in _ignorable(project):
-        for name in ignore:
+    for entity in _ignorable(project):
+        source = entity.source
+        for name in entity.ignore:
             if name in RULES:
                 continue
             close = did_you_mean(name, sorted(RULES), n=1)
@@ -202,5 +192,5 @@ def unknown_ignores(project: Project) -> Iterator[Finding]:
                 "unknown-rule",
                 Severity.ERROR,
                 f"'{name}' is not a health rule{hint}; `riskdocs rules` lists them",
-                entity_id,
+                entity.id,
             )

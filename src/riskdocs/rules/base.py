@@ -70,17 +70,6 @@ class Rule(Protocol):
     ) -> Iterable[Finding]: ...
 
 
-class Ignorable(Protocol):
-    """An entity that can silence rules for itself with `ignore:`."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def ignore(self) -> Mapping[str, str]: ...
-    @property
-    def source(self) -> Source: ...
-
-
 class Linked(Protocol):
     """An entity with `links:` to others."""
 

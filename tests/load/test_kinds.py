@@ -1,0 +1,69 @@
+"""The table of kinds is the one source of the project layout: what the schemas, the
+model and the pre-commit manifest say about kinds must be what the table says."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from typing import Any
+
+import yaml
+
+from riskdocs.load import kinds
+from riskdocs.model.entities import Project
+from riskdocs.resources import load_schema
+from tests.conftest import REPO
+
+MANIFEST = REPO / ".pre-commit-hooks.yaml"
+_FILES_LINE = re.compile(r"^(  files: ).*$", re.M)
+
+
+def test_the_hook_manifest_reads_every_folder_of_the_table(update_expected: bool) -> None:
+    """`pytest --update-expected` rewrites the manifest's `files:` line from the table."""
+    if update_expected:
+        text = MANIFEST.read_text()
+        MANIFEST.write_text(_FILES_LINE.sub(rf"\g<1>{kinds.hook_files_pattern()}", text))
+    (hook,) = yaml.safe_load(MANIFEST.read_text())
+    assert hook["files"] == kinds.hook_files_pattern()
+    for folder in kinds.ENTITY_FOLDERS:
+        assert re.search(hook["files"], f"docs/health/{folder}/x.yaml"), folder
+
+
+def _properties(kind: kinds.Kind) -> dict[str, Any]:
+    if kind is kinds.DELIVERABLE:
+        items: dict[str, Any] = load_schema("scope")["properties"]["deliverables"]["items"]
+        return dict(items["properties"])
+    return dict(load_schema(kind.name).get("properties", {}))
+
+
+def test_internal_means_the_schema_has_visibility() -> None:
+    for kind in kinds.TABLE:
+        assert ("visibility" in _properties(kind)) is kind.internal, kind.name
+
+
+def test_links_keys_are_the_schemas_links() -> None:
+    links = load_schema("common")["definitions"]["links"]["properties"]
+    assert set(links) == {k.links_key for k in kinds.TABLE if k.links_key}
+
+
+def test_id_prefixes_are_the_schemas_id_patterns() -> None:
+    definitions = load_schema("common")["definitions"]
+    patterns = {d["pattern"] for name, d in definitions.items() if name.endswith("Id")}
+    prefixes = {k.id_prefix for k in kinds.TABLE if k.id_prefix}
+    assert {p[1 : p.index("-") + 1] for p in patterns} == prefixes
+
+
+def test_every_entity_kind_is_a_collection_of_the_project() -> None:
+    collections = {f.name for f in fields(Project)} | {"deliverables"}
+    assert {k.collection for k in kinds.ENTITY_KINDS} <= collections
+    assert all(k.internal for k in kinds.ENTITY_KINDS)
+
+
+def test_file_kinds_have_schemas_and_folders_are_derived() -> None:
+    assert all(k.folder is not None for k in kinds.KINDS.values())
+    assert kinds.ENTITY_FOLDERS == ("risks", "commitments", "scope", "meetings", "concerns",
+                                    "feedback", "milestones", "lessons")  # fmt: skip
+    for kind in kinds.KINDS.values():
+        if kind.folder and kind is not kinds.SCOPE:
+            name = f"{kind.folder}/0001/{kind.id_prefix or ''}1{kind.suffixes[0]}"
+            assert kinds.classify(name) is kind, name
