@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from riskdocs.checks.pipeline import CheckResult
+from riskdocs.checks.pipeline import run as run_pipeline
+from riskdocs.checks.sources import changed_files, whole_project
 from riskdocs.cli import main
+from riskdocs.history.repo import find_repository
 from tests.gitrepo import Repo
 
 TESTS = Path(__file__).parent
@@ -36,6 +41,20 @@ def update_expected(request: pytest.FixtureRequest) -> bool:
 def run(*args: str) -> Result:
     """Run the real CLI in-process; exceptions other than SystemExit fail the test."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def check_project(
+    root: Path, today: date, *, hook: bool = False, only: frozenset[str] | None = None
+) -> CheckResult:
+    """The pipeline over the whole work tree at `root`, as `riskdocs validate` runs it."""
+    return run_pipeline(whole_project(root, find_repository(root)), today, hook=hook, only=only)
+
+
+def check_changed(root: Path, paths: Sequence[str], today: date) -> CheckResult | None:
+    """The pipeline as the pre-commit hook runs it on `paths`; None when the change needs
+    the whole project."""
+    source = changed_files(root, find_repository(root), paths)
+    return None if source is None else run_pipeline(source, today, hook=True)
 
 
 @pytest.fixture

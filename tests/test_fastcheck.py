@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from riskdocs.checks.fastcheck import VALIDATORS_PACKAGE, generated_code, passes
 from riskdocs.checks.schema import validate_document
-from riskdocs.load.documents import Document, load_project
+from riskdocs.load.documents import Document
 from riskdocs.load.kinds import KINDS
+from riskdocs.load.project import load_project
+from riskdocs.load.tree import DiskTree
 from tests.conftest import EXAMPLE, FIXTURES, REPO
 from tests.test_fuzz import FIELDS, values
 
@@ -56,7 +58,7 @@ def test_generated_validators_need_neither_fastjsonschema_nor_jsonschema() -> No
 def documents() -> list[Document]:
     found = []
     for root in PROJECTS:
-        docs, _ = load_project(root)
+        docs, _ = load_project(DiskTree(root))
         found += [d for d in docs if d.readable]
     return found
 
@@ -76,7 +78,7 @@ def test_fast_path_and_jsonschema_agree_on_every_fixture_file() -> None:
 def test_fast_path_and_jsonschema_agree_on_generated_documents(
     kind: str, data: dict[str, Any]
 ) -> None:
-    document = Document(f"x/{kind}.yaml", KINDS[kind], data)
+    document = Document(path=f"x/{kind}.yaml", kind=KINDS[kind], data=data)
     assert passes(kind, data) == (validate_document(document) == [])
 
 

@@ -12,24 +12,32 @@ from riskdocs.formats import FORMATTERS, format_github, format_json, format_sari
 
 FINDINGS = [
     Finding(
-        "risks/R-003.yaml",
-        7,
-        14,
-        "schema",
-        Severity.ERROR,
-        "probability: 6 is greater than the maximum of 5",
-        "R-003",
+        path="risks/R-003.yaml",
+        line=7,
+        col=14,
+        rule="schema",
+        severity=Severity.ERROR,
+        message="probability: 6 is greater than the maximum of 5",
+        entity="R-003",
     ),
     Finding(
-        "meetings/2026-11-18-x.md",
-        3,
-        1,
-        "meeting-date-filename-mismatch",
-        Severity.WARNING,
-        "100% wrong: a, b\nsecond line\r",
-        None,
+        path="meetings/2026-11-18-x.md",
+        line=3,
+        col=1,
+        rule="meeting-date-filename-mismatch",
+        severity=Severity.WARNING,
+        message="100% wrong: a, b\nsecond line\r",
+        entity=None,
     ),
-    Finding("risks/notes, old.txt", None, None, "unknown-file", Severity.INFO, "not read", None),
+    Finding(
+        path="risks/notes, old.txt",
+        line=None,
+        col=None,
+        rule="unknown-file",
+        severity=Severity.INFO,
+        message="not read",
+        entity=None,
+    ),
 ]
 
 
@@ -107,8 +115,9 @@ def test_exit_code_depends_on_errors_only() -> None:
 
 
 IGNORED = Finding(
-    "commitments/C-001.yaml", 6, 6, "commitment-overdue", Severity.ERROR,
-    "C-001 was due 2026-11-20 (6 days ago)", "C-001", ignored="client paused the work",
+    path="commitments/C-001.yaml", line=6, col=6, rule="commitment-overdue",
+    severity=Severity.ERROR, message="C-001 was due 2026-11-20 (6 days ago)", entity="C-001",
+    ignored="client paused the work",
 )  # fmt: skip
 
 

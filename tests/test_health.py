@@ -6,10 +6,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding, Severity
 from riskdocs.report.health import Status, assess
-from tests.conftest import EXAMPLE, FIXTURES, TODAY
+from tests.conftest import EXAMPLE, FIXTURES, TODAY, check_project
 
 DAY = date.fromisoformat(TODAY)
 
@@ -53,7 +52,16 @@ def test_errors_make_an_area_red_and_warnings_amber(tmp_path: Path) -> None:
 
 
 def finding(rule: str, severity: Severity, ignored: str | None = None) -> Finding:
-    return Finding("x.yaml", 1, 1, rule, severity, "m", "C-001", ignored)
+    return Finding(
+        path="x.yaml",
+        line=1,
+        col=1,
+        rule=rule,
+        severity=severity,
+        message="m",
+        entity="C-001",
+        ignored=ignored,
+    )
 
 
 def test_information_and_ignored_findings_do_not_change_a_colour() -> None:

@@ -1,4 +1,4 @@
-"""riskdocs.history.extract on real repositories: the facts it reads, and how it degrades."""
+"""riskdocs.history on real repositories: the facts it reads, and how it degrades."""
 
 from __future__ import annotations
 
@@ -9,15 +9,32 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs.checks.pipeline import check_project
-from riskdocs.history.extract import read_history
-from tests.conftest import BASE_CONFIG, run
+from riskdocs.history.facts import History
+from riskdocs.history.plan import HistoryPlan
+from riskdocs.history.reader import read_history as read
+from riskdocs.history.repo import find_repository
+from riskdocs.load.tree import DiskTree
+from tests.conftest import BASE_CONFIG, check_project, run
 from tests.gitrepo import Repo
 
 COMMITMENT = (
     "id: C-001\ntitle: t\nowner: alice\nto: dana\nmade: 2026-11-01\ndue: {due}\nstatus: open\n"
 )
 PATH = "commitments/C-001.yaml"
+
+
+def read_with_problem(root: Path) -> tuple[History | None, str | None]:
+    """Every fact of the commits up to HEAD (the work tree left out), and why history
+    is missing or partial, if it is."""
+    repository = find_repository(root)
+    assert repository is not None
+    return read(repository, HistoryPlan(log_until="HEAD"), date(2026, 11, 12), DiskTree(root))
+
+
+def read_history(root: Path) -> History:
+    history, _ = read_with_problem(root)
+    assert history is not None
+    return history
 
 
 def history_findings(root: Path) -> list[str]:
@@ -58,7 +75,7 @@ def test_detached_head_deleted_and_readded_files_and_unicode_authors(repo: Repo)
                 author="Zoë Ünal")  # fmt: skip
     repo.git("checkout", "-q", "--detach", "HEAD")
     history = read_history(repo.root)
-    assert history.commits == 4 and history.problem is None
+    assert history.commits == 4 and read_with_problem(repo.root)[1] is None
     (move,) = history.due_changes
     assert (move.author, str(move.old), str(move.new)) == ("Zoë Ünal", "2026-11-20", "2026-11-22")
 
@@ -179,4 +196,4 @@ def test_a_huge_committed_file_is_skipped_not_held(repo: Repo) -> None:
                 day="2026-11-02")  # fmt: skip
     repo.commit("back", {PATH: COMMITMENT.format(due="2026-11-25")}, day="2026-11-03")
     history = read_history(repo.root)
-    assert history.commits == 3 and history.due_changes == []  # no fact from the huge version
+    assert history.commits == 3 and history.due_changes == ()  # no fact from the huge version

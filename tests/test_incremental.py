@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs.checks.pipeline import check_project
-from riskdocs.checks.sources import SHARED_FILES, FileIndex, check_changed, id_in_name
-from riskdocs.load.documents import discover
+from riskdocs.checks.sources import SHARED_FILES, FileIndex, id_in_name
 from riskdocs.load.kinds import COMMITMENT, RISK
+from riskdocs.load.tree import discover
 from riskdocs.rules import RULES
-from tests.conftest import BASE_CONFIG, EXAMPLE, FIXTURES, run
+from tests.conftest import BASE_CONFIG, EXAMPLE, FIXTURES, check_changed, check_project, run
 from tests.gitrepo import Repo
 
 TODAY = dt.date(2026, 11, 26)
@@ -235,7 +234,7 @@ def test_the_hook_path_imports_no_heavy_library() -> None:
                                "meetings/2026-11-19-weekly.md")  # fmt: skip
     assert "riskdocs.checks.sources" in modules
     assert top_level(modules).isdisjoint(HEAVY), sorted(top_level(modules) & set(HEAVY))
-    assert "riskdocs.history.extract" not in modules and "riskdocs.checks.schema" not in modules
+    assert "riskdocs.history.reader" not in modules and "riskdocs.checks.schema" not in modules
 
 
 def test_jsonschema_is_imported_only_to_explain_an_error(tmp_path: Path) -> None:

@@ -10,8 +10,10 @@ import pytest
 
 from riskdocs.errors import ProjectNotFoundError
 from riskdocs.load import kinds
-from riskdocs.load.documents import discover, find_root, load_project, split_front_matter
+from riskdocs.load.documents import split_front_matter
 from riskdocs.load.kinds import KINDS
+from riskdocs.load.project import load_project
+from riskdocs.load.tree import DiskTree, discover, find_root
 from riskdocs.load.yamlsrc import YamlProblem
 from riskdocs.parallel import processes_for
 
@@ -87,7 +89,7 @@ def test_front_matter_errors_count_lines_of_the_whole_file(project: Callable[...
     root = project(
         {"meetings/2026-11-18-x.md": "---\ndate: 2026-11-18\ntitle: x\nkind: [status\n---\n"}
     )
-    _, findings = load_project(root)
+    _, findings = load_project(DiskTree(root))
     assert [(f.rule, f.line) for f in findings] == [("yaml-syntax", 5)]
 
 
@@ -95,7 +97,7 @@ def test_non_utf8_file_is_a_finding_with_its_line(project: Callable[..., Path]) 
     root = project()
     (root / "risks").mkdir()
     (root / "risks" / "R-001.yaml").write_bytes(b"id: R-001\ntitle: caf\xe9\n")
-    documents, findings = load_project(root)
+    documents, findings = load_project(DiskTree(root))
     assert [(f.rule, f.line) for f in findings] == [("file-encoding", 2)]
     assert documents[1].data is None
 
@@ -103,7 +105,7 @@ def test_non_utf8_file_is_a_finding_with_its_line(project: Callable[..., Path]) 
 def test_unreadable_file_is_a_finding_not_a_crash(project: Callable[..., Path]) -> None:
     root = project({"risks/R-001.yaml": "id: R-001\n"})
     (root / "risks" / "R-002.yaml").symlink_to(root / "missing.yaml")
-    _, findings = load_project(root)
+    _, findings = load_project(DiskTree(root))
     assert [(f.path, f.rule) for f in findings] == [("risks/R-002.yaml", "file-unreadable")]
     assert "No such file" in findings[0].message
 
@@ -154,7 +156,7 @@ def test_a_fifo_is_a_finding_and_never_blocks(project: Callable[..., Path]) -> N
 
     root = project({"risks/R-001.yaml": "id: R-001\n"})
     os.mkfifo(root / "risks" / "R-002.yaml")  # opening it to read would wait for a writer
-    _, findings = load_project(root)
+    _, findings = load_project(DiskTree(root))
     assert [(f.path, f.rule, f.message) for f in findings if f.path == "risks/R-002.yaml"] == [
         ("risks/R-002.yaml", "file-unreadable",
          "cannot read the file (not a regular file); fix or remove it"),
@@ -164,19 +166,19 @@ def test_a_fifo_is_a_finding_and_never_blocks(project: Callable[..., Path]) -> N
 def test_reading_in_worker_processes_gives_the_same_documents_and_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from riskdocs.load import documents as loader
+    from riskdocs.load import project as loader
     from tests.conftest import EXAMPLE, FIXTURES
 
     cases = [EXAMPLE, *sorted((FIXTURES / "invalid").iterdir())]
     for case in cases:
-        paths = loader.discover(case)
-        sequential = loader._load_paths(loader.DiskTree(case), paths)
-        assert loader._load_in_workers(case, paths, 3) == sequential, case.name
+        paths = discover(case)
+        sequential = loader._load_paths(DiskTree(case), paths)
+        assert loader._load_in_workers(DiskTree(case), paths, 3) == sequential, case.name
     monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setenv("RISKDOCS_PARALLEL", "0")
     assert processes_for(10_000, 1) == 1
     monkeypatch.delenv("RISKDOCS_PARALLEL")
     assert processes_for(10_000, 1) == min(len(os.sched_getaffinity(0)), 8)
     assert processes_for(10, 11) == 1
-    documents, _ = loader.load_project(EXAMPLE)
+    documents, _ = loader.load_project(DiskTree(EXAMPLE))
     assert all(d.kind is KINDS[d.kind.name] for d in documents)  # kinds stay singletons

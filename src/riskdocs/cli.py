@@ -21,22 +21,15 @@ from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.suggest import did_you_mean
 
-if TYPE_CHECKING:  # the pipeline is imported by the commands that run it
-    from riskdocs.checks.pipeline import CheckResult, Today
+if TYPE_CHECKING:  # the pipeline and git are imported by the commands that need them
+    from riskdocs.history.repo import Repository
+    from riskdocs.load.tree import Tree
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_NAMES = ("text", "json", "github", "sarif")
 # GitHub annotations and code scanning resolve paths from the checkout (the
 # current folder), not from a project kept in a sub-folder.
 CHECKOUT_RELATIVE_FORMATS = ("github", "sarif")
-
-
-AS_OF_OPTION = click.option(
-    "--as-of",
-    metavar="REV|DATE",
-    help="Read the project as it was at this commit (or the last commit on that day), "
-    "from git objects; --today defaults to that day.",
-)
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -53,13 +46,42 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-25", param, ctx)
 
 
+# The options several commands share, declared once.
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Project folder (the one holding riskdocs.yaml). Default: the nearest folder "
+    "holding it, at or above the first PATH or the current folder.",
+)
+TODAY_OPTION = click.option(
+    "--today",
+    type=DateType(),
+    help="Check as if today were this date. Default: today in the project's time zone.",
+)
+AS_OF_OPTION = click.option(
+    "--as-of",
+    metavar="REV|DATE",
+    help="Read the project as it was at this commit (or the last commit on that day), "
+    "from git objects; --today defaults to that day.",
+)
+
+
+def format_option(names: Sequence[str]) -> Callable[[F], F]:
+    return click.option("--format", "output_format", type=click.Choice(names), default="text",
+                        show_default=True, help="Output format.")  # fmt: skip
+
+
 def clock_today(timezone: str | None) -> dt.date:
-    """Today's calendar date in the project's time zone: the only place riskdocs
+    """Today's calendar date in the project's time zone (the machine's when none is set,
+    or when the name is unknown: the run then reports it): the only place riskdocs
     reads the clock."""
     if timezone:
-        from zoneinfo import ZoneInfo
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-        return dt.datetime.now(ZoneInfo(timezone)).date()
+        try:
+            return dt.datetime.now(ZoneInfo(timezone)).date()
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
     return dt.date.today()
 
 
@@ -105,25 +127,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Project folder (the one holding riskdocs.yaml). Default: found from the "
-    "first PATH or the current folder, looking upwards.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMAT_NAMES),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--today",
-    type=DateType(),
-    help="Check as if today were this date. Default: today in the project's time zone.",
-)
+@ROOT_OPTION
+@format_option(FORMAT_NAMES)
+@TODAY_OPTION
 @click.option(
     "--rule",
     "rules",
@@ -158,7 +164,8 @@ def validate(
     read, and whole-project rules are left to full runs. Exit status: 0 no
     errors, 1 errors found, 2 usage or setup problem.
     """
-    from riskdocs.checks.pipeline import select
+    from riskdocs.checks.pipeline import run
+    from riskdocs.checks.sources import for_validate
     from riskdocs.finding import exit_code, relocate
     from riskdocs.formats import FORMATTERS
 
@@ -169,61 +176,55 @@ def validate(
     if hook and paths and not selected:
         click.echo(f"riskdocs: nothing to check: no file given is inside {project_root}")
         return
-    commit, day = _as_of(project_root, as_of)
+    repository = _repository(project_root)
+    commit, as_of_day = _as_of(repository, as_of)
+    source = for_validate(project_root, repository, selected, hook=hook, commit=commit)
     try:
-        result, selected = _validated(project_root, selected, today or day or clock_today,
-                                      set(rules) or None, hook, commit)  # fmt: skip
+        result = run(source, _day(source.tree, today or as_of_day),
+                     only=frozenset(rules) or None, hook=hook)  # fmt: skip
     except ConfigError as exc:
         click.echo(formatter(exc.findings, 1), nl=False)
         raise
-    findings = select(result.findings, selected) if selected else result.findings
-    shown = relocate(findings, _checkout_prefix(project_root, output_format))
+    shown = relocate(result.findings, _checkout_prefix(project_root, output_format))
     click.echo(formatter(shown, result.files_checked, show_ignored=show_ignored), nl=False)
-    sys.exit(exit_code(findings))
+    sys.exit(exit_code(result.findings))
 
 
-def _validated(
-    root: Path,
-    selected: list[str],
-    today: Today,
-    only: set[str] | None,
-    hook: bool,
-    commit: str | None,
-) -> tuple[CheckResult, list[str]]:
-    """The check `validate` asked for, and the paths whose findings to show ([]: all).
+def _repository(root: Path) -> Repository | None:
+    """The git repository holding the project, found once per command; None outside git."""
+    from riskdocs.history.repo import find_repository
 
-    A hook run given files checks just those (riskdocs.checks.sources); when that needs
-    the whole project it shows every file's findings, since a deleted id or an
-    edited riskdocs.yaml breaks files that did not change.
-    """
-    from riskdocs.checks.pipeline import check_project
-
-    if hook and selected and not commit:
-        from riskdocs.checks.sources import check_changed
-
-        result = check_changed(root, selected, today, only=only)
-        if result is not None:
-            return result, selected
-        selected = []
-    return check_project(root, today, only=only, hook=hook, as_of=commit), selected
+    return find_repository(root)
 
 
-def _as_of(root: Path, value: str | None) -> tuple[str | None, dt.date | None]:
+def _day(tree: Tree, given: dt.date | None) -> dt.date:
+    """The day every stage checks on: --today (or --as-of's day), else today's date in the
+    project's time zone."""
+    if given is not None:
+        return given
+    from riskdocs.model.settings import timezone_in
+
+    return clock_today(timezone_in(tree))
+
+
+def _as_of(repository: Repository | None, value: str | None) -> tuple[str | None, dt.date | None]:
     """(full commit hash, its day) for `--as-of REV|DATE`, or (None, None)."""
     if value is None:
         return None, None
-    from riskdocs.history.extract import commit_day, commit_on_or_before, resolve
-
+    if repository is None:
+        raise RiskdocsError(
+            "--as-of reads git history, and this project is not in a git repository"
+        )
     try:
         day = parse_day(value)
     except ValueError:
-        commit = resolve(root, value)
-        return commit, commit_day(root, commit)
-    return commit_on_or_before(root, day), day
+        commit = repository.resolve(value)
+        return commit, repository.commit_day(commit)
+    return repository.commit_on_or_before(day), day
 
 
 def _project_root(root: Path | None, paths: Sequence[Path]) -> Path:
-    from riskdocs.load.documents import find_root
+    from riskdocs.load.tree import find_root
 
     return root.resolve() if root else find_root(paths[0] if paths else Path.cwd())
 
@@ -250,11 +251,7 @@ def _relative_paths(root: Path, paths: Sequence[Path], skip_outside: bool = Fals
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Project folder (the one holding riskdocs.yaml). Default: found from here, upwards.",
-)
+@ROOT_OPTION
 @click.option(
     "-o",
     "--output",
@@ -262,7 +259,7 @@ def _relative_paths(root: Path, paths: Sequence[Path], skip_outside: bool = Fals
     required=True,
     help="Folder to write the report to; it is replaced as a whole on every run.",
 )
-@click.option("--today", type=DateType(), help="Report as if today were this date.")
+@TODAY_OPTION
 @click.option(
     "--audience",
     type=click.Choice(("client", "team")),
@@ -276,32 +273,25 @@ def report(
     root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None
 ) -> None:
     """Write the status page (index.html), status.json, calendar.ics and summary.md."""
-    from riskdocs.checks.pipeline import check_project
+    from riskdocs.checks.pipeline import run
+    from riskdocs.checks.sources import at_commit, whole_project
     from riskdocs.formats import FORMATTERS
-    from riskdocs.history.extract import head_commit
-    from riskdocs.report.notes import RenderedNotes
-    from riskdocs.report.publish import write_report
-    from riskdocs.report.view import build_view
+    from riskdocs.report.publish import publish
 
     project_root = _project_root(root, [])
-    commit, day = _as_of(project_root, as_of)
+    repository = _repository(project_root)
+    commit, as_of_day = _as_of(repository, as_of)
+    source = (at_commit(project_root, repository, commit) if commit
+              else whole_project(project_root, repository))  # fmt: skip
     try:
-        result = check_project(project_root, today or day or clock_today, as_of=commit)
+        result = run(source, _day(source.tree, today or as_of_day))
     except ConfigError as exc:
         click.echo(FORMATTERS["text"](exc.findings, 1), nl=False)
         raise
-    notes = RenderedNotes(project_root)
-    project = result.project
-    notes.prefetch([m.body for m in project.meetings] + [n.body for n in project.lessons])
-    view = build_view(
-        result.project, result.findings, result.today, audience,
-        commit[:12] if commit else head_commit(project_root), result.history, notes,
-    )  # fmt: skip
-    written = write_report(view, output, project_root)
-    notes.save()
+    published = publish(result, output, audience)
     click.echo(
-        f"riskdocs: wrote {', '.join(written)} to {output} "
-        f"({audience} view, overall health {view['health']['overall']})"
+        f"riskdocs: wrote {', '.join(published.files)} to {output} "
+        f"({audience} view, overall health {published.overall})"
     )
 
 
@@ -359,19 +349,22 @@ def rules(name: str | None) -> None:
 
 @main.command()
 @click.argument("entity", required=False)
-@click.option(
-    "--root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Project folder (the one holding riskdocs.yaml). Default: found from here, upwards.",
-)
-@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@ROOT_OPTION
+@format_option(("text", "json"))
 @setup_errors
 def history(entity: str | None, root: Path | None, output_format: str) -> None:
     """Show every change to ENTITY (an id such as C-012, or a meeting's file name) from
     git, who made it and when; without ENTITY, every change to the project."""
-    from riskdocs.history.timeline import render_timeline
+    from riskdocs.history.timeline import entity_paths, render_timeline, timeline
+    from riskdocs.load.tree import DiskTree
 
     project_root = _project_root(root, [])
-    text = render_timeline(project_root, entity, output_format, clock_today(None))
-    click.echo(text, nl=False)
+    repository = _repository(project_root)
+    if repository is None:
+        raise RiskdocsError(
+            f"{project_root} is not in a git repository: there is no history to show"
+        )
+    disk = DiskTree(project_root)
+    paths = entity_paths(disk, entity) if entity else None
+    revisions = timeline(repository, _day(disk, None), disk, paths)
+    click.echo(render_timeline(revisions, output_format), nl=False)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from riskdocs.checks.pipeline import check_project
 from riskdocs.report.view import build_view
-from tests.conftest import EXAMPLE, TODAY
+from tests.conftest import EXAMPLE, TODAY, check_project
 
 DAY = date.fromisoformat(TODAY)
 

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from riskdocs.checks.catalog import BUILTIN_CHECKS
-from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding
-from tests.conftest import BASE_CONFIG, TODAY
+from tests.conftest import BASE_CONFIG, TODAY, check_project
 
 
 @dataclass

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding
-from tests.conftest import run
+from tests.conftest import check_project, run
 from tests.gitrepo import Repo
 
 COMMITMENT = """

@@ -16,8 +16,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Finding
+from tests.conftest import check_project
 
 PEOPLE = ["alice", "bob", "dana"]
 days = st.dates(min_value=date(2025, 6, 1), max_value=date(2027, 6, 30)).map(str)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from riskdocs.checks.pipeline import check_project
 from riskdocs.finding import Severity
+from tests.conftest import check_project
 from tests.gitrepo import Repo
 
 RISK = """

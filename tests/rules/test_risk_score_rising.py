@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from riskdocs.checks.pipeline import check_project
+from tests.conftest import check_project
 from tests.gitrepo import Repo
 
 RISK = """

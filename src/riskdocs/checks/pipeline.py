@@ -1,42 +1,41 @@
-"""The pipeline, readable on one screen: load -> schema -> build -> references -> rules.
+"""The pipeline, readable on one screen: load -> schema -> model -> references -> history
+-> rules.
 
-`check_project` is what `validate`, `report` and the pre-commit hook all call.
-It returns the project model and every finding, sorted. Stages only call
-forward; none calls back into an earlier one.
+`run` is the only place the stages are called, in this order, for `validate`,
+`report`, `--as-of` runs and the pre-commit hook alike; they differ only in the
+`Source` they pass (checks/sources.py). Each stage returns its findings; none
+calls back into an earlier one. The day is given: only the CLI reads the clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from riskdocs.checks.fastcheck import passes
 from riskdocs.checks.references import check_references
-from riskdocs.errors import ConfigError, RiskdocsError
+from riskdocs.checks.sources import Source
 from riskdocs.finding import Finding, Severity, sort_findings
-from riskdocs.load.documents import Document, Tree, load_project
+from riskdocs.load.documents import Document
 from riskdocs.load.kinds import CONFIG_FILE
+from riskdocs.load.project import load_project
+from riskdocs.load.tree import DiskTree
 from riskdocs.model.build import build_project
 from riskdocs.model.entities import Project
-from riskdocs.model.settings import settings_problems
 from riskdocs.rules import run_rules, unknown_ignores, wants_history
 from riskdocs.rules.base import Context
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import History
 
-# The day to check on, or how to read it from the clock in the project's time zone.
-Today = date | Callable[[str | None], date]
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CheckResult:
-    """What one run found: the model of the valid files and every finding."""
+    """What one run found: the model of the valid files and every finding, sorted."""
 
-    root: Path
+    source: Source
     project: Project
     findings: list[Finding]
     files_checked: int
@@ -44,106 +43,70 @@ class CheckResult:
     history: History | None = None
 
 
-def check_project(
-    root: Path,
-    today: Today,
-    *,
-    only: Collection[str] | None = None,
-    hook: bool = False,
-    as_of: str | None = None,
+def run(
+    source: Source, today: date, *, only: frozenset[str] | None = None, hook: bool = False
 ) -> CheckResult:
-    """Check every file of the project at `root` as of `today`.
+    """Check what `source` reads as of `today`.
 
-    `only` limits the findings to these rule names (and runs only those health
-    rules); `hook` keeps date-driven rules from failing (see riskdocs.rules);
-    `as_of` (a full commit hash) reads the project as that commit left it.
-    Raises ConfigError when riskdocs.yaml itself is broken: without people
-    and settings nothing else can be checked meaningfully.
+    `only` limits the findings to these rule names (and runs only those health rules);
+    `hook` keeps rules that may not block commits from failing (see riskdocs.rules).
+    Raises ConfigError when riskdocs.yaml itself is broken: without people and
+    settings nothing else can be checked meaningfully.
     """
-    documents, findings = load_project(root, _commit_tree(root, as_of) if as_of else None)
+    documents, loaded = load_project(source.tree)
     readable = [d for d in documents if d.readable]
-    valid = schema_valid(readable, findings)
-    project = build_project_from(valid, findings)
-    findings.extend(check_references(readable, valid, project))
-    findings.extend(unknown_ignores(project))
-    day = today if isinstance(today, date) else today(project.settings.timezone)
-    history = _history(root, project, only, hook, as_of, day, findings)
-    if only is not None:
-        findings = [f for f in findings if f.rule in only]
-    findings.extend(run_rules(project, Context(day, history), only=only, hook=hook))
-    return CheckResult(root, project, sort_findings(findings), len(documents), day, history)
+    valid, refused = schema_valid(readable)
+    project, built = build_project(valid, [*loaded, *refused])
+    linked = check_references([*readable, *source.peers(readable)], valid, project,
+                              source.names(project))  # fmt: skip
+    unknown = list(unknown_ignores(project))
+    history, told = _history(source, project, only, today)
+    ruled = run_rules(project, Context(today, history), only=only, hook=hook,
+                      whole_project=source.whole_project)  # fmt: skip
+    found = _kept([*loaded, *refused, *built, *linked, *unknown, *told], only)
+    return CheckResult(source=source, project=project, files_checked=len(documents),
+                       findings=sort_findings(f for f in [*found, *ruled] if source.shows(f)),
+                       today=today, history=history)  # fmt: skip
 
 
-def _commit_tree(root: Path, commit: str) -> Tree:
-    from riskdocs.history.extract import tree_at
-
-    return tree_at(root, commit)
-
-
-def _history(
-    root: Path,
-    project: Project,
-    only: Collection[str] | None,
-    hook: bool,
-    as_of: str | None,
-    day: date,
-    findings: list[Finding],
-) -> History | None:
-    """Git facts when a history rule is on; the hook reads only the uncommitted changes."""
-    if not wants_history(only, project.settings.rules):
-        return None
-    from riskdocs.history.extract import read_history  # git: only when a history rule is on
-
-    history = read_history(root, as_of, log=not hook, work_tree=None if as_of else day)
-    if history.problem:
-        findings.append(Finding(CONFIG_FILE, None, None, "history", Severity.INFO, history.problem))
-    return history if history.head else None
-
-
-def schema_valid(readable: list[Document], findings: list[Finding]) -> list[Document]:
-    """The documents that pass their schema; the others' findings go to `findings`.
+def schema_valid(readable: Sequence[Document]) -> tuple[list[Document], list[Finding]]:
+    """The documents that pass their schema, and the findings of those that do not.
 
     Every document goes through the generated fast path first (fastcheck.py);
     jsonschema, imported only then, explains the ones it refuses.
     """
     valid: list[Document] = []
+    refused: list[Finding] = []
     for document in readable:
         if passes(document.kind.name, document.data):
             valid.append(document)
             continue
         from riskdocs.checks.schema import validate_document  # jsonschema: only when needed
 
-        schema_findings = validate_document(document)
-        findings.extend(schema_findings)
-        if not schema_findings:
+        explained = validate_document(document)
+        refused.extend(explained)
+        if not explained:
             valid.append(document)
-    return valid
+    return valid, refused
 
 
-def build_project_from(valid: list[Document], findings: list[Finding]) -> Project:
-    project, build_findings = build_project(_settings_document(valid, findings), valid)
-    if problems := settings_problems(project.settings):
-        raise ConfigError(sort_findings(problems))
-    findings.extend(build_findings)
-    return project
+def _history(
+    source: Source, project: Project, only: frozenset[str] | None, today: date
+) -> tuple[History | None, list[Finding]]:
+    """The git facts the source's plan asks for, when a history rule is on, and an info
+    finding when history is missing or partial."""
+    wanted = wants_history(only, project.settings.rules)
+    if source.repository is None or not wanted or not source.history.reads_anything:
+        return None, []
+    from riskdocs.history.reader import read_history  # git: only when a history rule is on
+
+    history, problem = read_history(source.repository, source.history, today,
+                                    DiskTree(source.root))  # fmt: skip
+    if problem is None:
+        return history, []
+    return history, [Finding(path=CONFIG_FILE, line=None, col=None, rule="history",
+                             severity=Severity.INFO, message=problem)]  # fmt: skip
 
 
-def _settings_document(valid: list[Document], findings: list[Finding]) -> Document:
-    settings = next((d for d in valid if d.path == CONFIG_FILE), None)
-    if settings is None:
-        config_findings = findings_for(findings, CONFIG_FILE)
-        if not config_findings:
-            raise RiskdocsError(f"{CONFIG_FILE} is missing from the project root")
-        raise ConfigError(sort_findings(config_findings))
-    return settings
-
-
-def findings_for(findings: list[Finding], path: str) -> list[Finding]:
-    return [f for f in findings if f.path == path and f.severity is Severity.ERROR]
-
-
-def select(findings: list[Finding], paths: list[str]) -> list[Finding]:
-    """The findings in the given files or folders (relative to the root)."""
-    folders = tuple(p.rstrip("/") + "/" for p in paths)
-    wanted = set(paths)
-    return [f for f in findings if f.path in wanted or f.path.startswith(folders)]
+def _kept(findings: Iterable[Finding], only: frozenset[str] | None) -> list[Finding]:
+    return [f for f in findings if only is None or f.rule in only]

@@ -140,13 +140,13 @@ def _dangling(
     field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
     line, col = document.positions.of_value(path)
     return Finding(
-        document.path,
-        line,
-        col,
-        "unknown-reference",
-        Severity.ERROR,
-        f"{field}: {missing}{hint}; add it or fix the reference",
-        _id_of(document),
+        path=document.path,
+        line=line,
+        col=col,
+        rule="unknown-reference",
+        severity=Severity.ERROR,
+        message=f"{field}: {missing}{hint}; add it or fix the reference",
+        entity=_id_of(document),
     )
 
 
@@ -157,13 +157,14 @@ def _action_item_owners(project: Project, people: AbstractSet[str]) -> Iterator[
                 close = did_you_mean(item.owner, sorted(people), n=1)
                 hint = f" (did you mean '@{close[0]}'?)" if close else ""
                 yield Finding(
-                    meeting.path,
-                    item.line,
-                    item.owner_col,
-                    "unknown-reference",
-                    Severity.ERROR,
-                    f"action item owner '@{item.owner}' is not in `people:` in riskdocs.yaml{hint}",
-                    meeting.id,
+                    path=meeting.path,
+                    line=item.line,
+                    col=item.owner_col,
+                    rule="unknown-reference",
+                    severity=Severity.ERROR,
+                    message=f"action item owner '@{item.owner}' is not in `people:` in "
+                    f"riskdocs.yaml{hint}",
+                    entity=meeting.id,
                 )
 
 
@@ -196,14 +197,14 @@ def _duplicate_findings(
             f"{o.path}:{ol}" for o, _p, (ol, _c) in located if (o, ol) != (doc, line)
         )
         yield Finding(
-            doc.path,
-            line,
-            col,
-            "duplicate-id",
-            Severity.ERROR,
-            f"id {entity_id} is also used in {others}; ids must be unique, "
+            path=doc.path,
+            line=line,
+            col=col,
+            rule="duplicate-id",
+            severity=Severity.ERROR,
+            message=f"id {entity_id} is also used in {others}; ids must be unique, "
             f"give one of them the next free id",
-            entity_id,
+            entity=entity_id,
         )
 
 
@@ -269,4 +270,12 @@ def _mismatch(
     severity: Severity = Severity.ERROR,
 ) -> Finding:
     line, col = document.positions.of_value((key,))
-    return Finding(document.path, line, col, rule, severity, message, _id_of(document))
+    return Finding(
+        path=document.path,
+        line=line,
+        col=col,
+        rule=rule,
+        severity=severity,
+        message=message,
+        entity=_id_of(document),
+    )

@@ -81,7 +81,15 @@ def validate_document(document: Document) -> list[Finding]:
     root = load_schema(document.kind.name)
     errors = [SchemaError.of(e) for e in validator.iter_errors(document.data)]
     return [
-        Finding(document.path, line, col, "schema", Severity.ERROR, message, _entity(document))
+        Finding(
+            path=document.path,
+            line=line,
+            col=col,
+            rule="schema",
+            severity=Severity.ERROR,
+            message=message,
+            entity=_entity(document),
+        )
         for error in errors
         if not _covered_by_format(error)
         for (line, col), message in _explain(document, error, root)

@@ -1,106 +1,147 @@
-"""The pre-commit hook's path: check the changed files, not the whole project.
+"""What one run reads: the only thing in which a full run, a run `--as-of` a commit and
+the pre-commit hook differ (the pipeline, checks/pipeline.py, is the same for all).
 
-pre-commit passes the files a commit changes. Reading every file of a
-10,000-entity project takes seconds, and a hook must feel instant, so:
+A `Source` says which tree is read, where the names of files it does not read come
+from, which git history is read, whose findings are shown and whether rules that
+weigh the whole project run:
 
-* riskdocs.yaml and the changed files are read and schema-checked, nothing else;
-* the ids of the other files come from their names (a file name starts with its
-  id, which full runs enforce), so references resolve against folder listings,
-  made only for the kinds the changed files refer to; a file whose name claims
-  a changed file's id is read to confirm the duplicate;
-* rules about one entity run on the changed ones; whole-project rules (cadences,
-  trends, what links to a risk, scope against change requests) are left to full
-  runs such as CI;
-* history rules see the uncommitted changes from one `git diff HEAD`, so a
-  silent slip is caught before it is committed.
-
-A change that can break files that did not change (riskdocs.yaml or the scope
-baseline edited, a project file deleted or renamed) needs the full check:
-`check_changed` then returns None.
+* `whole_project`: every file of the work tree, names from those files, the log up
+  to HEAD plus the uncommitted changes.
+* `at_commit`: every file as a commit left it (read from git objects), the log up to
+  that commit.
+* `changed_files`, the pre-commit hook: riskdocs.yaml and the changed files only;
+  ids of the other files come from their names (a file name starts with its id,
+  which full runs enforce), so references resolve against folder listings made on
+  first use; a file whose name claims a changed file's id is read to confirm a
+  duplicate; history is the staged changes alone (one `git diff --cached`), so a
+  silent slip is refused before it is committed; whole-project rules (cadences,
+  trends, links pointing at an entity, scope against change requests) are left to
+  full runs such as CI. A change that can break files that did not change
+  (riskdocs.yaml or the scope baseline edited, a project file deleted) needs the
+  whole project: `changed_files` then returns None.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from riskdocs.checks.pipeline import CheckResult, Today, build_project_from, schema_valid
-from riskdocs.checks.references import (
-    CADENCE,
-    DELIVERABLE,
-    MEETING_NOTE,
-    PERSON,
-    check_references,
-)
-from riskdocs.finding import sort_findings
-from riskdocs.history.repo import StagedChange, staged_changes
+from riskdocs.checks.references import CADENCE, DELIVERABLE, MEETING_NOTE, PERSON, Namespaces
+from riskdocs.errors import RiskdocsError
+from riskdocs.finding import Finding
+from riskdocs.history.plan import HistoryPlan
+from riskdocs.history.repo import Repository
 from riskdocs.load import kinds
-from riskdocs.load.documents import (
-    DiskTree,
-    Document,
-    load_file,
-    load_project,
-    project_files,
-    readable_name,
-    walk_folders,
-)
+from riskdocs.load.documents import Document, load_file
+from riskdocs.load.tree import DiskTree, Tree, project_files, readable_name, walk_folders
 from riskdocs.model.entities import Project
-from riskdocs.rules import run_rules, unknown_ignores, wants_history
-from riskdocs.rules.base import Context
-
-if TYPE_CHECKING:  # git facts are imported only when history is read
-    from riskdocs.history.facts import History
 
 # Changing one of these can break files that did not change.
 SHARED_FILES = frozenset({kinds.CONFIG_FILE, *kinds.SCOPE_FILES})
 _NAME_ID = re.compile(r"[A-Z]+-[0-9]+(?=[-.])")
-_HISTORY_KINDS = (kinds.COMMITMENT, kinds.MEETING, kinds.RISK)
 
 
-def check_changed(
-    root: Path, paths: Sequence[str], today: Today, *, only: Collection[str] | None = None
-) -> CheckResult | None:
-    """Check the files at `paths` (relative to `root`) against the rest of the project
-    as the hook does (see the module's docs); None when only a full check can tell."""
-    changes = staged_changes(root)
-    if _needs_full_check(root, paths, changes):
-        return None
-    changed = project_files(paths)
-    documents, findings = load_project(root, _ChangedFiles(root, tuple(changed)))
-    readable = [d for d in documents if d.readable]
-    valid = schema_valid(readable, findings)
-    project = build_project_from(valid, findings)
-    index = FileIndex(root)
-    peers = _same_id_elsewhere(index, readable)
-    names = NamesFromFiles(index, project)
-    findings.extend(check_references([*readable, *peers], valid, project, names))
-    findings.extend(unknown_ignores(project))
-    day = today if isinstance(today, date) else today(project.settings.timezone)
-    history = _history(root, project, only, changes, readable, day)
-    wanted = set(changed)
-    findings = [f for f in findings if f.path in wanted and (only is None or f.rule in only)]
-    findings.extend(
-        run_rules(project, Context(day, history), only=only, hook=True, whole_project=False)
-    )
-    return CheckResult(root, project, sort_findings(findings), len(documents), day, history)
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """Which files one run reads and what else it knows.
+
+    Attributes:
+        root: the project folder (the one holding riskdocs.yaml).
+        tree: where the files are read from.
+        repository: the git repository holding the project; None outside git.
+        history: which git history the run reads, when a history rule is on.
+        index: files the run does not read, known by their names (the hook); None
+            when every file is read.
+        shown: files or folders whose findings are reported; empty: all of them.
+        whole_project: run the rules that weigh other files or the committed past.
+        commit: the commit read, for a run `--as-of` it.
+    """
+
+    root: Path
+    tree: Tree
+    repository: Repository | None
+    history: HistoryPlan
+    index: FileIndex | None = None
+    shown: tuple[str, ...] = ()
+    whole_project: bool = True
+    commit: str | None = None
+
+    def shows(self, finding: Finding) -> bool:
+        if not self.shown:
+            return True
+        folders = tuple(p.rstrip("/") + "/" for p in self.shown)
+        return finding.path in self.shown or finding.path.startswith(folders)
+
+    def peers(self, readable: Sequence[Document]) -> list[Document]:
+        """Files not read whose name claims the id of one that was, read to compare."""
+        return same_id_elsewhere(self.index, readable) if self.index else []
+
+    def names(self, project: Project) -> Namespaces | None:
+        """What references may name, when not every file was read; None: from the files."""
+        return NamesFromFiles(self.index, project) if self.index else None
 
 
-def _needs_full_check(root: Path, paths: Sequence[str], changes: list[StagedChange] | None) -> bool:
+def whole_project(root: Path, repository: Repository | None, shown: Sequence[str] = ()) -> Source:
+    """The work tree: every file, the log up to HEAD and the uncommitted changes."""
+    return Source(root=root, tree=DiskTree(root), repository=repository,
+                  history=HistoryPlan(log_until="HEAD", work_tree=True),
+                  shown=tuple(shown))  # fmt: skip
+
+
+def at_commit(
+    root: Path, repository: Repository | None, commit: str, shown: Sequence[str] = ()
+) -> Source:
+    """The project as `commit` (a full hash) left it, read from git objects."""
+    if repository is None:
+        raise RiskdocsError(f"{root} is not in a git repository: there is no commit to read")
+    from riskdocs.history.tree import CommitTree  # reads blobs: only for --as-of
+
+    return Source(root=root, tree=CommitTree(repository, commit), repository=repository,
+                  history=HistoryPlan(log_until=commit), shown=tuple(shown),
+                  commit=commit)  # fmt: skip
+
+
+def changed_files(root: Path, repository: Repository | None, paths: Sequence[str]) -> Source | None:
+    """The pre-commit hook's source for the changed files at `paths` (relative to `root`);
+    None when only the whole project can tell (see the module's docs)."""
     if not paths or any(not p or not (root / p).is_file() for p in paths):
-        return True  # the whole project or a folder was asked for
+        return None  # the whole project or a folder was asked for
     if SHARED_FILES.intersection(paths):
-        return True
-    deleted = [c.path for c in changes or () if c.status == "D"]
-    return bool(project_files(deleted))
+        return None
+    staged = repository.staged_changes() if repository else None
+    if project_files(c.path for c in staged or () if c.status == "D"):
+        return None
+    changed = tuple(project_files(paths))
+    mine = tuple(c for c in staged or () if c.path in changed)
+    return Source(root=root, tree=ChangedFiles(root, changed), repository=repository,
+                  history=HistoryPlan(staged=mine), index=FileIndex(root),
+                  shown=(kinds.CONFIG_FILE, *changed), whole_project=False)  # fmt: skip
+
+
+def for_validate(
+    root: Path,
+    repository: Repository | None,
+    paths: Sequence[str],
+    *,
+    hook: bool,
+    commit: str | None,
+) -> Source:
+    """The source `riskdocs validate` reads. With PATHS only their findings are shown;
+    a hook run given files reads just those unless the change needs the whole project,
+    and then shows every file's findings, since a deleted id or an edited riskdocs.yaml
+    breaks files that did not change."""
+    if commit is not None:
+        return at_commit(root, repository, commit, paths)
+    if hook and paths:
+        return changed_files(root, repository, paths) or whole_project(root, repository)
+    return whole_project(root, repository, paths)
 
 
 @dataclass(frozen=True)
-class _ChangedFiles(DiskTree):
+class ChangedFiles(DiskTree):
     """The files a hook run reads: riskdocs.yaml (people, settings) and the changed ones."""
 
     changed: tuple[str, ...] = ()
@@ -200,8 +241,7 @@ class NamesFromFiles(dict[str, AbstractSet[str]]):
         }
         if target in by_target:
             return by_target[target]()
-        kind = kinds.BY_REFERENCE[target]
-        return IdsInNames(self.index, kind)
+        return IdsInNames(self.index, kinds.BY_REFERENCE[target])
 
     def _deliverables(self) -> set[str]:
         root = self.index.root
@@ -209,13 +249,13 @@ class NamesFromFiles(dict[str, AbstractSet[str]]):
         if scope is None:
             return set()
         document, _ = load_file(DiskTree(root), scope, kinds.SCOPE)
-        data: Any = document.data
+        data = document.data
         items = data.get("deliverables") if isinstance(data, dict) else None
         ids = (d.get("id") for d in items or () if isinstance(d, dict))
         return {i for i in ids if isinstance(i, str)}
 
 
-def _same_id_elsewhere(index: FileIndex, documents: Sequence[Document]) -> list[Document]:
+def same_id_elsewhere(index: FileIndex, documents: Sequence[Document]) -> list[Document]:
     """Unchanged files whose name claims the id of a changed one, read to compare."""
     tree, changed = DiskTree(index.root), {d.path for d in documents}
     peers = []
@@ -228,21 +268,3 @@ def _same_id_elsewhere(index: FileIndex, documents: Sequence[Document]) -> list[
                 peer, _ = load_file(tree, path, document.kind)
                 peers.append(peer)
     return peers
-
-
-def _history(
-    root: Path,
-    project: Project,
-    only: Collection[str] | None,
-    changes: list[StagedChange] | None,
-    documents: Sequence[Document],
-    day: date,
-) -> History | None:
-    """Facts of the uncommitted changes to the changed files, when a history rule is on."""
-    relevant = {d.path for d in documents if d.kind in _HISTORY_KINDS}
-    mine = [c for c in changes or () if c.path in relevant]
-    if not mine or not wants_history(only, project.settings.rules):
-        return None
-    from riskdocs.history.extract import staged_history  # reads old versions: only when needed
-
-    return staged_history(root, mine, day)

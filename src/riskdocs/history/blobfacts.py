@@ -1,8 +1,8 @@
-"""What riskdocs keeps of one version of a project file in git history: small facts read
-from its text (a commitment's id, due date and status; a risk's score; a meeting's
-action items; the scope's deliverables), never the whole text.
+"""What riskdocs keeps of one version of a project file in git history: a small record
+read from its text (a commitment's id, due date and status; a risk's score; a
+meeting's action items; the scope's deliverables), never the whole text.
 
-Pure functions of text, so history.py can stay the only module that runs git.
+Pure functions of text, so history/repo.py stays the only module that runs git.
 """
 
 from __future__ import annotations
@@ -11,24 +11,61 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from riskdocs.dates import day_or_none
 from riskdocs.load.documents import split_front_matter
-from riskdocs.load.kinds import COMMITMENT, MEETING, RISK, SCOPE
+from riskdocs.load.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind
 from riskdocs.load.yamlsrc import YamlProblem, parse_yaml
 from riskdocs.model.meetings import parse_body, without_due
 
 _SCALAR = re.compile(r"^([a-z_]+):[ \t]*['\"]?([^'\"#\n]*?)['\"]?[ \t]*(?:#.*)?$", re.M)
 _REVIEW_BY = re.compile(r"^review_by:.*$", re.M)
+ItemKey = tuple[str | None, str]  # an action item: (owner, text without its due: word)
 
 
-def scalars(text: str | None, wanted: tuple[str, ...]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommitmentVersion:
+    id: str | None
+    due: date | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskVersion:
+    """A risk's score and status; `rest` fingerprints everything but `review_by`, so a
+    version that changed only the review date can be told apart."""
+
+    id: str
+    score: int
+    status: str
+    review_by: str | None
+    rest: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingVersion:
+    """The due date of each action item that has one."""
+
+    dues: Mapping[ItemKey, date]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScopeFacts:
+    signed_off: str | None
+    deliverables: Mapping[str, str]  # id -> fingerprint of everything but `ignore:`
+
+
+Version = CommitmentVersion | RiskVersion | MeetingVersion | ScopeFacts
+# The versions each kind needs: both sides of a change (to see what moved), or the new one.
+SIDES: Mapping[Kind, int] = {COMMITMENT: 2, RISK: 2, MEETING: 2, SCOPE: 1}
+
+
+def scalars(text: str, wanted: tuple[str, ...]) -> dict[str, str]:
     """Top-level `key: value` scalars read by pattern (fast), or by the YAML reader when
     the file is written in another style."""
-    if text is None:
-        return {}
     found = {k: sys.intern(v) for k, v in _SCALAR.findall(text) if k in wanted and v}
     if all(k in found for k in wanted[:2]):
         return found
@@ -36,62 +73,68 @@ def scalars(text: str | None, wanted: tuple[str, ...]) -> dict[str, Any]:
     return {k: str(v) for k, v in data.items() if k in wanted} if isinstance(data, dict) else {}
 
 
-def commitment_fact(text: str | None) -> tuple[str | None, date | None, str]:
+def commitment_version(text: str) -> CommitmentVersion:
     found = scalars(text, ("id", "due", "status"))
-    return found.get("id"), day_or_none(found.get("due")), found.get("status", "?")
+    return CommitmentVersion(id=found.get("id"), due=day_or_none(found.get("due")),
+                             status=found.get("status", "?"))  # fmt: skip
 
 
-def risk_fact(text: str | None) -> tuple[str, int, str, str | None, int] | None:
+def risk_version(text: str) -> RiskVersion | None:
     found = scalars(text, ("id", "probability", "impact", "status", "review_by"))
     try:
         score = int(found["probability"]) * int(found["impact"])
     except (KeyError, ValueError):
         return None
-    rest = hash(_REVIEW_BY.sub("", text or ""))
-    return found["id"], score, found.get("status", "open"), found.get("review_by"), rest
+    return RiskVersion(id=found["id"], score=score, status=found.get("status", "open"),
+                       review_by=found.get("review_by"),
+                       rest=fingerprint_text(_REVIEW_BY.sub("", text)))  # fmt: skip
 
 
-def meeting_fact(text: str | None) -> dict[tuple[str | None, str], date]:
-    if text is None:
-        return {}
+def meeting_version(text: str) -> MeetingVersion | None:
     split = split_front_matter(text)
     if isinstance(split, YamlProblem):
-        return {}
+        return None
     _, _, body, body_line = split
     items = parse_body(body, body_line).action_items
-    return {(i.owner, without_due(i.text)): i.due for i in items if i.due}
+    return MeetingVersion(dues={(i.owner, without_due(i.text)): i.due for i in items if i.due})
 
 
-def scope_fact(text: str | None) -> tuple[str | None, dict[str, str]] | None:
+def scope_facts(text: str) -> ScopeFacts | None:
     data = yaml_mapping(text)
     items = data.get("deliverables")
     if not isinstance(items, list):
         return None
     prints = {
-        str(d["id"]): fingerprint({k: v for k, v in d.items() if k not in ("ignore",)})
+        str(d["id"]): fingerprint({k: v for k, v in d.items() if k != "ignore"})
         for d in items
         if isinstance(d, dict) and isinstance(d.get("id"), str)
     }
     signed = data.get("signed_off")
-    return (signed if isinstance(signed, str) else None), prints
+    return ScopeFacts(signed_off=signed if isinstance(signed, str) else None, deliverables=prints)
 
 
-FACTS: dict[str, Any] = {
-    COMMITMENT.name: commitment_fact,
-    RISK.name: risk_fact,
-    MEETING.name: meeting_fact,
-    SCOPE.name: scope_fact,
-}
-# The blobs each kind needs: both sides of a change, or only the new one.
-SIDES = {COMMITMENT.name: 2, RISK.name: 2, MEETING.name: 2, SCOPE.name: 1}
+def version_of(kind: Kind, text: str) -> Version | None:
+    """The record of one version of a file of `kind`, None when it tells nothing."""
+    if kind is COMMITMENT:
+        return commitment_version(text)
+    if kind is RISK:
+        return risk_version(text)
+    if kind is MEETING:
+        return meeting_version(text)
+    return scope_facts(text) if kind is SCOPE else None
 
 
-def yaml_mapping(text: str | None) -> dict[str, Any]:
+def yaml_mapping(text: str | None) -> dict[str, object]:
     if text is None:
         return {}
     data = parse_yaml(text).data
     return data if isinstance(data, dict) else {}
 
 
-def fingerprint(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+def fingerprint(data: object) -> str:
+    return fingerprint_text(json.dumps(data, sort_keys=True))
+
+
+def fingerprint_text(text: str) -> str:
+    """A stable digest of `text` (the same in every process, unlike `hash`)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()

@@ -1,7 +1,8 @@
 """A cache of the facts read from git, so a run after new commits reads only those.
 
 Keyed by the repository's path and the project folder inside it, stored as JSON
-in the cache folder (see cachedir.py).
+in the cache folder (see cachedir.py). A cache that cannot be read, or was
+written in another format, is ignored: it only ever saves time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.dates import parse_day
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
-FORMAT = 1
+FORMAT = 2  # 2: facts of uncommitted changes have no commit; stable deliverable fingerprints
 
 
 def cache_file(top: str, prefix: str) -> Path | None:
@@ -28,7 +29,7 @@ def load(path: Path | None) -> History | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return _history(data) if data.get("format") == FORMAT else None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -45,28 +46,32 @@ def save(path: Path | None, history: History) -> None:
     write_atomically(path, json.dumps(data, separators=(",", ":")))  # the C encoder
 
 
-def _plain(fact: Any) -> list[Any]:
+def _plain(fact: DueChange | RiskPoint | CommitmentPoint | ScopeVersion) -> list[object]:
     """A fact's fields in order, dates as text (dataclasses.astuple deep-copies: slow)."""
     values = (getattr(fact, name) for name in fact.__slots__)
     return [str(v) if isinstance(v, date) else v for v in values]
 
 
-_day = parse_day
-
-
 def _history(data: dict[str, Any]) -> History:
+    """The facts of a cache file; any shape error is a broken cache (see `load`)."""
+    day = parse_day
     return History(
         head=data["head"],
         commits=data["commits"],
-        due_changes=[
-            DueChange(e, p, c, _day(d), a, _day(o), _day(n), i)
+        due_changes=tuple(
+            DueChange(entity=e, path=p, commit=c, day=day(d), author=a, old=day(o), new=day(n),
+                      item=i)
             for e, p, c, d, a, o, n, i in data["due_changes"]
-        ],
-        risk_points=[
-            RiskPoint(e, c, _day(d), s, b, st) for e, c, d, s, b, st in data["risk_points"]
-        ],
-        commitment_points=[CommitmentPoint(p, _day(d), s) for p, d, s in data["commitment_points"]],
-        scope_versions=[
-            ScopeVersion(c, _day(d), so, dict(dl)) for c, d, so, dl in data["scope_versions"]
-        ],
-    )
+        ),
+        risk_points=tuple(
+            RiskPoint(entity=e, commit=c, day=day(d), score=s, review_bump=b, status=st)
+            for e, c, d, s, b, st in data["risk_points"]
+        ),
+        commitment_points=tuple(
+            CommitmentPoint(path=p, day=day(d), status=s) for p, d, s in data["commitment_points"]
+        ),
+        scope_versions=tuple(
+            ScopeVersion(commit=c, day=day(d), signed_off=so, deliverables=dict(dl))
+            for c, d, so, dl in data["scope_versions"]
+        ),
+    )  # fmt: skip

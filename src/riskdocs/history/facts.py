@@ -1,26 +1,27 @@
 """The facts riskdocs takes from git history, as plain records.
 
-history.py reads them from a repository and historycache.py keeps them between
-runs; rules and trends use them without knowing where they came from, so they
-are tested with hand-made facts as well as real repositories.
+history/reader.py reads them from a repository and history/cache.py keeps them
+between runs; rules and trends use them without knowing where they came from,
+so they are tested with hand-made facts as well as real repositories. A fact
+with `commit=None` comes from changes not committed yet (the work tree, or what
+the pre-commit hook is about to commit).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
-UNCOMMITTED = "uncommitted"
 
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DueChange:
     """A due date that moved: of a commitment (`entity` C-012) or an action item
     (`entity` the meeting's id, `item` the item's text)."""
 
     entity: str
     path: str
-    commit: str
+    commit: str | None
     day: date
     author: str
     old: date
@@ -28,19 +29,19 @@ class DueChange:
     item: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RiskPoint:
     """A risk as one commit left it; `review_bump` when only `review_by` changed."""
 
     entity: str
-    commit: str
+    commit: str | None
     day: date
     score: int
     review_bump: bool
     status: str = "open"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CommitmentPoint:
     """A commitment's status as one commit left it (`gone` when the file was deleted)."""
 
@@ -49,28 +50,52 @@ class CommitmentPoint:
     status: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ScopeVersion:
     """The scope baseline as one commit left it: sign-off date and deliverable fingerprints."""
 
-    commit: str
+    commit: str | None
     day: date
     signed_off: str | None
-    deliverables: dict[str, str]
+    deliverables: Mapping[str, str]
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class History:
-    """Facts from the project's git history, oldest first."""
+    """Facts from the project's git history, oldest first.
+
+    Attributes:
+        head: the newest commit read, None when only uncommitted changes were read.
+        shallow: the repository is a shallow clone, so older facts are missing.
+        commits: how many commits touched the project's files.
+    """
 
     head: str | None = None
     shallow: bool = False
     commits: int = 0
-    due_changes: list[DueChange] = field(default_factory=list)
-    risk_points: list[RiskPoint] = field(default_factory=list)
-    commitment_points: list[CommitmentPoint] = field(default_factory=list)
-    scope_versions: list[ScopeVersion] = field(default_factory=list)
-    problem: str | None = None  # why history is missing or partial, for an info finding
+    due_changes: tuple[DueChange, ...] = ()
+    risk_points: tuple[RiskPoint, ...] = ()
+    commitment_points: tuple[CommitmentPoint, ...] = ()
+    scope_versions: tuple[ScopeVersion, ...] = ()
+
+    def then(self, later: History) -> History:
+        """These facts followed by `later`'s (newer ones), with `later`'s head."""
+        return History(
+            head=later.head or self.head,
+            shallow=self.shallow or later.shallow,
+            commits=self.commits + later.commits,
+            due_changes=self.due_changes + later.due_changes,
+            risk_points=self.risk_points + later.risk_points,
+            commitment_points=self.commitment_points + later.commitment_points,
+            scope_versions=self.scope_versions + later.scope_versions,
+        )
+
+
+def when(commit: str | None, day: date, author: str) -> str:
+    """How a message names the change that made a fact."""
+    if commit is None:
+        return "in your uncommitted changes"
+    return f"in commit {commit} ({day}, {author})"
 
 
 def risk_points_by_entity(history: History) -> dict[str, list[RiskPoint]]:

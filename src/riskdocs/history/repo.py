@@ -1,18 +1,26 @@
-"""Running git: the only module that starts a git process.
+"""The git repository a project lives in: found once at the edge, the only runner of git.
 
-Short commands are plain subprocesses, so the pre-commit hook pays for no
-import beyond the standard library; the long history stream goes through
-GitPython's command wrapper (`Git.stream`), imported only when history is read.
-Git never receives a user-written string as an option: paths go after `--`,
-revisions are checked with `rev-parse --verify`.
+`find_repository` asks git itself (`git rev-parse`) where the work tree's top is and
+where the project sits inside it, so worktrees, `GIT_DIR` and sub-folder projects
+work as git sees them; outside git it returns None and every history feature is
+quiet. Short commands run as plain subprocesses, so the pre-commit hook pays for
+no import beyond the standard library; the long `git log` stream goes through
+GitPython's command wrapper, imported only when history is read. Git never
+receives a user-written string as an option: paths go after `--`, revisions are
+checked with `rev-parse --verify --end-of-options`, and every call is read-only.
 """
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO
 
+from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
 
 NULL_BLOB = "0" * 40
@@ -26,84 +34,175 @@ class GitError(RiskdocsError):
     """git is missing, the folder is not in a repository, or a revision does not exist."""
 
 
-class _Process:
-    """A running git command: `proc` is the Popen, `wait()` ends it."""
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StagedChange:
+    """A project file staged differently from HEAD.
 
-    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
-        self.proc = proc
-
-    def wait(self) -> int:
-        code = self.proc.wait()
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return code
-
-
-class Git:
-    """git in one repository. Short commands run as plain subprocesses (the pre-commit
-    hook pays for no import); the history stream goes through GitPython's command
-    wrapper, imported only when history is read."""
-
-    def __init__(self, working_dir: Path) -> None:
-        self.working_dir = str(working_dir)
-
-    def execute(self, args: list[str], as_process: bool = False, istream: int | None = None) -> Any:
-        if as_process:
-            proc = subprocess.Popen(args, cwd=self.working_dir, stdin=istream,
-                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
-            return _Process(proc)
-        done = subprocess.run(args, cwd=self.working_dir, capture_output=True, check=False)
-        if done.returncode != 0:
-            raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"{args[1:]} failed")
-        return done.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
-
-    def stream(self, args: list[str]) -> Any:
-        """A long streaming command (git log) through GitPython's wrapper."""
-        from git.cmd import Git as GitPython
-
-        return GitPython(self.working_dir).execute(args, as_process=True)
-
-    def get_object_data(self, sha: str) -> tuple[str, str, int, bytes]:
-        raw = subprocess.run(["git", "cat-file", "blob", sha], cwd=self.working_dir,
-                             capture_output=True, check=True).stdout  # fmt: skip
-        return sha, "blob", len(raw), raw
-
-
-def git_in(root: Path) -> Git:
-    return Git(root)
-
-
-def run_git(git: Git, *args: str) -> str:
-    try:
-        return str(git.execute(["git", *NEVER_WRITE, *args]))
-    except (subprocess.SubprocessError, OSError) as exc:
-        raise GitError(str(exc)) from exc
-
-
-class StagedChange(NamedTuple):
-    """A project file staged differently from HEAD: git's status letter (A, M, D, T), its path
-    relative to the project root, and the HEAD blob (None when added)."""
+    Attributes:
+        status: git's status letter (A, M, D, T).
+        path: relative to the project root.
+        old_blob: the HEAD version's blob, None when the file is added.
+    """
 
     status: str
     path: str
     old_blob: str | None
 
 
-def staged_changes(root: Path) -> list[StagedChange] | None:
-    """The project's files whose staged version differs from HEAD (what the next commit
-    records), from one `git diff --cached` run in `root`: it compares trees, never the
-    work tree, so it costs the same in a project of any size. None outside git or
-    before the first commit. This is all the git the pre-commit hook runs (plus one
-    cat-file when a history rule needs the old version of a changed file)."""
-    try:
-        out = run_git(Git(root), "diff", "--cached", "HEAD", "--raw", "--no-abbrev", "-z",
-                      "--no-renames", "--relative", "--", ".")  # fmt: skip
-    except GitError:
-        return None
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TreeEntry:
+    """One file of a commit's tree: its blob, its size in bytes, and whether git
+    stores it as a symbolic link (whose blob is the link's target, not a file)."""
+
+    blob: str
+    size: int
+    symlink: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Repository:
+    """The repository holding a project.
+
+    Attributes:
+        top: the work tree's top folder; git runs there.
+        prefix: the project folder relative to `top`, `/`-separated, "" at the top.
+    """
+
+    top: Path
+    prefix: str
+
+    @property
+    def pathspec(self) -> str:
+        """The project folder as the one path of a git command."""
+        return self.prefix or "."
+
+    def relative(self, path: str) -> str | None:
+        """A path from the top made relative to the project, or None if outside it."""
+        if not self.prefix:
+            return path
+        return path[len(self.prefix) + 1 :] if path.startswith(self.prefix + "/") else None
+
+    def run(self, *args: str) -> str:
+        """The output of a short git command (trailing newline removed); GitError if it fails."""
+        try:
+            done = subprocess.run(["git", *NEVER_WRITE, *args], cwd=self.top, capture_output=True,
+                                  check=False)  # fmt: skip
+        except OSError as exc:
+            raise GitError(f"cannot run git: {exc}") from exc
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip()
+            raise GitError(message or f"git {args[0]} failed")
+        return done.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
+
+    def pipe(self, *args: str) -> subprocess.Popen[bytes]:
+        """A long-running git command fed on stdin and read on stdout (`cat-file --batch`)."""
+        return subprocess.Popen(["git", *NEVER_WRITE, *args], cwd=self.top,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)  # fmt: skip
+
+    @contextmanager
+    def stream(self, *args: str) -> Iterator[IO[bytes]]:
+        """The stdout of a long streaming command (git log), run through GitPython's
+        command wrapper; the process is ended when the block is left."""
+        from git.cmd import Git  # GitPython: only when history is read
+
+        process = Git(str(self.top)).execute(["git", *NEVER_WRITE, *args], as_process=True)
+        proc = process.proc
+        assert proc is not None and proc.stdout is not None
+        try:
+            yield proc.stdout
+        finally:
+            proc.stdout.close()
+            proc.wait()
+
+    def head(self) -> str | None:
+        """The full hash of HEAD, or None before the first commit."""
+        try:
+            return self.run("rev-parse", "--verify", "--quiet", "HEAD") or None
+        except GitError:
+            return None
+
+    def short_head(self) -> str | None:
+        """HEAD's 12-character hash, for a page header; None before the first commit."""
+        head = self.head()
+        return head[:12] if head else None
+
+    def is_shallow(self) -> bool:
+        return self.run("rev-parse", "--is-shallow-repository") == "true"
+
+    def resolve(self, revision: str) -> str:
+        """The full hash of `revision` (a commit-ish), refusing anything that is not one."""
+        if revision.startswith("-"):
+            raise GitError(f"'{revision}' is not a revision")
+        try:
+            return self.run("rev-parse", "--verify", "--quiet", "--end-of-options",
+                            revision + "^{commit}")  # fmt: skip
+        except GitError:
+            raise GitError(f"'{revision}' is not a commit in this repository") from None
+
+    def commit_on_or_before(self, day: date) -> str:
+        """The last commit of HEAD's history made on or before `day` (end of that day)."""
+        found = self.run("rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
+        if not found:
+            raise GitError(f"no commit on or before {day}")
+        return found
+
+    def commit_day(self, commit: str) -> date:
+        """The day `commit` was made (committer date)."""
+        return parse_day(self.run("show", "-s", "--format=%cs", commit))
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        try:
+            self.run("merge-base", "--is-ancestor", older, newer)
+        except GitError:
+            return False
+        return True
+
+    def tree(self, commit: str) -> dict[str, TreeEntry]:
+        """The project's files in `commit`: path relative to the project -> its entry."""
+        listing = self.run("ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--",
+                           self.pathspec)  # fmt: skip
+        entries = {}
+        for line in listing.split("\0"):
+            meta, _, path = line.partition("\t")
+            mode, kind, blob, size = [*meta.split(), "", "", "", ""][:4]
+            relative = self.relative(path)
+            if kind == "blob" and relative is not None and size.isdigit():
+                entries[relative] = TreeEntry(blob=blob, size=int(size), symlink=mode == "120000")
+        return entries
+
+    def staged_changes(self) -> list[StagedChange] | None:
+        """The project's files whose staged version differs from HEAD (what the next commit
+        records), from one `git diff --cached`: it compares trees, never the work tree,
+        so it costs the same in a project of any size. None before the first commit."""
+        try:
+            out = self.run("diff", "--cached", "HEAD", "--raw", "--no-abbrev", "-z",
+                           "--no-renames", "--", self.pathspec)  # fmt: skip
+        except GitError:
+            return None
+        return list(_staged(out, self))
+
+
+def _staged(out: str, repository: Repository) -> list[StagedChange]:
     tokens = out.split("\0")
     found = []
     for meta, path in zip(tokens[0::2], tokens[1::2], strict=False):
-        if meta.startswith(":"):
+        relative = repository.relative(path)
+        if meta.startswith(":") and relative is not None:
             _, _, old, _, status = meta[1:].split(" ")
-            found.append(StagedChange(status[:1], path, None if old == NULL_BLOB else old))
+            found.append(StagedChange(status=status[:1], path=relative,
+                                      old_blob=None if old == NULL_BLOB else old))  # fmt: skip
     return found
+
+
+def find_repository(root: Path) -> Repository | None:
+    """The repository whose work tree holds `root`, or None outside git (or without git)."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--show-toplevel", "--show-prefix"], cwd=root,
+                              capture_output=True, check=False)  # fmt: skip
+    except OSError:
+        return None
+    lines = done.stdout.decode("utf-8", "surrogateescape").split("\n")
+    if done.returncode != 0 or len(lines) < 2 or not lines[0]:
+        return None
+    return Repository(top=Path(lines[0]), prefix=lines[1].rstrip("/"))

@@ -1,26 +1,54 @@
-"""`riskdocs history`: the timeline of one entity (or of the whole project) from git.
+"""`riskdocs history`: every change git knows to one entity, or to the whole project.
 
-Finds the entity's file in the work tree by its id, asks history.py for every
-change to it, and renders who changed what and when, as text or JSON.
+Finds the entity's file in the work tree by its id, lists every change to it
+(history/log.py), reads all old and new versions in one batch (history/blobs.py)
+and renders who changed which fields from what to what, as text or JSON.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 from riskdocs.errors import RiskdocsError
-from riskdocs.history.extract import Revision, timeline
-from riskdocs.load.documents import load_project
+from riskdocs.history.blobfacts import yaml_mapping
+from riskdocs.history.blobs import Blob, decode, read_blobs
+from riskdocs.history.log import Change, committed_changes, uncommitted_changes
+from riskdocs.history.repo import Repository
+from riskdocs.load.documents import split_front_matter
+from riskdocs.load.project import load_project
+from riskdocs.load.tree import READ_ERRORS, Tree
+from riskdocs.load.yamlsrc import YamlProblem
 
 _SHOWN = 60
+Fields = dict[str, object]
 
 
-def entity_paths(root: Path, entity: str) -> set[str]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FieldChange:
+    """One top-level field of a file that changed: `old`/`new` are None when absent."""
+
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Revision:
+    """One change to one file: who, when, and what changed in it."""
+
+    commit: str | None
+    day: date
+    author: str
+    path: str
+    fields: tuple[FieldChange, ...]
+    event: str = "changed"  # created | changed | deleted
+
+
+def entity_paths(tree: Tree, entity: str) -> set[str]:
     """The file(s) holding `entity`: by `id:`, or by file name for meeting notes."""
-    documents, _ = load_project(root)
+    documents, _ = load_project(tree)
     found = {
         d.path for d in documents
         if (isinstance(d.data, dict) and d.data.get("id") == entity) or d.stem == entity
@@ -30,9 +58,65 @@ def entity_paths(root: Path, entity: str) -> set[str]:
     return found
 
 
-def render_timeline(root: Path, entity: str | None, output_format: str, today: date) -> str:
-    """The timeline as text or JSON; uncommitted changes are dated `today`."""
-    revisions = timeline(root, today, entity_paths(root, entity) if entity else None)
+def timeline(
+    repository: Repository, today: date, disk: Tree, paths: set[str] | None = None
+) -> list[Revision]:
+    """Every change to the project's files (or only to `paths`), oldest first, including
+    uncommitted ones (dated `today`, read from `disk`)."""
+    head = repository.head()
+    if head is None:
+        return []
+    changes = [*reversed(list(committed_changes(repository, head))),
+               *uncommitted_changes(repository, today)]  # fmt: skip
+    chosen = [c for c in changes if paths is None or c.path in paths]
+    wanted = (((blob, c.path.endswith(".md")), blob)
+              for c in chosen for blob in (c.old_blob, c.new_blob) if blob)  # fmt: skip
+    versions = read_blobs(repository, wanted, _fields_of_blob)
+    return [_revision(c, versions, disk) for c in chosen]
+
+
+def _fields_of_blob(key: tuple[str, bool], blob: Blob) -> Fields:
+    return _fields(decode(blob.content), key[1])
+
+
+def _revision(change: Change, versions: dict[tuple[str, bool], Fields], disk: Tree) -> Revision:
+    markdown = change.path.endswith(".md")
+
+    def version(blob: str | None) -> Fields:
+        return versions.get((blob, markdown), {}) if blob else {}
+
+    new = _disk_fields(disk, change.path, markdown) if change.on_disk else version(change.new_blob)
+    old = version(change.old_blob)
+    changed = tuple(
+        FieldChange(field=key, old=old.get(key), new=new.get(key))
+        for key in sorted(set(old) | set(new), key=lambda k: (k == "body", k))
+        if old.get(key) != new.get(key)
+    )
+    return Revision(commit=change.commit, day=change.day, author=change.author,
+                    path=change.path, fields=changed, event=change.event)  # fmt: skip
+
+
+def _disk_fields(disk: Tree, path: str, markdown: bool) -> Fields:
+    try:
+        return _fields(decode(disk.read(path)), markdown)
+    except READ_ERRORS:  # the loader refuses it (a symlink out, unreadable): no fields
+        return {}
+
+
+def _fields(text: str | None, markdown: bool) -> Fields:
+    if text is None:
+        return {}
+    if not markdown:
+        return yaml_mapping(text)
+    split = split_front_matter(text)
+    if isinstance(split, YamlProblem):
+        return {"body": text}
+    front, _, body, _ = split
+    return {**yaml_mapping(front), "body": body}
+
+
+def render_timeline(revisions: list[Revision], output_format: str) -> str:
+    """The timeline as text or JSON."""
     if output_format == "json":
         return json.dumps([_as_json(r) for r in revisions], indent=2, ensure_ascii=False) + "\n"
     if not revisions:
@@ -40,16 +124,17 @@ def render_timeline(root: Path, entity: str | None, output_format: str, today: d
     return "".join(_as_text(r) for r in revisions)
 
 
-def _as_json(revision: Revision) -> dict[str, Any]:
+def _as_json(revision: Revision) -> dict[str, object]:
     return {
-        "commit": revision.commit, "date": str(revision.day), "author": revision.author,
-        "path": revision.path, "event": revision.event,
+        "commit": revision.commit or "uncommitted", "date": str(revision.day),
+        "author": revision.author, "path": revision.path, "event": revision.event,
         "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in revision.fields],
     }  # fmt: skip
 
 
 def _as_text(revision: Revision) -> str:
-    head = f"{revision.day}  {revision.commit:<12}  {revision.author}  {revision.path}\n"
+    commit = revision.commit or "uncommitted"
+    head = f"{revision.day}  {commit:<12}  {revision.author}  {revision.path}\n"
     if revision.event != "changed":
         return head + f"    {revision.event}\n"
     if not revision.fields:
@@ -57,7 +142,7 @@ def _as_text(revision: Revision) -> str:
     return head + "".join(f"    {_describe(c.field, c.old, c.new)}\n" for c in revision.fields)
 
 
-def _describe(field: str, old: Any, new: Any) -> str:
+def _describe(field: str, old: object, new: object) -> str:
     if field == "body":
         return "notes edited"
     if old is None:
@@ -67,7 +152,7 @@ def _describe(field: str, old: Any, new: Any) -> str:
     return f"{field}: {_short(old)} -> {_short(new)}"
 
 
-def _short(value: Any) -> str:
+def _short(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     text = " ".join(text.split())
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"

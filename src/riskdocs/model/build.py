@@ -1,18 +1,21 @@
 """Schema-valid documents -> typed entities -> one `Project`.
 
 Dates are parsed here, once. Documents that failed to load or broke their
-schema never reach this module, so field access can trust the schema.
+schema never reach this module, so field access trusts the schema (see
+fields.py). Every entity is built with keyword arguments, so a field added to
+a record cannot shift the others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeVar
 
-from riskdocs.dates import optional_day, parse_day
-from riskdocs.finding import Finding, Severity
+from riskdocs.errors import ConfigError, RiskdocsError
+from riskdocs.finding import Finding, Severity, sort_findings
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document
+from riskdocs.model import fields as f
 from riskdocs.model.entities import (
     ChangeRequest,
     Commitment,
@@ -32,262 +35,214 @@ from riskdocs.model.entities import (
     Source,
 )
 from riskdocs.model.meetings import parse_body
-from riskdocs.model.settings import build_settings
-
-Data = dict[str, Any]
+from riskdocs.model.settings import build_settings, settings_problems
 
 
 def _source(document: Document) -> Source:
-    return Source(document.path, document.positions)
+    return Source(path=document.path, positions=document.positions)
 
 
-def _common(data: Data) -> Data:
-    return {"visibility": data.get("visibility", "client"), "ignore": dict(data.get("ignore", {}))}
-
-
-def _linked(data: Data) -> Data:
-    links = {kind: tuple(ids) for kind, ids in data.get("links", {}).items()}
-    return {**_common(data), "links": links}
+def _data(document: Document) -> f.Data:
+    assert isinstance(document.data, dict), document.path  # the schema says it is
+    return document.data
 
 
 def build_risk(document: Document) -> Risk:
-    d = document.data
+    d = _data(document)
     prevention = tuple(
-        PreventionAction(p["action"], p["owner"], parse_day(p["due"]), optional_day(p.get("done")))
-        for p in d.get("prevention", [])
-    )
+        PreventionAction(action=f.text(p, "action"), owner=f.text(p, "owner"),
+                         due=f.day(p, "due"), done=f.maybe_day(p, "done"))
+        for p in f.records(d, "prevention")
+    )  # fmt: skip
     reviews = tuple(
-        RiskReview(
-            parse_day(r["on"]), r["by"], r.get("probability"), r.get("impact"), r.get("note")
-        )
-        for r in d.get("reviews", [])
-    )
+        RiskReview(on=f.day(r, "on"), by=f.text(r, "by"),
+                   probability=f.maybe_whole(r, "probability"), impact=f.maybe_whole(r, "impact"),
+                   note=f.maybe_text(r, "note"))
+        for r in f.records(d, "reviews")
+    )  # fmt: skip
     return Risk(
-        d["id"],
-        d["title"],
-        d.get("owner"),
-        parse_day(d["raised"]),
-        d["probability"],
-        d["impact"],
-        d["status"],
-        _source(document),
-        d.get("category"),
-        d.get("response"),
-        d.get("trigger"),
-        prevention,
-        d.get("contingency"),
-        optional_day(d.get("review_by")),
-        reviews,
-        optional_day(d.get("closed")),
-        **_linked(d),
-    )
+        id=f.text(d, "id"), title=f.text(d, "title"), owner=f.maybe_text(d, "owner"),
+        raised=f.day(d, "raised"), probability=f.whole(d, "probability"),
+        impact=f.whole(d, "impact"), status=f.text(d, "status"), source=_source(document),
+        category=f.maybe_text(d, "category"), response=f.maybe_text(d, "response"),
+        trigger=f.maybe_text(d, "trigger"), prevention=prevention,
+        contingency=f.maybe_text(d, "contingency"), review_by=f.maybe_day(d, "review_by"),
+        reviews=reviews, closed=f.maybe_day(d, "closed"), visibility=f.visibility(d),
+        ignore=f.text_map(d, "ignore"), links=f.links(d),
+    )  # fmt: skip
 
 
 def build_commitment(document: Document) -> Commitment:
-    d = document.data
+    d = _data(document)
     moves = tuple(
-        Renegotiation(
-            parse_day(r["on"]),
-            parse_day(r["from"]),
-            parse_day(r["to"]),
-            r["agreed_by"],
-            r.get("reason"),
-        )
-        for r in d.get("renegotiated", [])
-    )
+        Renegotiation(on=f.day(r, "on"), old_due=f.day(r, "from"), new_due=f.day(r, "to"),
+                      agreed_by=f.text(r, "agreed_by"), reason=f.maybe_text(r, "reason"))
+        for r in f.records(d, "renegotiated")
+    )  # fmt: skip
     return Commitment(
-        d["id"],
-        d["title"],
-        d["owner"],
-        d["to"],
-        parse_day(d["made"]),
-        parse_day(d["due"]),
-        d["status"],
-        _source(document),
-        optional_day(d.get("done")),
-        moves,
-        d.get("source"),
-        **_linked(d),
-    )
+        id=f.text(d, "id"), title=f.text(d, "title"), owner=f.text(d, "owner"),
+        to=f.text(d, "to"), made=f.day(d, "made"), due=f.day(d, "due"),
+        status=f.text(d, "status"), source=_source(document), done=f.maybe_day(d, "done"),
+        renegotiated=moves, source_meeting=f.maybe_text(d, "source"),
+        visibility=f.visibility(d), ignore=f.text_map(d, "ignore"), links=f.links(d),
+    )  # fmt: skip
+
+
+def _deliverable(document: Document, index: int, x: f.Data) -> Deliverable:
+    return Deliverable(
+        id=f.text(x, "id"), title=f.text(x, "title"), acceptance=f.texts(x, "acceptance"),
+        source=Source(path=document.path, positions=document.positions,
+                      prefix=("deliverables", index)),
+        owner=f.maybe_text(x, "owner"), due=f.maybe_day(x, "due"),
+        milestone=f.maybe_text(x, "milestone"), added=f.maybe_day(x, "added"),
+        change_request=f.maybe_text(x, "change_request"), visibility=f.visibility(x),
+        ignore=f.text_map(x, "ignore"),
+    )  # fmt: skip
 
 
 def build_scope(document: Document) -> ScopeBaseline:
-    d = document.data
+    d = _data(document)
     deliverables = tuple(
-        Deliverable(
-            x["id"],
-            x["title"],
-            tuple(x["acceptance"]),
-            Source(document.path, document.positions, ("deliverables", index)),
-            x.get("owner"),
-            optional_day(x.get("due")),
-            x.get("milestone"),
-            optional_day(x.get("added")),
-            x.get("change_request"),
-            **_common(x),
-        )
-        for index, x in enumerate(d["deliverables"])
+        _deliverable(document, index, x) for index, x in enumerate(f.records(d, "deliverables"))
     )
     return ScopeBaseline(
-        deliverables,
-        _source(document),
-        optional_day(d.get("signed_off")),
-        d.get("signed_off_by"),
-        tuple(d.get("out_of_scope", [])),
-        tuple(d.get("assumptions", [])),
-    )
+        deliverables=deliverables, source=_source(document),
+        signed_off=f.maybe_day(d, "signed_off"), signed_off_by=f.maybe_text(d, "signed_off_by"),
+        out_of_scope=f.texts(d, "out_of_scope"), assumptions=f.texts(d, "assumptions"),
+    )  # fmt: skip
 
 
 def build_change(document: Document) -> ChangeRequest:
-    d = document.data
-    impact = d.get("impact", {})
+    d = _data(document)
+    impact = f.record(d, "impact")
     return ChangeRequest(
-        d["id"],
-        d["title"],
-        parse_day(d["raised"]),
-        d["raised_by"],
-        d["status"],
-        _source(document),
-        tuple(d.get("deliverables", [])),
-        impact.get("schedule_days"),
-        impact.get("cost"),
-        optional_day(d.get("decided")),
-        d.get("decided_by"),
-        **_linked(d),
-    )
+        id=f.text(d, "id"), title=f.text(d, "title"), raised=f.day(d, "raised"),
+        raised_by=f.text(d, "raised_by"), status=f.text(d, "status"), source=_source(document),
+        deliverables=f.texts(d, "deliverables"),
+        schedule_days=f.maybe_whole(impact, "schedule_days"), cost=f.maybe_number(impact, "cost"),
+        decided=f.maybe_day(d, "decided"), decided_by=f.maybe_text(d, "decided_by"),
+        visibility=f.visibility(d),
+        ignore=f.text_map(d, "ignore"), links=f.links(d),
+    )  # fmt: skip
 
 
-def build_meeting(document: Document, findings: list[Finding]) -> Meeting:
-    d = document.data
+def build_meeting(document: Document) -> tuple[Meeting, list[Finding]]:
+    """The meeting, and findings for action items its body writes so riskdocs cannot read."""
+    d = _data(document)
     body = parse_body(document.body, document.body_line)
-    findings.extend(
-        Finding(
-            document.path,
-            p.line,
-            p.col,
-            "action-item-syntax",
-            Severity.ERROR,
-            p.message,
-            document.stem,
-        )
+    problems = [
+        Finding(path=document.path, line=p.line, col=p.col, rule="action-item-syntax",
+                severity=Severity.ERROR, message=p.message, entity=document.stem)
         for p in body.problems
-    )
-    return Meeting(
-        document.stem,
-        document.path,
-        parse_day(d["date"]),
-        d["title"],
-        d["kind"],
-        tuple(d["attendees"]),
-        _source(document),
-        d.get("cadence"),
-        body.action_items,
-        body.decisions,
-        **_common(d),
+    ]  # fmt: skip
+    meeting = Meeting(
+        id=document.stem, path=document.path, date=f.day(d, "date"), title=f.text(d, "title"),
+        kind=f.text(d, "kind"), attendees=f.texts(d, "attendees"), source=_source(document),
+        cadence=f.maybe_text(d, "cadence"), action_items=body.action_items,
+        decisions=body.decisions, visibility=f.visibility(d), ignore=f.text_map(d, "ignore"),
         body=document.body,
-    )
+    )  # fmt: skip
+    return meeting, problems
 
 
 def build_concern(document: Document) -> Concern:
-    d = document.data
+    d = _data(document)
     return Concern(
-        d["id"],
-        d["title"],
-        parse_day(d["raised"]),
-        d["raised_by"],
-        d["severity"],
-        _source(document),
-        d.get("owner"),
-        optional_day(d.get("acknowledged")),
-        optional_day(d.get("resolved")),
-        **_linked(d),
-    )
+        id=f.text(d, "id"), title=f.text(d, "title"), raised=f.day(d, "raised"),
+        raised_by=f.text(d, "raised_by"), severity=f.text(d, "severity"),
+        source=_source(document), owner=f.maybe_text(d, "owner"),
+        acknowledged=f.maybe_day(d, "acknowledged"), resolved=f.maybe_day(d, "resolved"),
+        visibility=f.visibility(d), ignore=f.text_map(d, "ignore"), links=f.links(d),
+    )  # fmt: skip
 
 
 def build_feedback(document: Document) -> Feedback:
-    d = document.data
+    d = _data(document)
     responses = tuple(
-        FeedbackResponse(
-            parse_day(r["date"]),
-            r["from"],
-            dict(r.get("scores", {})),
-            r.get("nps"),
-            r.get("comment"),
-        )
-        for r in d["responses"]
-    )
-    return Feedback(d["period"], responses, _source(document), d.get("visibility", "client"))
+        FeedbackResponse(date=f.day(r, "date"), person=f.text(r, "from"),
+                         scores=f.whole_map(r, "scores"), nps=f.maybe_whole(r, "nps"),
+                         comment=f.maybe_text(r, "comment"))
+        for r in f.records(d, "responses")
+    )  # fmt: skip
+    return Feedback(period=f.text(d, "period"), responses=responses, source=_source(document),
+                    visibility=f.visibility(d))  # fmt: skip
 
 
 def build_milestone(document: Document) -> Milestone:
-    d = document.data
+    d = _data(document)
     return Milestone(
-        d["id"],
-        d["title"],
-        parse_day(d["baseline"]),
-        parse_day(d["forecast"]),
-        _source(document),
-        d.get("buffer_days", 0),
-        optional_day(d.get("done")),
-        d.get("owner"),
-        tuple(d.get("deliverables", [])),
-        **_linked(d),
-    )
+        id=f.text(d, "id"), title=f.text(d, "title"), baseline=f.day(d, "baseline"),
+        forecast=f.day(d, "forecast"), source=_source(document),
+        buffer_days=f.whole(d, "buffer_days", 0), done=f.maybe_day(d, "done"),
+        owner=f.maybe_text(d, "owner"), deliverables=f.texts(d, "deliverables"),
+        visibility=f.visibility(d), ignore=f.text_map(d, "ignore"), links=f.links(d),
+    )  # fmt: skip
 
 
 def build_lesson(document: Document) -> Lesson:
-    d = document.data
+    d = _data(document)
     return Lesson(
-        d["id"],
-        d["title"],
-        parse_day(d["date"]),
-        _source(document),
-        document.body,
-        d.get("visibility", "client"),
-        {kind: tuple(ids) for kind, ids in d.get("links", {}).items()},
-    )
+        id=f.text(d, "id"), title=f.text(d, "title"), date=f.day(d, "date"),
+        source=_source(document), body=document.body, visibility=f.visibility(d),
+        links=f.links(d),
+    )  # fmt: skip
 
 
-_SIMPLE_BUILDERS: dict[str, Callable[[Document], Any]] = {
-    kinds.RISK.name: build_risk,
-    kinds.COMMITMENT.name: build_commitment,
-    kinds.CHANGE_REQUEST.name: build_change,
-    kinds.CONCERN.name: build_concern,
-    kinds.FEEDBACK.name: build_feedback,
-    kinds.MILESTONE.name: build_milestone,
-    kinds.LESSON.name: build_lesson,
-}
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def source(self) -> Source: ...
+
+
+E = TypeVar("E", bound=_Identified)
 
 
 def build_project(
-    settings_document: Document, documents: Sequence[Document]
+    documents: Sequence[Document], problems: Sequence[Finding]
 ) -> tuple[Project, list[Finding]]:
-    """Entities from schema-valid documents; findings for unreadable meeting bodies."""
-    findings: list[Finding] = []
-    built: dict[str, list[Any]] = {name: [] for name in kinds.KINDS}
+    """The project from schema-valid `documents`, and findings for unreadable meeting bodies.
+
+    Raises ConfigError when riskdocs.yaml is missing from `documents` (its findings
+    among `problems` say why) or holds settings the schema cannot check: without
+    people and settings nothing else can be checked meaningfully.
+    """
+    of_kind: dict[kinds.Kind, list[Document]] = {kind: [] for kind in kinds.KINDS.values()}
     for document in documents:
-        name = document.kind.name
-        if name == kinds.MEETING.name:
-            built[name].append(build_meeting(document, findings))
-        elif name in _SIMPLE_BUILDERS:
-            built[name].append(_SIMPLE_BUILDERS[name](document))
-    scopes = [build_scope(d) for d in documents if d.kind is kinds.SCOPE]
+        of_kind[document.kind].append(document)
+    settings = build_settings(_settings_document(of_kind[kinds.CONFIG], problems))
+    if found := settings_problems(settings):
+        raise ConfigError(sort_findings(found))
+    built = [build_meeting(d) for d in of_kind[kinds.MEETING]]
+    scopes = [build_scope(d) for d in of_kind[kinds.SCOPE]]
     project = Project(
-        settings=build_settings(settings_document),
-        risks=_by_id(built[kinds.RISK.name]),
-        commitments=_by_id(built[kinds.COMMITMENT.name]),
+        settings=settings,
+        risks=_by_id(of_kind[kinds.RISK], build_risk),
+        commitments=_by_id(of_kind[kinds.COMMITMENT], build_commitment),
         scope=scopes[0] if scopes else None,
-        changes=_by_id(built[kinds.CHANGE_REQUEST.name]),
-        meetings=tuple(sorted(built[kinds.MEETING.name], key=lambda m: (m.date, m.path))),
-        concerns=_by_id(built[kinds.CONCERN.name]),
-        feedback=tuple(sorted(built[kinds.FEEDBACK.name], key=lambda f: f.period)),
-        milestones=_by_id(built[kinds.MILESTONE.name]),
-        lessons=_by_id(built[kinds.LESSON.name]),
-    )
-    return project, findings
+        changes=_by_id(of_kind[kinds.CHANGE_REQUEST], build_change),
+        meetings=tuple(sorted((m for m, _ in built), key=lambda m: (m.date, m.path))),
+        concerns=_by_id(of_kind[kinds.CONCERN], build_concern),
+        feedback=tuple(sorted(map(build_feedback, of_kind[kinds.FEEDBACK]),
+                              key=lambda pulse: pulse.period)),
+        milestones=_by_id(of_kind[kinds.MILESTONE], build_milestone),
+        lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
+    )  # fmt: skip
+    return project, [finding for _, found in built for finding in found]
 
 
-def _by_id(entities: list[Any]) -> tuple[Any, ...]:
+def _settings_document(candidates: Sequence[Document], problems: Sequence[Finding]) -> Document:
+    if candidates:
+        return candidates[0]
+    about_config = [p for p in problems
+                    if p.path == kinds.CONFIG_FILE and p.severity is Severity.ERROR]  # fmt: skip
+    if not about_config:
+        raise RiskdocsError(f"{kinds.CONFIG_FILE} is missing from the project root")
+    raise ConfigError(sort_findings(about_config))
+
+
+def _by_id(documents: Iterable[Document], build: Callable[[Document], E]) -> tuple[E, ...]:
+    entities = [build(document) for document in documents]
     return tuple(sorted(entities, key=lambda e: (id_sort_key(e.id), e.source.path)))
 
 

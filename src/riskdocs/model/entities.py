@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Protocol
 
 from riskdocs.load.kinds import ENTITY_KINDS
 from riskdocs.load.yamlsrc import JsonPath, Positions
@@ -19,7 +19,7 @@ from riskdocs.load.yamlsrc import JsonPath, Positions
 Links = dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """Where an entity was read from, to point findings at its values."""
 
@@ -34,7 +34,7 @@ class Source:
         return self.positions.of_key((*self.prefix, *path))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Person:
     """Someone who can own, attend or agree. `key` is how files name them."""
 
@@ -45,7 +45,7 @@ class Person:
     email: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Cadence:
     """A named entry of the communication plan: how often a meeting must happen."""
 
@@ -55,7 +55,7 @@ class Cadence:
     grace_days: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ResponseTarget:
     """How fast a client concern of one severity must be answered, in calendar days."""
 
@@ -65,14 +65,14 @@ class ResponseTarget:
 
 def _default_response_targets() -> dict[str, ResponseTarget]:
     return {
-        "critical": ResponseTarget(1, 5),
-        "high": ResponseTarget(2, 10),
-        "medium": ResponseTarget(3, 20),
-        "low": ResponseTarget(5, 30),
+        "critical": ResponseTarget(acknowledge_days=1, resolve_days=5),
+        "high": ResponseTarget(acknowledge_days=2, resolve_days=10),
+        "medium": ResponseTarget(acknowledge_days=3, resolve_days=20),
+        "low": ResponseTarget(acknowledge_days=5, resolve_days=30),
     }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Thresholds:
     """The project's agreed limits, from `thresholds:` in riskdocs.yaml.
 
@@ -95,7 +95,7 @@ class Thresholds:
         return "medium" if score >= self.risk_bands["medium"] else "low"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """riskdocs.yaml: the project, its people, its communication plan and its limits.
 
@@ -110,12 +110,12 @@ class Settings:
     start: date | None = None
     end: date | None = None
     timezone: str | None = None
-    source: Source = field(default_factory=lambda: Source("riskdocs.yaml"))
+    source: Source = field(default_factory=lambda: Source(path="riskdocs.yaml"))
     thresholds: Thresholds = field(default_factory=Thresholds)
-    rules: dict[str, Any] = field(default_factory=dict)
+    rules: Mapping[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PreventionAction:
     """An action that lowers a risk's probability or impact."""
 
@@ -125,7 +125,7 @@ class PreventionAction:
     done: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RiskReview:
     """One review of a risk, with the scores it left."""
 
@@ -136,7 +136,7 @@ class RiskReview:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Risk:
     """A risk: probability and impact 1..5; score = probability x impact.
 
@@ -173,7 +173,7 @@ class Risk:
         return self.probability * self.impact
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Renegotiation:
     """A due date moved with the other side's agreement."""
 
@@ -184,7 +184,7 @@ class Renegotiation:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Commitment:
     """A promise: `owner` delivers `title` to `to` by `due`.
 
@@ -224,7 +224,7 @@ class Commitment:
         return due
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Deliverable:
     """Something the project delivers, with its acceptance criteria."""
 
@@ -241,7 +241,7 @@ class Deliverable:
     ignore: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ScopeBaseline:
     """The agreed scope: deliverables, what is out of scope, assumptions."""
 
@@ -253,7 +253,7 @@ class ScopeBaseline:
     assumptions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChangeRequest:
     """A proposed change and its decision (status proposed|approved|rejected|withdrawn)."""
 
@@ -273,7 +273,7 @@ class ChangeRequest:
     links: Links = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ActionItem:
     """A task-list line in a meeting note: `- [ ] @owner text due:YYYY-MM-DD`.
 
@@ -292,7 +292,7 @@ class ActionItem:
     due: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meeting:
     """A meeting note. Its id is the file name without `.md`."""
 
@@ -311,7 +311,7 @@ class Meeting:
     body: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Concern:
     """A concern the client raised; severity low|medium|high|critical."""
 
@@ -329,7 +329,7 @@ class Concern:
     links: Links = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FeedbackResponse:
     """One client answer to a satisfaction pulse."""
 
@@ -340,7 +340,7 @@ class FeedbackResponse:
     comment: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Feedback:
     """Client satisfaction for one month (`period` YYYY-MM)."""
 
@@ -356,7 +356,7 @@ class Feedback:
         return self.period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Milestone:
     """A dated point in the plan: forecast later than baseline + buffer is a slip."""
 
@@ -374,7 +374,7 @@ class Milestone:
     links: Links = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Lesson:
     """A lesson learned; the Markdown body tells the story."""
 
@@ -401,7 +401,7 @@ class Entity(Protocol):
     def ignore(self) -> Mapping[str, str]: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Project:
     """Everything riskdocs knows about one project, sorted by id (meetings by date)."""
 

@@ -1,58 +1,71 @@
-"""riskdocs.yaml -> `Settings`: the project, its people, its communication plan and
-its thresholds (merged over the defaults), plus the checks the schema cannot make.
+"""riskdocs.yaml -> `Settings`: the project, its people, its communication plan and its
+thresholds (merged over the defaults), plus the checks the schema cannot make.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from riskdocs.dates import optional_day
 from riskdocs.finding import Finding, Severity
-from riskdocs.load.documents import Document
+from riskdocs.load.documents import Document, load_file
+from riskdocs.load.kinds import CONFIG, CONFIG_FILE
+from riskdocs.load.tree import Tree
+from riskdocs.model import fields as f
 from riskdocs.model.entities import Cadence, Person, ResponseTarget, Settings, Source, Thresholds
 
-Data = dict[str, Any]
 
-
-def build_thresholds(data: Data) -> Thresholds:
+def build_thresholds(data: f.Data) -> Thresholds:
     """`thresholds:` merged key by key over the defaults."""
     defaults = Thresholds()
     targets = dict(defaults.concern_response)
-    for severity, target in data.get("concern_response", {}).items():
-        default = targets[severity]
+    for severity, target in f.record(data, "concern_response").items():
+        default, given = targets[severity], f.as_record(target)
         targets[severity] = ResponseTarget(
-            target.get("acknowledge_days", default.acknowledge_days),
-            target.get("resolve_days", default.resolve_days),
+            acknowledge_days=f.whole(given, "acknowledge_days", default.acknowledge_days),
+            resolve_days=f.whole(given, "resolve_days", default.resolve_days),
         )
     return Thresholds(
-        {**defaults.risk_bands, **data.get("risk_bands", {})},
-        {**defaults.risk_review_days, **data.get("risk_review_days", {})},
-        targets,
+        risk_bands={**defaults.risk_bands, **f.whole_map(data, "risk_bands")},
+        risk_review_days={**defaults.risk_review_days, **f.whole_map(data, "risk_review_days")},
+        concern_response=targets,
     )
+
+
+def _person(key: str, p: f.Data) -> Person:
+    return Person(key=key, name=f.text(p, "name"), side=f.text(p, "side"),
+                  role=f.maybe_text(p, "role"), email=f.maybe_text(p, "email"))  # fmt: skip
+
+
+def _cadence(name: str, c: f.Data) -> Cadence:
+    return Cadence(name=name, every_days=f.whole(c, "every_days"), kind=f.maybe_text(c, "kind"),
+                   grace_days=f.whole(c, "grace_days", 0))  # fmt: skip
 
 
 def build_settings(document: Document) -> Settings:
-    data, project = document.data, document.data["project"]
-    people = {
-        key: Person(key, p["name"], p["side"], p.get("role"), p.get("email"))
-        for key, p in data["people"].items()
-    }
-    cadences = {
-        name: Cadence(name, c["every_days"], c.get("kind"), c.get("grace_days", 0))
-        for name, c in data.get("communication", {}).items()
-    }
+    assert isinstance(document.data, dict)  # riskdocs.yaml passed its schema
+    data: f.Data = document.data
+    project = f.record(data, "project")
+    people, plan = f.record(data, "people"), f.record(data, "communication")
     return Settings(
-        project["name"],
-        project["client"],
-        people,
-        cadences,
-        optional_day(project.get("start")),
-        optional_day(project.get("end")),
-        project.get("timezone"),
-        Source(document.path, document.positions),
-        build_thresholds(data.get("thresholds", {})),
-        dict(data.get("rules", {})),
+        name=f.text(project, "name"),
+        client=f.text(project, "client"),
+        people={key: _person(key, f.record(people, key)) for key in people},
+        cadences={name: _cadence(name, f.record(plan, name)) for name in plan},
+        start=f.maybe_day(project, "start"),
+        end=f.maybe_day(project, "end"),
+        timezone=f.maybe_text(project, "timezone"),
+        source=Source(path=document.path, positions=document.positions),
+        thresholds=build_thresholds(f.record(data, "thresholds")),
+        rules=dict(f.record(data, "rules")),
     )
+
+
+def timezone_in(tree: Tree) -> str | None:
+    """`project.timezone` as riskdocs.yaml writes it, read before the pipeline runs so the
+    CLI can fix the day every stage sees; None when unset or unreadable (the pipeline
+    then says why)."""
+    document, _ = load_file(tree, CONFIG_FILE, CONFIG)
+    project = document.data.get("project") if isinstance(document.data, dict) else None
+    zone = project.get("timezone") if isinstance(project, dict) else None
+    return zone if isinstance(zone, str) else None
 
 
 def settings_problems(settings: Settings) -> list[Finding]:
@@ -60,24 +73,25 @@ def settings_problems(settings: Settings) -> list[Finding]:
     problems: list[Finding] = []
     bands, source = settings.thresholds.risk_bands, settings.source
     if bands["high"] <= bands["medium"]:
-        line, col = source.position("thresholds", "risk_bands", "high")
-        problems.append(
-            Finding(
-                source.path, line, col, "config", Severity.ERROR,
-                f"thresholds.risk_bands: high ({bands['high']}) must be above medium "
-                f"({bands['medium']})",
-            )
-        )  # fmt: skip
+        problems.append(_problem(source, ("thresholds", "risk_bands", "high"),
+                                 f"thresholds.risk_bands: high ({bands['high']}) must be above "
+                                 f"medium ({bands['medium']})"))  # fmt: skip
     if settings.timezone is not None and not _known_timezone(settings.timezone):
-        line, col = source.position("project", "timezone")
         problems.append(
-            Finding(
-                source.path, line, col, "config", Severity.ERROR,
-                f"project.timezone: {settings.timezone!r} is not an IANA time zone name; "
-                "write e.g. Europe/Berlin or America/New_York",
+            _problem(
+                source,
+                ("project", "timezone"),
+                f"project.timezone: {settings.timezone!r} is not an IANA time "
+                "zone name; write e.g. Europe/Berlin or America/New_York",
             )
-        )  # fmt: skip
+        )
     return problems
+
+
+def _problem(source: Source, path: tuple[str, ...], message: str) -> Finding:
+    line, col = source.position(*path)
+    return Finding(path=source.path, line=line, col=col, rule="config", severity=Severity.ERROR,
+                   message=message)  # fmt: skip
 
 
 def _known_timezone(name: str) -> bool:

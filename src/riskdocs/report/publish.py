@@ -1,4 +1,7 @@
-"""`riskdocs report`: the status page and its companions, written atomically.
+"""`riskdocs report`: the status page and its companions, from one run, written atomically.
+
+`publish` turns a run's result into the view model (notes rendered through their
+cache) and writes it.
 
 `index.html` (the page), `status.json` (the view model), `calendar.ics` and
 `summary.md` are rendered into a folder beside the output, which then replaces
@@ -14,16 +17,52 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from riskdocs.checks.pipeline import CheckResult
+from riskdocs.checks.sources import Source
 from riskdocs.errors import RiskdocsError
 from riskdocs.load.kinds import ENTITY_FOLDERS
 from riskdocs.report.html import render_page
 from riskdocs.report.ics import render_calendar
 from riskdocs.report.markdown import render_summary
+from riskdocs.report.notes import RenderedNotes
+from riskdocs.report.view import build_view
 
 MARKER = ".riskdocs-report"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Published:
+    """What `publish` wrote: the file names, the audience and the overall health shown."""
+
+    files: list[str]
+    audience: str
+    overall: str
+
+
+def publish(result: CheckResult, out: Path, audience: str) -> Published:
+    """Write the report of `result` for `audience` into `out` (replaced as a whole)."""
+    source = result.source
+    notes = RenderedNotes(source.root)
+    project = result.project
+    notes.prefetch([m.body for m in project.meetings] + [n.body for n in project.lessons])
+    view = build_view(project, result.findings, result.today, audience, _revision(source),
+                      result.history, notes)  # fmt: skip
+    written = write_report(view, out, source.root)
+    notes.save()
+    return Published(files=written, audience=audience, overall=view["health"]["overall"])
+
+
+def _revision(source: Source) -> str | None:
+    """The commit the page shows: the one read --as-of, else HEAD (None outside git)."""
+    if source.commit:
+        return source.commit[:12]
+    return source.repository.short_head() if source.repository else None
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "index.html": render_page,
     "status.json": lambda view: (

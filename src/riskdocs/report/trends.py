@@ -46,9 +46,9 @@ def monthly(
     (internal, for a client page) are left out."""
     hidden_paths = {c.source.path for c in project.commitments if c.id in hidden}
     history = History(
-        risk_points=[p for p in history.risk_points if p.entity not in hidden],
-        commitment_points=[p for p in history.commitment_points if p.path not in hidden_paths],
-        due_changes=[m for m in history.due_changes if m.entity not in hidden],
+        risk_points=tuple(p for p in history.risk_points if p.entity not in hidden),
+        commitment_points=tuple(p for p in history.commitment_points if p.path not in hidden_paths),
+        due_changes=tuple(m for m in history.due_changes if m.entity not in hidden),
         scope_versions=history.scope_versions,
     )
     dated: Sequence[_Dated] = [*history.risk_points, *history.commitment_points,

@@ -9,7 +9,7 @@ mode keeps date-driven rules from failing a commit.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -137,33 +137,28 @@ def run_rules(
         severity = setting.severity
         if hook and not setting.block_commits and severity is Severity.ERROR:
             severity = Severity.WARNING
-        for finding in _checked(rule, project, setting, ctx):
-            if finding.rule:  # internal-error keeps its own name and severity
-                findings.append(finding)
-                continue
-            reason = ignores.get(finding.entity or "", {}).get(rule_id)
-            findings.append(replace(finding, rule=rule_id, severity=severity, ignored=reason))
+        try:
+            hits = list(rule.check(project, setting.options, ctx))
+        except Exception as exc:  # one broken rule must not hide the others' results
+            findings.append(_crashed(rule, project, exc))
+            continue
+        findings.extend(
+            Finding(path=h.path, line=h.line, col=h.col, rule=rule_id, severity=severity,
+                    message=h.message, entity=h.entity,
+                    ignored=ignores.get(h.entity or "", {}).get(rule_id))
+            for h in hits
+        )  # fmt: skip
     return findings
 
 
-def _checked(rule: Rule, project: Project, setting: RuleSetting, ctx: Context) -> list[Finding]:
-    """The rule's findings; a crash becomes an `internal-error` finding naming the rule."""
-    found: list[Finding] = []
-    try:
-        found.extend(rule.check(project, setting.options, ctx))
-    except Exception as exc:  # one broken rule must not hide the others' results
-        found.append(
-            Finding(
-                project.settings.source.path,
-                None,
-                None,
-                "internal-error",
-                Severity.ERROR,
-                f"rule {rule.ID} crashed ({type(exc).__name__}: {exc}); its results are "
-                "missing. Please report this with the file that triggers it",
-            )
-        )
-    return found
+def _crashed(rule: Rule, project: Project, exc: Exception) -> Finding:
+    """An `internal-error` finding naming the rule whose `check` raised."""
+    return Finding(
+        path=project.settings.source.path, line=None, col=None, rule="internal-error",
+        severity=Severity.ERROR,
+        message=f"rule {rule.ID} crashed ({type(exc).__name__}: {exc}); its results are "
+        "missing. Please report this with the file that triggers it",
+    )  # fmt: skip
 
 
 def _ignorable(project: Project) -> Iterator[Entity]:
@@ -186,11 +181,11 @@ def unknown_ignores(project: Project) -> Iterator[Finding]:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             line, col = source.positions.of_key((*source.prefix, "ignore", name))
             yield Finding(
-                source.path,
-                line,
-                col,
-                "unknown-rule",
-                Severity.ERROR,
-                f"'{name}' is not a health rule{hint}; `riskdocs rules` lists them",
-                entity.id,
+                path=source.path,
+                line=line,
+                col=col,
+                rule="unknown-rule",
+                severity=Severity.ERROR,
+                message=f"'{name}' is not a health rule{hint}; `riskdocs rules` lists them",
+                entity=entity.id,
             )

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit_at
+from riskdocs.rules.base import Context, Hit, Option, days, hit_at
 
 ID = "action-item-overdue"
 SEVERITY = Severity.ERROR
@@ -33,7 +33,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the item is reported.")}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for meeting in project.meetings:
         for item in meeting.action_items:
             if item.done or item.due is None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, hit_at
+from riskdocs.rules.base import Context, Hit, Option, hit_at
 
 ID = "action-item-unowned"
 SEVERITY = Severity.WARNING
@@ -30,7 +30,7 @@ WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for meeting in project.meetings:
         for item in meeting.action_items:
             if not item.done and item.owner is None:

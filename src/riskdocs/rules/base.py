@@ -6,8 +6,8 @@ A rule is a module with `ID`, `SEVERITY`, `AREA`, `DATE_DRIVEN`, `NEEDS_HISTORY`
 entity can depend on other files (a cadence, a trend, links pointing at it):
 the pre-commit hook reads only the changed files and leaves those rules to
 full runs. It yields
-findings made with `hit`; the engine stamps the rule name and the configured
-severity, so a rule never decides either.
+`Hit`s made with `hit`; the engine turns them into findings, stamping the rule
+name and the configured severity, so a rule never decides either.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Links, Project, Source
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
@@ -65,9 +65,7 @@ class Rule(Protocol):
     @property
     def OPTIONS(self) -> Mapping[str, Option]: ...
 
-    def check(
-        self, project: Project, opts: Mapping[str, Any], ctx: Context
-    ) -> Iterable[Finding]: ...
+    def check(self, project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterable[Hit]: ...
 
 
 class Linked(Protocol):
@@ -77,6 +75,19 @@ class Linked(Protocol):
     def links(self) -> Links: ...
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Hit:
+    """What a rule reports: a place and a message about an entity. Only the engine
+    (riskdocs.rules.run_rules) turns a hit into a `Finding`, stamping the rule's name,
+    its configured severity and the entity's `ignore:` reason."""
+
+    path: str
+    line: int | None
+    col: int | None
+    message: str
+    entity: str | None
+
+
 def hit(
     source: Source,
     path: tuple[str | int, ...],
@@ -84,16 +95,16 @@ def hit(
     entity: str | None,
     *,
     at_key: bool = False,
-) -> Finding:
-    """A finding at the value `path` of an entity (or at its key, for a mapping that
-    is wrong as a whole); rule and severity are stamped later."""
+) -> Hit:
+    """A hit at the value `path` of an entity (or at its key, for a mapping that is
+    wrong as a whole)."""
     line, col = source.key_position(*path) if at_key else source.position(*path)
-    return Finding(source.path, line, col, "", Severity.ERROR, message, entity)
+    return Hit(path=source.path, line=line, col=col, message=message, entity=entity)
 
 
-def hit_at(path: str, line: int, col: int, message: str, entity: str | None) -> Finding:
-    """A finding at a known place, for things without a Source (action items)."""
-    return Finding(path, line, col, "", Severity.ERROR, message, entity)
+def hit_at(path: str, line: int, col: int, message: str, entity: str | None) -> Hit:
+    """A hit at a known place, for things without a Source (action items)."""
+    return Hit(path=path, line=line, col=col, message=message, entity=entity)
 
 
 def days(count: int) -> str:

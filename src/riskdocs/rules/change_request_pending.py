@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "change-request-pending"
 SEVERITY = Severity.WARNING
@@ -33,7 +33,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"max_days": Option(14, "Days a change request may wait for a decision.")}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for change in project.changes:
         waited = (ctx.today - change.raised).days
         if change.status == "proposed" and waited > opts["max_days"]:

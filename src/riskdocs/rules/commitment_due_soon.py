@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "commitment-due-soon"
 SEVERITY = Severity.WARNING
@@ -33,7 +33,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"days": Option(3, "Warn this many days before the due date (0: only on the day).")}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for commitment in project.commitments:
         left = (commitment.due - ctx.today).days
         if commitment.status == "open" and 0 <= left <= opts["days"]:

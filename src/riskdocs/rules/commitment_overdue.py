@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "commitment-overdue"
 SEVERITY = Severity.ERROR
@@ -34,7 +34,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the commitment is reported.")}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for commitment in project.commitments:
         late = (ctx.today - commitment.due).days
         if commitment.status == "open" and late > opts["grace_days"]:

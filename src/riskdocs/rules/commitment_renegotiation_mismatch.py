@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Commitment, Project
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "commitment-renegotiation-mismatch"
 SEVERITY = Severity.ERROR
@@ -36,7 +36,7 @@ WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for commitment in project.commitments:
         yield from _broken_links(commitment)
         moves = commitment.renegotiated
@@ -51,7 +51,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
             )
 
 
-def _broken_links(commitment: Commitment) -> Iterator[Finding]:
+def _broken_links(commitment: Commitment) -> Iterator[Hit]:
     moves = commitment.renegotiated
     for index in range(1, len(moves)):
         previous, move = moves[index - 1], moves[index]

@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Commitment, Meeting, Project
 from riskdocs.model.meetings import without_due
-from riskdocs.rules.base import Context, Option, days, hit, hit_at
+from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at
 
 if TYPE_CHECKING:
     from riskdocs.history.facts import DueChange
@@ -40,7 +40,7 @@ WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     if ctx.history is None:
         return
     commitments = {c.id: c for c in project.commitments}
@@ -55,14 +55,12 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
 
 
 def when(move: DueChange) -> str:
-    from riskdocs.history.facts import UNCOMMITTED
+    from riskdocs.history.facts import when
 
-    if move.commit == UNCOMMITTED:
-        return "in your uncommitted changes"
-    return f"in commit {move.commit} ({move.day}, {move.author})"
+    return when(move.commit, move.day, move.author)
 
 
-def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Finding]:
+def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Hit]:
     agreed = any(r.old_due == move.old and r.new_due == move.new for r in commitment.renegotiated)
     if not agreed:
         yield hit(
@@ -76,7 +74,7 @@ def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Finding]:
         )
 
 
-def _action_item(meeting: Meeting, move: DueChange) -> Iterator[Finding]:
+def _action_item(meeting: Meeting, move: DueChange) -> Iterator[Hit]:
     for item in meeting.action_items:
         if item.due == move.new and without_due(item.text) == move.item:
             yield hit_at(

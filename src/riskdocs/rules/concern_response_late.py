@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Concern, Project, ResponseTarget
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "concern-response-late"
 SEVERITY = Severity.ERROR
@@ -36,14 +36,14 @@ WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     targets = project.settings.thresholds.concern_response
     for concern in project.concerns:
         if concern.resolved is None:
             yield from _open_concern(concern, targets[concern.severity], ctx)
 
 
-def _open_concern(concern: Concern, target: ResponseTarget, ctx: Context) -> Iterator[Finding]:
+def _open_concern(concern: Concern, target: ResponseTarget, ctx: Context) -> Iterator[Hit]:
     waited = (ctx.today - concern.raised).days
     who = f"{concern.id} ({concern.severity})"
     if concern.acknowledged is None and waited > target.acknowledge_days:

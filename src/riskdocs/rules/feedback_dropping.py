@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Feedback, Project
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "feedback-dropping"
 SEVERITY = Severity.WARNING
@@ -35,7 +35,7 @@ OPTIONS = {
 }
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     periods = project.feedback
     if len(periods) < 2:
         return

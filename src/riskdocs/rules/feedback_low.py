@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 from riskdocs.rules.feedback_dropping import average_score
 
 ID = "feedback-low"
@@ -33,7 +33,7 @@ WHOLE_PROJECT = True
 OPTIONS = {"min_average": Option(3.0, "Lowest acceptable average score (1-5).")}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     if not project.feedback:
         return
     latest = project.feedback[-1]

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "feedback-stale"
 SEVERITY = Severity.WARNING
@@ -37,7 +37,7 @@ WHOLE_PROJECT = True
 OPTIONS = {"every_days": Option(45, "Longest time without a client feedback response.", 1)}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     limit = opts["every_days"]
     answers = [
         (response.date, feedback, index)

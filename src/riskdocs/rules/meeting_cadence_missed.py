@@ -32,9 +32,9 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Cadence, Meeting, Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "meeting-cadence-missed"
 SEVERITY = Severity.ERROR
@@ -45,7 +45,7 @@ WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     settings = project.settings
     until = min(ctx.today, settings.end) if settings.end else ctx.today
     for name, cadence in sorted(settings.cadences.items()):

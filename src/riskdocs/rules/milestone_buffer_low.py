@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "milestone-buffer-low"
 SEVERITY = Severity.WARNING
@@ -36,7 +36,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"used_percent": Option(75, "Warn when the forecast uses this share of the buffer.")}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for milestone in project.milestones:
         buffer = milestone.buffer_days
         used = (milestone.forecast - milestone.baseline).days

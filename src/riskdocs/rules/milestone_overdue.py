@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "milestone-overdue"
 SEVERITY = Severity.ERROR
@@ -32,7 +32,7 @@ WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for milestone in project.milestones:
         late = (ctx.today - milestone.forecast).days
         if milestone.done is None and late > 0:

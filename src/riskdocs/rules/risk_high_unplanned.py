@@ -29,9 +29,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project, Risk
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "risk-high-unplanned"
 SEVERITY = Severity.ERROR
@@ -42,7 +42,7 @@ WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     thresholds = project.settings.thresholds
     for risk in project.risks:
         if risk.status == "closed" or thresholds.band(risk.score) != "high":

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project, Risk
-from riskdocs.rules.base import Context, Linked, Option, hit
+from riskdocs.rules.base import Context, Hit, Linked, Option, hit
 
 ID = "risk-occurred-unlinked"
 SEVERITY = Severity.WARNING
@@ -35,7 +35,7 @@ OPTIONS: dict[str, Option] = {}
 RECORD_KINDS = ("commitments", "concerns", "change_requests")
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     linked = risks_linked_from_records(project)
     for risk in project.risks:
         if risk.status == "occurred" and risk.id not in linked and not _links_a_record(risk):

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "risk-prevention-overdue"
 SEVERITY = Severity.WARNING
@@ -33,7 +33,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the action is reported.")}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for risk in project.risks:
         if risk.status not in ("open", "watching"):
             continue

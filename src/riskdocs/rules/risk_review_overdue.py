@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project, Risk, Thresholds
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "risk-review-overdue"
 SEVERITY = Severity.WARNING
@@ -39,7 +39,7 @@ OPTIONS: dict[str, Option] = {}
 LIVE = ("open", "watching", "occurred")
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     thresholds = project.settings.thresholds
     for risk in project.risks:
         if risk.status not in LIVE:
@@ -58,7 +58,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[F
             yield from _interval_passed(risk, thresholds, ctx)
 
 
-def _interval_passed(risk: Risk, thresholds: Thresholds, ctx: Context) -> Iterator[Finding]:
+def _interval_passed(risk: Risk, thresholds: Thresholds, ctx: Context) -> Iterator[Hit]:
     band = thresholds.band(risk.score)
     interval = thresholds.risk_review_days[band]
     if risk.reviews:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "risk-review-rubber-stamp"
 SEVERITY = Severity.INFO
@@ -29,7 +29,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"times": Option(3, "Bumps in a row that are reported.", 2)}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     if ctx.history is None:
         return
     from riskdocs.history.facts import risk_points_by_entity

@@ -18,9 +18,9 @@ from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "risk-score-rising"
 SEVERITY = Severity.WARNING
@@ -31,7 +31,7 @@ WHOLE_PROJECT = False
 OPTIONS = {"window_days": Option(30, "How far back to compare the score with.", 1)}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     if ctx.history is None:
         return
     since = ctx.today - timedelta(days=opts["window_days"])

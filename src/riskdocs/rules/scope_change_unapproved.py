@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import ChangeRequest, Deliverable, Project
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "scope-change-unapproved"
 SEVERITY = Severity.ERROR
@@ -38,7 +38,7 @@ WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     scope = project.scope
     if scope is None or scope.signed_off is None:
         return
@@ -72,7 +72,9 @@ def _changed_since_sign_off(signed_off: str, ctx: Context) -> dict[str, str]:
     if signed is None or not versions:
         return {}
     now = versions[-1].deliverables
-    what = {d: f"added in git after sign-off (commit {versions[-1].commit})"
+    latest = versions[-1].commit
+    where = f"commit {latest}" if latest else "in your uncommitted changes"
+    what = {d: f"added in git after sign-off ({where})"
             for d in now if d not in signed.deliverables}  # fmt: skip
     for d, fingerprint in now.items():
         if d in signed.deliverables and signed.deliverables[d] != fingerprint:

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "scope-unsigned"
 SEVERITY = Severity.WARNING
@@ -33,7 +33,7 @@ WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
 
 
-def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     scope = project.scope
     if scope is not None and scope.signed_off is None:
         yield hit(
