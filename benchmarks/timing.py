@@ -3,7 +3,8 @@
 Each `Command` says what a correct run looks like: its exit status and a pattern its
 output must contain. `measure` runs all commands once to check them (and warm the
 file cache), then `rounds` times each, interleaved, so noise on this shared machine
-hits every command alike; a run that fails or prints something else stops the
+hits every command alike (and bytecode is written, so no run pays for compiling);
+a run that fails or prints something else stops the
 benchmark with the command, its status and the end of its output. Output goes to a
 temporary file, not a pipe, so a command that prints megabytes (git log) is timed
 doing its own work, not waiting on ours. `machine()` is printed beside every table.
@@ -56,6 +57,7 @@ class BenchmarkError(SystemExit):
 def run_once(command: Command) -> tuple[float, str]:
     """Wall seconds of one checked run, and the end of its output."""
     env = {**os.environ, "RISKDOCS_CACHE_DIR": "off", **command.env}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # else an editable install compiles every run
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         done = subprocess.run(list(command.argv), cwd=command.cwd, env=env, stdout=out,

@@ -91,65 +91,6 @@ def test_reading_history_changes_nothing_in_the_repository(repo: Repo) -> None:
     assert (before, status) == (after, repo.git("status", "--porcelain"))
 
 
-def test_history_command_shows_who_changed_what_and_when(repo: Repo) -> None:
-    first = repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")}, day="2026-11-01")
-    second = repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-27")}, day="2026-11-10",
-                         author="Bob Steiner")  # fmt: skip
-    repo.write({PATH: COMMITMENT.format(due="2026-11-27").replace("open", "done")})
-    result = run("history", "C-001", "--root", str(repo.root))
-    assert result.exit_code == 0
-    assert result.output.splitlines() == [
-        f"2026-11-01  {first}  Alice Martin  {PATH}", "    created",
-        f"2026-11-10  {second}  Bob Steiner  {PATH}", "    due: 2026-11-20 -> 2026-11-27",
-        f"{date.today()}  uncommitted   you  {PATH}", "    status: open -> done",
-    ]  # fmt: skip
-    data = json.loads(run("history", "C-001", "--root", str(repo.root), "--format", "json").output)
-    assert data[1]["changes"] == [{"field": "due", "old": "2026-11-20", "new": "2026-11-27"}]
-
-
-def test_history_command_refuses_unknown_entities_and_folders_outside_git(
-    repo: Repo, tmp_path: Path
-) -> None:
-    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")})
-    unknown = run("history", "C-404", "--root", str(repo.root))
-    assert unknown.exit_code == 2 and "no entity 'C-404'" in unknown.output
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "riskdocs.yaml").write_text(BASE_CONFIG.read_text())
-    result = run("history", "--root", str(outside))
-    assert result.exit_code == 2 and "is not in a git repository" in result.output
-
-
-def test_as_of_a_past_commit_reproduces_the_older_report_byte_for_byte(
-    repo: Repo, tmp_path: Path
-) -> None:
-    first = repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")}, day="2026-11-01")
-    then = tmp_path / "then"
-    assert run("report", "--root", str(repo.root), "-o", str(then), "--today",
-               "2026-11-05").exit_code == 0  # fmt: skip
-    repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-27")}, day="2026-11-10")
-    repo.write({PATH: "broken: [\n"})  # the work tree must not matter
-    again = tmp_path / "again"
-    result = run("report", "--root", str(repo.root), "-o", str(again), "--as-of", first,
-                 "--today", "2026-11-05")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    for name in ("index.html", "status.json", "calendar.ics", "summary.md"):
-        assert (again / name).read_bytes() == (then / name).read_bytes(), name
-
-
-def test_as_of_a_date_uses_the_last_commit_of_that_day_and_that_day_as_today(repo: Repo) -> None:
-    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-11-20")}, day="2026-11-01")
-    repo.commit("move", {PATH: COMMITMENT.format(due="2026-11-27")}, day="2026-11-10")
-    result = run("validate", "--root", str(repo.root), "--as-of", "2026-11-05", "--format", "json")
-    findings = json.loads(result.output)["findings"]
-    assert [f["rule"] for f in findings] == []  # due 2026-11-20 was not overdue on 2026-11-05
-    later = run("validate", "--root", str(repo.root), "--as-of", "2026-11-22")
-    assert "[commitment-silent-slip]" in later.output
-    assert "was due" not in later.output  # due 2026-11-27 is not overdue on 2026-11-22
-    bad = run("validate", "--root", str(repo.root), "--as-of", "--help")
-    assert bad.exit_code == 2
-
-
 def test_the_cache_reads_only_new_commits_and_gives_the_same_facts(
     repo: Repo, history_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
