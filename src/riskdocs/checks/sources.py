@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from riskdocs.checks.references import CADENCE, DELIVERABLE, MEETING_NOTE, PERSON, Namespaces
 from riskdocs.errors import RiskdocsError
@@ -44,8 +44,7 @@ SHARED_FILES = frozenset({kinds.CONFIG_FILE, *kinds.SCOPE_FILES})
 _NAME_ID = re.compile(r"[A-Z]+-[0-9]+(?=[-.])")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Source:
+class Source(NamedTuple):
     """Which files one run reads and what else it knows.
 
     Attributes:
@@ -53,7 +52,7 @@ class Source:
         tree: where the files are read from.
         repository: the git repository holding the project; None outside git.
         history: which git history the run reads, when a history rule is on.
-        index: files the run does not read, known by their names (the hook); None
+        file_index: files the run does not read, known by their names (the hook); None
             when every file is read.
         shown: files or folders whose findings are reported; empty: all of them.
         whole_project: run the rules that weigh other files or the committed past.
@@ -64,7 +63,7 @@ class Source:
     tree: Tree
     repository: Repository | None
     history: HistoryPlan
-    index: FileIndex | None = None
+    file_index: FileIndex | None = None
     shown: tuple[str, ...] = ()
     whole_project: bool = True
     commit: str | None = None
@@ -77,11 +76,11 @@ class Source:
 
     def peers(self, readable: Sequence[Document]) -> list[Document]:
         """Files not read whose name claims the id of one that was, read to compare."""
-        return same_id_elsewhere(self.index, readable) if self.index else []
+        return same_id_elsewhere(self.file_index, readable) if self.file_index else []
 
     def names(self, project: Project) -> Namespaces | None:
         """What references may name, when not every file was read; None: from the files."""
-        return NamesFromFiles(self.index, project) if self.index else None
+        return NamesFromFiles(self.file_index, project) if self.file_index else None
 
 
 def whole_project(root: Path, repository: Repository | None, shown: Sequence[str] = ()) -> Source:
@@ -117,7 +116,7 @@ def changed_files(root: Path, repository: Repository | None, paths: Sequence[str
     changed = tuple(project_files(paths))
     mine = tuple(c for c in staged or () if c.path in changed)
     return Source(root=root, tree=ChangedFiles(root, changed), repository=repository,
-                  history=HistoryPlan(staged=mine), index=FileIndex(root),
+                  history=HistoryPlan(staged=mine), file_index=FileIndex(root),
                   shown=(kinds.CONFIG_FILE, *changed), whole_project=False)  # fmt: skip
 
 
@@ -140,14 +139,18 @@ def for_validate(
     return whole_project(root, repository, paths)
 
 
-@dataclass(frozen=True)
-class ChangedFiles(DiskTree):
-    """The files a hook run reads: riskdocs.yaml (people, settings) and the changed ones."""
+class ChangedFiles:
+    """The files a hook run reads: riskdocs.yaml (people, settings) and the changed ones,
+    through the work tree's guarded read."""
 
-    changed: tuple[str, ...] = ()
+    def __init__(self, root: Path, changed: tuple[str, ...]) -> None:
+        self.disk, self.changed = DiskTree(root), changed
 
     def files(self) -> list[str]:
         return sorted({kinds.CONFIG_FILE, *self.changed})
+
+    def read(self, relpath: str) -> bytes:
+        return self.disk.read(relpath)
 
 
 class FileIndex:

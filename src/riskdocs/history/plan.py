@@ -6,13 +6,12 @@ the readers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from riskdocs.history.repo import StagedChange
 
 
-@dataclass(frozen=True, kw_only=True)
-class HistoryPlan:
+class HistoryPlan(NamedTuple):
     """Which history one run reads.
 
     Attributes:

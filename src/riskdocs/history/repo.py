@@ -15,10 +15,9 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
@@ -34,8 +33,7 @@ class GitError(RiskdocsError):
     """git is missing, the folder is not in a repository, or a revision does not exist."""
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class StagedChange:
+class StagedChange(NamedTuple):
     """A project file staged differently from HEAD.
 
     Attributes:
@@ -49,8 +47,7 @@ class StagedChange:
     old_blob: str | None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class TreeEntry:
+class TreeEntry(NamedTuple):
     """One file of a commit's tree: its blob, its size in bytes, and whether git
     stores it as a symbolic link (whose blob is the link's target, not a file)."""
 
@@ -59,9 +56,9 @@ class TreeEntry:
     symlink: bool
 
 
-@dataclass(frozen=True, kw_only=True)
-class Repository:
-    """The repository holding a project.
+class Repository(NamedTuple):
+    """The repository holding a project (a NamedTuple: made on every hook run, and a
+    dataclass costs a millisecond to create at import).
 
     Attributes:
         top: the work tree's top folder; git runs there.

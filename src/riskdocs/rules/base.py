@@ -3,9 +3,9 @@
 A rule is a module with `ID`, `SEVERITY`, `AREA`, `DATE_DRIVEN`, `NEEDS_HISTORY`,
 `WHOLE_PROJECT`, `OPTIONS`, a docstring (the user documentation) and
 `check(project, opts, ctx)`. `WHOLE_PROJECT` is True when a finding about one
-entity can depend on other files (a cadence, a trend, links pointing at it):
-the pre-commit hook reads only the changed files and leaves those rules to
-full runs. It yields
+entity can depend on other files or on its committed history (a cadence, a
+trend, links pointing at it): the pre-commit hook reads only the changed files
+and what is staged, and leaves those rules to full runs. It yields
 `Hit`s made with `hit`; the engine turns them into findings, stamping the rule
 name and the configured severity, so a rule never decides either.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Links, Project, Source
@@ -75,8 +75,7 @@ class Linked(Protocol):
     def links(self) -> Links: ...
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule reports: a place and a message about an entity. Only the engine
     (riskdocs.rules.run_rules) turns a hit into a `Finding`, stamping the rule's name,
     its configured severity and the entity's `ignore:` reason."""
