@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from riskdocs.checks.sources import SHARED_FILES, FileIndex, id_in_name
+from riskdocs.dates import day_or_none
 from riskdocs.load.kinds import COMMITMENT, RISK
 from riskdocs.load.tree import discover
 from riskdocs.rules import RULES
@@ -82,6 +83,86 @@ def test_each_changed_file_gets_the_findings_a_full_run_gives_it(
         assert changed.findings == expected, path
         compared += 1
     assert compared >= len(discover(root)) - 3
+
+
+def commit_all(root: Path, day: str = "2026-11-01") -> None:
+    """`root` becomes a git repository with everything committed on `day`."""
+    stamp = f"{day}T12:00:00+00:00"
+    env = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "HOME": str(root.parent),
+           "GIT_CONFIG_NOSYSTEM": "1", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-qm", "x"],
+    ):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+_DUE = re.compile(r"^due: (\d{4}-\d\d-\d\d)", re.M)
+_ITEM_DUE = re.compile(r"(?<!\S)due:(\d{4}-\d\d-\d\d)")
+_PROBABILITY = re.compile(r"^probability: [1-4]$", re.M)
+
+
+def later(match: re.Match[str], prefix: str) -> str:
+    day = day_or_none(match.group(1))
+    return f"{prefix}{day + dt.timedelta(days=7)}" if day else match.group()
+
+
+def stage_silent_moves(root: Path) -> None:
+    """Every commitment's `due` and every action item's `due:` a week later, every risk's
+    probability up, all staged with no record of who agreed: slips and rising scores."""
+    for path in discover(root):
+        file = root / path
+        text = file.read_text(encoding="utf-8", errors="surrogateescape")
+        if path.startswith("commitments/"):
+            text = _DUE.sub(lambda m: later(m, "due: "), text)
+        elif path.startswith("meetings/"):
+            text = _ITEM_DUE.sub(lambda m: later(m, "due:"), text)
+        elif path.startswith("risks/"):
+            text = _PROBABILITY.sub("probability: 5", text)
+        file.write_text(text, encoding="utf-8", errors="surrogateescape")
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, capture_output=True)
+
+
+# The hook judges the commit being made: its history is what is staged. Rules that weigh
+# the committed past are whole-project rules, left to full runs with the rest.
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_with_git_history_each_staged_file_gets_the_findings_a_full_run_gives_it(
+    case: Path, tmp_path: Path
+) -> None:
+    root = as_case(case, tmp_path)
+    commit_all(root)
+    stage_silent_moves(root)
+    full = check_project(root, TODAY, hook=True)
+    for path in discover(root):
+        if path in SHARED_FILES or (case.name, path) in NAME_LIES:
+            continue
+        changed = check_changed(root, [path], TODAY)
+        assert changed is not None, path
+        expected = [f for f in full.findings
+                    if f.path == path and f.rule not in WHOLE_PROJECT_RULES]  # fmt: skip
+        assert changed.findings == expected, path
+    if case == EXAMPLE:  # the comparison saw history at work
+        assert {"commitment-silent-slip", "risk-score-rising"} <= {f.rule for f in full.findings}
+
+
+@pytest.mark.parametrize("shared", sorted(SHARED_FILES - {"scope/baseline.yml"}))
+def test_a_change_to_a_shared_file_is_checked_exactly_as_a_full_run(
+    shared: str, tmp_path: Path
+) -> None:
+    root = as_case(EXAMPLE, tmp_path)
+    commit_all(root)
+    baseline = root / "scope" / "baseline.yaml"
+    slipped = "  - id: D-99\n    title: Slipped in\n    acceptance: [Nobody agreed]\nout_of_scope:"
+    baseline.write_text(baseline.read_text().replace("out_of_scope:", slipped))
+    (root / shared).write_text((root / shared).read_text() + "\n")
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, capture_output=True)
+    assert check_changed(root, [shared], TODAY) is None
+    code, out = hook(root, shared)
+    full = run("validate", "--hook", "--root", str(root), "--today", "2026-11-26")
+    assert (code, out) == (full.exit_code, full.output)
+    assert "error [scope-change-unapproved] D-99 was added in git after sign-off " \
+        "(in your uncommitted changes)" in out  # fmt: skip
 
 
 def test_the_one_known_blind_spot_is_reported_by_the_full_run(tmp_path: Path) -> None:
@@ -228,6 +309,22 @@ def top_level(modules: set[str]) -> set[str]:
     return {m.split(".")[0] for m in modules}
 
 
+# Every riskdocs module a clean hook run imports besides the rules: each one is paid on
+# every commit, so a new one must be a choice (the package __init__ files are empty).
+HOOK_MODULES = {
+    "riskdocs", "riskdocs.cli", "riskdocs.dates", "riskdocs.errors", "riskdocs.finding",
+    "riskdocs.formats", "riskdocs.parallel", "riskdocs.suggest",
+    "riskdocs.load", "riskdocs.load.kinds", "riskdocs.load.yamlsrc", "riskdocs.load.tree",
+    "riskdocs.load.documents", "riskdocs.load.project",
+    "riskdocs.model", "riskdocs.model.entities", "riskdocs.model.fields",
+    "riskdocs.model.meetings", "riskdocs.model.settings", "riskdocs.model.build",
+    "riskdocs.checks", "riskdocs.checks.pipeline", "riskdocs.checks.sources",
+    "riskdocs.checks.fastcheck", "riskdocs.checks.references",
+    "riskdocs.history", "riskdocs.history.repo", "riskdocs.history.plan",
+    "riskdocs.rules", "riskdocs.rules.base",
+}  # fmt: skip
+
+
 def test_the_hook_path_imports_no_heavy_library() -> None:
     modules = imported_modules(EXAMPLE, "validate", "--hook", "--today", "2026-11-26",
                                "commitments/C-001.yaml", "risks/R-001-gateway-sandbox.yaml",
@@ -235,6 +332,8 @@ def test_the_hook_path_imports_no_heavy_library() -> None:
     assert "riskdocs.checks.sources" in modules
     assert top_level(modules).isdisjoint(HEAVY), sorted(top_level(modules) & set(HEAVY))
     assert "riskdocs.history.reader" not in modules and "riskdocs.checks.schema" not in modules
+    rules = {rule.__name__ for rule in RULES.values()}
+    assert {m for m in modules if m.startswith("riskdocs")} - rules == HOOK_MODULES
 
 
 def test_jsonschema_is_imported_only_to_explain_an_error(tmp_path: Path) -> None:

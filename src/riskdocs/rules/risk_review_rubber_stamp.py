@@ -25,7 +25,7 @@ SEVERITY = Severity.INFO
 AREA = "risks"
 DATE_DRIVEN = False
 NEEDS_HISTORY = True
-WHOLE_PROJECT = False
+WHOLE_PROJECT = True
 OPTIONS = {"times": Option(3, "Bumps in a row that are reported.", 2)}
 
 

@@ -27,7 +27,7 @@ SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = False
 NEEDS_HISTORY = True
-WHOLE_PROJECT = False
+WHOLE_PROJECT = True
 OPTIONS = {"window_days": Option(30, "How far back to compare the score with.", 1)}
 
 
