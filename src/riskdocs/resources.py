@@ -9,6 +9,7 @@ as `riskdocs.schemas` and `riskdocs.project_template` (see pyproject.toml), so
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -53,19 +54,17 @@ def project_template() -> Traversable:
 
 def template_files() -> list[tuple[str, Traversable]]:
     """Every file of the project template as (relative path, entry), sorted."""
-    found: list[tuple[str, Traversable]] = []
-    _collect(project_template(), "", found)
-    return sorted(found, key=lambda item: item[0])
+    return sorted(_files_under(project_template(), ""), key=lambda item: item[0])
 
 
-def _collect(folder: Traversable, prefix: str, found: list[tuple[str, Traversable]]) -> None:
+def _files_under(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
     for entry in folder.iterdir():
         if entry.name.startswith((".", "__")) or entry.name in _PACKAGE_FILES:
             continue
         if entry.is_dir():
-            _collect(entry, f"{prefix}{entry.name}/", found)
+            yield from _files_under(entry, f"{prefix}{entry.name}/")
         else:
-            found.append((prefix + entry.name, entry))
+            yield prefix + entry.name, entry
 
 
 def report_template(name: str) -> str:

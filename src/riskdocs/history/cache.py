@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.dates import parse_day
@@ -28,7 +28,7 @@ def load(path: Path | None) -> History | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return _history(data) if data.get("format") == FORMAT else None
+        return _history(data) if isinstance(data, dict) and data.get("format") == FORMAT else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -52,26 +52,35 @@ def _plain(fact: DueChange | RiskPoint | CommitmentPoint | ScopeVersion) -> list
     return [str(v) if isinstance(v, date) else v for v in values]
 
 
-def _history(data: dict[str, Any]) -> History:
-    """The facts of a cache file; any shape error is a broken cache (see `load`)."""
+# The rows `save` writes, one per fact (see `_plain`).
+_DueRow = tuple[str, str, str | None, str, str, str, str, str | None]
+_RiskRow = tuple[str, str | None, str, int, bool, str]
+_PointRow = tuple[str, str, str]
+_ScopeRow = tuple[str | None, str, str | None, dict[str, str]]
+
+
+def _history(data: dict[str, object]) -> History:
+    """The facts of a cache file riskdocs wrote; a shape error means a broken cache, which
+    `load` ignores."""
     day = parse_day
     return History(
-        head=data["head"],
-        commits=data["commits"],
+        head=cast(str, data["head"]),
+        commits=cast(int, data["commits"]),
         due_changes=tuple(
             DueChange(entity=e, path=p, commit=c, day=day(d), author=a, old=day(o), new=day(n),
                       item=i)
-            for e, p, c, d, a, o, n, i in data["due_changes"]
+            for e, p, c, d, a, o, n, i in cast("list[_DueRow]", data["due_changes"])
         ),
         risk_points=tuple(
             RiskPoint(entity=e, commit=c, day=day(d), score=s, review_bump=b, status=st)
-            for e, c, d, s, b, st in data["risk_points"]
+            for e, c, d, s, b, st in cast("list[_RiskRow]", data["risk_points"])
         ),
         commitment_points=tuple(
-            CommitmentPoint(path=p, day=day(d), status=s) for p, d, s in data["commitment_points"]
+            CommitmentPoint(path=p, day=day(d), status=s)
+            for p, d, s in cast("list[_PointRow]", data["commitment_points"])
         ),
         scope_versions=tuple(
             ScopeVersion(commit=c, day=day(d), signed_off=so, deliverables=dict(dl))
-            for c, d, so, dl in data["scope_versions"]
+            for c, d, so, dl in cast("list[_ScopeRow]", data["scope_versions"])
         ),
     )  # fmt: skip

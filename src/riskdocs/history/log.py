@@ -53,28 +53,28 @@ class Change:
         return "deleted" if self.new_blob is None and not self.on_disk else "changed"
 
 
-def committed_changes(
-    repository: Repository,
-    head: str,
-    since: str | None = None,
-    renamed: dict[str, str] | None = None,
-) -> Iterator[Change]:
-    """Changes to project files, newest first, with paths renamed to their newest name
-    (the renames seen, by path from the top, are left in `renamed`); only those after
-    `since` when given."""
-    commits = f"{since}..{head}" if since else head
-    newest = {} if renamed is None else renamed
-    buffer = b""
-    with repository.stream("log", "--raw", "--no-abbrev", "-z", "--find-renames", "--no-color",
-                           "--format=%x1e%H%x1f%as%x1f%aN", commits, "--",
-                           repository.pathspec) as stdout:  # fmt: skip
-        while chunk := stdout.read(_READ_SIZE):
-            buffer += chunk
-            *records, buffer = buffer.split(b"\x1e")
-            for record in records:
-                yield from _record(record, repository, newest)
-    if buffer:
-        yield from _record(buffer, repository, newest)
+class Log:
+    """The changes `git log` gives for the project's files up to `head` (after `since`
+    when given), newest first, each under its file's newest name. Once iterated,
+    `renamed` maps every old path (from the top) to the name it has at `head`."""
+
+    def __init__(self, repository: Repository, head: str, since: str | None = None) -> None:
+        self.repository, self.head, self.since = repository, head, since
+        self.renamed: dict[str, str] = {}
+
+    def __iter__(self) -> Iterator[Change]:
+        commits = f"{self.since}..{self.head}" if self.since else self.head
+        buffer = b""
+        with self.repository.stream("log", "--raw", "--no-abbrev", "-z", "--find-renames",
+                                    "--no-color", "--format=%x1e%H%x1f%as%x1f%aN", commits,
+                                    "--", self.repository.pathspec) as stdout:  # fmt: skip
+            while chunk := stdout.read(_READ_SIZE):
+                buffer += chunk
+                *records, buffer = buffer.split(b"\x1e")
+                for record in records:
+                    yield from _record(record, self.repository, self.renamed)
+        if buffer:
+            yield from _record(buffer, self.repository, self.renamed)
 
 
 def _record(record: bytes, repository: Repository, newest: dict[str, str]) -> Iterator[Change]:

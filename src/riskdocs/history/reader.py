@@ -28,12 +28,7 @@ from riskdocs.history.blobfacts import (
 )
 from riskdocs.history.blobs import Blob, decode, read_blobs
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
-from riskdocs.history.log import (
-    Change,
-    committed_changes,
-    staged_as_changes,
-    uncommitted_changes,
-)
+from riskdocs.history.log import Change, Log, staged_as_changes, uncommitted_changes
 from riskdocs.history.plan import HistoryPlan
 from riskdocs.history.repo import GitError, Repository
 from riskdocs.load.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind, classify
@@ -76,11 +71,10 @@ def committed_history(repository: Repository, head: str, disk: Tree) -> History:
         return cached
     older = cached.head if cached is not None else None
     base = older if older and repository.is_ancestor(older, head) else None
-    renamed: dict[str, str] = {}
-    found = facts_of(repository, committed_changes(repository, head, base, renamed), disk)
-    found = replace(found, head=head)
+    log = Log(repository, head, base)
+    found = replace(facts_of(repository, log, disk), head=head)
     if base is not None and cached is not None:
-        found = _renamed(cached, renamed, repository).then(found)
+        found = _renamed(cached, log.renamed, repository).then(found)
     cache.save(where, found)
     return found
 
@@ -104,29 +98,33 @@ def _renamed(cached: History, renamed: dict[str, str], repository: Repository) -
 def facts_of(repository: Repository, changes: Iterable[Change], disk: Tree) -> History:
     """The facts of `changes` (newest first, as git log gives them), their blobs read
     in one batch while the changes are still being produced."""
-    seen: list[tuple[Change, Kind | None]] = []
-    versions = read_blobs(repository, _requests(changes, seen), _version)
-    on_disk = {c.path: _disk_version(disk, c.path, kind) for c, kind in seen
+    stream = _Requests(changes)
+    versions = read_blobs(repository, stream, _version)
+    on_disk = {c.path: _disk_version(disk, c.path, kind) for c, kind in stream.seen
                if c.on_disk and kind is not None and kind in SIDES}  # fmt: skip
     found = _Facts(versions, on_disk)
-    for change, kind in reversed(seen):  # oldest first
+    for change, kind in reversed(stream.seen):  # oldest first
         found.add(change, kind)
-    commits = len({change.commit for change, _ in seen if change.commit is not None})
+    commits = len({change.commit for change, _ in stream.seen if change.commit is not None})
     return found.history(commits)
 
 
-def _requests(
-    changes: Iterable[Change], seen: list[tuple[Change, Kind | None]]
-) -> Iterator[tuple[tuple[str, Kind], str]]:
-    """The blobs the changes' facts need, as `((blob, kind), blob)`; every change is
-    kept in `seen` with its kind, in stream order."""
-    for change in changes:
-        kind = classify(change.path)
-        seen.append((change, kind))
-        if kind is not None and kind in SIDES:
-            for blob in (change.new_blob, change.old_blob)[: SIDES[kind]]:
-                if blob:
-                    yield (blob, kind), blob
+class _Requests:
+    """The blobs a stream of changes needs, as cat-file requests `((blob, kind), blob)`;
+    once iterated, `seen` holds every change with its kind, in stream order."""
+
+    def __init__(self, changes: Iterable[Change]) -> None:
+        self.changes = changes
+        self.seen: list[tuple[Change, Kind | None]] = []
+
+    def __iter__(self) -> Iterator[tuple[tuple[str, Kind], str]]:
+        for change in self.changes:
+            kind = classify(change.path)
+            self.seen.append((change, kind))
+            if kind is not None and kind in SIDES:
+                for blob in (change.new_blob, change.old_blob)[: SIDES[kind]]:
+                    if blob:
+                        yield (blob, kind), blob
 
 
 def _version(key: tuple[str, Kind], blob: Blob) -> Version | None:

@@ -14,7 +14,7 @@ from datetime import date
 from riskdocs.errors import RiskdocsError
 from riskdocs.history.blobfacts import yaml_mapping
 from riskdocs.history.blobs import Blob, decode, read_blobs
-from riskdocs.history.log import Change, committed_changes, uncommitted_changes
+from riskdocs.history.log import Change, Log, uncommitted_changes
 from riskdocs.history.repo import Repository
 from riskdocs.load.documents import split_front_matter
 from riskdocs.load.project import load_project
@@ -66,7 +66,7 @@ def timeline(
     head = repository.head()
     if head is None:
         return []
-    changes = [*reversed(list(committed_changes(repository, head))),
+    changes = [*reversed(list(Log(repository, head))),
                *uncommitted_changes(repository, today)]  # fmt: skip
     chosen = [c for c in changes if paths is None or c.path in paths]
     wanted = (((blob, c.path.endswith(".md")), blob)

@@ -56,31 +56,27 @@ def parse_body(body: str, first_line: int) -> MeetingBody:
             continue
         task = _TASK.match(line)
         if task:
-            items.append(_action_item(task, number, problems))
+            action, problem = _action_item(task, number)
+            items.append(action)
+            problems.extend([problem] if problem else [])
         elif in_decisions and (item := _LIST_ITEM.match(line)):
             decisions.append(item.group("text"))
     return MeetingBody(tuple(items), tuple(decisions), tuple(problems))
 
 
-def _action_item(task: re.Match[str], line: int, problems: list[BodyProblem]) -> ActionItem:
+def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, BodyProblem | None]:
+    """The action item of a task-list line, and the problem with its `due:` if any."""
     text = task.group("text")
     owner = _OWNER.search(text)
     due_match = _DUE.search(text)
-    due = None
-    if due_match:
-        due = day_or_none(due_match.group(1))
-        if due is None:
-            col = task.start("text") + due_match.start(1) + 1
-            problems.append(
-                BodyProblem(
-                    line,
-                    col,
-                    f"due:{due_match.group(1)} is not a date; "
-                    "write due:YYYY-MM-DD, e.g. due:2026-11-25",
-                )
-            )
+    due = day_or_none(due_match.group(1)) if due_match else None
+    problem = None
+    if due_match and due is None:
+        problem = BodyProblem(line, task.start("text") + due_match.start(1) + 1,
+                              f"due:{due_match.group(1)} is not a date; "
+                              "write due:YYYY-MM-DD, e.g. due:2026-11-25")  # fmt: skip
     clean = _DUE.sub("", _OWNER.sub("", text, count=1), count=1)
-    return ActionItem(
+    item = ActionItem(
         text=" ".join(clean.split()),
         done=task.group(1) != " ",
         line=line,
@@ -89,6 +85,7 @@ def _action_item(task: re.Match[str], line: int, problems: list[BodyProblem]) ->
         owner_col=task.start("text") + owner.start() + 1 if owner else None,
         due=due,
     )
+    return item, problem
 
 
 def without_due(text: str) -> str:
