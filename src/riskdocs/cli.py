@@ -19,6 +19,7 @@ import click
 from riskdocs import __version__
 from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
+from riskdocs.formats import FORMATTERS
 from riskdocs.suggest import did_you_mean
 
 if TYPE_CHECKING:  # the pipeline and git are imported by the commands that need them
@@ -26,7 +27,6 @@ if TYPE_CHECKING:  # the pipeline and git are imported by the commands that need
     from riskdocs.load.tree import Tree
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMAT_NAMES = ("text", "json", "github", "sarif")
 # GitHub annotations and code scanning resolve paths from the checkout (the
 # current folder), not from a project kept in a sub-folder.
 CHECKOUT_RELATIVE_FORMATS = ("github", "sarif")
@@ -128,7 +128,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @ROOT_OPTION
-@format_option(FORMAT_NAMES)
+@format_option(tuple(FORMATTERS))
 @TODAY_OPTION
 @click.option(
     "--rule",
@@ -167,7 +167,6 @@ def validate(
     from riskdocs.checks.pipeline import run
     from riskdocs.checks.sources import for_validate
     from riskdocs.finding import exit_code, relocate
-    from riskdocs.formats import FORMATTERS
 
     check_rule_names(rules)
     formatter = FORMATTERS[output_format]
@@ -275,7 +274,6 @@ def report(
     """Write the status page (index.html), status.json, calendar.ics and summary.md."""
     from riskdocs.checks.pipeline import run
     from riskdocs.checks.sources import at_commit, whole_project
-    from riskdocs.formats import FORMATTERS
     from riskdocs.report.publish import publish
 
     project_root = _project_root(root, [])

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from riskdocs.finding import Finding, Severity
 from riskdocs.load.documents import Document, load_file
-from riskdocs.load.kinds import KINDS, classify
+from riskdocs.load.kinds import KINDS, SCOPE, classify
 from riskdocs.load.tree import Tree
 from riskdocs.load.yamlsrc import Positions
 from riskdocs.parallel import processes_for, split
@@ -126,8 +126,8 @@ def _unknown_file(relpath: str) -> Finding:
 
 
 def _expected_in(relpath: str) -> str:
-    if relpath.startswith("scope/"):
+    folder = relpath.split("/", 1)[0]
+    if folder == SCOPE.folder:
         return "baseline.yaml and changes/CR-*.yaml files"
-    if relpath.startswith(("meetings/", "lessons/")):
-        return "Markdown (.md) files"
-    return "YAML (.yaml or .yml) files"
+    markdown = any(k.markdown and k.folder == folder for k in KINDS.values())
+    return "Markdown (.md) files" if markdown else "YAML (.yaml or .yml) files"
