@@ -45,8 +45,10 @@ def main() -> None:
           f"{args.rounds} rounds, medians")  # fmt: skip
     print(machine())
     print(table(median, "riskdocs validate"))
-    print(f"as-of / plain = {median['riskdocs validate --as-of HEAD'] / plain:.2f} (target 1.3); "
-          f"history / plain = {median['riskdocs history'] / plain:.2f} (target 3)")
+    print(
+        f"as-of / plain = {median['riskdocs validate --as-of HEAD'] / plain:.2f} (target 1.3); "
+        f"history / plain = {median['riskdocs history'] / plain:.2f} (target 3)"
+    )
 
 
 if __name__ == "__main__":

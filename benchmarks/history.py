@@ -19,12 +19,15 @@ from pathlib import Path
 
 from timing import Command, corpus, machine, measure, run_once, table
 
-READ = (
+READ = (  # every fact of the commits up to HEAD, as a full run reads them
     "import resource, sys\n"
     "from pathlib import Path\n"
+    "from riskdocs.history.reader import committed_history\n"
     "from riskdocs.history.repo import find_repository\n"
-    "from riskdocs.history.facts import read_history\n"
-    "h = read_history(find_repository(Path(sys.argv[1])))\n"
+    "from riskdocs.load.tree import DiskTree\n"
+    "root = Path(sys.argv[1])\n"
+    "repository = find_repository(root)\n"
+    "h = committed_history(repository, repository.head(), DiskTree(root))\n"
     "print('facts', h.commits, len(h.due_changes), len(h.risk_points),\n"
     "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
 )
@@ -43,7 +46,8 @@ def main() -> None:
     git_log = ["git", "log", "--raw", "--no-abbrev", "--", "commitments", "risks", "riskdocs.yaml"]
     read = [sys.executable, "-P", "-c", READ, str(repo)]
     median = measure([Command("git log --raw (floor)", git_log, repo, r"^commit [0-9a-f]{40}"),
-                      Command("riskdocs read_history", read, repo, FACTS)], args.rounds)  # fmt: skip
+                      Command("riskdocs read_history", read, repo, FACTS)],
+                     args.rounds)  # fmt: skip
     _, facts = run_once(Command("facts", read, repo, FACTS))
     commits, due_changes, risk_points, memory = (int(x) for x in facts.split()[-4:])
     cache = {"RISKDOCS_CACHE_DIR": tempfile.mkdtemp(prefix="riskdocs-cache-")}

@@ -57,12 +57,24 @@ def commands(projects: dict[str, Path]) -> list[Command]:
     found = [Command("floor: import click+yaml, parse 5", [sys.executable, "-c", FLOOR, *files],
                      small, r"^5 files parsed")]  # fmt: skip
     for name, root in projects.items():
-        found.append(Command(f"riskdocs hook, 5 files of {name}",
-                             [*hook, *changed_files(*SIZES[name])], root, files_checked(6)))
+        found.append(
+            Command(
+                f"riskdocs hook, 5 files of {name}",
+                [*hook, *changed_files(*SIZES[name])],
+                root,
+                files_checked(6),
+            )
+        )
     found.append(Command("riskdocs hook, whole 1k project", hook, small, files_checked(1001)))
     if linter := tool("yamllint"):
-        found.append(Command("yamllint -d relaxed, 5 files", [linter, "-d", "relaxed", *files],
-                             small, NO_TRACEBACK))
+        found.append(
+            Command(
+                "yamllint -d relaxed, 5 files",
+                [linter, "-d", "relaxed", *files],
+                small,
+                NO_TRACEBACK,
+            )
+        )
     if checker := tool("check-jsonschema"):
         argv = [checker, "--schemafile", str(SCHEMAS / "commitment.schema.json"), *files[:3]]
         found.append(Command("check-jsonschema, 3 files", argv, small, "validation done"))

@@ -1,12 +1,12 @@
 """Timing that cannot lie: every timed run is checked before its time counts.
 
 Each `Command` says what a correct run looks like: its exit status and a pattern its
-output must contain. `measure` runs all commands once to check them (and warm the
-file cache), then `rounds` times each, interleaved, so noise on this shared machine
-hits every command alike (and bytecode is written, so no run pays for compiling);
-a run that fails or prints something else stops the
-benchmark with the command, its status and the end of its output. Output goes to a
-temporary file, not a pipe, so a command that prints megabytes (git log) is timed
+output must contain. `measure` runs all commands once to check them (and to warm the
+file cache and write bytecode, so no run pays for compiling), then `rounds` times
+each, interleaved and every other round in reverse order, so noise on this shared
+machine hits every command alike. A run that fails or prints something else stops
+the benchmark with the command, its status and the end of its output. Output goes to
+a temporary file, not a pipe, so a command that prints megabytes (git log) is timed
 doing its own work, not waiting on ours. `machine()` is printed beside every table.
 """
 
@@ -80,8 +80,11 @@ def measure(commands: Sequence[Command], rounds: int) -> dict[str, float]:
     for command in commands:
         run_once(command)  # checked once first, and caches warmed
     times: dict[str, list[float]] = {c.name: [] for c in commands}
-    for _ in range(rounds):
-        for command in commands:
+    for round_number in range(rounds):
+        # Every other round runs backwards, so no command always follows the same one:
+        # on this machine the run after a heavy one is measurably slower.
+        ordered = commands if round_number % 2 == 0 else list(reversed(commands))
+        for command in ordered:
             times[command.name].append(run_once(command)[0])
     return {name: statistics.median(values) for name, values in times.items()}
 

@@ -214,12 +214,7 @@ def _as_of(repository: Repository | None, value: str | None) -> tuple[str | None
         raise RiskdocsError(
             "--as-of reads git history, and this project is not in a git repository"
         )
-    try:
-        day = parse_day(value)
-    except ValueError:
-        commit = repository.resolve(value)
-        return commit, repository.commit_day(commit)
-    return repository.commit_on_or_before(day), day
+    return repository.as_of(value)
 
 
 def _project_root(root: Path | None, paths: Sequence[Path]) -> Path:

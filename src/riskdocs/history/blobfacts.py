@@ -12,8 +12,8 @@ import json
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from riskdocs.dates import day_or_none
 from riskdocs.load.documents import split_front_matter
@@ -26,15 +26,13 @@ _REVIEW_BY = re.compile(r"^review_by:.*$", re.M)
 ItemKey = tuple[str | None, str]  # an action item: (owner, text without its due: word)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CommitmentVersion:
+class CommitmentVersion(NamedTuple):
     id: str | None
     due: date | None
     status: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RiskVersion:
+class RiskVersion(NamedTuple):
     """A risk's score and status; `rest` fingerprints everything but `review_by`, so a
     version that changed only the review date can be told apart."""
 
@@ -45,15 +43,13 @@ class RiskVersion:
     rest: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MeetingVersion:
+class MeetingVersion(NamedTuple):
     """The due date of each action item that has one."""
 
     dues: Mapping[ItemKey, date]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ScopeFacts:
+class ScopeFacts(NamedTuple):
     signed_off: str | None
     deliverables: Mapping[str, str]  # id -> fingerprint of everything but `ignore:`
 

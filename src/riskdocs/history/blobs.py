@@ -15,8 +15,7 @@ import itertools
 import queue
 import threading
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
-from typing import IO, Generic, TypeVar
+from typing import IO, Generic, NamedTuple, TypeVar
 
 from riskdocs.history.repo import Repository
 from riskdocs.load.tree import MAX_FILE_BYTES
@@ -26,8 +25,7 @@ Result = TypeVar("Result")
 _READ_SIZE = 1 << 16
 
 
-@dataclass(frozen=True, slots=True)
-class Blob:
+class Blob(NamedTuple):
     """One blob as cat-file gave it: `content` is None when the blob is missing or over
     MAX_FILE_BYTES (then `size` says how big it is; -1 when missing)."""
 

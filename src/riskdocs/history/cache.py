@@ -47,9 +47,8 @@ def save(path: Path | None, history: History) -> None:
 
 
 def _plain(fact: DueChange | RiskPoint | CommitmentPoint | ScopeVersion) -> list[object]:
-    """A fact's fields in order, dates as text (dataclasses.astuple deep-copies: slow)."""
-    values = (getattr(fact, name) for name in fact.__slots__)
-    return [str(v) if isinstance(v, date) else v for v in values]
+    """A fact's fields in order, dates as text."""
+    return [str(v) if isinstance(v, date) else v for v in fact]
 
 
 # The rows `save` writes, one per fact (see `_plain`).

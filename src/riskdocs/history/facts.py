@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DueChange:
+class DueChange(NamedTuple):
     """A due date that moved: of a commitment (`entity` C-012) or an action item
     (`entity` the meeting's id, `item` the item's text)."""
 
@@ -29,8 +29,7 @@ class DueChange:
     item: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RiskPoint:
+class RiskPoint(NamedTuple):
     """A risk as one commit left it; `review_bump` when only `review_by` changed."""
 
     entity: str
@@ -41,8 +40,7 @@ class RiskPoint:
     status: str = "open"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CommitmentPoint:
+class CommitmentPoint(NamedTuple):
     """A commitment's status as one commit left it (`gone` when the file was deleted)."""
 
     path: str
@@ -50,8 +48,7 @@ class CommitmentPoint:
     status: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ScopeVersion:
+class ScopeVersion(NamedTuple):
     """The scope baseline as one commit left it: sign-off date and deliverable fingerprints."""
 
     commit: str | None

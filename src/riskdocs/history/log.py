@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from riskdocs.dates import parse_day
 from riskdocs.history.repo import NULL_BLOB, Repository, StagedChange
@@ -21,8 +21,7 @@ _READ_SIZE = 1 << 16
 YOU = "you"  # the author of changes not committed yet
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Change:
+class Change(NamedTuple):
     """One file changed by one commit, or by changes not committed yet.
 
     Attributes:

@@ -90,8 +90,8 @@ def _renamed(cached: History, renamed: dict[str, str], repository: Repository) -
 
     return replace(
         cached,
-        due_changes=tuple(replace(m, path=newest(m.path)) for m in cached.due_changes),
-        commitment_points=tuple(replace(p, path=newest(p.path)) for p in cached.commitment_points),
+        due_changes=tuple(m._replace(path=newest(m.path)) for m in cached.due_changes),
+        commitment_points=tuple(p._replace(path=newest(p.path)) for p in cached.commitment_points),
     )
 
 

@@ -148,6 +148,16 @@ class Repository(NamedTuple):
         """The day `commit` was made (committer date)."""
         return parse_day(self.run("show", "-s", "--format=%cs", commit))
 
+    def as_of(self, value: str) -> tuple[str, date]:
+        """(full hash, day) of `--as-of REV|DATE`: a date means the last commit made on or
+        before it, with that day; a revision means that commit, with its commit day."""
+        try:
+            day = parse_day(value)
+        except ValueError:
+            commit = self.resolve(value)
+            return commit, self.commit_day(commit)
+        return self.commit_on_or_before(day), day
+
     def is_ancestor(self, older: str, newer: str) -> bool:
         try:
             self.run("merge-base", "--is-ancestor", older, newer)

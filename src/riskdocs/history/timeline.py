@@ -8,8 +8,8 @@ and renders who changed which fields from what to what, as text or JSON.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from riskdocs.errors import RiskdocsError
 from riskdocs.history.blobfacts import yaml_mapping
@@ -25,8 +25,7 @@ _SHOWN = 60
 Fields = dict[str, object]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FieldChange:
+class FieldChange(NamedTuple):
     """One top-level field of a file that changed: `old`/`new` are None when absent."""
 
     field: str
@@ -34,8 +33,7 @@ class FieldChange:
     new: object
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Revision:
+class Revision(NamedTuple):
     """One change to one file: who, when, and what changed in it."""
 
     commit: str | None

@@ -21,9 +21,10 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md",)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Kind:
-    """One kind of thing a project holds.
+    """One kind of thing a project holds. There is one object per kind (see `__reduce__`),
+    so kinds compare and hash by identity, which keeps dictionaries keyed by kind fast.
 
     Attributes:
         name: kind name, also the schema file stem (`risk` -> risk.schema.json).
