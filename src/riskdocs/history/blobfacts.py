@@ -40,7 +40,7 @@ class RiskVersion(NamedTuple):
     score: int
     status: str
     review_by: str | None
-    rest: str
+    rest: int
 
 
 class MeetingVersion(NamedTuple):
@@ -83,7 +83,7 @@ def risk_version(text: str) -> RiskVersion | None:
         return None
     return RiskVersion(id=found["id"], score=score, status=found.get("status", "open"),
                        review_by=found.get("review_by"),
-                       rest=fingerprint_text(_REVIEW_BY.sub("", text)))  # fmt: skip
+                       rest=_digest(_REVIEW_BY.sub("", text)))  # fmt: skip
 
 
 def meeting_version(text: str) -> MeetingVersion | None:
@@ -134,3 +134,9 @@ def fingerprint(data: object) -> str:
 def fingerprint_text(text: str) -> str:
     """A stable digest of `text` (the same in every process, unlike `hash`)."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _digest(text: str) -> int:
+    """`fingerprint_text` as a small int, for the many risk versions held at once."""
+    raw = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(raw, "big")

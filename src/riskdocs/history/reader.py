@@ -100,27 +100,28 @@ def facts_of(repository: Repository, changes: Iterable[Change], disk: Tree) -> H
     in one batch while the changes are still being produced."""
     stream = _Requests(changes)
     versions = read_blobs(repository, stream, _version)
-    on_disk = {c.path: _disk_version(disk, c.path, kind) for c, kind in stream.seen
-               if c.on_disk and kind is not None and kind in SIDES}  # fmt: skip
+    on_disk = {c.path: _disk_version(disk, c.path, classify(c.path)) for c in stream.seen
+               if c.on_disk}  # fmt: skip
     found = _Facts(versions, on_disk)
-    for change, kind in reversed(stream.seen):  # oldest first
-        found.add(change, kind)
-    commits = len({change.commit for change, _ in stream.seen if change.commit is not None})
+    for change in reversed(stream.seen):  # oldest first
+        found.add(change, classify(change.path))
+    commits = len({change.commit for change in stream.seen if change.commit is not None})
     return found.history(commits)
 
 
 class _Requests:
     """The blobs a stream of changes needs, as cat-file requests `((blob, kind), blob)`;
-    once iterated, `seen` holds every change with its kind, in stream order."""
+    once iterated, `seen` holds every change, in stream order (their kinds are asked of
+    `classify` again, which is cached: a list of pairs would cost memory per change)."""
 
     def __init__(self, changes: Iterable[Change]) -> None:
         self.changes = changes
-        self.seen: list[tuple[Change, Kind | None]] = []
+        self.seen: list[Change] = []
 
     def __iter__(self) -> Iterator[tuple[tuple[str, Kind], str]]:
         for change in self.changes:
             kind = classify(change.path)
-            self.seen.append((change, kind))
+            self.seen.append(change)
             if kind is not None and kind in SIDES:
                 for blob in (change.new_blob, change.old_blob)[: SIDES[kind]]:
                     if blob:
@@ -133,11 +134,13 @@ def _version(key: tuple[str, Kind], blob: Blob) -> Version | None:
 
 
 def _disk_version(disk: Tree, path: str, kind: Kind | None) -> Version | None:
+    if kind is None or kind not in SIDES:
+        return None
     try:
         text = decode(disk.read(path))
     except READ_ERRORS:  # any reason the loader refuses the file: no fact from it
         return None
-    return None if text is None or kind is None else version_of(kind, text)
+    return None if text is None else version_of(kind, text)
 
 
 class _Facts:
