@@ -30,7 +30,7 @@ def checked_day(text: str) -> date:
 
 def optional_day(text: str | None) -> date | None:
     """`checked_day` for an optional field: None stays None."""
-    return date.fromisoformat(text) if text else None
+    return checked_day(text) if text else None
 
 
 def day_or_none(value: object) -> date | None:

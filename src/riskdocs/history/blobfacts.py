@@ -133,10 +133,13 @@ def fingerprint(data: object) -> str:
 
 def fingerprint_text(text: str) -> str:
     """A stable digest of `text` (the same in every process, unlike `hash`)."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return _blake2b(text, 12).hex()
 
 
 def _digest(text: str) -> int:
-    """`fingerprint_text` as a small int, for the many risk versions held at once."""
-    raw = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(raw, "big")
+    """A stable digest as a small int, for the many risk versions held at once."""
+    return int.from_bytes(_blake2b(text, 8), "big")
+
+
+def _blake2b(text: str, size: int) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=size).digest()
