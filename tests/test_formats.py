@@ -45,7 +45,7 @@ def test_text_format_is_file_line_col_one_line_each_then_a_summary() -> None:
     assert format_text(FINDINGS, 12).splitlines() == [
         "risks/R-003.yaml:7:14: error [schema] probability: 6 is greater than the maximum of 5",
         "meetings/2026-11-18-x.md:3:1: warning [meeting-date-filename-mismatch] 100% wrong: a, b"
-        " second line",
+        "\\nsecond line\\r",
         "risks/notes, old.txt: info [unknown-file] not read",
         "riskdocs: 12 files checked: 1 error, 1 warning, 1 info",
     ]

@@ -3,12 +3,17 @@ line), exit 1 or 2, no traceback, and no file changed."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, run
+from tests.conftest import BASE_CONFIG, TODAY, run
+from tests.gitrepo import Repo
 
 RISK = (
     "id: R-001\ntitle: t\nowner: alice\nraised: 2026-11-20\nprobability: 2\nimpact: 2\n"
@@ -79,3 +84,255 @@ def test_duplicate_ids_after_a_merge_name_both_files(project: Callable[..., Path
     lines = run("validate", "--root", str(root), "--today", TODAY).output.splitlines()
     assert lines[0].startswith("risks/R-001-a.yaml:1:5: error [duplicate-id] id R-001 is also "
                                "used in risks/R-001-b.yaml:1")  # fmt: skip
+
+
+# Control characters in names and values, in every output. A name or a value that holds
+# a line break, a carriage return, a terminal escape or a bidirectional override must
+# show it as an escape: raw, it splits a finding over lines, forges a line GitHub Actions
+# reads as a workflow command (`::error file=...::`), repaints a terminal or reorders
+# what the client reads.
+FORGED = "\n::error file=forged.py::forged\r::warning::cr\x1b[2J\x07\x9b\u202e\u2028"
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                    "\u2066-\u2069]")  # every control but tab and line feed  # fmt: skip
+
+
+def hostile_repo(repo: Repo) -> Repo:
+    """A committed project whose file names, titles, people and git author hold FORGED,
+    with one more change not committed yet."""
+    quoted = json.dumps(f"late{FORGED}")  # a YAML double-quoted string is a JSON one
+    config = BASE_CONFIG.read_text().replace("name: Fixture project", f"name: {quoted}")
+    config = config.replace("name: Dana Kowalski", f"name: {json.dumps('Dana' + FORGED)}")
+    commitment = (f"id: C-001\ntitle: {quoted}\nowner: alice\nto: dana\nmade: 2026-10-01\n"
+                  "due: 2026-11-01\nstatus: open\n")  # fmt: skip
+    meeting = (f"---\ndate: 2026-11-20\ntitle: {quoted}\nkind: status\nattendees: [alice, dana]\n"
+               f"---\n\n- [ ] @alice send it{FORGED.replace(chr(10), ' ').replace(chr(13), ' ')}"
+               " due:2026-11-24\n\n## Decisions\n\n- go\x1b[31m ahead\u202e\n")  # fmt: skip
+    repo.commit("start", {"riskdocs.yaml": config, f"commitments/C-001{FORGED}.yaml": commitment,
+                          f"meetings/2026-11-20-weekly{FORGED}.md": meeting},
+                author="Eve\x1b[2J\u202e")  # fmt: skip
+    repo.write({f"commitments/C-001{FORGED}.yaml": commitment.replace("11-01", "11-08")})
+    return repo
+
+
+def test_control_characters_are_visible_in_every_validate_format(repo: Repo) -> None:
+    root = str(hostile_repo(repo).root)
+    text = run("validate", "--root", root, "--today", TODAY).output
+    assert "commitments/C-001\\n::error file=forged.py::forged\\r" in text, text
+    assert "[commitment-silent-slip]" in text, "the history rules ran"
+    for output_format in ("text", "github", "json", "sarif"):
+        output = run("validate", "--root", root, "--today", TODAY, "--format", output_format)
+        assert_safe_lines(output.output, commands=output_format == "github")
+    findings = json.loads(run("validate", "--root", root, "--today", TODAY, "--format",
+                              "json").output)["findings"]  # fmt: skip
+    assert f"commitments/C-001{FORGED}.yaml" in {f["path"] for f in findings}, "data stays exact"
+    sarif = json.loads(run("validate", "--root", root, "--today", TODAY, "--format",
+                           "sarif").output)  # fmt: skip
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"]}  # fmt: skip
+    assert "commitments/C-001%0A%3A%3Aerror%20file%3Dforged.py%3A%3Aforged%0D" in "".join(uris)
+
+
+def test_control_characters_are_visible_in_riskdocs_history(repo: Repo) -> None:
+    root = str(hostile_repo(repo).root)
+    for output_format in ("text", "json"):
+        output = run("history", "--root", root, "--format", output_format)
+        assert output.exit_code == 0, output.output
+        assert_safe_lines(output.output, commands=False)
+    assert "Eve\\x1b[2J\\u202e" in run("history", "--root", root).output
+
+
+def test_control_characters_are_visible_on_the_page_calendar_and_summary(
+    repo: Repo, tmp_path: Path
+) -> None:
+    import icalendar
+
+    root = str(hostile_repo(repo).root)
+    for audience in ("client", "team"):
+        site = tmp_path / audience
+        result = run("report", "--root", root, "--today", TODAY, "-o", str(site),
+                     "--audience", audience)  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert_safe_lines(result.output, commands=False)
+        page = PageText()
+        page.feed((site / "index.html").read_text())
+        assert not UNSAFE.search(page.text), UNSAFE.findall(page.text)
+        assert "\\u202e" in page.text and "\\x1b[2J" in page.text
+        summary = (site / "summary.md").read_text()
+        assert_safe_lines(summary, commands=False)
+        raw = (site / "calendar.ics").read_bytes()
+        assert b"\r" not in raw.replace(b"\r\n", b"") and b"\n" not in raw.replace(b"\r\n", b"")
+        calendar = icalendar.Calendar.from_ical(raw)
+        summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+        assert summaries and not any(UNSAFE.search(s) for s in summaries), summaries
+        assert any("\\u202e" in s for s in summaries), summaries
+
+
+def assert_safe_lines(output: str, *, commands: bool) -> None:
+    """No raw control character but line feeds, and no line GitHub would read as a
+    workflow command unless the output is made of them (`--format github`)."""
+    assert not UNSAFE.search(output.replace("\t", " ")), UNSAFE.findall(output)
+    for line in output.splitlines():
+        if line.lstrip().startswith("::"):
+            assert commands and re.match(r"::(error|warning|notice) file=[^\n]*::", line), line
+
+
+class PageText(HTMLParser):
+    """The text a browser would show (and the attributes it would read) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.extend(value for _, value in attrs if value)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+# A repository git refuses: history is missing, and every command says why.
+@pytest.fixture
+def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No global or system git config (no `safe.directory = *` from the machine)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+    return home
+
+
+SLIP = {"commitments/C-001.yaml": "id: C-001\ntitle: t\nowner: alice\nto: dana\n"
+        "made: 2026-10-01\ndue: 2026-12-20\nstatus: open\n"}  # fmt: skip
+
+
+def refused_by_ownership(repo: Repo) -> Path:
+    """A project with a silent slip, in a checkout that belongs to another user."""
+    repo.commit("start", SLIP)
+    repo.write({"commitments/C-001.yaml": SLIP["commitments/C-001.yaml"].replace("12-20", "12-27")})
+    for path in [repo.root, *repo.root.rglob("*")]:
+        os.lchown(path, 65534, 65534)  # nobody
+    return repo.root
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a checkout to another user")
+def test_a_repository_git_refuses_is_an_error_that_says_how_to_fix_it(
+    repo: Repo, isolated_git: Path, tmp_path: Path
+) -> None:
+    root = str(refused_by_ownership(repo))
+    result = run("validate", "--root", root, "--today", TODAY)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        "riskdocs.yaml: error [git-refused] the history rules did not run: git refuses to read "
+        "the repository (detected dubious ownership in repository at "
+    ), result.output
+    assert f"run `git config --global --add safe.directory {root}`" in result.output
+    assert "riskdocs never changes your git config" in result.output
+    assert not (isolated_git / ".gitconfig").exists(), "the user's git config is untouched"
+    for command in (["history"], ["validate", "--as-of", "HEAD"]):
+        refused = run(*command, "--root", root)
+        assert refused.exit_code == 2, refused.output
+        assert "git refuses to read the repository (detected dubious ownership" in refused.output
+    page = run("report", "--root", root, "--today", TODAY, "-o", str(tmp_path / "site"),
+               "--audience", "team")  # fmt: skip
+    assert page.exit_code == 0, page.output
+    assert "overall health amber" in page.output
+
+
+def test_a_broken_git_folder_is_not_taken_for_no_repository(
+    project: Callable[..., Path], isolated_git: Path
+) -> None:
+    root = project(SLIP)
+    (root / ".git").write_text("gitdir: /nowhere/at/all\n")  # a worktree whose repository moved
+    result = run("validate", "--root", str(root), "--today", TODAY)
+    assert result.exit_code == 1, result.output
+    assert "error [git-refused] the history rules did not run: git refuses to read the " \
+           "repository (not a git repository: /nowhere/at/all)" in result.output  # fmt: skip
+    assert "repair the repository (`git status` shows the same problem)" in result.output
+
+
+def test_outside_git_no_history_is_not_an_error(
+    project: Callable[..., Path], isolated_git: Path
+) -> None:
+    result = run("validate", "--root", str(project(SLIP)), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "git-refused" not in result.output
+
+
+# Files inside a git repository that the loader refuses to read: every read of the work
+# tree (the loader, the history facts, `riskdocs history`) goes through one guarded read.
+@pytest.fixture
+def non_root() -> None:
+    """Root reads any file, so an unreadable file cannot be made: these tests are skipped
+    as root, and fail instead when RISKDOCS_TESTS_AS_NON_ROOT says they must run (.ci/run)."""
+    if os.geteuid() == 0:
+        if os.environ.get("RISKDOCS_TESTS_AS_NON_ROOT"):
+            pytest.fail("RISKDOCS_TESTS_AS_NON_ROOT is set, but the tests run as root")
+        pytest.skip("root can read every file; .ci/run runs this test as another user")
+
+
+@pytest.mark.parametrize("uncommitted", [False, True])
+def test_an_unreadable_tracked_file_is_a_finding_in_every_command(
+    repo: Repo, tmp_path: Path, non_root: None, uncommitted: bool
+) -> None:
+    repo.commit("start", SLIP)
+    path = repo.root / "commitments" / "C-001.yaml"
+    if uncommitted:
+        path.write_text(path.read_text().replace("12-20", "12-27"))
+    path.chmod(0)
+    try:
+        root = str(repo.root)
+        result = run("validate", "--root", root, "--today", TODAY)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith("commitments/C-001.yaml:1:1: error [file-unreadable] "
+                                        "cannot read the file (Permission denied)"), result.output  # fmt: skip
+        page = run("report", "--root", root, "--today", TODAY, "-o", str(tmp_path / "site"),
+                   "--audience", "team")  # fmt: skip
+        assert page.exit_code == 0 and "overall health amber" in page.output, page.output
+        history = run("history", "--root", root)
+        assert history.exit_code == 0, history.output
+        if uncommitted:
+            assert history.output.endswith("uncommitted   you  commitments/C-001.yaml\n    not "
+                                           "shown: riskdocs cannot read this file (`riskdocs "
+                                           "validate` says why)\n"), history.output  # fmt: skip
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_tracked_file_turned_into_a_symlink_out_of_the_project_is_never_read(
+    repo: Repo, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text(SLIP["commitments/C-001.yaml"].replace("title: t", "title: SECRET-TOKEN"))
+    repo.commit("start", SLIP)
+    path = repo.root / "commitments" / "C-001.yaml"
+    path.unlink()
+    path.symlink_to(secret)
+    root = str(repo.root)
+    outputs = [run("validate", "--root", root, "--today", TODAY, "--format", f).output
+               for f in ("text", "json")]  # fmt: skip
+    assert outputs[0].startswith("commitments/C-001.yaml:1:1: error [file-unreadable] this is a "
+                                 f"symlink to {secret}, outside the project"), outputs[0]  # fmt: skip
+    outputs.append(run("history", "--root", root, "--format", "json").output)
+    assert run("report", "--root", root, "--today", TODAY, "-o", str(tmp_path / "site"),
+               "--audience", "team").exit_code == 0  # fmt: skip
+    outputs += [p.read_text() for p in (tmp_path / "site").iterdir()]
+    assert not [o for o in outputs if "SECRET-TOKEN" in o]
+
+
+def test_a_committed_symlink_out_of_the_project_is_never_read_as_of_a_commit(
+    repo: Repo, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text(SLIP["commitments/C-001.yaml"].replace("title: t", "title: SECRET-TOKEN"))
+    (repo.root / "commitments").mkdir()
+    (repo.root / "commitments" / "C-001.yaml").symlink_to(secret)
+    repo.commit("a symlink out", {})
+    root = str(repo.root)
+    for command in (["validate", "--as-of", "HEAD"], ["history"], ["history", "C-001"]):
+        result = run(*command, "--root", root)
+        assert "SECRET-TOKEN" not in result.output and "Traceback" not in result.output

@@ -21,6 +21,7 @@ from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.formats import FORMATTERS
 from riskdocs.suggest import did_you_mean
+from riskdocs.visible import visible
 
 if TYPE_CHECKING:  # the pipeline and git are imported by the commands that need them
     from riskdocs.history.repo import Repository
@@ -104,6 +105,12 @@ def check_rule_names(names: Sequence[str]) -> None:
             raise RiskdocsError(f"no rule named '{name}'{hint}; `riskdocs rules` lists them")
 
 
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print `text` with every control character in each of its lines made visible: file
+    names, titles and git authors reach the terminal and CI logs only through here."""
+    click.echo("\n".join(visible(line) for line in text.split("\n")), err=err, nl=nl)
+
+
 def setup_errors(func: F) -> F:
     """Print a RiskdocsError as one clear line and exit 2."""
 
@@ -112,7 +119,7 @@ def setup_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except RiskdocsError as exc:
-            click.echo(f"riskdocs: error: {exc}", err=True)
+            say(f"riskdocs: error: {exc}", err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -173,27 +180,33 @@ def validate(
     project_root = _project_root(root, paths)
     selected = _relative_paths(project_root, paths, skip_outside=hook)
     if hook and paths and not selected:
-        click.echo(f"riskdocs: nothing to check: no file given is inside {project_root}")
+        say(f"riskdocs: nothing to check: no file given is inside {project_root}")
         return
-    repository = _repository(project_root)
-    commit, as_of_day = _as_of(repository, as_of)
-    source = for_validate(project_root, repository, selected, hook=hook, commit=commit)
+    repository, refused = _repository(project_root)
+    commit, as_of_day = _as_of(repository, as_of, refused)
+    source = for_validate(project_root, repository, selected, hook=hook, commit=commit,
+                          refused=refused)  # fmt: skip
     try:
         result = run(source, _day(source.tree, today or as_of_day),
                      only=frozenset(rules) or None, hook=hook)  # fmt: skip
     except ConfigError as exc:
-        click.echo(formatter(exc.findings, 1), nl=False)
+        say(formatter(exc.findings, 1), nl=False)
         raise
     shown = relocate(result.findings, _checkout_prefix(project_root, output_format))
-    click.echo(formatter(shown, result.files_checked, show_ignored=show_ignored), nl=False)
+    say(formatter(shown, result.files_checked, show_ignored=show_ignored), nl=False)
     sys.exit(exit_code(result.findings))
 
 
-def _repository(root: Path) -> Repository | None:
-    """The git repository holding the project, found once per command; None outside git."""
-    from riskdocs.history.repo import find_repository
+def _repository(root: Path) -> tuple[Repository | None, str | None]:
+    """The git repository holding the project, found once per command (None outside
+    git), and why git refuses to read it when it does: a run then goes on without
+    history and says so, since silence would pass a silent slip."""
+    from riskdocs.history.repo import RepositoryRefusedError, find_repository
 
-    return find_repository(root)
+    try:
+        return find_repository(root), None
+    except RepositoryRefusedError as exc:
+        return None, str(exc)
 
 
 def _day(tree: Tree, given: dt.date | None) -> dt.date:
@@ -206,10 +219,14 @@ def _day(tree: Tree, given: dt.date | None) -> dt.date:
     return clock_today(timezone_in(tree))
 
 
-def _as_of(repository: Repository | None, value: str | None) -> tuple[str | None, dt.date | None]:
+def _as_of(
+    repository: Repository | None, value: str | None, refused: str | None
+) -> tuple[str | None, dt.date | None]:
     """(full commit hash, its day) for `--as-of REV|DATE`, or (None, None)."""
     if value is None:
         return None, None
+    if refused is not None:
+        raise RiskdocsError(refused)
     if repository is None:
         raise RiskdocsError(
             "--as-of reads git history, and this project is not in a git repository"
@@ -272,17 +289,17 @@ def report(
     from riskdocs.report.publish import publish
 
     project_root = _project_root(root, [])
-    repository = _repository(project_root)
-    commit, as_of_day = _as_of(repository, as_of)
+    repository, refused = _repository(project_root)
+    commit, as_of_day = _as_of(repository, as_of, refused)
     source = (at_commit(project_root, repository, commit) if commit
-              else whole_project(project_root, repository))  # fmt: skip
+              else whole_project(project_root, repository, refused=refused))  # fmt: skip
     try:
         result = run(source, _day(source.tree, today or as_of_day))
     except ConfigError as exc:
-        click.echo(FORMATTERS["text"](exc.findings, 1), nl=False)
+        say(FORMATTERS["text"](exc.findings, 1), nl=False)
         raise
     published = publish(result, output, audience)
-    click.echo(
+    say(
         f"riskdocs: wrote {', '.join(published.files)} to {output} "
         f"({audience} view, overall health {published.overall})"
     )
@@ -297,8 +314,8 @@ def init(directory: Path, today: dt.date | None) -> None:
     from riskdocs.scaffold import init_project
 
     written = init_project(directory, today or clock_today(None))
-    click.echo(f"riskdocs: created {len(written)} files in {directory}")
-    click.echo(
+    say(f"riskdocs: created {len(written)} files in {directory}")
+    say(
         f"next: edit {directory / 'riskdocs.yaml'}, then run `riskdocs validate --root {directory}`"
     )
 
@@ -352,7 +369,9 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
     from riskdocs.load.tree import DiskTree
 
     project_root = _project_root(root, [])
-    repository = _repository(project_root)
+    repository, refused = _repository(project_root)
+    if refused is not None:
+        raise RiskdocsError(refused)
     if repository is None:
         raise RiskdocsError(
             f"{project_root} is not in a git repository: there is no history to show"
@@ -360,4 +379,4 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
     disk = DiskTree(project_root)
     paths = entity_paths(disk, entity) if entity else None
     revisions = timeline(repository, _day(disk, None), disk, paths)
-    click.echo(render_timeline(revisions, output_format), nl=False)
+    say(render_timeline(revisions, output_format), nl=False)

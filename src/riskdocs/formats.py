@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Protocol
+from urllib.parse import quote
 
 from riskdocs import __version__
 from riskdocs.finding import Finding, Severity, count_by_severity
+from riskdocs.visible import visible
 
 
 class Formatter(Protocol):
@@ -45,9 +47,10 @@ def _count(count: int, severity: Severity) -> str:
 
 
 def location(finding: Finding) -> str:
+    """`path:line:col`, the path with its control characters escaped."""
     if finding.line is None:
-        return finding.path
-    return f"{finding.path}:{finding.line}:{finding.col or 1}"
+        return visible(finding.path)
+    return f"{visible(finding.path)}:{finding.line}:{finding.col or 1}"
 
 
 def format_text(
@@ -55,7 +58,7 @@ def format_text(
 ) -> str:
     """`path:line:col: severity [rule] message`, one a line, then a summary line."""
     lines = [
-        f"{location(f)}: {_label(f)} [{f.rule}] {_one_line(f.message)}{_reason(f)}"
+        f"{location(f)}: {_label(f)} [{f.rule}] {visible(f.message)}{_reason(f)}"
         for f in findings
         if show_ignored or not f.ignored
     ]
@@ -68,11 +71,7 @@ def _label(finding: Finding) -> str:
 
 
 def _reason(finding: Finding) -> str:
-    return f" (ignored: {_one_line(finding.ignored)})" if finding.ignored else ""
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.splitlines())
+    return f" (ignored: {visible(finding.ignored)})" if finding.ignored else ""
 
 
 def format_json(
@@ -102,7 +101,10 @@ def format_json(
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: `%` and line breaks escaped as GitHub decodes them
+    (a raw line break would end the command and start a line GitHub reads as another),
+    every other control character visible."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -156,7 +158,7 @@ def format_sarif(
 
 
 def _sarif_result(finding: Finding, rule_index: int) -> dict[str, object]:
-    physical: dict[str, object] = {"artifactLocation": {"uri": finding.path}}
+    physical: dict[str, object] = {"artifactLocation": {"uri": quote(finding.path)}}
     if finding.line is not None:
         physical["region"] = {"startLine": finding.line, "startColumn": finding.col or 1}
     result: dict[str, object] = {

@@ -313,7 +313,7 @@ def top_level(modules: set[str]) -> set[str]:
 # every commit, so a new one must be a choice (the package __init__ files are empty).
 HOOK_MODULES = {
     "riskdocs", "riskdocs.cli", "riskdocs.dates", "riskdocs.errors", "riskdocs.finding",
-    "riskdocs.formats", "riskdocs.parallel", "riskdocs.suggest",
+    "riskdocs.formats", "riskdocs.parallel", "riskdocs.suggest", "riskdocs.visible",
     "riskdocs.load", "riskdocs.load.kinds", "riskdocs.load.yamlsrc", "riskdocs.load.tree",
     "riskdocs.load.documents", "riskdocs.load.project",
     "riskdocs.model", "riskdocs.model.entities", "riskdocs.model.fields",

@@ -28,4 +28,6 @@ BUILTIN_CHECKS: dict[str, str] = {
     "unknown-rule": "An `ignore:` key that names no health rule.",
     "internal-error": "A health rule crashed; its results are missing.",
     "history": "Git history is shallow or empty, so history rules see only part of it.",
+    "git-refused": "Git refuses to read the repository (e.g. another user's checkout), so "
+    "history rules could not run.",
 }

@@ -93,9 +93,13 @@ def schema_valid(readable: Sequence[Document]) -> tuple[list[Document], list[Fin
 def _history(
     source: Source, project: Project, only: frozenset[str] | None, today: date
 ) -> tuple[History | None, list[Finding]]:
-    """The git facts the source's plan asks for, when a history rule is on, and an info
-    finding when history is missing or partial."""
+    """The git facts the source's plan asks for, when a history rule is on; an info
+    finding when history is missing or partial, an error when git refuses the repository."""
     wanted = wants_history(only, project.settings.rules)
+    if source.git_refused is not None and wanted:
+        message = f"the history rules did not run: {source.git_refused}"
+        return None, [Finding(path=CONFIG_FILE, line=None, col=None, rule="git-refused",
+                              severity=Severity.ERROR, message=message)]  # fmt: skip
     if source.repository is None or not wanted or not source.history.reads_anything:
         return None, []
     from riskdocs.history.reader import read_history  # git: only when a history rule is on

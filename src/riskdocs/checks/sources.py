@@ -57,6 +57,8 @@ class Source(NamedTuple):
         shown: files or folders whose findings are reported; empty: all of them.
         whole_project: run the rules that weigh other files or the committed past.
         commit: the commit read, for a run `--as-of` it.
+        git_refused: why git refuses to read the repository the project is in, if it
+            does (history is then missing, and the run says so).
     """
 
     root: Path
@@ -67,6 +69,7 @@ class Source(NamedTuple):
     shown: tuple[str, ...] = ()
     whole_project: bool = True
     commit: str | None = None
+    git_refused: str | None = None
 
     def shows(self, finding: Finding) -> bool:
         if not self.shown:
@@ -83,11 +86,17 @@ class Source(NamedTuple):
         return NamesFromFiles(self.file_index, project) if self.file_index else None
 
 
-def whole_project(root: Path, repository: Repository | None, shown: Sequence[str] = ()) -> Source:
+def whole_project(
+    root: Path,
+    repository: Repository | None,
+    shown: Sequence[str] = (),
+    *,
+    refused: str | None = None,
+) -> Source:
     """The work tree: every file, the log up to HEAD and the uncommitted changes."""
     return Source(root=root, tree=DiskTree(root), repository=repository,
                   history=HistoryPlan(log_until="HEAD", work_tree=True),
-                  shown=tuple(shown))  # fmt: skip
+                  shown=tuple(shown), git_refused=refused)  # fmt: skip
 
 
 def at_commit(
@@ -127,6 +136,7 @@ def for_validate(
     *,
     hook: bool,
     commit: str | None,
+    refused: str | None = None,
 ) -> Source:
     """The source `riskdocs validate` reads. With PATHS only their findings are shown;
     a hook run given files reads just those unless the change needs the whole project,
@@ -135,8 +145,9 @@ def for_validate(
     if commit is not None:
         return at_commit(root, repository, commit, paths)
     if hook and paths:
-        return changed_files(root, repository, paths) or whole_project(root, repository)
-    return whole_project(root, repository, paths)
+        return (changed_files(root, repository, paths)
+                or whole_project(root, repository, refused=refused))  # fmt: skip
+    return whole_project(root, repository, paths, refused=refused)
 
 
 class ChangedFiles:

@@ -12,6 +12,7 @@ checked with `rev-parse --verify --end-of-options`, and every call is read-only.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +32,11 @@ NEVER_WRITE = ("--no-optional-locks", "--literal-pathspecs")
 
 class GitError(RiskdocsError):
     """git is missing, the folder is not in a repository, or a revision does not exist."""
+
+
+class RepositoryRefusedError(GitError):
+    """The project is in a git repository that git cannot or will not read (another
+    user's checkout, a broken `.git`, git missing): history rules cannot run."""
 
 
 class StagedChange(NamedTuple):
@@ -203,13 +209,47 @@ def _staged(out: str, repository: Repository) -> list[StagedChange]:
 
 
 def find_repository(root: Path) -> Repository | None:
-    """The repository whose work tree holds `root`, or None outside git (or without git)."""
+    """The repository whose work tree holds `root`, or None outside git.
+
+    Raises RepositoryRefusedError when there is a repository (a `.git` at or above
+    `root`, or `GIT_DIR`) that git refuses or cannot read: taking that for "not a
+    repository" would silently switch the history rules off.
+    """
     try:
         done = subprocess.run(["git", "rev-parse", "--show-toplevel", "--show-prefix"], cwd=root,
                               capture_output=True, check=False)  # fmt: skip
-    except OSError:
+    except OSError as exc:
+        if _has_repository(root):
+            raise RepositoryRefusedError(
+                f"the project is in a git repository, but git cannot be run ({exc.strerror}): "
+                "install git, or put it on PATH"
+            ) from None
         return None
     lines = done.stdout.decode("utf-8", "surrogateescape").split("\n")
-    if done.returncode != 0 or len(lines) < 2 or not lines[0]:
-        return None
-    return Repository(top=Path(lines[0]), prefix=lines[1].rstrip("/"))
+    if done.returncode == 0 and len(lines) >= 2 and lines[0]:
+        return Repository(top=Path(lines[0]), prefix=lines[1].rstrip("/"))
+    if _has_repository(root):
+        raise RepositoryRefusedError(_refusal(done.stderr.decode("utf-8", "replace")))
+    return None
+
+
+def _has_repository(root: Path) -> bool:
+    """Whether git should find a repository here: `GIT_DIR` is set, or a `.git` (folder
+    or file) is at or above `root`."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    folder = root.resolve()
+    return any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents))
+
+
+def _refusal(stderr: str) -> str:
+    """Why git refused, and what to do, from git's own message."""
+    said = [line.strip() for line in stderr.splitlines() if line.strip()]
+    reason = said[0].removeprefix("fatal: ") if said else "git rev-parse failed"
+    advice = next((line for line in said if line.startswith("git config")), None)
+    if advice:  # "dubious ownership": the checkout belongs to another user
+        fix = (f"if you trust this checkout, run `{advice}` (in CI, as a step before riskdocs; "
+               "riskdocs never changes your git config)")  # fmt: skip
+    else:
+        fix = "repair the repository (`git status` shows the same problem)"
+    return f"git refuses to read the repository ({reason}): {fix}"

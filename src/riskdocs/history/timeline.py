@@ -8,6 +8,7 @@ and renders who changed which fields from what to what, as text or JSON.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import NamedTuple
 
@@ -20,9 +21,17 @@ from riskdocs.load.documents import split_front_matter
 from riskdocs.load.project import load_project
 from riskdocs.load.tree import READ_ERRORS, Tree
 from riskdocs.load.yamlsrc import YamlProblem
+from riskdocs.visible import visible
 
 _SHOWN = 60
+# A field name shown as it is; any other key is quoted, so that no line of the output
+# can begin with text from a file (GitHub reads `::error ...` on any line as a command).
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 Fields = dict[str, object]
+UNREADABLE = "unreadable"  # an uncommitted version riskdocs will not read
+_EVENT_TEXT = {
+    UNREADABLE: "not shown: riskdocs cannot read this file (`riskdocs validate` says why)"
+}
 
 
 class FieldChange(NamedTuple):
@@ -41,7 +50,7 @@ class Revision(NamedTuple):
     author: str
     path: str
     fields: tuple[FieldChange, ...]
-    event: str = "changed"  # created | changed | deleted
+    event: str = "changed"  # created | changed | deleted | unreadable
 
 
 def entity_paths(tree: Tree, entity: str) -> set[str]:
@@ -83,7 +92,10 @@ def _revision(change: Change, versions: dict[tuple[str, bool], Fields], disk: Tr
     def version(blob: str | None) -> Fields:
         return versions.get((blob, markdown), {}) if blob else {}
 
+    event = change.event
     new = _disk_fields(disk, change.path, markdown) if change.on_disk else version(change.new_blob)
+    if new is None:  # nothing to compare with: not a list of every field "removed"
+        event, new = UNREADABLE, version(change.old_blob)
     old = version(change.old_blob)
     changed = tuple(
         FieldChange(field=key, old=old.get(key), new=new.get(key))
@@ -91,14 +103,16 @@ def _revision(change: Change, versions: dict[tuple[str, bool], Fields], disk: Tr
         if old.get(key) != new.get(key)
     )
     return Revision(commit=change.commit, day=change.day, author=change.author,
-                    path=change.path, fields=changed, event=change.event)  # fmt: skip
+                    path=change.path, fields=changed, event=event)  # fmt: skip
 
 
-def _disk_fields(disk: Tree, path: str, markdown: bool) -> Fields:
+def _disk_fields(disk: Tree, path: str, markdown: bool) -> Fields | None:
+    """The fields of the work tree's file; None when the loader refuses to read it
+    (unreadable, a symlink out of the project, too large)."""
     try:
         return _fields(decode(disk.read(path)), markdown)
-    except READ_ERRORS:  # the loader refuses it (a symlink out, unreadable): no fields
-        return {}
+    except READ_ERRORS:
+        return None
 
 
 def _fields(text: str | None, markdown: bool) -> Fields:
@@ -116,7 +130,8 @@ def _fields(text: str | None, markdown: bool) -> Fields:
 def render_timeline(revisions: list[Revision], output_format: str) -> str:
     """The timeline as text or JSON."""
     if output_format == "json":
-        return json.dumps([_as_json(r) for r in revisions], indent=2, ensure_ascii=False) + "\n"
+        # ASCII only: a terminal never receives a raw control or bidirectional character
+        return json.dumps([_as_json(r) for r in revisions], indent=2) + "\n"
     if not revisions:
         return "no changes in git yet\n"
     return "".join(_as_text(r) for r in revisions)
@@ -132,9 +147,9 @@ def _as_json(revision: Revision) -> dict[str, object]:
 
 def _as_text(revision: Revision) -> str:
     commit = revision.commit or "uncommitted"
-    head = f"{revision.day}  {commit:<12}  {revision.author}  {revision.path}\n"
+    head = f"{revision.day}  {commit:<12}  {visible(revision.author)}  {visible(revision.path)}\n"
     if revision.event != "changed":
-        return head + f"    {revision.event}\n"
+        return head + f"    {_EVENT_TEXT.get(revision.event, revision.event)}\n"
     if not revision.fields:
         return head + "    (no field changed)\n"
     return head + "".join(f"    {_describe(c.field, c.old, c.new)}\n" for c in revision.fields)
@@ -143,6 +158,7 @@ def _as_text(revision: Revision) -> str:
 def _describe(field: str, old: object, new: object) -> str:
     if field == "body":
         return "notes edited"
+    field = field if _PLAIN_KEY.fullmatch(field) else repr(field)
     if old is None:
         return f"{field}: set to {_short(new)}"
     if new is None:
@@ -152,5 +168,5 @@ def _describe(field: str, old: object, new: object) -> str:
 
 def _short(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"

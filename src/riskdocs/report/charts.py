@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from html import escape
 from typing import Any
 
 from riskdocs.dates import parse_day
+from riskdocs.report.markup import html_text
 
 CELL, GAP, LABEL = 56, 4, 34
 
@@ -63,9 +63,9 @@ def _cell(probability: int, impact: int, risks: dict[str, Any], target: str | No
         f'<text class="count" x="{x + CELL / 2}" y="{y + CELL / 2 + 7}">{count or ""}</text>'
     )
     body = f'<g class="heat-cell" data-p="{probability}" data-i="{impact}" data-count="{count}">'
-    body += f"<title>{escape(label)}</title>{rect}</g>"
+    body += f"<title>{html_text(label)}</title>{rect}</g>"
     if target:
-        return f'<a href="#{escape(target)}" aria-label="{escape(label)}">{body}</a>'
+        return f'<a href="#{html_text(target)}" aria-label="{html_text(label)}">{body}</a>'
     return body
 
 
@@ -91,7 +91,7 @@ def timeline(milestones: list[dict[str, Any]], today: str) -> str:
     return (
         f'<svg class="timeline" viewBox="0 0 {width} {height + 10}" role="img" '
         f'aria-labelledby="timeline-title"><title id="timeline-title">Milestones: baseline, '
-        f"buffer and forecast against today ({escape(today)})</title>"
+        f"buffer and forecast against today ({html_text(today)})</title>"
         f'<line class="today" x1="{today_x}" x2="{today_x}" y1="8" y2="{height}"/>'
         f'<text class="today-label" x="{today_x}" y="8">today</text>{"".join(rows)}</svg>'
     )
@@ -106,8 +106,8 @@ def _milestone_row(m: dict[str, Any], y: int, x: Callable[[str | date], float], 
         f"buffer {m['buffer_days']} days"
     )
     return (
-        f'<g class="milestone {escape(m["state"])}"><title>{escape(label)}</title>'
-        f'<text class="ms-label" x="0" y="{y + 5}">{escape(name)}</text>'
+        f'<g class="milestone {html_text(m["state"])}"><title>{html_text(label)}</title>'
+        f'<text class="ms-label" x="0" y="{y + 5}">{html_text(name)}</text>'
         f'<line class="track" x1="180" x2="{width - 10}" y1="{y}" '
         f'y2="{y}"/><rect class="buffer" x="{x(base)}" y="{y - 7}" width="{buffer_width}" '
         f'height="14" rx="3"/><line class="baseline" x1="{x(base)}" x2="{x(base)}" '
@@ -139,10 +139,10 @@ def trend(periods: list[dict[str, Any]]) -> str:
     )
     path = " ".join(f"{cx},{cy}" for cx, cy in coords)
     dots = "".join(
-        f"<g><title>{escape(period)}: {score:.1f}</title>"
+        f"<g><title>{html_text(period)}: {score:.1f}</title>"
         f'<circle class="point" cx="{cx}" cy="{cy}" r="5"/>'
         f'<text class="value" x="{cx}" y="{cy - 10}">{score:.1f}</text>'
-        f'<text class="axis" x="{cx}" y="{height - 6}">{escape(period)}</text></g>'
+        f'<text class="axis" x="{cx}" y="{height - 6}">{html_text(period)}</text></g>'
         for (period, score), (cx, cy) in zip(points, coords, strict=True)
     )
     return (
@@ -170,11 +170,11 @@ def bars(rows: list[dict[str, Any]], key: str, title: str, marks: str | None = N
         h = round(row[key] / top * (height - bottom - 24), 1)
         y = height - bottom - h
         parts.append(
-            f"<g><title>{escape(row['month'])}: {row[key]}</title>"
+            f"<g><title>{html_text(row['month'])}: {row[key]}</title>"
             f'<rect class="bar" x="{x:.1f}" y="{y}" width="{bar:.1f}" height="{h}" rx="3"/>'
             f'<text class="value" x="{middle:.1f}" y="{y - 6}">{row[key]}</text>'
             f'<text class="axis" x="{middle:.1f}" y="{height - bottom + 16}">'
-            f"{escape(row['month'])}</text>"
+            f"{html_text(row['month'])}</text>"
         )
         if marks and row.get(marks):
             parts.append(
@@ -184,5 +184,5 @@ def bars(rows: list[dict[str, Any]], key: str, title: str, marks: str | None = N
         parts.append("</g>")
     return (
         f'<svg class="bars" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(title)}"><title>{escape(title)}</title>{"".join(parts)}</svg>'
+        f'aria-label="{html_text(title)}"><title>{html_text(title)}</title>{"".join(parts)}</svg>'
     )

@@ -11,11 +11,13 @@ from functools import cache
 from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from riskdocs.dates import parse_day
 from riskdocs.report import charts
+from riskdocs.report.markup import html_text
 from riskdocs.resources import report_template
+from riskdocs.visible import visible_keeping_lines
 
 _TEMPLATE_FILES = ("index.html.j2", "style.css", "page.js")
 
@@ -33,7 +35,7 @@ _TICKS = re.compile(r"`([^`]+)`")
 
 def ticks(text: str) -> Markup:
     """Escape a message, then show its `field: value` spans as code."""
-    return Markup(_TICKS.sub(r"<code>\1</code>", str(escape(text))))
+    return Markup(_TICKS.sub(r"<code>\1</code>", html_text(text)))
 
 
 def plural(count: int, word: str) -> str:
@@ -42,6 +44,15 @@ def plural(count: int, word: str) -> str:
 
 def percent(rate: float | None) -> str:
     return "—" if rate is None else f"{round(rate * 100)}%"
+
+
+def _shown(value: Any) -> Any:
+    """Every value the template prints: user text with its control and bidirectional
+    characters visible (a right-to-left override would reorder what the client reads).
+    Markup is riskdocs' own HTML, whose user text was made visible before rendering."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible_keeping_lines(value)
+    return value
 
 
 @cache
@@ -53,6 +64,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     env.filters.update(day=day, plural=plural, percent=percent, ticks=ticks)
     return env

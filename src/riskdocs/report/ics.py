@@ -13,11 +13,15 @@ from datetime import timedelta
 from typing import Any
 
 from riskdocs.dates import parse_day
+from riskdocs.visible import visible_keeping_lines
 
 Event = tuple[str, str, str, str]  # (uid, date, summary, description)
 
 
 def _escape(text: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): every line break (CR, LF or both) as `\\n`, other
+    control characters visible, then `\\`, `;` and `,` escaped."""
+    text = visible_keeping_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
@@ -108,7 +112,7 @@ def render_calendar(view: dict[str, Any]) -> str:
         start = parse_day(day)
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{uid}.{slug}@riskdocs",
+            f"UID:{_escape(uid)}.{slug}@riskdocs",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
             f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}",

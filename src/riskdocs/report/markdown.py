@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from riskdocs.dates import parse_day
+from riskdocs.visible import visible
 
 RECENT_DAYS = 7
 NEXT_DAYS = 14
@@ -20,8 +21,9 @@ _ICON = {"green": "🟢", "amber": "🟠", "red": "🔴"}
 
 
 def md(text: str) -> str:
-    """User text as literal Markdown: special characters escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """User text as literal Markdown: on one line, control characters visible, special
+    characters escaped."""
+    return _SPECIAL.sub(r"\\\1", visible(" ".join(str(text).split())))
 
 
 def render_summary(view: dict[str, Any]) -> str:

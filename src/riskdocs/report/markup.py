@@ -13,11 +13,19 @@ from functools import cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from riskdocs.visible import visible_keeping_lines
+
 if TYPE_CHECKING:  # markdown-it is imported on the first note that is not cached
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _SAFE_LINK = re.compile(r"^(https?:|mailto:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
+
+
+def html_text(value: object) -> str:
+    """User text as HTML text or an attribute value: escaped, with its control and
+    bidirectional characters visible."""
+    return escape(visible_keeping_lines(str(value)))
 
 
 def safe_link(url: str) -> bool:
@@ -38,7 +46,7 @@ def _renderer() -> MarkdownIt:
 def _image_as_link(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
     alt = token.content or "image"
-    return f'<a href="{escape(str(token.attrGet("src") or ""))}">image: {escape(alt)}</a>'
+    return f'<a href="{html_text(token.attrGet("src") or "")}">image: {html_text(alt)}</a>'
 
 
 HEADING_SHIFT = 3  # a note's `#` sits under the page's h2 section and h3 summary
@@ -51,7 +59,7 @@ def render_markdown(text: str) -> str:
     """
     if not text.strip():
         return ""
-    tokens = _renderer().parse(text)
+    tokens = _renderer().parse(visible_keeping_lines(text))
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + HEADING_SHIFT, 6)}"
