@@ -55,3 +55,10 @@ def test_the_date_driven_list_is_exactly_the_date_driven_rules() -> None:
     text = section("### Date-driven rules")
     listed = set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", text.split("A commit")[0]))
     assert listed == {rule_id for rule_id, rule in RULES.items() if rule.DATE_DRIVEN}
+
+
+def test_every_built_in_check_is_in_the_findings_table() -> None:
+    from riskdocs.checks.catalog import BUILTIN_CHECKS
+
+    listed = set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|info)", README, re.MULTILINE))
+    assert set(BUILTIN_CHECKS) <= listed, sorted(set(BUILTIN_CHECKS) - listed)

@@ -20,6 +20,7 @@ BUILTIN_CHECKS: dict[str, str] = {
     "unknown-file": "A file in a project folder that riskdocs does not read.",
     "schema": "A value that breaks its kind's JSON Schema.",
     "config": "A riskdocs.yaml setting the schema cannot check (band order, time zone).",
+    "contradiction": "Dates that cannot all be true: done before made, closed in the future.",
     "action-item-syntax": "An action item riskdocs cannot read (e.g. a bad due: date).",
     "duplicate-id": "Two entities with the same id.",
     "id-filename-mismatch": "An id that does not match its file name.",

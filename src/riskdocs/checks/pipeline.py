@@ -1,5 +1,5 @@
-"""The pipeline, readable on one screen: load -> schema -> model -> references -> history
--> rules.
+"""The pipeline, readable on one screen: load -> schema -> model -> states -> references
+-> history -> rules.
 
 `run` is the only place the stages are called, in this order, for `validate`,
 `report`, `--as-of` runs and the pre-commit hook alike; they differ only in the
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from riskdocs.checks.fastcheck import passes
 from riskdocs.checks.references import check_references
 from riskdocs.checks.sources import Source
+from riskdocs.checks.states import check_states
 from riskdocs.finding import Finding, Severity, sort_findings
 from riskdocs.load.documents import Document
 from riskdocs.load.kinds import CONFIG_FILE
@@ -57,13 +58,14 @@ def run(
     readable = [d for d in documents if d.readable]
     valid, refused = schema_valid(readable)
     project, built = build_project(valid, [*loaded, *refused])
+    contradicting = check_states(project, today)
     linked = check_references([*readable, *source.peers(readable)], valid, project,
                               source.names(project))  # fmt: skip
     unknown = list(unknown_ignores(project))
     history, told = _history(source, project, only, today)
     ruled = run_rules(project, Context(today, history), only=only, hook=hook,
                       whole_project=source.whole_project)  # fmt: skip
-    found = _kept([*loaded, *refused, *built, *linked, *unknown, *told], only)
+    found = _kept([*loaded, *refused, *built, *contradicting, *linked, *unknown, *told], only)
     return CheckResult(source=source, project=project, files_checked=len(documents),
                        findings=sort_findings(f for f in [*found, *ruled] if source.shows(f)),
                        today=today, history=history)  # fmt: skip

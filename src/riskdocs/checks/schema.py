@@ -23,7 +23,7 @@ from referencing.jsonschema import DRAFT7
 from riskdocs.dates import ISO_DAY
 from riskdocs.finding import Finding, Severity
 from riskdocs.load.documents import Document
-from riskdocs.load.yamlsrc import JsonPath
+from riskdocs.load.yamlsrc import JsonPath, dotted
 from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
 from riskdocs.suggest import did_you_mean
 
@@ -76,24 +76,22 @@ def validator_for(kind_name: str) -> Draft7Validator:
 
 
 def validate_document(document: Document) -> list[Finding]:
-    """Findings for every way `document.data` breaks its kind's schema."""
+    """Findings for every way `document.data` breaks its kind's schema, each once: one
+    value can fail twice (a date under `properties` and again under an if/then)."""
     validator = validator_for(document.kind.name)
     root = load_schema(document.kind.name)
     errors = [SchemaError.of(e) for e in validator.iter_errors(document.data)]
-    return [
-        Finding(
-            path=document.path,
-            line=line,
-            col=col,
-            rule="schema",
-            severity=Severity.ERROR,
-            message=message,
-            entity=_entity(document),
-        )
+    explained = dict.fromkeys(
+        explanation
         for error in errors
         if not _covered_by_format(error)
-        for (line, col), message in _explain(document, error, root)
-    ]
+        for explanation in _explain(document, error, root)
+    )
+    return [
+        Finding(path=document.path, line=line, col=col, rule="schema", severity=Severity.ERROR,
+                message=message, entity=_entity(document))
+        for (line, col), message in explained
+    ]  # fmt: skip
 
 
 def _entity(document: Document) -> str | None:
@@ -111,11 +109,12 @@ def _explain(
 ) -> Iterator[tuple[tuple[int, int], str]]:
     """(position, message) pairs for one schema error."""
     path, positions = error.path, document.positions
-    condition = _condition(root, error.schema_path)
+    owner = path if error.keyword == "required" else path[:-1]  # the mapping the `if` tested
+    condition = _condition(root, error.schema_path, document.data, owner)
     if "propertyNames" in error.schema_path:
         named = (*path, error.instance)
         message = error.schema.get("patternErrorMessage", error.message)
-        yield positions.of_key(named), f"{_dotted(named)}: {message}"
+        yield positions.of_key(named), f"{dotted(named)}: {message}"
     elif error.keyword == "additionalProperties" and isinstance(error.instance, dict):
         for key in _unknown_keys(error):
             yield positions.of_key((*path, key)), _unknown_message(error, key)
@@ -123,6 +122,10 @@ def _explain(
         field, wanted = condition
         message = f"{field} is {wanted}, so '{_required_name(error)}' must be set too"
         yield positions.of_value((*path, field)), _prefixed(path, message)
+    elif condition and "errorMessage" in error.schema:  # a field that contradicts the `if`
+        field, wanted = condition
+        hint = error.schema["errorMessage"]
+        yield positions.of_value(path), f"{dotted(path)} is set while {field} is {wanted}: {hint}"
     elif error.keyword == "required":
         yield positions.of_value(path), _required_message(error)
     elif error.keyword == "dependencies":
@@ -131,17 +134,26 @@ def _explain(
         yield positions.of_value(path), _prefixed(path, _describe(error))
 
 
-def _condition(root: dict[str, Any], schema_path: tuple[str | int, ...]) -> tuple[str, str] | None:
-    """For an error raised by an if/then, the field and value of the `if` that applied."""
+def _condition(
+    root: dict[str, Any], schema_path: tuple[str | int, ...], data: Any, owner: JsonPath
+) -> tuple[str, str] | None:
+    """For an error raised by an if/then, the field the `if` tested and the value it has
+    in the mapping at `owner`."""
     if "then" not in schema_path:
         return None
     node: Any = root
     for part in schema_path[: schema_path.index("then")]:
         node = node[part]
-    for field, constraint in node["if"].get("properties", {}).items():
-        values = [constraint["const"]] if "const" in constraint else constraint.get("enum", [])
-        return field, " or ".join(repr(v) for v in values)
+    for field in node["if"].get("properties", {}):
+        mapping = _at(data, owner)
+        return field, repr(mapping.get(field)) if isinstance(mapping, dict) else repr(None)
     return None
+
+
+def _at(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _unknown_keys(error: SchemaError) -> list[str]:
@@ -256,11 +268,4 @@ def _show(value: Any) -> str:
 
 
 def _prefixed(path: JsonPath, message: str) -> str:
-    return f"{_dotted(path)}: {message}" if path else message
-
-
-def _dotted(path: JsonPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+    return f"{dotted(path)}: {message}" if path else message

@@ -32,6 +32,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     HAS_LIBYAML = False
 
 JsonPath = tuple[str | int, ...]
+
+
+def dotted(path: JsonPath) -> str:
+    """A path as people write it: `renegotiated[0].on`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 Position = tuple[int, int]
 
 MAX_DEPTH = 64

@@ -47,6 +47,32 @@ def validate(data, custom_formats={}, name_prefix=None):
             data__missing_keys = set(['decided', 'decided_by']) - data.keys()
             if data__missing_keys:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['status']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            data_keys = set(data.keys())
+            if "status" in data_keys:
+                data_keys.remove("status")
+                data__status = data["status"]
+                if not (isinstance(data__status, str) and data__status == 'proposed' or isinstance(data__status, str) and data__status == 'withdrawn'):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['proposed', 'withdrawn']")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        pass
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_keys = set(data.keys())
+            if "decided" in data_keys:
+                data_keys.remove("decided")
+                data__decided = data["decided"]
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".decided must NOT match a disallowed definition")
+            if "decided_by" in data_keys:
+                data_keys.remove("decided_by")
+                data__decidedby = data["decided_by"]
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".decided_by must NOT match a disallowed definition")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'title', 'raised', 'raised_by', 'status']) - data.keys()

@@ -27,6 +27,48 @@ NoneType = type(None)
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['status']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            data_keys = set(data.keys())
+            if "status" in data_keys:
+                data_keys.remove("status")
+                data__status = data["status"]
+                if not (isinstance(data__status, str) and data__status == 'closed'):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['closed']")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        pass
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['closed']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['status']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            data_keys = set(data.keys())
+            if "status" in data_keys:
+                data_keys.remove("status")
+                data__status = data["status"]
+                if not (isinstance(data__status, str) and data__status == 'open' or isinstance(data__status, str) and data__status == 'watching' or isinstance(data__status, str) and data__status == 'occurred'):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['open', 'watching', 'occurred']")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        pass
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_keys = set(data.keys())
+            if "closed" in data_keys:
+                data_keys.remove("closed")
+                data__closed = data["closed"]
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closed must NOT match a disallowed definition")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'title', 'raised', 'probability', 'impact', 'status']) - data.keys()
