@@ -336,3 +336,59 @@ def test_a_committed_symlink_out_of_the_project_is_never_read_as_of_a_commit(
     for command in (["validate", "--as-of", "HEAD"], ["history"], ["history", "C-001"]):
         result = run(*command, "--root", root)
         assert "SECRET-TOKEN" not in result.output and "Traceback" not in result.output
+
+
+# One mistake, one finding, where it is: nothing follows from a value the schema refuses
+# or a file that cannot be read.
+LINKED = ("id: C-001\ntitle: t\nowner: alice\nto: dana\nmade: 2026-11-01\ndue: 2026-12-20\n"
+          "status: open\nsource: meetings/2026-11-20-weekly.md\nlinks:\n  risks: [R-003]\n")  # fmt: skip
+ONE_MISTAKE = {
+    "a malformed id": ("risks/R-003-x.yaml", RISK.replace("R-001", "R-3a"),
+                       "risks/R-003-x.yaml:1:5: error [schema] id: 'R-3a' is not valid"),
+    "a risk that is not YAML": ("risks/R-003-x.yaml", "id: R-003\ntitle: [unclosed\n",
+                                "risks/R-003-x.yaml:3:1: error [yaml-syntax]"),
+    "a risk that is not UTF-8": ("risks/R-003.yaml", "title: caf\xe9\n",
+                                 "risks/R-003.yaml:1:1: error [file-encoding]"),
+    "a meeting with broken front matter": (
+        "meetings/2026-11-20-weekly.md", "---\ndate: 2026-11-20\ntitle: [unclosed\n---\n\nnotes\n",
+        "meetings/2026-11-20-weekly.md:4:1: error [yaml-syntax]"),
+    "a meeting without front matter": ("meetings/2026-11-20-weekly.md", "notes only\n",
+                                       "meetings/2026-11-20-weekly.md:1:1: error [front-matter]"),
+    "a meeting date that is not a date": (
+        "meetings/2026-11-20-weekly.md",
+        "---\ndate: 2026-11-31\ntitle: w\nkind: status\nattendees: [alice]\n---\n",
+        "meetings/2026-11-20-weekly.md:2:7: error [schema] date: '2026-11-31' is not a real"),
+    "a feedback period that is not a month": (
+        "feedback/2026-11.yaml", "period: 2026-13\nresponses:\n  - {date: 2026-11-20, from: dana, "
+        "nps: 9}\n", "feedback/2026-11.yaml:1:9: error [schema] period: '2026-13' is not valid"),
+}  # fmt: skip
+WELL = {
+    "risks/R-003-x.yaml": RISK.replace("R-001", "R-003"),
+    "meetings/2026-11-20-weekly.md": "---\ndate: 2026-11-20\ntitle: w\nkind: status\n"
+    "attendees: [alice]\n---\n",
+    "commitments/C-001.yaml": LINKED,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(ONE_MISTAKE))
+def test_one_mistake_gives_one_finding_where_it_is(project: Callable[..., Path], case: str) -> None:
+    path, text, expected = ONE_MISTAKE[case]
+    files = {p: t for p, t in WELL.items() if p.split("/")[0] != path.split("/")[0]}
+    root = project({**files, path: text})
+    if case == "a risk that is not UTF-8":
+        (root / path).write_bytes(text.encode("latin-1"))
+    for hook in ([], ["--hook", *(str(root / p) for p in [*files, path])]):
+        lines = run("validate", "--root", str(root), "--today", TODAY, *hook).output.splitlines()
+        problems = [line for line in lines if " error [" in line or " warning [" in line]
+        assert len(problems) == 1 and problems[0].startswith(expected), lines
+
+
+def test_a_value_that_is_only_a_line_break_is_shown_as_one(project: Callable[..., Path]) -> None:
+    root = project({"risks/R-001.yaml": RISK.replace("title: t", 'title: "\\n"') + '"\\n": 1\n'})
+    lines = run("validate", "--root", str(root), "--today", TODAY).output.splitlines()
+    assert lines[:2] == [
+        "risks/R-001.yaml:2:8: error [schema] title: '\\n' is not valid: must not be blank",
+        "risks/R-001.yaml:9:1: error [schema] unknown field '\\n' (known fields: category, "
+        "closed, contingency, description, id, ignore, impact, links, owner, prevention, "
+        "probability, raised, response, review_by, reviews, status, title, trigger, visibility)",
+    ], lines

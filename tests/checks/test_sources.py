@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from riskdocs.checks.sources import SHARED_FILES, FileIndex, id_in_name
+from riskdocs.checks.sources import SHARED_FILES, FileIndex
 from riskdocs.dates import day_or_none
-from riskdocs.load.kinds import COMMITMENT, RISK
+from riskdocs.load.kinds import COMMITMENT, RISK, id_in_name
 from riskdocs.load.tree import discover
 from riskdocs.rules import RULES
 from tests.conftest import BASE_CONFIG, EXAMPLE, FIXTURES, check_changed, check_project, run

@@ -53,6 +53,17 @@ def test_id_prefixes_are_the_schemas_id_patterns() -> None:
     assert {p[1 : p.index("-") + 1] for p in patterns} == prefixes
 
 
+def test_is_id_agrees_with_the_schemas_id_pattern() -> None:
+    definitions = load_schema("common")["definitions"]
+    for kind in (k for k in kinds.TABLE if k.id_prefix):
+        prefix = kind.id_prefix
+        (pattern,) = [d["pattern"] for name, d in definitions.items()
+                      if name.endswith("Id") and d["pattern"].startswith(f"^{prefix}")]  # fmt: skip
+        for value in [f"{prefix}7", f"{prefix}012", f"{prefix}1a", f"{prefix}",
+                      f"{prefix}\u0661", "X-1", f" {prefix}1"]:  # fmt: skip
+            assert kind.is_id(value) is bool(re.search(pattern, value)), (kind.name, value)
+
+
 def test_every_entity_kind_is_a_collection_of_the_project() -> None:
     collections = {f.name for f in fields(Project)} | {"deliverables"}
     assert {k.collection for k in kinds.ENTITY_KINDS} <= collections

@@ -154,3 +154,33 @@ def test_empty_and_comment_only_texts_have_no_data() -> None:
 
 def test_libyaml_is_used_here() -> None:
     assert HAS_LIBYAML, "PyYAML without libyaml parses 8-9x slower; install a wheel with libyaml"
+
+
+# Every syntax error says what to do, not only what libyaml found.
+SYNTAX_ERRORS = {
+    "%YAML 2.0\n---\na: 1\n": "riskdocs files need no directive",
+    "%YAML 1.1\n%YAML 1.1\n---\na: 1\n": "remove the second %YAML line",
+    "%YAML 1\n---\na: 1\n": "write `%YAML 1.2`",
+    "%FOO bar\n---\na: 1\n": "a line that starts with '%' is a YAML directive",
+    "%YAML 1.1\na: 1\n": "the document must start with '---'",
+    "%TAG ! a:\n%TAG ! a:\n---\na: 1\n": "remove the %TAG line",
+    "a: !x!y 1\n": "riskdocs files do not use tags",
+    "a: @alice\n": "must be quoted",
+    "a: `code`\n": "must be quoted",
+    'a: "C:\\dir"\n': "write \\\\ for a backslash",
+    'a: "\\x4"\n': "need hex digits",
+    'a: "x\n---\n"\n': "ends the document",
+    "a: |0\n  x\n": "indentation from 1 to 9",
+    "a: &\n": "may not use anchors",
+    "a: b\n- c\n": "check the indentation",
+    "a: 'x' y\n": "check the indentation",
+    "a: [b\n": "is not closed",
+    "a:\n\tb: 1\n": "indent with spaces",
+}
+
+
+@pytest.mark.parametrize("text", sorted(SYNTAX_ERRORS))
+def test_every_syntax_error_has_a_hint(text: str) -> None:
+    (problem,) = parse_yaml(text).problems
+    assert problem.rule == "yaml-syntax"
+    assert SYNTAX_ERRORS[text] in problem.message, problem.message

@@ -59,7 +59,7 @@ def run(
     valid, refused = schema_valid(readable)
     project, built = build_project(valid, [*loaded, *refused])
     contradicting = check_states(project, today)
-    linked = check_references([*readable, *source.peers(readable)], valid, project,
+    linked = check_references([*documents, *source.peers(readable)], valid, project,
                               source.names(project))  # fmt: skip
     unknown = list(unknown_ignores(project))
     history, told = _history(source, project, only, today)

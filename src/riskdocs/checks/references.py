@@ -8,11 +8,13 @@ checked, so a value is never reported twice.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from riskdocs.dates import day_or_none
 from riskdocs.finding import Finding, Severity
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document
@@ -75,6 +77,7 @@ _WHERE = {
 }
 
 Namespaces = Mapping[str, AbstractSet[str]]
+_MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")  # feedback.schema.json's `period`
 
 
 def check_references(
@@ -86,7 +89,9 @@ def check_references(
     """Duplicate ids, ids that disagree with file names, and dangling references.
 
     Ids come from every readable document, so one file's schema error does not
-    make references to it dangle; references are followed in schema-valid ones.
+    make references to it dangle, and from the names of files that could not be
+    read, so one broken file is one finding, not one more at every reference to it;
+    references are followed in schema-valid documents.
     `names` replaces what `namespaces` would find in `documents` (the hook passes
     names taken from file names, having read only the changed files).
     """
@@ -111,7 +116,7 @@ def namespaces(documents: Sequence[Document], project: Project) -> Namespaces:
     for document in documents:
         if document.kind is kinds.MEETING:
             names[MEETING_NOTE].add(document.path)
-        elif document.kind.name in ID_TARGETS and (entity_id := _id_of(document)):
+        elif document.kind.name in ID_TARGETS and (entity_id := _claimed_id(document)):
             names[ID_TARGETS[document.kind.name]].add(entity_id)
     return names
 
@@ -166,6 +171,15 @@ def _action_item_owners(project: Project, people: AbstractSet[str]) -> Iterator[
                     f"riskdocs.yaml{hint}",
                     entity=meeting.id,
                 )
+
+
+def _claimed_id(document: Document) -> str | None:
+    """The document's id; for a file that could not be read, or whose id is malformed
+    (the schema reports it), the id its name starts with."""
+    entity_id = _id_of(document)
+    if entity_id is not None and document.kind.is_id(entity_id):
+        return entity_id
+    return kinds.id_in_name(document.path)
 
 
 def _id_of(document: Document) -> str | None:
@@ -226,7 +240,9 @@ def _filename_mismatches(documents: Sequence[Document]) -> Iterator[Finding]:
 
 def _id_mismatch(document: Document) -> Finding | None:
     entity_id = _id_of(document)
-    if not entity_id or document.stem == entity_id or document.stem.startswith(entity_id + "-"):
+    if not entity_id or not document.kind.is_id(entity_id):  # the schema says what is wrong
+        return None
+    if document.stem == entity_id or document.stem.startswith(entity_id + "-"):
         return None
     return _mismatch(
         document,
@@ -238,7 +254,7 @@ def _id_mismatch(document: Document) -> Finding | None:
 
 def _period_mismatch(document: Document) -> Finding | None:
     period = document.data.get("period")
-    if not isinstance(period, str) or document.stem == period:
+    if not isinstance(period, str) or not _MONTH.fullmatch(period) or document.stem == period:
         return None
     return _mismatch(
         document,
@@ -250,7 +266,7 @@ def _period_mismatch(document: Document) -> Finding | None:
 
 def _meeting_date_mismatch(document: Document) -> Finding | None:
     day = document.data.get("date")
-    if not isinstance(day, str) or document.stem.startswith(day):
+    if not isinstance(day, str) or day_or_none(day) is None or document.stem.startswith(day):
         return None
     return _mismatch(
         document,

@@ -23,7 +23,6 @@ weigh the whole project run:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -36,12 +35,12 @@ from riskdocs.history.plan import HistoryPlan
 from riskdocs.history.repo import Repository
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document, load_file
+from riskdocs.load.kinds import id_in_name
 from riskdocs.load.tree import DiskTree, Tree, project_files, readable_name, walk_folders
 from riskdocs.model.entities import Project
 
 # Changing one of these can break files that did not change.
 SHARED_FILES = frozenset({kinds.CONFIG_FILE, *kinds.SCOPE_FILES})
-_NAME_ID = re.compile(r"[A-Z]+-[0-9]+(?=[-.])")
 
 
 class Source(NamedTuple):
@@ -225,12 +224,6 @@ class IdsInNames(AbstractSet[str]):
 
     def __len__(self) -> int:
         return len(self.index.ids(self.kind))
-
-
-def id_in_name(path: str) -> str | None:
-    """The id a file's name starts with (`risks/0001/R-12-vendor.yaml` -> R-12)."""
-    match = _NAME_ID.match(path, path.rfind("/") + 1)
-    return match.group() if match else None
 
 
 class NamesFromFiles(dict[str, AbstractSet[str]]):

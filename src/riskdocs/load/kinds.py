@@ -21,6 +21,16 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md",)
 
 
+_DIGITS = re.compile(r"[0-9]+")
+_NAME_ID = re.compile(r"[A-Z]+-[0-9]+(?=[-.])")
+
+
+def id_in_name(path: str) -> str | None:
+    """The id a file's name starts with (`risks/0001/R-12-vendor.yaml` -> R-12)."""
+    match = _NAME_ID.match(path, path.rfind("/") + 1)
+    return match.group() if match else None
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Kind:
     """One kind of thing a project holds. There is one object per kind (see `__reduce__`),
@@ -61,6 +71,16 @@ class Kind:
     @property
     def has_files(self) -> bool:
         return self.folder is not None
+
+    def is_id(self, value: str) -> bool:
+        """Whether `value` is a well-formed id of this kind (the prefix, then digits),
+        as the kind's schema pattern says."""
+        prefix = self.id_prefix
+        return (
+            prefix is not None
+            and value.startswith(prefix)
+            and _DIGITS.fullmatch(value[len(prefix) :]) is not None
+        )
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Unpickle as the one Kind of that name: code compares kinds with `is`."""

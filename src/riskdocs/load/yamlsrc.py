@@ -71,7 +71,63 @@ _SYNTAX_HINTS = {
     "found undefined alias": "riskdocs files may not use aliases (*name); write the value out",
     "did not find expected key": "check the indentation of this line against the lines above",
     "found unexpected end of stream": "a quoted text or a bracket is not closed",
+    "found incompatible YAML document": (
+        "the %YAML line asks for a YAML version riskdocs does not read (it reads 1.1 and 1.2): "
+        "remove the line, riskdocs files need no directive"
+    ),
+    "found duplicate %YAML directive": "remove the second %YAML line",
+    "while scanning a %YAML directive": "write `%YAML 1.2`, or remove the line",
+    "found unknown directive name": (
+        "a line that starts with '%' is a YAML directive: remove it, or quote the value"
+    ),
+    "did not find expected <document start>": (
+        "after a %YAML or %TAG line the document must start with '---'; riskdocs files need "
+        "no directive: remove it"
+    ),
+    "%TAG directive": "riskdocs files do not use tags: remove the %TAG line",
+    "tag handle": "riskdocs files do not use tags ('!name'): quote a value that starts with '!'",
+    "while scanning a tag": "riskdocs files do not use tags ('!name'): quote a value that starts "
+    "with '!'",
+    "found character that cannot start any token": (
+        "a value that starts with '@', '`' or '%' must be quoted: put it in quotes"
+    ),
+    "escape character": (
+        "in double quotes a backslash starts an escape such as \\n: write \\\\ for a backslash, "
+        "or use single quotes"
+    ),
+    "hexdecimal number": (
+        "in double quotes \\x, \\u and \\U need hex digits: write \\\\ for a backslash, or use "
+        "single quotes"
+    ),
+    "found unexpected document indicator": (
+        "a line '---' or '...' inside a quoted text ends the document: indent that line, or "
+        "write the text as a block (key: |)"
+    ),
+    "indentation indicator equal to 0": "after | or > give an indentation from 1 to 9, or none",
+    "while scanning an anchor": (
+        "riskdocs files may not use anchors (&name): quote a value that starts with '&'"
+    ),
+    "while scanning an alias": (
+        "riskdocs files may not use aliases (*name): quote a value that starts with '*'"
+    ),
+    "did not find expected comment or line break": (
+        "something follows the value on the same line: quote the whole value, or start a "
+        "comment with ' #'"
+    ),
+    "did not find expected node content": "a value is missing: write one, or null",
+    "did not find expected '-' indicator": (
+        "check the indentation of this list item against the items above"
+    ),
+    "block sequence entries are not allowed": (
+        "a '- ' list item must start its own line, indented under its key"
+    ),
+    "found unexpected ':'": "quote a value that contains ':'",
 }
+# For a message none of the hints above knows.
+_SYNTAX_FALLBACK = (
+    "fix the YAML at this line: quote a value that holds ': ' or ' #' or starts with a "
+    "special character, and indent with spaces"
+)
 
 
 @dataclass(frozen=True)
@@ -151,8 +207,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Y
         message += f" ({exc.context} at line {exc.context_mark.line + 1 + line_offset})"
     if mark and _char_at(text, mark.line, mark.column) == "\t":
         message = "found a tab character"
-    hint = next((h for frag, h in _SYNTAX_HINTS.items() if frag in message), None)
-    return YamlProblem("yaml-syntax", line, col, f"{message}: {hint}" if hint else message)
+    hint = next((h for frag, h in _SYNTAX_HINTS.items() if frag in message), _SYNTAX_FALLBACK)
+    return YamlProblem("yaml-syntax", line, col, f"{message}: {hint}")
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
