@@ -24,7 +24,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import RISKDOCS, Command, corpus, files_checked, machine, measure, table, tool
+from timing import (
+    RISKDOCS,
+    Command,
+    add_baseline_option,
+    baseline_ratios,
+    corpus,
+    files_checked,
+    machine,
+    measure,
+    table,
+    tool,
+    with_baseline,
+)
 
 SCHEMAS = Path(__file__).parent.parent / "schemas"
 FLOOR = (
@@ -84,9 +96,11 @@ def commands(projects: dict[str, Path]) -> list[Command]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
+    add_baseline_option(parser)
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="riskdocs-hook-"))
-    median = measure(commands({name: make(base, name) for name in SIZES}), args.rounds)
+    timed = commands({name: make(base, name) for name in SIZES})
+    median = measure(with_baseline(timed, args.baseline), args.rounds)
     print(f"projects in {base}; {args.rounds} rounds, medians")
     print(machine())
     print(table(median, "floor: import click+yaml, parse 5", unit="ms"))
@@ -94,6 +108,7 @@ def main() -> None:
     print(f"10k / 1k = {big / small:.2f} (the hook should not grow with the project)")
     if "yamllint -d relaxed, 5 files" in median:
         print(f"hook (1k) / yamllint = {small / median['yamllint -d relaxed, 5 files']:.2f}")
+    print(baseline_ratios(median, args.baseline))
 
 
 if __name__ == "__main__":

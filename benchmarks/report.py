@@ -21,7 +21,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import RISKDOCS, Command, corpus, files_checked, machine, measure, table
+from timing import (
+    RISKDOCS,
+    Command,
+    add_baseline_option,
+    baseline_ratios,
+    corpus,
+    files_checked,
+    machine,
+    measure,
+    table,
+    with_baseline,
+)
 
 RENDER = (
     "import pathlib, sys\n"
@@ -58,17 +69,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=3)
+    add_baseline_option(parser)
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="riskdocs-report-"))
     n = args.entities
     root = corpus(base / "project", "--commits", "1", "--commitments", str(n // 2),
                   "--risks", str(n * 3 // 10), "--meetings", str(n // 5))  # fmt: skip
-    median = measure(commands(root, base, n), args.rounds)
+    median = measure(with_baseline(commands(root, base, n), args.baseline), args.rounds)
     floor = median["riskdocs validate"] + median["render every note (markdown-it)"]
     print(f"{n} entity files in {root}; {args.rounds} rounds, medians")
     print(machine())
     print(table({**median, "validate + render": floor}, "validate + render"))
     print(f"report / (validate + render) = {median['riskdocs report'] / floor:.2f} (target 1.2)")
+    print(baseline_ratios(median, args.baseline))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ doing its own work, not waiting on ours. `machine()` is printed beside every tab
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import statistics
@@ -104,6 +105,53 @@ def table(medians: dict[str, float], base: str, unit: str = "s", label: str = ""
     for name, value in medians.items():
         lines.append(f"{name:{width}} {value * scale:8.2f} {value / medians[base]:24.2f}")
     return "\n".join(lines)
+
+
+def add_baseline_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--baseline", metavar="REV",
+        help="also time every riskdocs command with the code of this git revision (e.g. "
+        "HEAD~3), in the same interleaved rounds, and print the ratio to it",
+    )  # fmt: skip
+
+
+def with_baseline(commands: Sequence[Command], revision: str | None) -> list[Command]:
+    """`commands`, and when `revision` is given each riskdocs command once more, named
+    `... @REV`, run from that revision's code (its src/, schemas/ and template, unpacked
+    with `git archive`: the repository is not touched)."""
+    if revision is None:
+        return list(commands)
+    code = _code_at(revision)
+    again = [
+        Command(f"{c.name} @{revision}", c.argv, c.cwd, c.expect, c.exits,
+                {**c.env, "PYTHONPATH": str(code)})
+        for c in commands if list(c.argv[: len(RISKDOCS)]) == RISKDOCS
+    ]  # fmt: skip
+    return [*commands, *again]
+
+
+def baseline_ratios(medians: dict[str, float], revision: str | None) -> str:
+    """Each riskdocs command's median over its median at `revision`."""
+    if revision is None:
+        return ""
+    lines = [f"now / {revision} (below 1.00: faster now)"]
+    for name, value in medians.items():
+        if (before := medians.get(f"{name} @{revision}")) is not None:
+            lines.append(f"  {name}: {value / before:.2f}")
+    return "\n".join(lines)
+
+
+def _code_at(revision: str) -> Path:
+    repository = Path(__file__).resolve().parent.parent
+    target = Path(tempfile.mkdtemp(prefix="riskdocs-baseline-"))
+    archive = subprocess.run(["git", "-C", str(repository), "archive", revision, "src",
+                              "schemas", "project-template"], check=True,
+                             capture_output=True).stdout  # fmt: skip
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    package = target / "src" / "riskdocs"
+    (target / "schemas").rename(package / "schemas")  # where package-dir maps them
+    (target / "project-template").rename(package / "project_template")
+    return target / "src"
 
 
 def corpus(target: Path, *args: str) -> Path:

@@ -20,7 +20,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import RISKDOCS, Command, corpus, files_checked, machine, measure, table, tool
+from timing import (
+    RISKDOCS,
+    Command,
+    add_baseline_option,
+    baseline_ratios,
+    corpus,
+    files_checked,
+    machine,
+    measure,
+    table,
+    tool,
+    with_baseline,
+)
 
 SCHEMAS = Path(__file__).parent.parent / "schemas"
 FLOOR = (
@@ -66,12 +78,14 @@ def main() -> None:
     parser.add_argument("--entities", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-peers", action="store_true", help="skip check-jsonschema, yamllint")
+    add_baseline_option(parser)
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="riskdocs-validate-")) / "project"
     commitments = args.entities * 6 // 10
     corpus(root, "--commits", "1", "--commitments", str(commitments),
            "--risks", str(args.entities - commitments))  # fmt: skip
-    median = measure(commands(root, args.entities + 1, not args.no_peers), args.rounds)
+    timed = with_baseline(commands(root, args.entities + 1, not args.no_peers), args.baseline)
+    median = measure(timed, args.rounds)
     print(f"{args.entities} entity files in {root}; {args.rounds} rounds, medians")
     print(machine())
     print(table(median, "floor: CSafeLoader parse"))
@@ -81,6 +95,7 @@ def main() -> None:
         print(f"check-jsonschema, both kinds: {checker:.2f} s; riskdocs is "
               f"{checker / ours:.1f}x faster")  # fmt: skip
     print(f"riskdocs / floor = {ours / median['floor: CSafeLoader parse']:.2f} (target 1.25)")
+    print(baseline_ratios(median, args.baseline))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 
 from tests.conftest import BASE_CONFIG, TODAY, run
 from tests.gitrepo import Repo
+from tests.safety import UNSAFE, assert_safe_lines
 
 RISK = (
     "id: R-001\ntitle: t\nowner: alice\nraised: 2026-11-20\nprobability: 2\nimpact: 2\n"
@@ -92,8 +92,6 @@ def test_duplicate_ids_after_a_merge_name_both_files(project: Callable[..., Path
 # reads as a workflow command (`::error file=...::`), repaints a terminal or reorders
 # what the client reads.
 FORGED = "\n::error file=forged.py::forged\r::warning::cr\x1b[2J\x07\x9b\u202e\u2028"
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-                    "\u2066-\u2069]")  # every control but tab and line feed  # fmt: skip
 
 
 def hostile_repo(repo: Repo) -> Repo:
@@ -165,15 +163,6 @@ def test_control_characters_are_visible_on_the_page_calendar_and_summary(
         summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
         assert summaries and not any(UNSAFE.search(s) for s in summaries), summaries
         assert any("\\u202e" in s for s in summaries), summaries
-
-
-def assert_safe_lines(output: str, *, commands: bool) -> None:
-    """No raw control character but line feeds, and no line GitHub would read as a
-    workflow command unless the output is made of them (`--format github`)."""
-    assert not UNSAFE.search(output.replace("\t", " ")), UNSAFE.findall(output)
-    for line in output.splitlines():
-        if line.lstrip().startswith("::"):
-            assert commands and re.match(r"::(error|warning|notice) file=[^\n]*::", line), line
 
 
 class PageText(HTMLParser):
@@ -341,7 +330,8 @@ def test_a_committed_symlink_out_of_the_project_is_never_read_as_of_a_commit(
 # One mistake, one finding, where it is: nothing follows from a value the schema refuses
 # or a file that cannot be read.
 LINKED = ("id: C-001\ntitle: t\nowner: alice\nto: dana\nmade: 2026-11-01\ndue: 2026-12-20\n"
-          "status: open\nsource: meetings/2026-11-20-weekly.md\nlinks:\n  risks: [R-003]\n")  # fmt: skip
+          "status: open\nsource: meetings/2026-11-20-weekly.md\n"
+          "links:\n  risks: [R-003]\n")  # fmt: skip
 ONE_MISTAKE = {
     "a malformed id": ("risks/R-003-x.yaml", RISK.replace("R-001", "R-3a"),
                        "risks/R-003-x.yaml:1:5: error [schema] id: 'R-3a' is not valid"),
