@@ -32,10 +32,12 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """`text` on one line, every control and bidirectional character as an escape."""
-    return _ANY_UNSAFE.sub(_escape, text)
+    # Every character escaped here is one Python does not call printable: most text
+    # takes this one C-speed test and nothing else.
+    return text if text.isprintable() else _ANY_UNSAFE.sub(_escape, text)
 
 
 def visible_keeping_lines(text: str) -> str:
     """`text` with tabs and line breaks kept and every other control or bidirectional
     character as an escape: for outputs where a line break is only layout (the page)."""
-    return _UNSAFE_BUT_LAYOUT.sub(_escape, text)
+    return text if text.isprintable() else _UNSAFE_BUT_LAYOUT.sub(_escape, text)

@@ -11,128 +11,125 @@ since the page would otherwise show it to the client as a fact.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from riskdocs.finding import Finding, Severity
-from riskdocs.load.yamlsrc import dotted
-from riskdocs.model.entities import ChangeRequest, Commitment, Concern, Project, Risk, Source
+from riskdocs.load.yamlsrc import JsonPath, dotted
+from riskdocs.model.entities import Project, Source
 
 RULE = "contradiction"
 
 
-class Event(NamedTuple):
-    """A date an entity records something happened on, and where it is written."""
+class DateField(NamedTuple):
+    """A date field of an entity (`done`), or of each record in one of its lists
+    (`renegotiated[].on`); entity attributes are named as the YAML keys are."""
 
-    path: tuple[str | int, ...]
-    day: date | None
+    items: str | None
+    name: str
 
-    @property
-    def name(self) -> str:
-        return dotted(self.path)
-
-
-class Order(NamedTuple):
-    """`later` cannot be before `earlier`; `why` says so in plain words."""
-
-    earlier: Event
-    later: Event
-    why: str
+    @classmethod
+    def of(cls, spec: str) -> DateField:
+        items, _, name = spec.rpartition("[].")
+        return cls(items or None, name)
 
 
-class Record(NamedTuple):
-    """One entity's dated facts: the orders they must keep and the events that must
-    not lie in the future."""
-
-    source: Source
-    entity: str | None
-    orders: tuple[Order, ...]
-    events: tuple[Event, ...]
+# (collection, earlier, later, why): the later date cannot come before the earlier one.
+ORDERS: tuple[tuple[str, str, DateField, str], ...] = tuple(
+    (collection, earlier, DateField.of(later), why)
+    for collection, earlier, later, why in (
+        ("commitments", "made", "due", "a promise cannot fall due before it was made"),
+        ("commitments", "made", "done", "a promise cannot be delivered before it was made"),
+        ("commitments", "made", "renegotiated[].on",
+         "a due date cannot be renegotiated before the promise was made"),
+        ("risks", "raised", "closed", "a risk cannot be closed before it was raised"),
+        ("risks", "raised", "reviews[].on", "a risk cannot be reviewed before it was raised"),
+        ("changes", "raised", "decided",
+         "a change request cannot be decided before it was raised"),
+        ("concerns", "raised", "acknowledged",
+         "a concern cannot be acknowledged before it was raised"),
+        ("concerns", "raised", "resolved", "a concern cannot be resolved before it was raised"),
+        ("concerns", "acknowledged", "resolved",
+         "a concern is acknowledged before it is resolved"),
+    )
+)  # fmt: skip
+# Dates that record something that happened, so they cannot be after today.
+HAPPENED: dict[str, tuple[DateField, ...]] = {
+    collection: tuple(map(DateField.of, specs))
+    for collection, specs in {
+        "commitments": ("made", "done", "renegotiated[].on"),
+        "risks": ("raised", "closed", "reviews[].on", "prevention[].done"),
+        "changes": ("raised", "decided"),
+        "concerns": ("raised", "acknowledged", "resolved"),
+        "milestones": ("done",),
+        "feedback": ("responses[].date",),
+    }.items()
+}
+SCOPE_HAPPENED = tuple(map(DateField.of, ("signed_off", "deliverables[].added")))
 
 
 def check_states(project: Project, today: date) -> list[Finding]:
     """A finding for every date that comes before what it follows, or after `today`:
     one per date, the first contradiction it makes."""
     findings: list[Finding] = []
-    for record in _records(project):
-        told: set[tuple[str | int, ...]] = set()
-        for order in record.orders:
-            earlier, later = order.earlier, order.later
-            if earlier.day and later.day and later.day < earlier.day and later.path not in told:
-                told.add(later.path)
-                findings.append(_finding(record, later, (
-                    f"{later.name} {later.day} is before {earlier.name} {earlier.day}: "
-                    f"{order.why}; correct whichever date is wrong"
-                )))  # fmt: skip
-        for event in record.events:
-            if event.day and event.day > today and event.path not in told:
-                findings.append(_finding(record, event, (
-                    f"{event.name} {event.day} is after today ({today}): record what happened "
-                    "on the day it happens, not before"
-                )))  # fmt: skip
+    for collection, happened in HAPPENED.items():
+        orders = [(e, later, why) for c, e, later, why in ORDERS if c == collection]
+        for entity in getattr(project, collection):
+            findings.extend(_contradictions(entity, entity.source, orders, happened, today))
+    if project.scope is not None:
+        findings.extend(_contradictions(project.scope, project.scope.source, [],
+                                        SCOPE_HAPPENED, today))  # fmt: skip
+    settings = project.settings
+    if settings.start and settings.end and settings.end < settings.start:
+        findings.append(_finding(settings.source, ("project", "end"), None, (
+            f"project.end {settings.end} is before project.start {settings.start}: a project "
+            "cannot end before it starts; correct whichever date is wrong"
+        )))  # fmt: skip
     return findings
 
 
-def _finding(record: Record, event: Event, message: str) -> Finding:
-    line, col = record.source.position(*event.path)
-    return Finding(path=record.source.path, line=line, col=col, rule=RULE,
-                   severity=Severity.ERROR, message=message, entity=record.entity)  # fmt: skip
+def _contradictions(
+    entity: Any,
+    source: Source,
+    orders: Iterable[tuple[str, DateField, str]],
+    happened: Iterable[DateField],
+    today: date,
+) -> Iterator[Finding]:
+    told: set[JsonPath] = set()
+    entity_id = getattr(entity, "id", None)
+    for earlier_name, later, why in orders:
+        earlier = getattr(entity, earlier_name)
+        for path, day in _dates(entity, later):
+            if earlier is not None and day < earlier and path not in told:
+                told.add(path)
+                yield _finding(source, path, entity_id, (
+                    f"{dotted(path)} {day} is before {earlier_name} {earlier}: {why}; correct "
+                    "whichever date is wrong"
+                ))  # fmt: skip
+    for field in happened:
+        for path, day in _dates(entity, field):
+            if day > today and path not in told:
+                yield _finding(source, path, entity_id, (
+                    f"{dotted(path)} {day} is after today ({today}): record what happened on "
+                    "the day it happens, not before"
+                ))  # fmt: skip
 
 
-def _records(project: Project) -> Iterator[Record]:
-    yield from map(_commitment, project.commitments)
-    yield from map(_risk, project.risks)
-    yield from map(_change_request, project.changes)
-    yield from map(_concern, project.concerns)
-    for m in project.milestones:
-        yield Record(m.source, m.id, (), (Event(("done",), m.done),))
-    if (scope := project.scope) is not None:
-        added = [Event(("deliverables", i, "added"), d.added)
-                 for i, d in enumerate(scope.deliverables)]  # fmt: skip
-        yield Record(scope.source, None, (), (Event(("signed_off",), scope.signed_off), *added))
-    for pulse in project.feedback:
-        yield Record(pulse.source, None, (), tuple(
-            Event(("responses", i, "date"), response.date)
-            for i, response in enumerate(pulse.responses)
-        ))  # fmt: skip
+def _dates(entity: Any, field: DateField) -> Iterator[tuple[JsonPath, date]]:
+    """(where, day) of every date `field` names in `entity` that is set."""
+    if field.items is None:
+        day = getattr(entity, field.name)
+        if day is not None:
+            yield (field.name,), day
+        return
+    for index, item in enumerate(getattr(entity, field.items)):
+        day = getattr(item, field.name)
+        if day is not None:
+            yield (field.items, index, field.name), day
 
 
-def _commitment(c: Commitment) -> Record:
-    made, done = Event(("made",), c.made), Event(("done",), c.done)
-    moves = [Event(("renegotiated", i, "on"), r.on) for i, r in enumerate(c.renegotiated)]
-    return Record(c.source, c.id, (
-        Order(made, Event(("due",), c.due), "a promise cannot fall due before it was made"),
-        Order(made, done, "a promise cannot be delivered before it was made"),
-        *(Order(made, move, "a due date cannot be renegotiated before the promise was made")
-          for move in moves),
-    ), (made, done, *moves))  # fmt: skip
-
-
-def _risk(r: Risk) -> Record:
-    raised, closed = Event(("raised",), r.raised), Event(("closed",), r.closed)
-    reviews = [Event(("reviews", i, "on"), v.on) for i, v in enumerate(r.reviews)]
-    prevented = [Event(("prevention", i, "done"), p.done) for i, p in enumerate(r.prevention)]
-    return Record(r.source, r.id, (
-        Order(raised, closed, "a risk cannot be closed before it was raised"),
-        *(Order(raised, review, "a risk cannot be reviewed before it was raised")
-          for review in reviews),
-    ), (raised, closed, *reviews, *prevented))  # fmt: skip
-
-
-def _change_request(cr: ChangeRequest) -> Record:
-    raised, decided = Event(("raised",), cr.raised), Event(("decided",), cr.decided)
-    return Record(cr.source, cr.id, (
-        Order(raised, decided, "a change request cannot be decided before it was raised"),
-    ), (raised, decided))  # fmt: skip
-
-
-def _concern(q: Concern) -> Record:
-    raised = Event(("raised",), q.raised)
-    acknowledged = Event(("acknowledged",), q.acknowledged)
-    resolved = Event(("resolved",), q.resolved)
-    return Record(q.source, q.id, (
-        Order(raised, acknowledged, "a concern cannot be acknowledged before it was raised"),
-        Order(raised, resolved, "a concern cannot be resolved before it was raised"),
-        Order(acknowledged, resolved, "a concern is acknowledged before it is resolved"),
-    ), (raised, acknowledged, resolved))  # fmt: skip
+def _finding(source: Source, path: JsonPath, entity: str | None, message: str) -> Finding:
+    line, col = source.position(*path)
+    return Finding(path=source.path, line=line, col=col, rule=RULE, severity=Severity.ERROR,
+                   message=message, entity=entity)  # fmt: skip

@@ -21,7 +21,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md",)
 
 
-_DIGITS = re.compile(r"[0-9]+")
 _NAME_ID = re.compile(r"[A-Z]+-[0-9]+(?=[-.])")
 
 
@@ -76,11 +75,8 @@ class Kind:
         """Whether `value` is a well-formed id of this kind (the prefix, then digits),
         as the kind's schema pattern says."""
         prefix = self.id_prefix
-        return (
-            prefix is not None
-            and value.startswith(prefix)
-            and _DIGITS.fullmatch(value[len(prefix) :]) is not None
-        )
+        number = value[len(prefix) :] if prefix and value.startswith(prefix) else ""
+        return number.isascii() and number.isdigit()
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Unpickle as the one Kind of that name: code compares kinds with `is`."""
