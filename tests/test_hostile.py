@@ -382,3 +382,24 @@ def test_a_value_that_is_only_a_line_break_is_shown_as_one(project: Callable[...
         "closed, contingency, description, id, ignore, impact, links, owner, prevention, "
         "probability, raised, response, review_by, reviews, status, title, trigger, visibility)",
     ], lines
+
+
+def test_control_characters_in_arguments_never_reach_an_output_raw(
+    repo: Repo, tmp_path: Path
+) -> None:
+    root = hostile_repo(repo).root
+    odd = tmp_path / f"site{FORGED}"
+    outputs = [
+        run("history", f"C-1{FORGED}", "--root", str(root)),
+        run("validate", "--root", str(root), "--hook", str(tmp_path / f"x{FORGED}.yaml")),
+        run("report", "--root", str(root), "--today", TODAY, "-o", str(odd)),
+        run("init", str(tmp_path / f"new{FORGED}"), "--today", TODAY),
+    ]
+    (tmp_path / f"x{FORGED}.yaml").write_text("x")
+    outputs.append(
+        run("validate", "--hook", "--root", str(root), str(tmp_path / f"x{FORGED}.yaml"))
+    )
+    for result in outputs:
+        assert result.exit_code in (0, 1, 2) and "Traceback" not in result.output
+        assert_safe_lines(result.output, commands=False)
+    assert "C-1\\n::error file=forged.py::forged\\r" in outputs[0].output

@@ -105,10 +105,17 @@ def check_rule_names(names: Sequence[str]) -> None:
             raise RiskdocsError(f"no rule named '{name}'{hint}; `riskdocs rules` lists them")
 
 
-def say(text: str, *, err: bool = False, nl: bool = True) -> None:
-    """Print `text` with every control character in each of its lines made visible: file
-    names, titles and git authors reach the terminal and CI logs only through here."""
-    click.echo("\n".join(visible(line) for line in text.split("\n")), err=err, nl=nl)
+def say(message: str, *, err: bool = False) -> None:
+    """Print a one-line message, every control character in it made visible: a file
+    name or an id typed by the user cannot start a line of its own in a CI log."""
+    click.echo(visible(message), err=err)
+
+
+def show(output: str) -> None:
+    """Print a command's output (lines a formatter made from visible values), each line
+    made visible once more: file names, titles and git authors reach the terminal and
+    CI logs only through `say` and `show`."""
+    click.echo("\n".join(visible(line) for line in output.split("\n")), nl=False)
 
 
 def setup_errors(func: F) -> F:
@@ -190,10 +197,10 @@ def validate(
         result = run(source, _day(source.tree, today or as_of_day),
                      only=frozenset(rules) or None, hook=hook)  # fmt: skip
     except ConfigError as exc:
-        say(formatter(exc.findings, 1), nl=False)
+        show(formatter(exc.findings, 1))
         raise
     shown = relocate(result.findings, _checkout_prefix(project_root, output_format))
-    say(formatter(shown, result.files_checked, show_ignored=show_ignored), nl=False)
+    show(formatter(shown, result.files_checked, show_ignored=show_ignored))
     sys.exit(exit_code(result.findings))
 
 
@@ -296,7 +303,7 @@ def report(
     try:
         result = run(source, _day(source.tree, today or as_of_day))
     except ConfigError as exc:
-        say(FORMATTERS["text"](exc.findings, 1), nl=False)
+        show(FORMATTERS["text"](exc.findings, 1))
         raise
     published = publish(result, output, audience)
     say(
@@ -379,4 +386,4 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
     disk = DiskTree(project_root)
     paths = entity_paths(disk, entity) if entity else None
     revisions = timeline(repository, _day(disk, None), disk, paths)
-    say(render_timeline(revisions, output_format), nl=False)
+    show(render_timeline(revisions, output_format))

@@ -19,7 +19,8 @@ BUILTIN_CHECKS: dict[str, str] = {
     "file-too-large": "A project file over 1 MB (one entity per file).",
     "unknown-file": "A file in a project folder that riskdocs does not read.",
     "schema": "A value that breaks its kind's JSON Schema.",
-    "config": "A riskdocs.yaml setting the schema cannot check (band order, time zone).",
+    "config": "A riskdocs.yaml setting the schema cannot check (band order, project dates, "
+    "time zone).",
     "contradiction": "Dates that cannot all be true: done before made, closed in the future.",
     "action-item-syntax": "An action item riskdocs cannot read (e.g. a bad due: date).",
     "duplicate-id": "Two entities with the same id.",

@@ -80,12 +80,6 @@ def check_states(project: Project, today: date) -> list[Finding]:
     if project.scope is not None:
         findings.extend(_contradictions(project.scope, project.scope.source, [],
                                         SCOPE_HAPPENED, today))  # fmt: skip
-    settings = project.settings
-    if settings.start and settings.end and settings.end < settings.start:
-        findings.append(_finding(settings.source, ("project", "end"), None, (
-            f"project.end {settings.end} is before project.start {settings.start}: a project "
-            "cannot end before it starts; correct whichever date is wrong"
-        )))  # fmt: skip
     return findings
 
 
@@ -116,17 +110,17 @@ def _contradictions(
                 ))  # fmt: skip
 
 
-def _dates(entity: Any, field: DateField) -> Iterator[tuple[JsonPath, date]]:
-    """(where, day) of every date `field` names in `entity` that is set."""
+def _dates(entity: Any, field: DateField) -> Iterable[tuple[JsonPath, date]]:
+    """(where, day) of every date `field` names in `entity` that is set (a tuple, not a
+    generator: this runs several times for each of thousands of entities)."""
     if field.items is None:
         day = getattr(entity, field.name)
-        if day is not None:
-            yield (field.name,), day
-        return
-    for index, item in enumerate(getattr(entity, field.items)):
-        day = getattr(item, field.name)
-        if day is not None:
-            yield (field.items, index, field.name), day
+        return () if day is None else (((field.name,), day),)
+    return [
+        ((field.items, index, field.name), day)
+        for index, item in enumerate(getattr(entity, field.items))
+        if (day := getattr(item, field.name)) is not None
+    ]
 
 
 def _finding(source: Source, path: JsonPath, entity: str | None, message: str) -> Finding:

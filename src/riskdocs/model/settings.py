@@ -69,8 +69,13 @@ def timezone_in(tree: Tree) -> str | None:
 
 
 def settings_problems(settings: Settings) -> list[Finding]:
-    """What the schema cannot see in riskdocs.yaml: band order and the time zone name."""
+    """What the schema cannot see in riskdocs.yaml: band order, the project's dates in
+    order, and the time zone name."""
     problems: list[Finding] = []
+    if settings.start and settings.end and settings.end < settings.start:
+        problems.append(_problem(settings.source, ("project", "end"),
+                                 f"project.end {settings.end} is before project.start "
+                                 f"{settings.start}: correct whichever date is wrong"))  # fmt: skip
     bands, source = settings.thresholds.risk_bands, settings.source
     if bands["high"] <= bands["medium"]:
         problems.append(_problem(source, ("thresholds", "risk_bands", "high"),
