@@ -184,3 +184,23 @@ def test_every_syntax_error_has_a_hint(text: str) -> None:
     (problem,) = parse_yaml(text).problems
     assert problem.rule == "yaml-syntax"
     assert SYNTAX_ERRORS[text] in problem.message, problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("title: Share results #2 with sponsor\n", (1, 22)),
+        ("---\nnote: see ticket #123\n", (2, 18)),
+        ("status: open  # waiting for the client\n", None),
+        ('title: "Share results #2"\n', None),
+        ("title: issue#2\n", None),
+        ("impact: 5 #3\n", None),
+    ],
+)
+def test_a_comment_that_cuts_a_plain_text_short_is_a_warning(
+    text: str, warned: tuple[int, int] | None
+) -> None:
+    parsed = parse_yaml(text)
+    assert parsed.ok and parsed.data is not None, "the value is still read"
+    places = [(w.rule, w.line, w.col) for w in parsed.warnings]
+    assert places == ([("yaml-comment-in-value", *warned)] if warned else [])

@@ -11,6 +11,7 @@ BUILTIN_CHECKS: dict[str, str] = {
     "yaml-duplicate-key": "A key appears twice in one mapping.",
     "yaml-anchor": "Anchors and aliases (&, *) are refused.",
     "yaml-tag": "Tags such as !!python/object are refused.",
+    "yaml-comment-in-value": "A ' #' cut a plain value short (title: Results #2): quote it.",
     "yaml-multi-document": "A second YAML document (---) in one file.",
     "front-matter": "A Markdown file without valid YAML front matter.",
     "empty-file": "A project file with nothing in it.",

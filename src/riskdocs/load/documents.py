@@ -8,13 +8,13 @@ becomes findings and a document without data, never an exception.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
 from riskdocs.load.kinds import Kind
 from riskdocs.load.tree import MAX_FILE_BYTES, FileTooLargeError, OutsideProjectError, Tree
-from riskdocs.load.yamlsrc import Positions, YamlProblem, parse_yaml
+from riskdocs.load.yamlsrc import ParsedYaml, Positions, YamlProblem, parse_yaml
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,9 +76,8 @@ def load_file(source: Tree, relpath: str, kind: Kind) -> tuple[Document, list[Fi
     if kind.markdown:
         return _load_markdown(relpath, kind, text)
     parsed = parse_yaml(text)
-    findings = [_problem_finding(relpath, p) for p in parsed.problems]
     document = Document(path=relpath, kind=kind, data=parsed.data, positions=parsed.positions)
-    return document, findings or _empty(relpath, kind, parsed.data)
+    return document, _parse_findings(relpath, kind, parsed)
 
 
 def _unread(
@@ -93,10 +92,18 @@ def _load_markdown(relpath: str, kind: Kind, text: str) -> tuple[Document, list[
         return Document(path=relpath, kind=kind, data=None), [_problem_finding(relpath, split)]
     front, offset, body, body_line = split
     parsed = parse_yaml(front, line_offset=offset)
-    findings = [_problem_finding(relpath, p) for p in parsed.problems]
     document = Document(path=relpath, kind=kind, data=parsed.data, positions=parsed.positions,
                         body=body, body_line=body_line)  # fmt: skip
-    return document, findings or _empty(relpath, kind, parsed.data)
+    return document, _parse_findings(relpath, kind, parsed)
+
+
+def _parse_findings(relpath: str, kind: Kind, parsed: ParsedYaml) -> list[Finding]:
+    """The errors that kept the YAML from being read (or that it is empty), then the
+    warnings about values read as written but maybe not as meant."""
+    errors = [_problem_finding(relpath, p) for p in parsed.problems]
+    warnings = [replace(_problem_finding(relpath, p), severity=Severity.WARNING)
+                for p in parsed.warnings]  # fmt: skip
+    return [*(errors or _empty(relpath, kind, parsed.data)), *warnings]
 
 
 def split_front_matter(text: str) -> tuple[str, int, str, int] | YamlProblem:

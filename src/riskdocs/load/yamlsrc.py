@@ -59,6 +59,9 @@ _SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 # ...and every number matches this; a date such as 2026-11-25 fails it at once.
 _NUMBER_LIKE = re.compile(r"[-+]?(?:0[xo][0-9a-fA-F]+|[0-9]*\.?[0-9]*(?:[eE][-+]?[0-9]+)?|\..+)")
 
+# A comment that starts right after a plain value, with no space after the '#'.
+_COMMENT_CUT = re.compile(r"[ \t]+#(?=\S)")
+
 # Hints for the libyaml messages people meet most, keyed by a fragment of the message.
 _SYNTAX_HINTS = {
     "found a tab character": "YAML does not allow tabs for indentation; indent with spaces",
@@ -169,6 +172,7 @@ class ParsedYaml:
     data: Any
     positions: Positions
     problems: tuple[YamlProblem, ...]
+    warnings: tuple[YamlProblem, ...] = ()  # read as written, but maybe not as meant
 
     @property
     def ok(self) -> bool:
@@ -177,7 +181,7 @@ class ParsedYaml:
 
 def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
     """Read one YAML document; `line_offset` shifts reported lines (front matter)."""
-    builder = _Builder(line_offset)
+    builder = _Builder(line_offset, text)
     try:
         data = builder.document(_events(text))
     except yaml.MarkedYAMLError as exc:
@@ -188,7 +192,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
     except yaml.YAMLError as exc:
         return ParsedYaml(None, builder.positions, (YamlProblem("yaml-syntax", 1, 1, str(exc)),))
     problems = tuple(builder.problems)
-    return ParsedYaml(None if problems else data, builder.positions, problems)
+    return ParsedYaml(None if problems else data, builder.positions, problems,
+                      tuple(builder.warnings))  # fmt: skip
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
@@ -235,11 +240,14 @@ def _char_at(text: str, line: int, column: int) -> str:
 class _Builder:
     """Turns an event stream into data, positions and problems."""
 
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, text: str = "") -> None:
         self.line_offset = line_offset
         self.positions = Positions()
         self.problems: list[YamlProblem] = []
+        self.warnings: list[YamlProblem] = []
         self.events: Iterator[yaml.Event] = iter(())
+        # Only a text with a '#' can have a value cut short by a comment.
+        self.lines = text.splitlines() if "#" in text else None
 
     def position(self, event: yaml.Event) -> Position:
         mark = event.start_mark
@@ -293,7 +301,10 @@ class _Builder:
             self.skip(event)
             return None
         if isinstance(event, yaml.ScalarEvent):
-            return self.scalar(event)
+            value = self.scalar(event)
+            if self.lines is not None and not event.style and isinstance(value, str):
+                self.check_comment_cut(event, value)
+            return value
         if isinstance(event, yaml.MappingStartEvent):
             self.check_collection_tag(event, "map")
             return self.mapping(path, depth)
@@ -351,6 +362,21 @@ class _Builder:
                 level -= 1
                 if level == 0:
                     return
+
+    def check_comment_cut(self, event: yaml.ScalarEvent, value: str) -> None:
+        """Warn when a plain text is followed on its line by `#` and no space, as in
+        `title: Share results #2`: YAML reads a comment there and drops `#2 ...`."""
+        end = event.end_mark
+        assert self.lines is not None and end is not None
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        cut = _COMMENT_CUT.match(rest)
+        if cut is None:
+            return
+        line, col = end.line + 1 + self.line_offset, end.column + cut.end()
+        self.warnings.append(YamlProblem("yaml-comment-in-value", line, col, (
+            f"'{rest[cut.end() - 2 :].strip()}' is a YAML comment, so the value is only "
+            f"{value!r}: if the '#' belongs to it, quote the whole value"
+        )))  # fmt: skip
 
     def check_collection_tag(self, event: yaml.CollectionStartEvent, core: str) -> None:
         if event.tag is not None and event.tag not in ("!", _CORE + core):
