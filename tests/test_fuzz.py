@@ -139,6 +139,8 @@ def test_an_accepted_commitment_is_a_coherent_record(
     commitment: dict[str, Any] = {"id": "C-001", "title": "t", "owner": "alice", "to": "dana",
                                   "made": made, "due": due, "status": status,
                                   "done": done}  # fmt: skip
+    if status == "dropped":
+        commitment["note"] = "the client no longer needs it"
     if moved:
         commitment["renegotiated"] = [{"on": moved, "from": "2026-09-01", "to": due,
                                        "agreed_by": "dana"}]  # fmt: skip

@@ -17,10 +17,12 @@ NAMES = schema_names()
 
 
 def walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Every schema node, leaving out `if` conditions (they test fields, not declare them)."""
     if isinstance(node, dict):
         yield node
-        for value in node.values():
-            yield from walk(value)
+        for key, value in node.items():
+            if key != "if":
+                yield from walk(value)
     elif isinstance(node, list):
         for value in node:
             yield from walk(value)

@@ -17,7 +17,8 @@ COMMITMENT = """
 
 
 def commitment(due: str, status: str = "open") -> dict[str, str]:
-    return {"commitments/C-001.yaml": dedent(COMMITMENT).format(due=due, status=status)}
+    note = "note: the client no longer needs it\n" if status == "dropped" else ""
+    return {"commitments/C-001.yaml": dedent(COMMITMENT).format(due=due, status=status) + note}
 
 
 def test_open_commitment_past_its_due_date_is_reported_at_the_due_line(check: Check) -> None:

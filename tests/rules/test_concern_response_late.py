@@ -16,7 +16,7 @@ RESOLVED_LATE = "concern-resolved-late"
 
 def concern(raised: str, acknowledged: str = "", resolved: str = "") -> dict[str, str]:
     rest = f"acknowledged: {acknowledged}\n" if acknowledged else ""
-    rest += f"resolved: {resolved}\n" if resolved else ""
+    rest += f"resolved: {resolved}\nresolution: Fixed and confirmed\n" if resolved else ""
     return {PATH: CONCERN.format(raised=raised, rest=rest)}
 
 

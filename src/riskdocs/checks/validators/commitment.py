@@ -75,6 +75,26 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__done = data["done"]
                 if not isinstance(data__done, (NoneType)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".done must be null")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['status']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            data_keys = set(data.keys())
+            if "status" in data_keys:
+                data_keys.remove("status")
+                data__status = data["status"]
+                if not (isinstance(data__status, str) and data__status == 'dropped'):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['dropped']")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        pass
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['note']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'title', 'owner', 'to', 'made', 'due', 'status']) - data.keys()
