@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+import pytest
+
 from riskdocs.model.meetings import parse_body
 
 BODY = textwrap.dedent("""\
@@ -53,3 +55,31 @@ def test_bad_due_dates_are_problems_with_columns() -> None:
     body = parse_body("- [ ] @bob x due:2026-02-30\n- [ ] y due:soon\n", first_line=5)
     assert [(p.line, p.col) for p in body.problems] == [(5, 18), (6, 13)]
     assert [i.due for i in body.action_items] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- [ ] @bob x due:2026-12-08", "- [ ] @bob x due: 2026-12-08", "- [ ] @bob x Due:2026-12-08",
+     "- [ ] @bob x DUE:\t2026-12-08", "- [ ] @Bob x due:2026-12-08"],
+)  # fmt: skip
+def test_due_markers_and_owners_are_read_as_people_write_them(line: str) -> None:
+    body = parse_body(line + "\n", first_line=1)
+    (item,) = body.action_items
+    assert (item.text, item.owner, item.due, body.problems) == ("x", "bob", date(2026, 12, 8), ())
+
+
+@pytest.mark.parametrize(
+    ("line", "col", "message"),
+    [
+        ("- [ ] x due: tomorrow", 14, "due:tomorrow is not a date"),
+        ("- [ ] x due:", 13, "due: (nothing) is not a date"),
+        ("- [ ] x due:2026-12-08 was:soon agreed:dana", 28, "was:soon is not a date"),
+        ("- [ ] x due:2026-12-08 was:2026-12-01", 24, "says both the date it replaces and who"),
+        ("- [ ] x due:2026-12-08 agreed:dana", 24, "says both the date it replaces and who"),
+    ],
+)
+def test_a_schedule_marker_that_cannot_be_read_is_a_problem(
+    line: str, col: int, message: str
+) -> None:
+    (problem,) = parse_body(line + "\n", first_line=3).problems
+    assert (problem.line, problem.col) == (3, col) and message in problem.message, problem

@@ -110,3 +110,45 @@ def test_an_action_item_moved_later_is_a_slip_at_its_line(repo: Repo) -> None:
     assert "action item 'send the plan' moved from due:2026-11-06 to due:2026-11-13" in (
         finding.message
     )
+
+
+NOTE = """
+    ---
+    date: 2026-11-02
+    title: Weekly
+    kind: status
+    attendees: [alice, dana]
+    ---
+
+    - [ ] @bob send the plan {schedule}
+"""
+NOTE_PATH = "meetings/2026-11-02-weekly.md"
+
+
+def test_an_action_item_rescheduled_on_the_item_is_one_item_and_no_slip(repo: Repo) -> None:
+    repo.commit("notes", {NOTE_PATH: NOTE.format(schedule="due:2026-11-06")}, day="2026-11-02")
+    repo.commit("agreed", {NOTE_PATH: NOTE.format(
+        schedule="due: 2026-11-13 was: 2026-11-06 agreed: dana")}, day="2026-11-05")  # fmt: skip
+    repo.commit("agreed again", {NOTE_PATH: NOTE.format(
+        schedule="Due:2026-11-20 Was:2026-11-13 Agreed:@Dana")}, day="2026-11-12")  # fmt: skip
+    assert slips(repo) == []
+    result = check_project(repo.root, date(2026, 11, 25))
+    (item,) = result.project.meetings[0].action_items
+    assert (item.text, item.due, item.moved_from, item.agreed_by) == (
+        "send the plan",
+        date(2026, 11, 20),
+        date(2026, 11, 13),
+        "dana",
+    )
+    overdue = [f for f in result.findings if f.rule == "action-item-overdue"]
+    assert len(overdue) == 1 and "was due 2026-11-20" in overdue[0].message, "one item, once"
+
+
+def test_a_move_recorded_on_the_item_later_does_not_excuse_the_silent_one(repo: Repo) -> None:
+    repo.commit("notes", {NOTE_PATH: NOTE.format(schedule="due:2026-11-06")}, day="2026-11-02")
+    repo.commit("silent", {NOTE_PATH: NOTE.format(schedule="due:2026-11-13")}, day="2026-11-05")
+    repo.commit("agreed", {NOTE_PATH: NOTE.format(
+        schedule="due:2026-11-20 was:2026-11-13 agreed:dana")}, day="2026-11-10")  # fmt: skip
+    (finding,) = slips(repo)
+    assert "moved from due:2026-11-06 to due:2026-11-13" in finding.message
+    assert "write it on the item (due:2026-11-13 was:2026-11-06 agreed:PERSON)" in finding.message

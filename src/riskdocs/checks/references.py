@@ -156,18 +156,23 @@ def _dangling(
 
 
 def _action_item_owners(project: Project, people: AbstractSet[str]) -> Iterator[Finding]:
+    """Every person an action item names (`@owner`, `agreed:`) is in `people:`."""
     for meeting in project.meetings:
         for item in meeting.action_items:
-            if item.owner is not None and item.owner not in people:
-                close = did_you_mean(item.owner, sorted(people), n=1)
-                hint = f" (did you mean '@{close[0]}'?)" if close else ""
+            named = ((item.owner, item.owner_col, "owner '@{}'", "@"),
+                     (item.agreed_by, item.agreed_col, "agreed:{}", ""))  # fmt: skip
+            for person, col, written, mark in named:
+                if person is None or person in people:
+                    continue
+                close = did_you_mean(person, sorted(people), n=1)
+                hint = f" (did you mean '{mark}{close[0]}'?)" if close else ""
                 yield Finding(
                     path=meeting.path,
                     line=item.line,
-                    col=item.owner_col,
+                    col=col,
                     rule="unknown-reference",
                     severity=Severity.ERROR,
-                    message=f"action item owner '@{item.owner}' is not in `people:` in "
+                    message=f"action item {written.format(person)} is not in `people:` in "
                     f"riskdocs.yaml{hint}",
                     entity=meeting.id,
                 )

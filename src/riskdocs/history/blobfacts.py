@@ -19,7 +19,7 @@ from riskdocs.dates import day_or_none
 from riskdocs.load.documents import split_front_matter
 from riskdocs.load.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind
 from riskdocs.load.yamlsrc import YamlProblem, parse_yaml
-from riskdocs.model.meetings import parse_body, without_due
+from riskdocs.model.meetings import parse_body, without_schedule
 
 _SCALAR = re.compile(r"^([a-z_]+):[ \t]*['\"]?([^'\"#\n]*?)['\"]?[ \t]*(?:#.*)?$", re.M)
 _REVIEW_BY = re.compile(r"^review_by:.*$", re.M)
@@ -44,9 +44,11 @@ class RiskVersion(NamedTuple):
 
 
 class MeetingVersion(NamedTuple):
-    """The due date of each action item that has one."""
+    """The due date of each action item that has one, and for each rescheduled item
+    (`was:` with `agreed:`) the date its move replaced."""
 
     dues: Mapping[ItemKey, date]
+    agreed: Mapping[ItemKey, date] = {}
 
 
 class ScopeFacts(NamedTuple):
@@ -92,7 +94,11 @@ def meeting_version(text: str) -> MeetingVersion | None:
         return None
     _, _, body, body_line = split
     items = parse_body(body, body_line).action_items
-    return MeetingVersion(dues={(i.owner, without_due(i.text)): i.due for i in items if i.due})
+    return MeetingVersion(
+        dues={(i.owner, without_schedule(i.text)): i.due for i in items if i.due},
+        agreed={(i.owner, without_schedule(i.text)): i.moved_from
+                for i in items if i.moved_from and i.agreed_by},
+    )  # fmt: skip
 
 
 def scope_facts(text: str) -> ScopeFacts | None:

@@ -199,7 +199,7 @@ class _Facts:
         meeting = PurePosixPath(change.path).stem
         for key, due in after.dues.items():
             old = before.dues.get(key)
-            if old and old != due:
+            if old and old != due and after.agreed.get(key) != old:  # else an agreed move
                 self.moves.append(DueChange(entity=meeting, path=change.path, commit=change.commit,
                                             day=change.day, author=change.author, old=old, new=due,
                                             item=key[1]))  # fmt: skip

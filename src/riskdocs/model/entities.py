@@ -278,9 +278,16 @@ class ActionItem:
     """A task-list line in a meeting note: `- [ ] @owner text due:YYYY-MM-DD`.
 
     Attributes:
+        text: what is to be done, without the owner and the schedule markers.
         line, col: where the item's text starts in the meeting file.
-        owner: person key after `@`, or None when the item names nobody.
+        owner: person key after `@` (lower-cased), or None when the item names nobody.
         owner_col: column of the `@` before the owner's key.
+        due: the date it is due, None when it has none (or it cannot be read).
+        due_written: a `due:` marker is there, read or not (an unreadable one is an
+            `action-item-syntax` error, not an undated item).
+        moved_from: for a rescheduled item (`was:`), the due date the new one replaces.
+        agreed_by: for a rescheduled item (`agreed:`), the person who agreed the new date.
+        agreed_col: column of the `agreed:` marker.
     """
 
     text: str
@@ -290,6 +297,10 @@ class ActionItem:
     owner: str | None = None
     owner_col: int | None = None
     due: date | None = None
+    due_written: bool = False
+    moved_from: date | None = None
+    agreed_by: str | None = None
+    agreed_col: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,22 +1,32 @@
 """Meeting-note bodies: action items and decisions, with their line numbers.
 
 Action items are GitHub task-list lines: `- [ ] @bob send the timeline due:2026-11-25`
-(`[x]` when done; `@person` names the owner, `due:` the date). Decisions are
-the list items under a `## Decisions` heading. Lines inside fenced code
-blocks are ignored.
+(`[x]` when done; `@person` names the owner, `due:` the date). People write the
+markers in any case and with or without a space after the colon (`Due: 2026-11-25`);
+owners match `people:` keys in any case. A date agreed later is written on the item
+itself, with the date it replaces and who agreed: `due:2026-12-02 was:2026-11-25
+agreed:dana`; the item keeps its identity and git shows the move was agreed.
+Decisions are the list items under a `## Decisions` heading. Lines inside fenced
+code blocks are ignored.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from riskdocs.dates import day_or_none
 from riskdocs.model.entities import ActionItem
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(?P<text>.*?)\s*$")
-_OWNER = re.compile(r"(?<!\S)@([a-z0-9][a-z0-9._-]*)")
-_DUE = re.compile(r"(?<!\S)due:(\S+)")
+_OWNER = re.compile(r"(?<!\S)@([A-Za-z0-9][A-Za-z0-9._-]*)")
+# `due:`, `was:` and `agreed:`, in any case, a space or tab allowed after the colon.
+_DUE = re.compile(r"(?<!\S)due:[ \t]*(\S*)", re.IGNORECASE)
+_WAS = re.compile(r"(?<!\S)was:[ \t]*(\S*)", re.IGNORECASE)
+_AGREED = re.compile(r"(?<!\S)agreed:[ \t]*@?(\S*)", re.IGNORECASE)
+_SCHEDULE = (_DUE, _WAS, _AGREED)
+RESCHEDULED = "due:NEW-DATE was:OLD-DATE agreed:PERSON"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+?)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -56,38 +66,60 @@ def parse_body(body: str, first_line: int) -> MeetingBody:
             continue
         task = _TASK.match(line)
         if task:
-            action, problem = _action_item(task, number)
+            action, found = _action_item(task, number)
             items.append(action)
-            problems.extend([problem] if problem else [])
+            problems.extend(found)
         elif in_decisions and (item := _LIST_ITEM.match(line)):
             decisions.append(item.group("text"))
     return MeetingBody(tuple(items), tuple(decisions), tuple(problems))
 
 
-def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, BodyProblem | None]:
-    """The action item of a task-list line, and the problem with its `due:` if any."""
-    text = task.group("text")
+def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyProblem]]:
+    """The action item of a task-list line, and what in it cannot be read."""
+    text, start = task.group("text"), task.start("text")
     owner = _OWNER.search(text)
-    due_match = _DUE.search(text)
-    due = day_or_none(due_match.group(1)) if due_match else None
-    problem = None
-    if due_match and due is None:
-        problem = BodyProblem(line, task.start("text") + due_match.start(1) + 1,
-                              f"due:{due_match.group(1)} is not a date; "
-                              "write due:YYYY-MM-DD, e.g. due:2026-11-25")  # fmt: skip
-    clean = _DUE.sub("", _OWNER.sub("", text, count=1), count=1)
+    problems: list[BodyProblem] = []
+
+    def day(pattern: re.Pattern[str], marker: str) -> date | None:
+        found = pattern.search(text)
+        if found is None:
+            return None
+        value = day_or_none(found.group(1))
+        if value is None:
+            problems.append(BodyProblem(line, start + found.start(1) + 1, (
+                f"{marker}{found.group(1) or ' (nothing)'} is not a date; write "
+                f"{marker}YYYY-MM-DD, e.g. {marker}2026-11-25"
+            )))  # fmt: skip
+        return value
+
+    due, moved_from = day(_DUE, "due:"), day(_WAS, "was:")
+    agreed = _AGREED.search(text)
+    agreed_by = (agreed.group(1).rstrip(".,;").lower() or None) if agreed else None
+    if (_WAS.search(text) is None) != (agreed is None):
+        where = agreed or _WAS.search(text)
+        assert where is not None  # one of the two is there
+        problems.append(BodyProblem(line, start + where.start() + 1, (
+            f"a rescheduled item says both the date it replaces and who agreed: {RESCHEDULED}"
+        )))  # fmt: skip
     item = ActionItem(
-        text=" ".join(clean.split()),
+        text=without_schedule(_OWNER.sub("", text, count=1)),
         done=task.group(1) != " ",
         line=line,
-        col=task.start("text") + 1,
-        owner=owner.group(1) if owner else None,
-        owner_col=task.start("text") + owner.start() + 1 if owner else None,
+        col=start + 1,
+        owner=owner.group(1).rstrip(".").lower() if owner else None,
+        owner_col=start + owner.start() + 1 if owner else None,
         due=due,
+        due_written=_DUE.search(text) is not None,
+        moved_from=moved_from,
+        agreed_by=agreed_by,
+        agreed_col=start + agreed.start() + 1 if agreed else None,
     )
-    return item, problem
+    return item, problems
 
 
-def without_due(text: str) -> str:
-    """An action item's text without its `due:` word, which is what identifies it."""
-    return " ".join(word for word in text.split() if not word.startswith("due:"))
+def without_schedule(text: str) -> str:
+    """An action item's text without its `due:`, `was:` and `agreed:` markers, on one
+    line: what identifies the item while its date moves."""
+    for pattern in _SCHEDULE:
+        text = pattern.sub("", text)
+    return " ".join(text.split())

@@ -17,6 +17,7 @@ from riskdocs.finding import Finding, Severity
 from riskdocs.model.entities import Entity, Project
 from riskdocs.rules import (
     action_item_overdue,
+    action_item_undated,
     action_item_unowned,
     change_request_pending,
     commitment_done_late,
@@ -53,6 +54,7 @@ _MODULES: tuple[Rule, ...] = (
     commitment_silent_slip,
     action_item_overdue,
     action_item_unowned,
+    action_item_undated,
     risk_review_overdue,
     risk_high_unplanned,
     risk_prevention_overdue,

@@ -2,8 +2,9 @@
 
 Why it matters: what was agreed in a meeting is a promise too, often made in
 front of the client. Action items are tracked like commitments: tick them
-(`- [x]`) when done, or move their `due:` date in the notes of the meeting
-where the new date was agreed.
+(`- [x]`) when done, or, when a new date is agreed, write it on the item with the
+date it replaces and who agreed (`due:2026-12-02 was:2026-11-20 agreed:dana`):
+the item stays one item, and `commitment-silent-slip` sees the move was agreed.
 
 Passes (today 2026-11-26):
 
@@ -46,6 +47,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     item.line,
                     item.col,
                     f"action item '{item.text}' ({owner}) was due {item.due}, {days(late)} ago: "
-                    "tick it (`- [x]`) when done, or agree a new `due:` date",
+                    "tick it (`- [x]`) when done, or agree a new date and write it on the item "
+                    f"(due:NEW was:{item.due} agreed:PERSON)",
                     meeting.id,
                 )

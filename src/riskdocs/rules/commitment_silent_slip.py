@@ -7,15 +7,22 @@ the uncommitted work tree too, must match an entry under `renegotiated:` with
 that `from` and `to` and who agreed. Needs the full git history (a shallow CI
 clone reports an info finding instead).
 
+An action item's move is recorded on the item by the commit that makes it:
+`due:NEW was:OLD agreed:PERSON`.
+
 Passes (the move is recorded):
 
     due: 2026-11-25
     renegotiated:
       - {on: 2026-11-18, from: 2026-11-20, to: 2026-11-25, agreed_by: dana}
 
+    - [ ] @bob send the timeline due:2026-11-25 was:2026-11-20 agreed:dana
+
 Fails (a commit changed `due: 2026-11-20` to `due: 2026-11-25` and nothing else):
 
     due: 2026-11-25
+
+    - [ ] @bob send the timeline due:2026-11-25
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Commitment, Meeting, Project
-from riskdocs.model.meetings import without_due
+from riskdocs.model.meetings import without_schedule
 from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at
 
 if TYPE_CHECKING:
@@ -76,14 +83,17 @@ def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Hit]:
 
 def _action_item(meeting: Meeting, move: DueChange) -> Iterator[Hit]:
     for item in meeting.action_items:
-        if item.due == move.new and without_due(item.text) == move.item:
+        # The item as it is now, unless its date was put back: a later move, even an
+        # agreed one, does not make an earlier silent one honest.
+        moved = item.due is not None and item.due > move.old
+        if moved and without_schedule(item.text) == move.item:
             yield hit_at(
                 meeting.path,
                 item.line,
                 item.col,
                 f"action item '{move.item}' moved from due:{move.old} to due:{move.new} "
-                f"{when(move)}: agree the new date in a meeting and record it there as a new "
-                "action item, or put the date back",
+                f"{when(move)} with no record of who agreed: write it on the item "
+                f"(due:{move.new} was:{move.old} agreed:PERSON), or put the date back",
                 meeting.id,
             )
             return

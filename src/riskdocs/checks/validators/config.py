@@ -601,6 +601,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-unowned must not contain "+str(data__rules__actionitemunowned_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__actionitemunowned, custom_formats, (name_prefix or "data") + ".rules.action-item-unowned")
+                if "action-item-undated" in data__rules_keys:
+                    data__rules_keys.remove("action-item-undated")
+                    data__rules__actionitemundated = data__rules["action-item-undated"]
+                    if not isinstance(data__rules__actionitemundated, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-undated must be string or object")
+                    try:
+                        if not isinstance(data__rules__actionitemundated, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-undated must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__actionitemundated, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-undated must be object")
+                        data__rules__actionitemundated_is_dict = isinstance(data__rules__actionitemundated, dict)
+                        if data__rules__actionitemundated_is_dict:
+                            data__rules__actionitemundated_keys = set(data__rules__actionitemundated.keys())
+                            if "level" in data__rules__actionitemundated_keys:
+                                data__rules__actionitemundated_keys.remove("level")
+                                data__rules__actionitemundated__level = data__rules__actionitemundated["level"]
+                                validate___definitions_rulelevel(data__rules__actionitemundated__level, custom_formats, (name_prefix or "data") + ".rules.action-item-undated.level")
+                            if "block_commits" in data__rules__actionitemundated_keys:
+                                data__rules__actionitemundated_keys.remove("block_commits")
+                                data__rules__actionitemundated__blockcommits = data__rules__actionitemundated["block_commits"]
+                                if not isinstance(data__rules__actionitemundated__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-undated.block_commits must be boolean")
+                            if data__rules__actionitemundated_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-undated must not contain "+str(data__rules__actionitemundated_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__actionitemundated, custom_formats, (name_prefix or "data") + ".rules.action-item-undated")
                 if "risk-review-overdue" in data__rules_keys:
                     data__rules_keys.remove("risk-review-overdue")
                     data__rules__riskreviewoverdue = data__rules["risk-review-overdue"]
