@@ -539,6 +539,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.commitment-silent-slip must not contain "+str(data__rules__commitmentsilentslip_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__commitmentsilentslip, custom_formats, (name_prefix or "data") + ".rules.commitment-silent-slip")
+                if "promise-moved-by-promiser" in data__rules_keys:
+                    data__rules_keys.remove("promise-moved-by-promiser")
+                    data__rules__promisemovedbypromiser = data__rules["promise-moved-by-promiser"]
+                    if not isinstance(data__rules__promisemovedbypromiser, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.promise-moved-by-promiser must be string or object")
+                    try:
+                        if not isinstance(data__rules__promisemovedbypromiser, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.promise-moved-by-promiser must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__promisemovedbypromiser, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.promise-moved-by-promiser must be object")
+                        data__rules__promisemovedbypromiser_is_dict = isinstance(data__rules__promisemovedbypromiser, dict)
+                        if data__rules__promisemovedbypromiser_is_dict:
+                            data__rules__promisemovedbypromiser_keys = set(data__rules__promisemovedbypromiser.keys())
+                            if "level" in data__rules__promisemovedbypromiser_keys:
+                                data__rules__promisemovedbypromiser_keys.remove("level")
+                                data__rules__promisemovedbypromiser__level = data__rules__promisemovedbypromiser["level"]
+                                validate___definitions_rulelevel(data__rules__promisemovedbypromiser__level, custom_formats, (name_prefix or "data") + ".rules.promise-moved-by-promiser.level")
+                            if "block_commits" in data__rules__promisemovedbypromiser_keys:
+                                data__rules__promisemovedbypromiser_keys.remove("block_commits")
+                                data__rules__promisemovedbypromiser__blockcommits = data__rules__promisemovedbypromiser["block_commits"]
+                                if not isinstance(data__rules__promisemovedbypromiser__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.promise-moved-by-promiser.block_commits must be boolean")
+                            if data__rules__promisemovedbypromiser_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.promise-moved-by-promiser must not contain "+str(data__rules__promisemovedbypromiser_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__promisemovedbypromiser, custom_formats, (name_prefix or "data") + ".rules.promise-moved-by-promiser")
                 if "action-item-overdue" in data__rules_keys:
                     data__rules_keys.remove("action-item-overdue")
                     data__rules__actionitemoverdue = data__rules["action-item-overdue"]
@@ -868,6 +895,43 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-unsigned must not contain "+str(data__rules__scopeunsigned_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__scopeunsigned, custom_formats, (name_prefix or "data") + ".rules.scope-unsigned")
+                if "decision-by-team" in data__rules_keys:
+                    data__rules_keys.remove("decision-by-team")
+                    data__rules__decisionbyteam = data__rules["decision-by-team"]
+                    if not isinstance(data__rules__decisionbyteam, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team must be string or object")
+                    try:
+                        if not isinstance(data__rules__decisionbyteam, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__decisionbyteam, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team must be object")
+                        data__rules__decisionbyteam_is_dict = isinstance(data__rules__decisionbyteam, dict)
+                        if data__rules__decisionbyteam_is_dict:
+                            data__rules__decisionbyteam_keys = set(data__rules__decisionbyteam.keys())
+                            if "level" in data__rules__decisionbyteam_keys:
+                                data__rules__decisionbyteam_keys.remove("level")
+                                data__rules__decisionbyteam__level = data__rules__decisionbyteam["level"]
+                                validate___definitions_rulelevel(data__rules__decisionbyteam__level, custom_formats, (name_prefix or "data") + ".rules.decision-by-team.level")
+                            if "block_commits" in data__rules__decisionbyteam_keys:
+                                data__rules__decisionbyteam_keys.remove("block_commits")
+                                data__rules__decisionbyteam__blockcommits = data__rules__decisionbyteam["block_commits"]
+                                if not isinstance(data__rules__decisionbyteam__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team.block_commits must be boolean")
+                            if "change_requests" in data__rules__decisionbyteam_keys:
+                                data__rules__decisionbyteam_keys.remove("change_requests")
+                                data__rules__decisionbyteam__changerequests = data__rules__decisionbyteam["change_requests"]
+                                if not isinstance(data__rules__decisionbyteam__changerequests, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team.change_requests must be boolean")
+                            if "sign_off" in data__rules__decisionbyteam_keys:
+                                data__rules__decisionbyteam_keys.remove("sign_off")
+                                data__rules__decisionbyteam__signoff = data__rules__decisionbyteam["sign_off"]
+                                if not isinstance(data__rules__decisionbyteam__signoff, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team.sign_off must be boolean")
+                            if data__rules__decisionbyteam_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team must not contain "+str(data__rules__decisionbyteam_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__decisionbyteam, custom_formats, (name_prefix or "data") + ".rules.decision-by-team")
                 if "change-request-pending" in data__rules_keys:
                     data__rules_keys.remove("change-request-pending")
                     data__rules__changerequestpending = data__rules["change-request-pending"]

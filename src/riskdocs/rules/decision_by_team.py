@@ -1,0 +1,65 @@
+"""Change-request decisions and scope sign-offs recorded for someone on the team.
+
+Why it matters: what the project delivers is the client's to decide. A change
+request approved or rejected `decided_by` a team member, or a scope baseline
+`signed_off_by` one, reads on the page as the client's decision when it was
+the team's. The person must be on the client's side (`side: client` in
+`people:`). Turn a check off with its option when a contract gives the team
+that authority.
+
+Passes (dana is on the client's side):
+
+    status: approved
+    decided: 2026-11-12
+    decided_by: dana
+
+Fails (alice is on the team):
+
+    status: approved
+    decided: 2026-11-12
+    decided_by: alice
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Severity
+from riskdocs.model.entities import Project, Source
+from riskdocs.rules.base import Context, Hit, Option, hit
+
+ID = "decision-by-team"
+SEVERITY = Severity.ERROR
+AREA = "scope"
+DATE_DRIVEN = False
+NEEDS_HISTORY = False
+WHOLE_PROJECT = False
+OPTIONS: dict[str, Option] = {
+    "change_requests": Option(True, "check who decided approved and rejected change requests."),
+    "sign_off": Option(True, "check who signed the scope baseline off."),
+}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
+    people = project.settings.people
+
+    def on_team(key: str | None) -> bool:
+        return key is not None and key in people and people[key].side == "team"
+
+    def found(source: Source, field: str, key: str, what: str, entity: str | None) -> Hit:
+        return hit(source, (field,), f"{what} is recorded as decided by {people[key].name}, who "
+                   "is on the team: it is the client's decision; name who on the client's side "
+                   "made it", entity)  # fmt: skip
+
+    if opts["change_requests"]:
+        for cr in project.changes:
+            if cr.status in ("approved", "rejected") and on_team(cr.decided_by):
+                assert cr.decided_by is not None
+                yield found(cr.source, "decided_by", cr.decided_by, f"{cr.id} ({cr.status})",
+                            cr.id)  # fmt: skip
+    scope = project.scope
+    if opts["sign_off"] and scope is not None and on_team(scope.signed_off_by):
+        assert scope.signed_off_by is not None
+        yield found(scope.source, "signed_off_by", scope.signed_off_by, "the scope sign-off",
+                    None)  # fmt: skip

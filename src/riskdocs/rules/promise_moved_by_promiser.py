@@ -1,0 +1,69 @@
+"""Promises moved with the agreement of the side that made them.
+
+Why it matters: a new date is only agreed when the side the promise was made
+to agrees. A renegotiation `agreed_by` a person on the owner's own side (or an
+action item rescheduled with `agreed:` from the owner's side) is the promiser
+agreeing with itself: the client reads "agreed" where nobody on their side
+was asked. The person who agrees must be on the other side from the owner
+(`side:` in `people:`).
+
+Passes (alice is on the team, dana on the client's side):
+
+    owner: alice
+    renegotiated:
+      - {on: 2026-11-18, from: 2026-11-20, to: 2026-11-25, agreed_by: dana}
+
+Fails (bob is on the team too):
+
+    owner: alice
+    renegotiated:
+      - {on: 2026-11-18, from: 2026-11-20, to: 2026-11-25, agreed_by: bob}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Severity
+from riskdocs.model.entities import Person, Project
+from riskdocs.rules.base import Context, Hit, Option, hit, hit_at
+
+ID = "promise-moved-by-promiser"
+SEVERITY = Severity.ERROR
+AREA = "commitments"
+DATE_DRIVEN = False
+NEEDS_HISTORY = False
+WHOLE_PROJECT = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
+    people = project.settings.people
+    for c in project.commitments:
+        for index, move in enumerate(c.renegotiated):
+            if same_side(people, c.owner, move.agreed_by):
+                yield hit(c.source, ("renegotiated", index, "agreed_by"),
+                          _message(people, c.owner, move.agreed_by, f"{c.id}'s move to "
+                                   f"{move.new_due}"), c.id)  # fmt: skip
+    for meeting in project.meetings:
+        for item in meeting.action_items:
+            if item.agreed_by and item.agreed_col and same_side(people, item.owner, item.agreed_by):
+                yield hit_at(meeting.path, item.line, item.agreed_col,
+                             _message(people, item.owner, item.agreed_by,
+                                      f"the move of '{item.text}' to {item.due}"),
+                             meeting.id)  # fmt: skip
+
+
+def same_side(people: Mapping[str, Person], owner: str | None, agreed: str) -> bool:
+    """Whether both are known people on one side (unknown names are reference errors)."""
+    first, second = people.get(owner or ""), people.get(agreed)
+    return first is not None and second is not None and first.side == second.side
+
+
+def _message(people: Mapping[str, Person], owner: str | None, agreed: str, what: str) -> str:
+    side = people[agreed].side
+    other = "the client's side" if side == "team" else "the team"
+    return (f"{what} is agreed by {people[agreed].name}, on the same side ({side}) as the owner "
+            f"{people[owner or ''].name}: a promise is moved only with the agreement of "
+            f"{other}; name who agreed there")  # fmt: skip
