@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from riskdocs.finding import Finding
 from tests.conftest import check_project, run
 from tests.gitrepo import Repo
 
-COMMITMENT = """
+COMMITMENT = textwrap.dedent("""
     id: C-001
     title: Send the revised timeline
     owner: alice
@@ -16,7 +17,7 @@ COMMITMENT = """
     made: 2026-11-01
     due: {due}
     status: open
-"""
+""")
 AGREED = """\
 renegotiated:
   - on: 2026-11-10
@@ -52,6 +53,8 @@ def test_a_recorded_renegotiation_is_not_a_slip(repo: Repo) -> None:
         "agreed move", {PATH: COMMITMENT.format(due="2026-11-27") + AGREED}, day="2026-11-10"
     )
     assert slips(repo) == []
+    (commitment,) = check_project(repo.root, TODAY).project.commitments  # the file is valid
+    assert len(commitment.renegotiated) == 1
 
 
 def test_moving_a_date_earlier_is_not_a_slip(repo: Repo) -> None:

@@ -38,7 +38,7 @@ def rule_of(line: str) -> str:
     return line.split("[", 1)[1].split("]", 1)[0]
 
 
-HISTORY_RULES = {"commitment-silent-slip", "risk-score-rising", "risk-review-rubber-stamp"}
+HISTORY_RULES = {name for name, rule in RULES.items() if rule.NEEDS_HISTORY}
 FIXTURE_RULES = [r for r in RULES if r not in HISTORY_RULES and r != "scope-unsigned"]
 
 

@@ -65,7 +65,13 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
     kinds.MEETING.name: ((("attendees", "*"), PERSON), (("cadence",), CADENCE)),
     kinds.CONCERN.name: ((("raised_by",), PERSON), (("owner",), PERSON), *_LINKS),
     kinds.FEEDBACK.name: ((("responses", "*", "from"), PERSON),),
-    kinds.MILESTONE.name: ((("owner",), PERSON), (("deliverables", "*"), DELIVERABLE), *_LINKS),
+    kinds.MILESTONE.name: (
+        (("owner",), PERSON),
+        (("deliverables", "*"), DELIVERABLE),
+        (("rebaselined", "*", "agreed_by"), PERSON),
+        (("rebaselined", "*", "change_request"), CHANGE),
+        *_LINKS,
+    ),
     kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
 }
 ID_TARGETS = {k.name: k.reference for k in kinds.KINDS.values() if k.id_prefix and k.reference}

@@ -62,7 +62,7 @@ HAPPENED: dict[str, tuple[DateField, ...]] = {
         "risks": ("raised", "closed", "reviews[].on", "prevention[].done"),
         "changes": ("raised", "decided"),
         "concerns": ("raised", "acknowledged", "resolved"),
-        "milestones": ("done",),
+        "milestones": ("done", "rebaselined[].on"),
         "feedback": ("responses[].date",),
     }.items()
 }

@@ -1,6 +1,7 @@
 """What riskdocs keeps of one version of a project file in git history: a small record
 read from its text (a commitment's id, due date and status; a risk's score; a
-meeting's action items; the scope's deliverables), never the whole text.
+meeting's action items; a milestone's baseline; the scope's deliverables), never
+the whole text.
 
 Pure functions of text, so history/repo.py stays the only module that runs git.
 """
@@ -17,7 +18,7 @@ from typing import NamedTuple
 
 from riskdocs.dates import day_or_none
 from riskdocs.load.documents import split_front_matter
-from riskdocs.load.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind
+from riskdocs.load.kinds import COMMITMENT, MEETING, MILESTONE, RISK, SCOPE, Kind
 from riskdocs.load.yamlsrc import YamlProblem, parse_yaml
 from riskdocs.model.meetings import parse_body, without_schedule
 
@@ -51,14 +52,19 @@ class MeetingVersion(NamedTuple):
     agreed: Mapping[ItemKey, date] = {}
 
 
+class MilestoneVersion(NamedTuple):
+    id: str | None
+    baseline: date | None
+
+
 class ScopeFacts(NamedTuple):
     signed_off: str | None
     deliverables: Mapping[str, str]  # id -> fingerprint of everything but `ignore:`
 
 
-Version = CommitmentVersion | RiskVersion | MeetingVersion | ScopeFacts
+Version = CommitmentVersion | RiskVersion | MeetingVersion | MilestoneVersion | ScopeFacts
 # The versions each kind needs: both sides of a change (to see what moved), or the new one.
-SIDES: Mapping[Kind, int] = {COMMITMENT: 2, RISK: 2, MEETING: 2, SCOPE: 1}
+SIDES: Mapping[Kind, int] = {COMMITMENT: 2, RISK: 2, MEETING: 2, MILESTONE: 2, SCOPE: 1}
 
 
 def scalars(text: str, wanted: tuple[str, ...]) -> dict[str, str]:
@@ -69,6 +75,11 @@ def scalars(text: str, wanted: tuple[str, ...]) -> dict[str, str]:
         return found
     data = parse_yaml(text).data
     return {k: str(v) for k, v in data.items() if k in wanted} if isinstance(data, dict) else {}
+
+
+def milestone_version(text: str) -> MilestoneVersion:
+    found = scalars(text, ("id", "baseline"))
+    return MilestoneVersion(id=found.get("id"), baseline=day_or_none(found.get("baseline")))
 
 
 def commitment_version(text: str) -> CommitmentVersion:
@@ -123,6 +134,8 @@ def version_of(kind: Kind, text: str) -> Version | None:
         return risk_version(text)
     if kind is MEETING:
         return meeting_version(text)
+    if kind is MILESTONE:
+        return milestone_version(text)
     return scope_facts(text) if kind is SCOPE else None
 
 

@@ -16,8 +16,9 @@ from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.dates import parse_day
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
-FORMAT = 3  # 2: facts of uncommitted changes have no commit; stable deliverable fingerprints
+FORMAT = 4  # 2: facts of uncommitted changes have no commit; stable deliverable fingerprints
 # 3: an action item's move recorded on it (`was:` and `agreed:`) is not a due change
+# 4: milestone baseline moves are due changes
 
 
 def cache_file(top: str, prefix: str) -> Path | None:

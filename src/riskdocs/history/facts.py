@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 
 class DueChange(NamedTuple):
-    """A due date that moved: of a commitment (`entity` C-012) or an action item
-    (`entity` the meeting's id, `item` the item's text)."""
+    """A date the client relies on that moved: a commitment's due date (`entity` C-012),
+    a milestone's baseline (`entity` M-01) or an action item's due date (`entity` the
+    meeting's id, `item` the item's text)."""
 
     entity: str
     path: str

@@ -21,6 +21,7 @@ from riskdocs.history.blobfacts import (
     SIDES,
     CommitmentVersion,
     MeetingVersion,
+    MilestoneVersion,
     RiskVersion,
     ScopeFacts,
     Version,
@@ -31,7 +32,7 @@ from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoin
 from riskdocs.history.log import Change, Log, staged_as_changes, uncommitted_changes
 from riskdocs.history.plan import HistoryPlan
 from riskdocs.history.repo import GitError, Repository
-from riskdocs.load.kinds import COMMITMENT, MEETING, RISK, SCOPE, Kind, classify
+from riskdocs.load.kinds import COMMITMENT, MEETING, MILESTONE, RISK, SCOPE, Kind, classify
 from riskdocs.load.tree import READ_ERRORS, Tree
 
 NO_COMMITS = "the repository has no commits yet: history rules start with the first"
@@ -39,7 +40,7 @@ SHALLOW = (
     "the git history is shallow (a CI clone?): fetch all of it (actions/checkout "
     "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) for silent slips and trends"
 )
-V = TypeVar("V", CommitmentVersion, RiskVersion, MeetingVersion, ScopeFacts)
+V = TypeVar("V", CommitmentVersion, RiskVersion, MeetingVersion, MilestoneVersion, ScopeFacts)
 
 
 def read_history(
@@ -176,6 +177,8 @@ class _Facts:
             self._meeting(change, kind)
         elif kind is RISK:
             self._risk(change, kind)
+        elif kind is MILESTONE:
+            self._milestone(change, kind)
         elif kind is SCOPE:
             self._scope(change, kind)
 
@@ -190,6 +193,21 @@ class _Facts:
         status = "gone" if gone else (new.status if new else "?")
         self.commitment_points.append(CommitmentPoint(path=change.path, day=change.day,
                                                       status=status))  # fmt: skip
+
+    def _milestone(self, change: Change, kind: Kind) -> None:
+        old = self._get(MilestoneVersion, change, kind, new=False)
+        new = self._get(MilestoneVersion, change, kind, new=True)
+        if (
+            old
+            and new
+            and old.baseline
+            and new.baseline
+            and old.baseline != new.baseline
+            and new.id
+        ):
+            self.moves.append(DueChange(entity=new.id, path=change.path, commit=change.commit,
+                                        day=change.day, author=change.author, old=old.baseline,
+                                        new=new.baseline))  # fmt: skip
 
     def _meeting(self, change: Change, kind: Kind) -> None:
         before = self._get(MeetingVersion, change, kind, new=False)

@@ -28,6 +28,7 @@ from riskdocs.model.entities import (
     Milestone,
     PreventionAction,
     Project,
+    Rebaseline,
     Renegotiation,
     Risk,
     RiskReview,
@@ -170,10 +171,16 @@ def build_feedback(document: Document) -> Feedback:
 
 def build_milestone(document: Document) -> Milestone:
     d = _data(document)
+    moves = tuple(
+        Rebaseline(on=f.day(r, "on"), old_baseline=f.day(r, "from"), new_baseline=f.day(r, "to"),
+                   agreed_by=f.text(r, "agreed_by"), reason=f.maybe_text(r, "reason"),
+                   change_request=f.maybe_text(r, "change_request"))
+        for r in f.records(d, "rebaselined")
+    )  # fmt: skip
     return Milestone(
         id=f.text(d, "id"), title=f.text(d, "title"), baseline=f.day(d, "baseline"),
         forecast=f.day(d, "forecast"), source=_source(document),
-        buffer_days=f.whole(d, "buffer_days", 0), done=f.maybe_day(d, "done"),
+        buffer_days=f.whole(d, "buffer_days", 0), rebaselined=moves, done=f.maybe_day(d, "done"),
         owner=f.maybe_text(d, "owner"), deliverables=f.texts(d, "deliverables"),
         visibility=f.visibility(d), ignore=f.text_map(d, "ignore"), links=f.links(d),
     )  # fmt: skip

@@ -368,8 +368,25 @@ class Feedback:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Rebaseline:
+    """A milestone's baseline moved with the client's agreement (`rebaselined:`)."""
+
+    on: date
+    old_baseline: date
+    new_baseline: date
+    agreed_by: str
+    reason: str | None = None
+    change_request: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Milestone:
-    """A dated point in the plan: forecast later than baseline + buffer is a slip."""
+    """A dated point in the plan: forecast later than baseline + buffer is a slip.
+
+    Attributes:
+        baseline: the date agreed now; `original_baseline` is the first one agreed.
+        rebaselined: every agreed move of the baseline, oldest first.
+    """
 
     id: str
     title: str
@@ -377,12 +394,17 @@ class Milestone:
     forecast: date
     source: Source
     buffer_days: int = 0
+    rebaselined: tuple[Rebaseline, ...] = ()
     done: date | None = None
     owner: str | None = None
     deliverables: tuple[str, ...] = ()
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
     links: Links = field(default_factory=dict)
+
+    @property
+    def original_baseline(self) -> date:
+        return self.rebaselined[0].old_baseline if self.rebaselined else self.baseline
 
 
 @dataclass(frozen=True, kw_only=True)

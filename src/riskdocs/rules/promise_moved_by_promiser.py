@@ -1,8 +1,9 @@
 """Promises moved with the agreement of the side that made them.
 
 Why it matters: a new date is only agreed when the side the promise was made
-to agrees. A renegotiation `agreed_by` a person on the owner's own side (or an
-action item rescheduled with `agreed:` from the owner's side) is the promiser
+to agrees. A renegotiation `agreed_by` a person on the owner's own side (or a
+milestone rebaselined, or an action item rescheduled with `agreed:`, by the
+owner's side) is the promiser
 agreeing with itself: the client reads "agreed" where nobody on their side
 was asked. The person who agrees must be on the other side from the owner
 (`side:` in `people:`).
@@ -46,6 +47,12 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 yield hit(c.source, ("renegotiated", index, "agreed_by"),
                           _message(people, c.owner, move.agreed_by, f"{c.id}'s move to "
                                    f"{move.new_due}"), c.id)  # fmt: skip
+    for m in project.milestones:
+        for index, rebaseline in enumerate(m.rebaselined):
+            if same_side(people, m.owner, rebaseline.agreed_by):
+                yield hit(m.source, ("rebaselined", index, "agreed_by"),
+                          _message(people, m.owner, rebaseline.agreed_by, f"{m.id}'s new "
+                                   f"baseline {rebaseline.new_baseline}"), m.id)  # fmt: skip
     for meeting in project.meetings:
         for item in meeting.action_items:
             if item.agreed_by and item.agreed_col and same_side(people, item.owner, item.agreed_by):

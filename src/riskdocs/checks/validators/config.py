@@ -1056,6 +1056,60 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-overdue must not contain "+str(data__rules__milestoneoverdue_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__milestoneoverdue, custom_formats, (name_prefix or "data") + ".rules.milestone-overdue")
+                if "milestone-rebaseline-mismatch" in data__rules_keys:
+                    data__rules_keys.remove("milestone-rebaseline-mismatch")
+                    data__rules__milestonerebaselinemismatch = data__rules["milestone-rebaseline-mismatch"]
+                    if not isinstance(data__rules__milestonerebaselinemismatch, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch must be string or object")
+                    try:
+                        if not isinstance(data__rules__milestonerebaselinemismatch, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__milestonerebaselinemismatch, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch must be object")
+                        data__rules__milestonerebaselinemismatch_is_dict = isinstance(data__rules__milestonerebaselinemismatch, dict)
+                        if data__rules__milestonerebaselinemismatch_is_dict:
+                            data__rules__milestonerebaselinemismatch_keys = set(data__rules__milestonerebaselinemismatch.keys())
+                            if "level" in data__rules__milestonerebaselinemismatch_keys:
+                                data__rules__milestonerebaselinemismatch_keys.remove("level")
+                                data__rules__milestonerebaselinemismatch__level = data__rules__milestonerebaselinemismatch["level"]
+                                validate___definitions_rulelevel(data__rules__milestonerebaselinemismatch__level, custom_formats, (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch.level")
+                            if "block_commits" in data__rules__milestonerebaselinemismatch_keys:
+                                data__rules__milestonerebaselinemismatch_keys.remove("block_commits")
+                                data__rules__milestonerebaselinemismatch__blockcommits = data__rules__milestonerebaselinemismatch["block_commits"]
+                                if not isinstance(data__rules__milestonerebaselinemismatch__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch.block_commits must be boolean")
+                            if data__rules__milestonerebaselinemismatch_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch must not contain "+str(data__rules__milestonerebaselinemismatch_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__milestonerebaselinemismatch, custom_formats, (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch")
+                if "milestone-silent-rebaseline" in data__rules_keys:
+                    data__rules_keys.remove("milestone-silent-rebaseline")
+                    data__rules__milestonesilentrebaseline = data__rules["milestone-silent-rebaseline"]
+                    if not isinstance(data__rules__milestonesilentrebaseline, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline must be string or object")
+                    try:
+                        if not isinstance(data__rules__milestonesilentrebaseline, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__milestonesilentrebaseline, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline must be object")
+                        data__rules__milestonesilentrebaseline_is_dict = isinstance(data__rules__milestonesilentrebaseline, dict)
+                        if data__rules__milestonesilentrebaseline_is_dict:
+                            data__rules__milestonesilentrebaseline_keys = set(data__rules__milestonesilentrebaseline.keys())
+                            if "level" in data__rules__milestonesilentrebaseline_keys:
+                                data__rules__milestonesilentrebaseline_keys.remove("level")
+                                data__rules__milestonesilentrebaseline__level = data__rules__milestonesilentrebaseline["level"]
+                                validate___definitions_rulelevel(data__rules__milestonesilentrebaseline__level, custom_formats, (name_prefix or "data") + ".rules.milestone-silent-rebaseline.level")
+                            if "block_commits" in data__rules__milestonesilentrebaseline_keys:
+                                data__rules__milestonesilentrebaseline_keys.remove("block_commits")
+                                data__rules__milestonesilentrebaseline__blockcommits = data__rules__milestonesilentrebaseline["block_commits"]
+                                if not isinstance(data__rules__milestonesilentrebaseline__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline.block_commits must be boolean")
+                            if data__rules__milestonesilentrebaseline_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline must not contain "+str(data__rules__milestonesilentrebaseline_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__milestonesilentrebaseline, custom_formats, (name_prefix or "data") + ".rules.milestone-silent-rebaseline")
                 if "meeting-cadence-missed" in data__rules_keys:
                     data__rules_keys.remove("meeting-cadence-missed")
                     data__rules__meetingcadencemissed = data__rules["meeting-cadence-missed"]

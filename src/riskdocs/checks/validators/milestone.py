@@ -12,11 +12,11 @@ REGEX_PATTERNS = {
     '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'),
     '^meetings/.+\\.md$': re.compile('^meetings/.+\\.md\\Z'),
     '^Q-[0-9]+$': re.compile('^Q-[0-9]+\\Z'),
-    '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
     '^C-[0-9]+$': re.compile('^C-[0-9]+\\Z'),
     '^R-[0-9]+$': re.compile('^R-[0-9]+\\Z'),
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '\\S': re.compile('\\S'),
     '^M-[0-9]+$': re.compile('^M-[0-9]+\\Z')
@@ -65,6 +65,49 @@ def validate(data, custom_formats={}, name_prefix=None):
             if isinstance(data__bufferdays, (int, float, Decimal)) and not isinstance(data__bufferdays, bool):
                 if data__bufferdays < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".buffer_days must be bigger than or equal to 0")
+        if "rebaselined" in data_keys:
+            data_keys.remove("rebaselined")
+            data__rebaselined = data["rebaselined"]
+            if not isinstance(data__rebaselined, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rebaselined must be array")
+            data__rebaselined_is_list = isinstance(data__rebaselined, (list, tuple))
+            if data__rebaselined_is_list:
+                data__rebaselined_len = len(data__rebaselined)
+                for data__rebaselined_x, data__rebaselined_item in enumerate(data__rebaselined):
+                    if not isinstance(data__rebaselined_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}]".format(**locals()) + " must be object")
+                    data__rebaselined_item_is_dict = isinstance(data__rebaselined_item, dict)
+                    if data__rebaselined_item_is_dict:
+                        data__rebaselined_item__missing_keys = set(['on', 'from', 'to', 'agreed_by']) - data__rebaselined_item.keys()
+                        if data__rebaselined_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}]".format(**locals()) + " must contain ")
+                        data__rebaselined_item_keys = set(data__rebaselined_item.keys())
+                        if "on" in data__rebaselined_item_keys:
+                            data__rebaselined_item_keys.remove("on")
+                            data__rebaselined_item__on = data__rebaselined_item["on"]
+                            validate___definitions_common__date(data__rebaselined_item__on, custom_formats, (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}].on".format(**locals()))
+                        if "from" in data__rebaselined_item_keys:
+                            data__rebaselined_item_keys.remove("from")
+                            data__rebaselined_item__from = data__rebaselined_item["from"]
+                            validate___definitions_common__date(data__rebaselined_item__from, custom_formats, (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}].from".format(**locals()))
+                        if "to" in data__rebaselined_item_keys:
+                            data__rebaselined_item_keys.remove("to")
+                            data__rebaselined_item__to = data__rebaselined_item["to"]
+                            validate___definitions_common__date(data__rebaselined_item__to, custom_formats, (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}].to".format(**locals()))
+                        if "agreed_by" in data__rebaselined_item_keys:
+                            data__rebaselined_item_keys.remove("agreed_by")
+                            data__rebaselined_item__agreedby = data__rebaselined_item["agreed_by"]
+                            validate___definitions_common__person(data__rebaselined_item__agreedby, custom_formats, (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}].agreed_by".format(**locals()))
+                        if "reason" in data__rebaselined_item_keys:
+                            data__rebaselined_item_keys.remove("reason")
+                            data__rebaselined_item__reason = data__rebaselined_item["reason"]
+                            validate___definitions_common__text(data__rebaselined_item__reason, custom_formats, (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}].reason".format(**locals()))
+                        if "change_request" in data__rebaselined_item_keys:
+                            data__rebaselined_item_keys.remove("change_request")
+                            data__rebaselined_item__changerequest = data__rebaselined_item["change_request"]
+                            validate___definitions_common__changerequestid(data__rebaselined_item__changerequest, custom_formats, (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}].change_request".format(**locals()))
+                        if data__rebaselined_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rebaselined[{data__rebaselined_x}]".format(**locals()) + " must not contain "+str(data__rebaselined_item_keys)+" properties")
         if "done" in data_keys:
             data_keys.remove("done")
             data__done = data["done"]
@@ -257,14 +300,6 @@ def validate___definitions_common__concernid(data, custom_formats={}, name_prefi
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^Q-[0-9]+$")
     return data
 
-def validate___definitions_common__changerequestid(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^CR-[0-9]+$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^CR-[0-9]+$")
-    return data
-
 def validate___definitions_common__commitmentid(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
@@ -297,6 +332,14 @@ def validate___definitions_common__optionaldate(data, custom_formats={}, name_pr
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
+    return data
+
+def validate___definitions_common__changerequestid(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^CR-[0-9]+$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^CR-[0-9]+$")
     return data
 
 def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):

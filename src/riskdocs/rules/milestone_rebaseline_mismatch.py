@@ -1,0 +1,67 @@
+"""Rebaselines that do not chain up to the milestone's current baseline.
+
+Why it matters: a milestone's `baseline` is the date the client planned around.
+`rebaselined:` is the record of every move of it they agreed to: each entry's
+`from` is the previous entry's `to` (the first `from` is the date first agreed),
+and the last `to` is the `baseline`. A baseline that differs from the last
+agreed date is a move nobody agreed to: record it, or put the date back.
+
+Passes:
+
+    baseline: 2026-12-18
+    rebaselined:
+      - {on: 2026-11-18, from: 2026-12-04, to: 2026-12-18, agreed_by: dana, change_request: CR-002}
+
+Fails (the baseline moved again without an entry):
+
+    baseline: 2027-01-08
+    rebaselined:
+      - {on: 2026-11-18, from: 2026-12-04, to: 2026-12-18, agreed_by: dana}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Severity
+from riskdocs.model.entities import Milestone, Project
+from riskdocs.rules.base import Context, Hit, Option, hit
+
+ID = "milestone-rebaseline-mismatch"
+SEVERITY = Severity.ERROR
+AREA = "schedule"
+DATE_DRIVEN = False
+NEEDS_HISTORY = False
+WHOLE_PROJECT = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
+    for milestone in project.milestones:
+        yield from _broken_links(milestone)
+        moves = milestone.rebaselined
+        if moves and moves[-1].new_baseline != milestone.baseline:
+            yield hit(
+                milestone.source,
+                ("baseline",),
+                f"{milestone.id}'s baseline is {milestone.baseline}, but the last agreed date "
+                f"under `rebaselined:` is {moves[-1].new_baseline}: record who agreed to the "
+                "move, or put the agreed date back",
+                milestone.id,
+            )
+
+
+def _broken_links(milestone: Milestone) -> Iterator[Hit]:
+    moves = milestone.rebaselined
+    for index in range(1, len(moves)):
+        previous, move = moves[index - 1], moves[index]
+        if move.old_baseline != previous.new_baseline:
+            yield hit(
+                milestone.source,
+                ("rebaselined", index, "from"),
+                f"this rebaseline moves the baseline from {move.old_baseline}, but the one "
+                f"before moved it to {previous.new_baseline}: entries are oldest first and "
+                "each `from` is the previous `to`",
+                milestone.id,
+            )
