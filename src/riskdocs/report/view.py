@@ -17,7 +17,7 @@ from typing import Any
 from riskdocs import __version__
 from riskdocs.finding import Finding
 from riskdocs.history.facts import History
-from riskdocs.model.entities import Commitment, Concern, Milestone, Project, Risk
+from riskdocs.model.entities import Commitment, Concern, Milestone, Project, Rebaseline, Risk
 from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
@@ -272,6 +272,8 @@ def _action_items(project: Project, scope: Scope) -> list[dict[str, Any]]:
             "text": i.text,
             "owner": i.owner,
             "due": _iso(i.due),
+            "moved_from": _iso(i.moved_from) if i.agreed_by else None,
+            "agreed_by": i.agreed_by,
             "done": i.done,
             "overdue": not i.done and i.due is not None and i.due < scope.today,
         }
@@ -294,13 +296,22 @@ def _milestone(m: Milestone, scope: Scope) -> dict[str, Any]:
         "id": m.id,
         "title": m.title,
         "baseline": str(m.baseline),
+        "original_baseline": str(m.original_baseline),
+        "rebaselined": [_rebaseline(r) for r in m.rebaselined],
         "forecast": str(m.forecast),
         "buffer_days": m.buffer_days,
         "slip_days": slip,
+        "slip_from_original_days": (m.forecast - m.original_baseline).days,
         "done": _iso(m.done),
         "state": state,
         "findings": scope.about(m.id),
     }
+
+
+def _rebaseline(move: Rebaseline) -> dict[str, Any]:
+    return {"on": str(move.on), "from": str(move.old_baseline), "to": str(move.new_baseline),
+            "agreed_by": move.agreed_by, "reason": move.reason,
+            "change_request": move.change_request}  # fmt: skip
 
 
 def _scope(project: Project, scope: Scope) -> dict[str, Any] | None:
