@@ -84,3 +84,23 @@ def test_meeting_notes_are_rendered_newest_first_and_feedback_is_averaged() -> N
     assert [(f["period"], f["average"]) for f in view["feedback"]] == [
         ("2026-10", 3.8), ("2026-11", 3.33)
     ]  # fmt: skip
+
+
+def test_each_side_has_its_own_on_time_record() -> None:
+    """The client's late delivery (C-002, owner dana) is not part of the team's record."""
+    sides = view_of()["commitments"]["by_side"]
+    assert sides["team"] == {"on_time_rate": 1.0, "delivered": 2, "delivered_on_time": 2}
+    assert sides["client"] == {"on_time_rate": 0.0, "delivered": 1, "delivered_on_time": 0}
+
+
+def test_a_milestone_shows_its_first_baseline_and_every_agreed_move() -> None:
+    (m02,) = [m for m in view_of()["milestones"] if m["id"] == "M-02"]
+    assert (m02["original_baseline"], m02["baseline"], m02["slip_from_original_days"]) == (
+        "2026-12-06",
+        "2026-12-11",
+        12,
+    )
+    assert m02["rebaselined"] == [{"on": "2026-11-12", "from": "2026-12-06", "to": "2026-12-11",
+                                   "agreed_by": "erik", "change_request": "CR-001",
+                                   "reason": "The address clean-up added to the migration "
+                                   "takes five days."}]  # fmt: skip

@@ -74,7 +74,10 @@ def monthly(
 
 
 def _slips(history: History, project: Project, start: date, end: date) -> int:
+    """Commitment due dates and milestone baselines moved later with no record of it."""
     agreed = {(c.id, r.old_due, r.new_due) for c in project.commitments for r in c.renegotiated}
+    agreed |= {(m.id, r.old_baseline, r.new_baseline)
+               for m in project.milestones for r in m.rebaselined}  # fmt: skip
     return sum(
         1 for m in history.due_changes
         if start <= m.day <= end and m.new > m.old and m.item is None

@@ -220,18 +220,28 @@ _STATE_ORDER = {"overdue": 0, "due-soon": 1, "open": 2, "done": 3, "dropped": 4}
 
 
 def _commitments(project: Project, scope: Scope) -> dict[str, Any]:
+    """The commitments, and the on-time record of each side: the team's promises and the
+    client's own (a client's late delivery is never part of the team's record)."""
     visible = [c for c in project.commitments if scope.shows(c)]
-    delivered = [c for c in visible if c.status == "done" and c.done is not None]
-    on_time = [c for c in delivered if c.done and c.done <= c.due_on(c.done)]
+    people = project.settings.people
     items = sorted(
         (_commitment(c, scope) for c in visible),
         key=lambda item: (_STATE_ORDER[item["state"]], item["due"], item["id"]),
     )
+    by_side = {
+        side: _on_time([c for c in visible if c.owner in people and people[c.owner].side == side])
+        for side in ("team", "client")
+    }
+    return {**_on_time(visible), "by_side": by_side, "items": items}
+
+
+def _on_time(commitments: list[Commitment]) -> dict[str, Any]:
+    delivered = [c for c in commitments if c.status == "done" and c.done is not None]
+    on_time = [c for c in delivered if c.done and c.done <= c.due_on(c.done)]
     return {
         "on_time_rate": round(len(on_time) / len(delivered), 3) if delivered else None,
         "delivered": len(delivered),
         "delivered_on_time": len(on_time),
-        "items": items,
     }
 
 
