@@ -246,8 +246,12 @@ class _Builder:
         self.problems: list[YamlProblem] = []
         self.warnings: list[YamlProblem] = []
         self.events: Iterator[yaml.Event] = iter(())
-        # Only a text with a '#' can have a value cut short by a comment.
-        self.lines = text.splitlines() if "#" in text else None
+        # The lines where a comment might cut a value short (most files have none, so
+        # most scalars cost one dict lookup at most).
+        self.cut_lines = (
+            {n: line for n, line in enumerate(text.splitlines()) if _COMMENT_CUT.search(line)}
+            if _COMMENT_CUT.search(text) else {}
+        )  # fmt: skip
 
     def position(self, event: yaml.Event) -> Position:
         mark = event.start_mark
@@ -302,7 +306,7 @@ class _Builder:
             return None
         if isinstance(event, yaml.ScalarEvent):
             value = self.scalar(event)
-            if self.lines is not None and not event.style and isinstance(value, str):
+            if self.cut_lines and not event.style and isinstance(value, str):
                 self.check_comment_cut(event, value)
             return value
         if isinstance(event, yaml.MappingStartEvent):
@@ -367,8 +371,8 @@ class _Builder:
         """Warn when a plain text is followed on its line by `#` and no space, as in
         `title: Share results #2`: YAML reads a comment there and drops `#2 ...`."""
         end = event.end_mark
-        assert self.lines is not None and end is not None
-        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        assert end is not None
+        rest = self.cut_lines.get(end.line, "")[end.column :]
         cut = _COMMENT_CUT.match(rest)
         if cut is None:
             return
