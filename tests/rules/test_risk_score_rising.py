@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from textwrap import dedent
 
 from tests.conftest import check_project
 from tests.gitrepo import Repo
@@ -43,3 +44,21 @@ def test_a_rise_older_than_the_window_or_a_fall_passes(repo: Repo) -> None:
     assert rising(repo) == []
     repo.commit("better", {PATH: RISK.format(p=3)}, day="2026-11-20")
     assert rising(repo) == []
+
+
+def test_a_review_that_records_the_new_score_lets_go(repo: Repo) -> None:
+    repo.commit("raise", {PATH: RISK.format(p=2)}, day="2026-10-01")
+    repo.commit("worse", {PATH: RISK.format(p=4)}, day="2026-11-20")
+    ((_, message),) = rising(repo)
+    assert "record the review under `reviews:` (on, by, probability: 4, impact: 4, note)" in message
+    review = (
+        "reviews:\n  - {on: 2026-11-21, by: alice, probability: 4, impact: 4, "
+        "note: Second vendor}\n"
+    )
+    repo.commit("reviewed", {PATH: dedent(RISK.format(p=4)) + review}, day="2026-11-21")
+    assert rising(repo) == [], "the team has acted on the rise"
+    (risk,) = check_project(repo.root, date(2026, 11, 26)).project.risks  # the file is valid
+    assert len(risk.reviews) == 1
+    stale = review.replace("probability: 4", "probability: 2")
+    repo.commit("old score", {PATH: dedent(RISK.format(p=4)) + stale}, day="2026-11-22")
+    assert len(rising(repo)) == 1, "a review of the old score does not clear the new one"

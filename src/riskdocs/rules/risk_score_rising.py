@@ -2,9 +2,17 @@
 
 Why it matters: a risk that keeps growing is a conversation to have with the
 client before it occurs. Compares the score now with the score the risk had
-`window_days` ago (or when it was first committed, if later).
+`window_days` ago (or when it was first committed, if later). Once the team has
+acted, the rule lets go: a review under `reviews:` dated after the rise that
+records the new probability and impact (and, in its note, what changed) clears it.
 
-Passes: the score is the same as 30 days ago, or lower.
+Passes: the score is the same as 30 days ago, or lower; or it rose and a review
+since records it:
+
+    probability: 4
+    impact: 5
+    reviews:
+      - {on: 2026-11-20, by: alice, probability: 4, impact: 5, note: Second vendor engaged}
 
 Fails (committed with probability 2, impact 4; now probability 4, impact 5):
 
@@ -44,12 +52,16 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             continue
         before = [p for p in points if p.day <= since]
         then = before[-1] if before else points[0]
-        if risk.score > then.score:
+        reviewed = any(r.on >= then.day and (r.probability, r.impact) ==
+                       (risk.probability, risk.impact) for r in risk.reviews)  # fmt: skip
+        if risk.score > then.score and not reviewed:
             yield hit(
                 risk.source,
                 ("probability",),
                 f"{risk.id}'s score rose from {then.score} to {risk.score} since {then.day} "
                 f"(within {days(opts['window_days'])}): review the response and the prevention "
-                "plan, and tell the client if it matters to them",
+                "plan, tell the client if it matters to them, and record the review under "
+                f"`reviews:` (on, by, probability: {risk.probability}, impact: {risk.impact}, "
+                "note)",
                 risk.id,
             )
