@@ -12,7 +12,7 @@ name and the configured severity, so a rule never decides either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -104,6 +104,14 @@ def hit(
 def hit_at(path: str, line: int, col: int, message: str, entity: str | None) -> Hit:
     """A hit at a known place, for things without a Source (action items)."""
     return Hit(path=path, line=line, col=col, message=message, entity=entity)
+
+
+def chain_breaks(moves: Sequence[tuple[date, date]]) -> Iterator[tuple[int, date, date]]:
+    """(index, its `from`, the previous `to`) of each agreed move, given oldest first as
+    (from, to) pairs, whose `from` is not the date the move before it agreed."""
+    for index in range(1, len(moves)):
+        if moves[index][0] != moves[index - 1][1]:
+            yield index, moves[index][0], moves[index - 1][1]
 
 
 def days(count: int) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Commitment, Project
-from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, chain_breaks, hit
 
 ID = "commitment-renegotiation-mismatch"
 SEVERITY = Severity.ERROR
@@ -53,22 +53,20 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
 
 def _broken_links(commitment: Commitment) -> Iterator[Hit]:
     moves = commitment.renegotiated
+    for index, old, previous in chain_breaks([(m.old_due, m.new_due) for m in moves]):
+        yield hit(
+            commitment.source,
+            ("renegotiated", index, "from"),
+            f"this renegotiation moves the date from {old}, but the one before moved it to "
+            f"{previous}: entries are oldest first and each `from` is the previous `to`",
+            commitment.id,
+        )
     for index in range(1, len(moves)):
-        previous, move = moves[index - 1], moves[index]
-        if move.old_due != previous.new_due:
-            yield hit(
-                commitment.source,
-                ("renegotiated", index, "from"),
-                f"this renegotiation moves the date from {move.old_due}, but the one before "
-                f"moved it to {previous.new_due}: entries are oldest first and each `from` is "
-                "the previous `to`",
-                commitment.id,
-            )
-        if move.on < previous.on:
+        if moves[index].on < moves[index - 1].on:
             yield hit(
                 commitment.source,
                 ("renegotiated", index, "on"),
-                f"renegotiated on {move.on}, before the entry above it ({previous.on}): "
-                "list entries oldest first",
+                f"renegotiated on {moves[index].on}, before the entry above it "
+                f"({moves[index - 1].on}): list entries oldest first",
                 commitment.id,
             )

@@ -26,7 +26,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Milestone, Project
-from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, chain_breaks, hit
 
 ID = "milestone-rebaseline-mismatch"
 SEVERITY = Severity.ERROR
@@ -53,15 +53,12 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
 
 
 def _broken_links(milestone: Milestone) -> Iterator[Hit]:
-    moves = milestone.rebaselined
-    for index in range(1, len(moves)):
-        previous, move = moves[index - 1], moves[index]
-        if move.old_baseline != previous.new_baseline:
-            yield hit(
-                milestone.source,
-                ("rebaselined", index, "from"),
-                f"this rebaseline moves the baseline from {move.old_baseline}, but the one "
-                f"before moved it to {previous.new_baseline}: entries are oldest first and "
-                "each `from` is the previous `to`",
-                milestone.id,
-            )
+    moves = [(m.old_baseline, m.new_baseline) for m in milestone.rebaselined]
+    for index, old, previous in chain_breaks(moves):
+        yield hit(
+            milestone.source,
+            ("rebaselined", index, "from"),
+            f"this rebaseline moves the baseline from {old}, but the one before moved it to "
+            f"{previous}: entries are oldest first and each `from` is the previous `to`",
+            milestone.id,
+        )
