@@ -136,3 +136,51 @@ def test_hook_on_staged_files_refuses_a_silent_slip(
     assert staged.returncode == 1, staged.stdout + staged.stderr
     assert "commitments/C-004.yaml:8:6: error [commitment-silent-slip]" in staged.stdout
     assert "riskdocs: 2 files checked: 1 error" in staged.stdout  # riskdocs.yaml and C-004
+
+
+@pytest.fixture(scope="module")
+def hook_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit home for the tests below: the hook's environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+SILENT_MOVES = {
+    "a milestone baseline moved with its forecast": (
+        "milestones/M-03.yaml",
+        (("baseline: 2027-02-12", "baseline: 2027-02-26"),
+         ("forecast: 2027-02-19", "forecast: 2027-03-05")),
+        "milestones/M-03.yaml:5:11: error [milestone-silent-rebaseline] M-03's baseline moved "
+        "from 2027-02-12 to 2027-02-26 (14 days later) in your uncommitted changes",
+    ),
+    "the scope's sign-off moved with a new deliverable": (
+        "scope/baseline.yaml",
+        (("signed_off: 2026-10-16", "signed_off: 2026-11-26"),
+         ("out_of_scope:", "  - id: D-06\n    title: Export\n    acceptance: [CSV]\n"
+                           "out_of_scope:")),
+        "scope/baseline.yaml:2:13: error [scope-silent-resign] the scope's sign-off date moved "
+        "from 2026-10-16 to 2026-11-26 in your uncommitted changes",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SILENT_MOVES, ids=list(SILENT_MOVES))
+def test_hook_refuses_a_silent_move_of_what_the_client_relies_on(
+    case: str, tmp_path: Path, hook_home: Path
+) -> None:
+    """Found in use: both commits passed the hook with no finding at all."""
+    path, edits, expected = SILENT_MOVES[case]
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "-m", "x")
+    target = repo / path
+    text = target.read_text()
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    target.write_text(text)
+    git(repo, "add", "-A")
+    staged = try_repo(repo, hook_home, all_files=False)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert expected in staged.stdout

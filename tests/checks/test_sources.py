@@ -161,8 +161,8 @@ def test_a_change_to_a_shared_file_is_checked_exactly_as_a_full_run(
     code, out = hook(root, shared)
     full = run("validate", "--hook", "--root", str(root), "--today", "2026-11-26")
     assert (code, out) == (full.exit_code, full.output)
-    assert "error [scope-change-unapproved] D-99 was added in git after sign-off " \
-        "(in your uncommitted changes)" in out  # fmt: skip
+    assert "error [scope-change-unapproved] D-99 was added in git in your uncommitted " \
+        "changes, after the scope was signed off (2026-10-16)" in out  # fmt: skip
 
 
 def test_the_one_known_blind_spot_is_reported_by_the_full_run(tmp_path: Path) -> None:

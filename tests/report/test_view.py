@@ -7,6 +7,7 @@ from pathlib import Path
 
 from riskdocs.report.view import build_view
 from tests.conftest import EXAMPLE, TODAY, check_project
+from tests.gitrepo import Repo
 
 DAY = date.fromisoformat(TODAY)
 
@@ -104,3 +105,54 @@ def test_a_milestone_shows_its_first_baseline_and_every_agreed_move() -> None:
                                    "agreed_by": "erik", "change_request": "CR-001",
                                    "reason": "The address clean-up added to the migration "
                                    "takes five days."}]  # fmt: skip
+
+
+SCOPE_SIGNED = """\
+signed_off: 2026-10-16
+signed_off_by: dana
+deliverables:
+  - {id: D-01, title: Tracking, acceptance: [Works]}
+"""
+ADDED = "  - {id: D-02, title: Claims, acceptance: [Works]}\n"
+CR_ADDING = """\
+id: CR-001
+title: Claims form
+raised: 2026-11-01
+raised_by: dana
+deliverables: [D-02]
+status: approved
+decided: 2026-11-05
+decided_by: dana
+"""
+
+
+def scope_view(root: Path) -> dict[str, dict]:
+    result = check_project(root, DAY)
+    view = build_view(result.project, result.findings, DAY, "team", history=result.history)
+    return {d["id"]: d for d in view["scope"]["baseline"]["deliverables"]}
+
+
+def test_a_deliverable_an_approved_request_lists_is_added_by_it(repo: Repo) -> None:
+    """Found in use: with no `added:`/`change_request:` on it, the page said "baseline"."""
+    repo.commit("signed", {"scope/baseline.yaml": SCOPE_SIGNED}, day="2026-10-16")
+    repo.commit("CR-001", {"scope/baseline.yaml": SCOPE_SIGNED + ADDED,
+                           "scope/changes/CR-001.yaml": CR_ADDING}, day="2026-11-05")  # fmt: skip
+    shown = scope_view(repo.root)
+    assert shown["D-01"]["origin"] == "baseline"
+    assert (shown["D-02"]["origin"], shown["D-02"]["added"], shown["D-02"]["change_request"]) == (
+        "added", "2026-11-05", "CR-001")  # fmt: skip
+
+
+def test_a_signed_deliverable_a_later_request_lists_is_changed_by_it(repo: Repo) -> None:
+    repo.commit("signed", {"scope/baseline.yaml": SCOPE_SIGNED + ADDED}, day="2026-10-16")
+    repo.commit("CR-001", {"scope/changes/CR-001.yaml": CR_ADDING}, day="2026-11-05")
+    assert scope_view(repo.root)["D-02"]["origin"] == "changed"
+
+
+def test_without_git_a_listed_deliverable_is_added_on_the_decision_day(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    (root / "scope" / "changes").mkdir(parents=True)
+    (root / "riskdocs.yaml").write_text((EXAMPLE / "riskdocs.yaml").read_text())
+    (root / "scope" / "baseline.yaml").write_text(SCOPE_SIGNED + ADDED)
+    (root / "scope" / "changes" / "CR-001.yaml").write_text(CR_ADDING)
+    assert scope_view(root)["D-02"]["added"] == "2026-11-05"

@@ -34,12 +34,17 @@ def test_within_the_targets_passes(check: Check) -> None:
     assert check(concern("2026-11-17", "2026-11-18")).places(LATE) == []
 
 
-def test_a_late_acknowledgement_of_an_open_concern_is_reported_at_acknowledged(
-    check: Check,
-) -> None:
+def test_a_late_acknowledgement_lets_go_and_stays_on_record(check: Check) -> None:
+    """Found in use: after a late acknowledgement the error stayed until resolution, with
+    nothing the team could do about it."""
     result = check(concern("2026-11-20", "2026-11-25"))
-    assert result.places(LATE) == [(PATH, 6)]
-    assert "acknowledged 5 days after it was raised" in result.of(LATE)[0].message
+    assert result.places(LATE) == []
+    assert result.places(RESOLVED_LATE) == [(PATH, 6)]
+    assert result.of(RESOLVED_LATE)[0].message == (
+        "Q-002 (high) was acknowledged 5 days after it was raised; the target is 2 days: "
+        "resolve it by 2026-11-30 to keep the resolution on time"
+    )
+    assert result.of(RESOLVED_LATE)[0].severity.value == "info"
 
 
 def test_targets_follow_the_thresholds(check: Check) -> None:

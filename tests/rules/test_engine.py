@@ -237,17 +237,19 @@ def test_a_crashing_rule_becomes_an_internal_error_and_the_others_still_run(
 PROJECT_LEVEL = {"meeting-cadence-missed", "feedback-stale", "feedback-dropping", "feedback-low"}
 
 
-def add_ignore(root: Path, path: str, rule: str) -> None:
+def add_ignore(root: Path, path: str, rule: str, line: int = 0) -> None:
+    """Silence `rule` on the entity that a finding at `path`:`line` is about."""
     file = root / path
     text = file.read_text()
     entry = f"{rule}: agreed with the client"
     if path.endswith(".md"):
         head, _, body = text.partition("\n---\n")
         text = f"{head}\nignore: {{{entry}}}\n---\n{body}"
-    elif path == "scope/baseline.yaml":
-        text = text.replace(
-            "    added: 2026-11-10\n", f"    added: 2026-11-10\n    ignore: {{{entry}}}\n"
-        )
+    elif path == "scope/baseline.yaml":  # the deliverable whose item holds the line
+        lines = text.splitlines(keepends=True)
+        start = max(i for i, x in enumerate(lines[:line]) if x.startswith("  - id:"))
+        lines.insert(start + 1, f"    ignore: {{{entry}}}\n")
+        text = "".join(lines)
     else:
         text += f"ignore:\n  {entry}\n"
     file.write_text(text)
@@ -257,7 +259,7 @@ def add_ignore(root: Path, path: str, rule: str) -> None:
 def test_ignore_silences_each_entity_rule(every_rule: Path, rule: str) -> None:
     _, before = validate(every_rule)
     (line,) = [line for line in before if f"[{rule}]" in line]
-    add_ignore(every_rule, line.split(":")[0], rule)
+    add_ignore(every_rule, line.split(":")[0], rule, int(line.split(":")[1]))
     _, after = validate(every_rule, "--show-ignored")
     (shown,) = [line for line in after if f"[{rule}]" in line]
     assert f"ignored [{rule}]" in shown and shown.endswith("(ignored: agreed with the client)")

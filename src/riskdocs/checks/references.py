@@ -52,6 +52,8 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
     ),
     kinds.SCOPE.name: (
         (("signed_off_by",), PERSON),
+        (("resigned", "*", "by"), PERSON),
+        (("resigned", "*", "change_requests", "*"), CHANGE),
         (("deliverables", "*", "owner"), PERSON),
         (("deliverables", "*", "milestone"), MILESTONE),
         (("deliverables", "*", "change_request"), CHANGE),

@@ -122,10 +122,16 @@ def _explain(
         field, wanted = condition
         message = f"{field} is {wanted}, so '{_required_name(error)}' must be set too"
         yield positions.of_value((*path, field)), _prefixed(path, message)
-    elif condition and "errorMessage" in error.schema:  # a field that contradicts the `if`
-        field, wanted = condition
+    elif "errorMessage" in error.schema:  # a field that contradicts the `if` (or its absence)
         hint = error.schema["errorMessage"]
-        yield positions.of_value(path), f"{dotted(path)} is set while {field} is {wanted}: {hint}"
+        if condition is None:
+            yield positions.of_value(path), f"{dotted(path)}: {hint}"
+        else:
+            field, wanted = condition
+            yield (
+                positions.of_value(path),
+                f"{dotted(path)} is set while {field} is {wanted}: {hint}",
+            )
     elif error.keyword == "required":
         yield positions.of_value(path), _required_message(error)
     elif error.keyword == "dependencies":

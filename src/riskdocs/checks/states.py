@@ -66,7 +66,14 @@ HAPPENED: dict[str, tuple[DateField, ...]] = {
         "feedback": ("responses[].date",),
     }.items()
 }
-SCOPE_HAPPENED = tuple(map(DateField.of, ("signed_off", "deliverables[].added")))
+SCOPE_HAPPENED = tuple(
+    map(DateField.of, ("signed_off", "resigned[].on", "deliverables[].added",
+                       "deliverables[].delivered"))
+)  # fmt: skip
+SCOPE_ORDERS = (
+    ("signed_off", DateField.of("resigned[].on"),
+     "the baseline is signed again after it was first signed"),
+)  # fmt: skip
 
 
 def check_states(project: Project, today: date) -> list[Finding]:
@@ -78,7 +85,7 @@ def check_states(project: Project, today: date) -> list[Finding]:
         for entity in getattr(project, collection):
             findings.extend(_contradictions(entity, entity.source, orders, happened, today))
     if project.scope is not None:
-        findings.extend(_contradictions(project.scope, project.scope.source, [],
+        findings.extend(_contradictions(project.scope, project.scope.source, SCOPE_ORDERS,
                                         SCOPE_HAPPENED, today))  # fmt: skip
     return findings
 

@@ -59,7 +59,8 @@ class MilestoneVersion(NamedTuple):
 
 class ScopeFacts(NamedTuple):
     signed_off: str | None
-    deliverables: Mapping[str, str]  # id -> fingerprint of everything but `ignore:`
+    deliverables: Mapping[str, str]  # id -> fingerprint of all but NOT_PROMISED and `due`
+    dues: Mapping[str, str]  # id -> `due:`, for the deliverables that have one
 
 
 Version = CommitmentVersion | RiskVersion | MeetingVersion | MilestoneVersion | ScopeFacts
@@ -112,18 +113,27 @@ def meeting_version(text: str) -> MeetingVersion | None:
     )  # fmt: skip
 
 
+# Deliverable fields that record progress or the team's own arrangements, not what the
+# client was promised: changing them after sign-off changes no scope.
+# A due date is kept apart: setting one the signed baseline left open plans the work,
+# moving one it had changes the promise.
+NOT_PROMISED = frozenset(("ignore", "state", "delivered", "owner", "due"))
+
+
 def scope_facts(text: str) -> ScopeFacts | None:
     data = yaml_mapping(text)
     items = data.get("deliverables")
     if not isinstance(items, list):
         return None
+    named = [d for d in items if isinstance(d, dict) and isinstance(d.get("id"), str)]
     prints = {
-        str(d["id"]): fingerprint({k: v for k, v in d.items() if k != "ignore"})
-        for d in items
-        if isinstance(d, dict) and isinstance(d.get("id"), str)
+        str(d["id"]): fingerprint({k: v for k, v in d.items() if k not in NOT_PROMISED})
+        for d in named
     }
+    dues = {str(d["id"]): str(d["due"]) for d in named if d.get("due") is not None}
     signed = data.get("signed_off")
-    return ScopeFacts(signed_off=signed if isinstance(signed, str) else None, deliverables=prints)
+    return ScopeFacts(signed_off=signed if isinstance(signed, str) else None,
+                      deliverables=prints, dues=dues)  # fmt: skip
 
 
 def version_of(kind: Kind, text: str) -> Version | None:

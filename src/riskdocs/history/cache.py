@@ -16,7 +16,7 @@ from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.dates import parse_day
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
-FORMAT = 4  # 2: facts of uncommitted changes have no commit; stable deliverable fingerprints
+FORMAT = 5  # 5: scope versions: author, dues; deliverable prints leave progress out
 # 3: an action item's move recorded on it (`was:` and `agreed:`) is not a due change
 # 4: milestone baseline moves are due changes
 
@@ -57,7 +57,7 @@ def _plain(fact: DueChange | RiskPoint | CommitmentPoint | ScopeVersion) -> list
 _DueRow = tuple[str, str, str | None, str, str, str, str, str | None]
 _RiskRow = tuple[str, str | None, str, int, bool, str]
 _PointRow = tuple[str, str, str]
-_ScopeRow = tuple[str | None, str, str | None, dict[str, str]]
+_ScopeRow = tuple[str | None, str, str | None, dict[str, str], str, dict[str, str]]
 
 
 def _history(data: dict[str, object]) -> History:
@@ -81,7 +81,8 @@ def _history(data: dict[str, object]) -> History:
             for p, d, s in cast("list[_PointRow]", data["commitment_points"])
         ),
         scope_versions=tuple(
-            ScopeVersion(commit=c, day=day(d), signed_off=so, deliverables=dict(dl))
-            for c, d, so, dl in cast("list[_ScopeRow]", data["scope_versions"])
+            ScopeVersion(commit=c, day=day(d), signed_off=so, deliverables=dict(dl), author=a,
+                         dues=dict(du))
+            for c, d, so, dl, a, du in cast("list[_ScopeRow]", data["scope_versions"])
         ),
     )  # fmt: skip

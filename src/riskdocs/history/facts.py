@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import NamedTuple
 
 
@@ -50,12 +51,16 @@ class CommitmentPoint(NamedTuple):
 
 
 class ScopeVersion(NamedTuple):
-    """The scope baseline as one commit left it: sign-off date and deliverable fingerprints."""
+    """The scope baseline as one commit left it: the sign-off date, a fingerprint of what
+    each deliverable promises (progress, owner, `ignore:` and the due date left out) and
+    each deliverable's due date."""
 
     commit: str | None
     day: date
     signed_off: str | None
     deliverables: Mapping[str, str]
+    author: str = ""
+    dues: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, kw_only=True)

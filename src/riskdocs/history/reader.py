@@ -237,4 +237,6 @@ class _Facts:
         if new is not None:
             self.scope_versions.append(ScopeVersion(commit=change.commit, day=change.day,
                                                     signed_off=new.signed_off,
-                                                    deliverables=new.deliverables))  # fmt: skip
+                                                    deliverables=new.deliverables,
+                                                    author=change.author,
+                                                    dues=new.dues))  # fmt: skip

@@ -30,6 +30,7 @@ from riskdocs.model.entities import (
     Project,
     Rebaseline,
     Renegotiation,
+    Resign,
     Risk,
     RiskReview,
     ScopeBaseline,
@@ -95,6 +96,7 @@ def _deliverable(document: Document, index: int, x: f.Data) -> Deliverable:
         source=Source(path=document.path, positions=document.positions,
                       prefix=("deliverables", index)),
         owner=f.maybe_text(x, "owner"), due=f.maybe_day(x, "due"),
+        state=f.maybe_text(x, "state") or "planned", delivered=f.maybe_day(x, "delivered"),
         milestone=f.maybe_text(x, "milestone"), added=f.maybe_day(x, "added"),
         change_request=f.maybe_text(x, "change_request"), visibility=f.visibility(x),
         ignore=f.text_map(x, "ignore"),
@@ -109,6 +111,11 @@ def build_scope(document: Document) -> ScopeBaseline:
     return ScopeBaseline(
         deliverables=deliverables, source=_source(document),
         signed_off=f.maybe_day(d, "signed_off"), signed_off_by=f.maybe_text(d, "signed_off_by"),
+        resigned=tuple(
+            Resign(on=f.day(r, "on"), by=f.text(r, "by"),
+                   change_requests=f.texts(r, "change_requests"), note=f.maybe_text(r, "note"))
+            for r in f.records(d, "resigned")
+        ),
         out_of_scope=f.texts(d, "out_of_scope"), assumptions=f.texts(d, "assumptions"),
     )  # fmt: skip
 

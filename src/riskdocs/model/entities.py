@@ -234,6 +234,8 @@ class Deliverable:
     source: Source
     owner: str | None = None
     due: date | None = None
+    state: str = "planned"
+    delivered: date | None = None
     milestone: str | None = None
     added: date | None = None
     change_request: str | None = None
@@ -242,13 +244,29 @@ class Deliverable:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Resign:
+    """The client signed the scope baseline again (`resigned:`), covering change requests."""
+
+    on: date
+    by: str
+    change_requests: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class ScopeBaseline:
-    """The agreed scope: deliverables, what is out of scope, assumptions."""
+    """The agreed scope: deliverables, what is out of scope, assumptions.
+
+    Attributes:
+        signed_off: when the client first signed; it never moves (git proves it).
+        resigned: every later sign-off, oldest first.
+    """
 
     deliverables: tuple[Deliverable, ...]
     source: Source
     signed_off: date | None = None
     signed_off_by: str | None = None
+    resigned: tuple[Resign, ...] = ()
     out_of_scope: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
 

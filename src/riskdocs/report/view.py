@@ -12,12 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from riskdocs import __version__
 from riskdocs.finding import Finding
 from riskdocs.history.facts import History
-from riskdocs.model.entities import Commitment, Concern, Milestone, Project, Rebaseline, Risk
+from riskdocs.model.entities import (
+    ChangeRequest,
+    Commitment,
+    Concern,
+    Deliverable,
+    Milestone,
+    Project,
+    Rebaseline,
+    Risk,
+)
 from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
@@ -94,7 +103,7 @@ def build_view(
         "commitments": _commitments(project, scope),
         "action_items": _action_items(project, scope),
         "milestones": [_milestone(m, scope) for m in project.milestones if scope.shows(m)],
-        "scope": _scope(project, scope),
+        "scope": _scope(project, scope, history),
         "meetings": _meetings(project, scope),
         "concerns": _concerns(project, scope),
         "feedback": _feedback(project, scope),
@@ -324,7 +333,7 @@ def _rebaseline(move: Rebaseline) -> dict[str, Any]:
             "change_request": move.change_request}  # fmt: skip
 
 
-def _scope(project: Project, scope: Scope) -> dict[str, Any] | None:
+def _scope(project: Project, scope: Scope, history: History | None) -> dict[str, Any] | None:
     baseline = project.scope
     changes = [
         {
@@ -344,6 +353,9 @@ def _scope(project: Project, scope: Scope) -> dict[str, Any] | None:
     ]
     if baseline is None:
         return {"baseline": None, "changes": changes} if changes else None
+    first_signed = _first_signed(history)
+    approved = sorted((c for c in project.changes if c.status == "approved"),
+                      key=lambda c: (c.decided or c.raised, c.id))  # fmt: skip
     deliverables = [
         {
             "id": d.id,
@@ -351,9 +363,11 @@ def _scope(project: Project, scope: Scope) -> dict[str, Any] | None:
             "acceptance": list(d.acceptance),
             "owner": d.owner,
             "due": _iso(d.due),
+            "state": d.state,
+            "delivered": _iso(d.delivered),
+            "overdue": d.due is not None and d.state != "delivered" and d.due < scope.today,
             "milestone": d.milestone,
-            "added": _iso(d.added),
-            "change_request": d.change_request,
+            **_origin(d, approved, first_signed),
             "findings": scope.about(d.id),
         }
         for d in baseline.deliverables
@@ -363,12 +377,54 @@ def _scope(project: Project, scope: Scope) -> dict[str, Any] | None:
         "baseline": {
             "signed_off": _iso(baseline.signed_off),
             "signed_off_by": baseline.signed_off_by,
+            "resigned": [
+                {"on": str(r.on), "by": r.by, "change_requests": list(r.change_requests)}
+                for r in baseline.resigned
+            ],
             "deliverables": deliverables,
             "out_of_scope": list(baseline.out_of_scope),
             "assumptions": list(baseline.assumptions),
         },
         "changes": changes,
     }
+
+
+class FirstSigned(NamedTuple):
+    """The baseline as git saw it first signed: its deliverables, and the day of that commit."""
+
+    deliverables: frozenset[str]
+    day: date
+
+
+def _first_signed(history: History | None) -> FirstSigned | None:
+    if history is None:
+        return None
+    signed = next((v for v in history.scope_versions if v.signed_off), None)
+    return None if signed is None else FirstSigned(frozenset(signed.deliverables), signed.day)
+
+
+def _origin(
+    d: Deliverable, approved: Sequence[ChangeRequest], first_signed: FirstSigned | None
+) -> dict[str, Any]:
+    """How a deliverable came into the scope: `origin` is "baseline", "added" (after the
+    first sign-off) or "changed" (git shows it in the signed baseline before the change
+    request that names it was decided); `change_request` is the one written on it, else the
+    first approved one that lists it, whose decision day is then the day it was added."""
+    by = d.change_request or next((c.id for c in approved if d.id in c.deliverables), None)
+    decided = next((c.decided for c in approved if c.id == by), None)
+    signed_before = (
+        first_signed is not None
+        and d.id in first_signed.deliverables
+        and (decided is None or first_signed.day < decided)
+    )
+    if d.added is not None or (first_signed is not None and d.id not in first_signed.deliverables):
+        origin = "added"
+    elif by is None:
+        origin = "baseline"
+    else:
+        origin = "changed" if signed_before else "added"
+    return {"origin": origin, "added": _iso(d.added or (decided if origin == "added" else None)),
+            "change_request": by}  # fmt: skip
 
 
 def _meetings(project: Project, scope: Scope) -> list[dict[str, Any]]:

@@ -2,10 +2,11 @@
 
 Why it matters: how fast a concern is answered is what a client remembers.
 Targets per severity are in `thresholds.concern_response` (calendar days from
-`raised`). While a concern is unresolved this reports: no acknowledgement past
-the acknowledge target, an acknowledgement that came late, and no resolution
-past the resolve target. Once resolved, lateness is recorded by
-`concern-resolved-late` instead, so a closed matter does not stay red.
+`raised`). While a concern is unresolved this reports what the team can still
+act on: no acknowledgement past the acknowledge target, and no resolution past
+the resolve target. An acknowledgement that came late is a fact, not a task:
+once it is recorded this lets go, and `concern-resolved-late` keeps the
+lateness on record, so acknowledging late clears the error.
 
 Passes (today 2026-11-26; high: acknowledge in 2 days, resolve in 10):
 
@@ -55,16 +56,6 @@ def _open_concern(concern: Concern, target: ResponseTarget, ctx: Context) -> Ite
             "and set `acknowledged:`",
             concern.id,
         )
-    elif concern.acknowledged is not None:
-        took = (concern.acknowledged - concern.raised).days
-        if took > target.acknowledge_days:
-            yield hit(
-                concern.source,
-                ("acknowledged",),
-                f"{who} was acknowledged {days(took)} after it was raised; the target is "
-                f"{days(target.acknowledge_days)}",
-                concern.id,
-            )
     if waited > target.resolve_days:
         yield hit(
             concern.source,

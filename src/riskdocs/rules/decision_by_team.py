@@ -2,10 +2,10 @@
 
 Why it matters: what the project delivers is the client's to decide. A change
 request approved or rejected `decided_by` a team member, or a scope baseline
-`signed_off_by` one, reads on the page as the client's decision when it was
-the team's. The person must be on the client's side (`side: client` in
-`people:`). Turn a check off with its option when a contract gives the team
-that authority.
+`signed_off_by` one (or signed again, `resigned[].by`), reads on the page as
+the client's decision when it was the team's. The person must be on the
+client's side (`side: client` in `people:`). Turn a check off with its option
+when a contract gives the team that authority.
 
 Passes (dana is on the client's side):
 
@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Project, Source
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -37,7 +38,7 @@ NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {
     "change_requests": Option(True, "check who decided approved and rejected change requests."),
-    "sign_off": Option(True, "check who signed the scope baseline off."),
+    "sign_off": Option(True, "check who signed the scope baseline off, first and again."),
 }
 
 
@@ -47,8 +48,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     def on_team(key: str | None) -> bool:
         return key is not None and key in people and people[key].side == "team"
 
-    def found(source: Source, field: str, key: str, what: str, entity: str | None) -> Hit:
-        return hit(source, (field,), f"{what} is recorded as decided by {people[key].name}, who "
+    def found(source: Source, field: JsonPath, key: str, what: str, entity: str | None) -> Hit:
+        return hit(source, field, f"{what} is recorded as decided by {people[key].name}, who "
                    "is on the team: it is the client's decision; name who on the client's side "
                    "made it", entity)  # fmt: skip
 
@@ -56,10 +57,16 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         for cr in project.changes:
             if cr.status in ("approved", "rejected") and on_team(cr.decided_by):
                 assert cr.decided_by is not None
-                yield found(cr.source, "decided_by", cr.decided_by, f"{cr.id} ({cr.status})",
+                yield found(cr.source, ("decided_by",), cr.decided_by, f"{cr.id} ({cr.status})",
                             cr.id)  # fmt: skip
     scope = project.scope
-    if opts["sign_off"] and scope is not None and on_team(scope.signed_off_by):
+    if not opts["sign_off"] or scope is None:
+        return
+    if on_team(scope.signed_off_by):
         assert scope.signed_off_by is not None
-        yield found(scope.source, "signed_off_by", scope.signed_off_by, "the scope sign-off",
+        yield found(scope.source, ("signed_off_by",), scope.signed_off_by, "the scope sign-off",
                     None)  # fmt: skip
+    for index, again in enumerate(scope.resigned):
+        if on_team(again.by):
+            yield found(scope.source, ("resigned", index, "by"), again.by,
+                        f"the re-sign of the scope on {again.on}", None)  # fmt: skip

@@ -5,8 +5,10 @@ client has signed off the baseline (`signed_off:` in scope/baseline.yaml), a
 deliverable with a later `added:` date needs a change request with
 `status: approved` that lists it under `deliverables:` (or that the
 deliverable names in `change_request:`). With git history, a deliverable that
-was not in the baseline as signed (or was changed since) counts too, even
-without an `added:` date.
+was not in the baseline as first signed (or whose promise was changed since:
+progress, `state:` and `delivered:`, is not a change) counts too, even without
+an `added:` date. Signing the baseline again (`resigned:`) does not widen it:
+every addition still needs its change request.
 
 Passes (signed off 2026-10-09):
 
@@ -23,11 +25,16 @@ Fails (no approved change request names D-007):
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
+from riskdocs.dates import day_or_none
 from riskdocs.finding import Severity
 from riskdocs.model.entities import ChangeRequest, Deliverable, Project
 from riskdocs.rules.base import Context, Hit, Option, hit
+
+if TYPE_CHECKING:  # git facts are imported only when history is read
+    from riskdocs.history.facts import ScopeVersion
 
 ID = "scope-change-unapproved"
 SEVERITY = Severity.ERROR
@@ -44,10 +51,11 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         return
     changes = {change.id: change for change in project.changes}
     approved = {d for c in changes.values() if c.status == "approved" for d in c.deliverables}
-    since_sign_off = _changed_since_sign_off(str(scope.signed_off), ctx)
+    signed_off = _first_sign_off(ctx) or scope.signed_off
+    since_sign_off = _changed_since_sign_off(ctx)
     for deliverable in scope.deliverables:
         added = deliverable.added
-        late = added is not None and added > scope.signed_off
+        late = added is not None and added > signed_off
         what = since_sign_off.get(deliverable.id)
         if not (late or what) or deliverable.id in approved:
             continue
@@ -56,30 +64,56 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             happened = f"was added {added}" if late else f"was {what}"
             yield hit(
                 deliverable.source,
-                ("added",) if late else ("id",),
+                ("added",) if late else ("due",) if what and what.startswith("moved") else ("id",),
                 f"{deliverable.id} {happened}, after the scope was signed off "
-                f"({scope.signed_off}), and {_why(deliverable, request)}",
+                f"({signed_off}), and {_why(deliverable, request)}",
                 deliverable.id,
             )
 
 
-def _changed_since_sign_off(signed_off: str, ctx: Context) -> dict[str, str]:
-    """Deliverable id -> what happened to it since the baseline was signed, from git."""
+def _first_sign_off(ctx: Context) -> date | None:
+    """The day the baseline was first signed, from git (a later `signed_off:` that moved
+    is `scope-silent-resign`'s to report, and must not widen the baseline)."""
+    if ctx.history is None:
+        return None
+    first = next((v.signed_off for v in ctx.history.scope_versions if v.signed_off), None)
+    return day_or_none(first)
+
+
+def _changed_since_sign_off(ctx: Context) -> dict[str, str]:
+    """Deliverable id -> what happened to it since the baseline was first signed, and in
+    which change, from git."""
     if ctx.history is None:
         return {}
+    from riskdocs.history.facts import when  # git facts: only when history is read
+
     versions = ctx.history.scope_versions
-    signed = next((v for v in versions if v.signed_off == signed_off), None)
-    if signed is None or not versions:
+    start = next((i for i, v in enumerate(versions) if v.signed_off), None)
+    if start is None:
         return {}
-    now = versions[-1].deliverables
-    latest = versions[-1].commit
-    where = f"commit {latest}" if latest else "in your uncommitted changes"
-    what = {d: f"added in git after sign-off ({where})"
-            for d in now if d not in signed.deliverables}  # fmt: skip
-    for d, fingerprint in now.items():
-        if d in signed.deliverables and signed.deliverables[d] != fingerprint:
-            what[d] = "changed in git after sign-off"
+    signed = versions[start]
+    what: dict[str, str] = {}  # since when each deliverable has differed from the signed one
+    for version in versions[start + 1 :]:
+        where = when(version.commit, version.day, version.author)
+        for d in set(what) - set(version.deliverables):
+            del what[d]
+        for d, promised in version.deliverables.items():
+            happened = _difference(signed, version, d, promised)
+            if happened is None:
+                what.pop(d, None)
+            elif d not in what:
+                what[d] = f"{happened} in git {where}"
     return what
+
+
+def _difference(signed: ScopeVersion, version: ScopeVersion, d: str, promised: str) -> str | None:
+    if d not in signed.deliverables:
+        return "added"
+    if signed.deliverables[d] != promised:
+        return "changed"
+    if d in signed.dues and version.dues.get(d) != signed.dues[d]:
+        return f"moved from due {signed.dues[d]} to {version.dues.get(d, 'no date')}"
+    return None
 
 
 def _why(deliverable: Deliverable, request: ChangeRequest | None) -> str:

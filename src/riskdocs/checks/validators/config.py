@@ -868,6 +868,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-change-unapproved must not contain "+str(data__rules__scopechangeunapproved_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__scopechangeunapproved, custom_formats, (name_prefix or "data") + ".rules.scope-change-unapproved")
+                if "scope-silent-resign" in data__rules_keys:
+                    data__rules_keys.remove("scope-silent-resign")
+                    data__rules__scopesilentresign = data__rules["scope-silent-resign"]
+                    if not isinstance(data__rules__scopesilentresign, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-silent-resign must be string or object")
+                    try:
+                        if not isinstance(data__rules__scopesilentresign, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-silent-resign must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__scopesilentresign, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-silent-resign must be object")
+                        data__rules__scopesilentresign_is_dict = isinstance(data__rules__scopesilentresign, dict)
+                        if data__rules__scopesilentresign_is_dict:
+                            data__rules__scopesilentresign_keys = set(data__rules__scopesilentresign.keys())
+                            if "level" in data__rules__scopesilentresign_keys:
+                                data__rules__scopesilentresign_keys.remove("level")
+                                data__rules__scopesilentresign__level = data__rules__scopesilentresign["level"]
+                                validate___definitions_rulelevel(data__rules__scopesilentresign__level, custom_formats, (name_prefix or "data") + ".rules.scope-silent-resign.level")
+                            if "block_commits" in data__rules__scopesilentresign_keys:
+                                data__rules__scopesilentresign_keys.remove("block_commits")
+                                data__rules__scopesilentresign__blockcommits = data__rules__scopesilentresign["block_commits"]
+                                if not isinstance(data__rules__scopesilentresign__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-silent-resign.block_commits must be boolean")
+                            if data__rules__scopesilentresign_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-silent-resign must not contain "+str(data__rules__scopesilentresign_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__scopesilentresign, custom_formats, (name_prefix or "data") + ".rules.scope-silent-resign")
                 if "scope-unsigned" in data__rules_keys:
                     data__rules_keys.remove("scope-unsigned")
                     data__rules__scopeunsigned = data__rules["scope-unsigned"]
@@ -967,6 +994,87 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-pending must not contain "+str(data__rules__changerequestpending_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__changerequestpending, custom_formats, (name_prefix or "data") + ".rules.change-request-pending")
+                if "change-request-schedule-unexplained" in data__rules_keys:
+                    data__rules_keys.remove("change-request-schedule-unexplained")
+                    data__rules__changerequestscheduleunexplained = data__rules["change-request-schedule-unexplained"]
+                    if not isinstance(data__rules__changerequestscheduleunexplained, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-schedule-unexplained must be string or object")
+                    try:
+                        if not isinstance(data__rules__changerequestscheduleunexplained, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-schedule-unexplained must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__changerequestscheduleunexplained, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-schedule-unexplained must be object")
+                        data__rules__changerequestscheduleunexplained_is_dict = isinstance(data__rules__changerequestscheduleunexplained, dict)
+                        if data__rules__changerequestscheduleunexplained_is_dict:
+                            data__rules__changerequestscheduleunexplained_keys = set(data__rules__changerequestscheduleunexplained.keys())
+                            if "level" in data__rules__changerequestscheduleunexplained_keys:
+                                data__rules__changerequestscheduleunexplained_keys.remove("level")
+                                data__rules__changerequestscheduleunexplained__level = data__rules__changerequestscheduleunexplained["level"]
+                                validate___definitions_rulelevel(data__rules__changerequestscheduleunexplained__level, custom_formats, (name_prefix or "data") + ".rules.change-request-schedule-unexplained.level")
+                            if "block_commits" in data__rules__changerequestscheduleunexplained_keys:
+                                data__rules__changerequestscheduleunexplained_keys.remove("block_commits")
+                                data__rules__changerequestscheduleunexplained__blockcommits = data__rules__changerequestscheduleunexplained["block_commits"]
+                                if not isinstance(data__rules__changerequestscheduleunexplained__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-schedule-unexplained.block_commits must be boolean")
+                            if data__rules__changerequestscheduleunexplained_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-schedule-unexplained must not contain "+str(data__rules__changerequestscheduleunexplained_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__changerequestscheduleunexplained, custom_formats, (name_prefix or "data") + ".rules.change-request-schedule-unexplained")
+                if "deliverable-overdue" in data__rules_keys:
+                    data__rules_keys.remove("deliverable-overdue")
+                    data__rules__deliverableoverdue = data__rules["deliverable-overdue"]
+                    if not isinstance(data__rules__deliverableoverdue, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-overdue must be string or object")
+                    try:
+                        if not isinstance(data__rules__deliverableoverdue, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-overdue must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__deliverableoverdue, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-overdue must be object")
+                        data__rules__deliverableoverdue_is_dict = isinstance(data__rules__deliverableoverdue, dict)
+                        if data__rules__deliverableoverdue_is_dict:
+                            data__rules__deliverableoverdue_keys = set(data__rules__deliverableoverdue.keys())
+                            if "level" in data__rules__deliverableoverdue_keys:
+                                data__rules__deliverableoverdue_keys.remove("level")
+                                data__rules__deliverableoverdue__level = data__rules__deliverableoverdue["level"]
+                                validate___definitions_rulelevel(data__rules__deliverableoverdue__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-overdue.level")
+                            if "block_commits" in data__rules__deliverableoverdue_keys:
+                                data__rules__deliverableoverdue_keys.remove("block_commits")
+                                data__rules__deliverableoverdue__blockcommits = data__rules__deliverableoverdue["block_commits"]
+                                if not isinstance(data__rules__deliverableoverdue__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-overdue.block_commits must be boolean")
+                            if data__rules__deliverableoverdue_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-overdue must not contain "+str(data__rules__deliverableoverdue_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__deliverableoverdue, custom_formats, (name_prefix or "data") + ".rules.deliverable-overdue")
+                if "deliverable-milestone-mismatch" in data__rules_keys:
+                    data__rules_keys.remove("deliverable-milestone-mismatch")
+                    data__rules__deliverablemilestonemismatch = data__rules["deliverable-milestone-mismatch"]
+                    if not isinstance(data__rules__deliverablemilestonemismatch, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-milestone-mismatch must be string or object")
+                    try:
+                        if not isinstance(data__rules__deliverablemilestonemismatch, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-milestone-mismatch must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__deliverablemilestonemismatch, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-milestone-mismatch must be object")
+                        data__rules__deliverablemilestonemismatch_is_dict = isinstance(data__rules__deliverablemilestonemismatch, dict)
+                        if data__rules__deliverablemilestonemismatch_is_dict:
+                            data__rules__deliverablemilestonemismatch_keys = set(data__rules__deliverablemilestonemismatch.keys())
+                            if "level" in data__rules__deliverablemilestonemismatch_keys:
+                                data__rules__deliverablemilestonemismatch_keys.remove("level")
+                                data__rules__deliverablemilestonemismatch__level = data__rules__deliverablemilestonemismatch["level"]
+                                validate___definitions_rulelevel(data__rules__deliverablemilestonemismatch__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-milestone-mismatch.level")
+                            if "block_commits" in data__rules__deliverablemilestonemismatch_keys:
+                                data__rules__deliverablemilestonemismatch_keys.remove("block_commits")
+                                data__rules__deliverablemilestonemismatch__blockcommits = data__rules__deliverablemilestonemismatch["block_commits"]
+                                if not isinstance(data__rules__deliverablemilestonemismatch__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-milestone-mismatch.block_commits must be boolean")
+                            if data__rules__deliverablemilestonemismatch_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-milestone-mismatch must not contain "+str(data__rules__deliverablemilestonemismatch_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__deliverablemilestonemismatch, custom_formats, (name_prefix or "data") + ".rules.deliverable-milestone-mismatch")
                 if "milestone-beyond-buffer" in data__rules_keys:
                     data__rules_keys.remove("milestone-beyond-buffer")
                     data__rules__milestonebeyondbuffer = data__rules["milestone-beyond-buffer"]

@@ -10,11 +10,11 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 
 REGEX_PATTERNS = {
     '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'),
-    '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
     '^M-[0-9]+$': re.compile('^M-[0-9]+\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
-    '\\S': re.compile('\\S'),
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
+    '\\S': re.compile('\\S'),
+    '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z')
 }
 
@@ -31,6 +31,9 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "signed_off_by" in data:
             if "signed_off" not in data:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " missing dependency signed_off for signed_off_by")
+        if "resigned" in data:
+            if "signed_off" not in data:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " missing dependency signed_off for resigned")
         data_keys = set(data.keys())
         if "signed_off" in data_keys:
             data_keys.remove("signed_off")
@@ -40,6 +43,50 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("signed_off_by")
             data__signedoffby = data["signed_off_by"]
             validate___definitions_common__person(data__signedoffby, custom_formats, (name_prefix or "data") + ".signed_off_by")
+        if "resigned" in data_keys:
+            data_keys.remove("resigned")
+            data__resigned = data["resigned"]
+            if not isinstance(data__resigned, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned must be array")
+            data__resigned_is_list = isinstance(data__resigned, (list, tuple))
+            if data__resigned_is_list:
+                data__resigned_len = len(data__resigned)
+                for data__resigned_x, data__resigned_item in enumerate(data__resigned):
+                    if not isinstance(data__resigned_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]".format(**locals()) + " must be object")
+                    data__resigned_item_is_dict = isinstance(data__resigned_item, dict)
+                    if data__resigned_item_is_dict:
+                        data__resigned_item__missing_keys = set(['on', 'by']) - data__resigned_item.keys()
+                        if data__resigned_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]".format(**locals()) + " must contain ")
+                        data__resigned_item_keys = set(data__resigned_item.keys())
+                        if "on" in data__resigned_item_keys:
+                            data__resigned_item_keys.remove("on")
+                            data__resigned_item__on = data__resigned_item["on"]
+                            validate___definitions_common__date(data__resigned_item__on, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].on".format(**locals()))
+                        if "by" in data__resigned_item_keys:
+                            data__resigned_item_keys.remove("by")
+                            data__resigned_item__by = data__resigned_item["by"]
+                            validate___definitions_common__person(data__resigned_item__by, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].by".format(**locals()))
+                        if "change_requests" in data__resigned_item_keys:
+                            data__resigned_item_keys.remove("change_requests")
+                            data__resigned_item__changerequests = data__resigned_item["change_requests"]
+                            if not isinstance(data__resigned_item__changerequests, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests".format(**locals()) + " must be array")
+                            data__resigned_item__changerequests_is_list = isinstance(data__resigned_item__changerequests, (list, tuple))
+                            if data__resigned_item__changerequests_is_list:
+                                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                data__resigned_item__changerequests_len = len(data__resigned_item__changerequests)
+                                if data__resigned_item__changerequests_len > len(set(fn(data__resigned_item__changerequests_x) for data__resigned_item__changerequests_x in data__resigned_item__changerequests)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests".format(**locals()) + " must contain unique items")
+                                for data__resigned_item__changerequests_x, data__resigned_item__changerequests_item in enumerate(data__resigned_item__changerequests):
+                                    validate___definitions_common__changerequestid(data__resigned_item__changerequests_item, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests[{data__resigned_item__changerequests_x}]".format(**locals()))
+                        if "note" in data__resigned_item_keys:
+                            data__resigned_item_keys.remove("note")
+                            data__resigned_item__note = data__resigned_item["note"]
+                            validate___definitions_common__text(data__resigned_item__note, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].note".format(**locals()))
+                        if data__resigned_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]".format(**locals()) + " must not contain "+str(data__resigned_item_keys)+" properties")
         if "deliverables" in data_keys:
             data_keys.remove("deliverables")
             data__deliverables = data["deliverables"]
@@ -53,6 +100,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                 for data__deliverables_x, data__deliverables_item in enumerate(data__deliverables):
                     if not isinstance(data__deliverables_item, (dict)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must be object")
+                    try:
+                        data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
+                        if data__deliverables_item_is_dict:
+                            data__deliverables_item__missing_keys = set(['state']) - data__deliverables_item.keys()
+                            if data__deliverables_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                            data__deliverables_item_keys = set(data__deliverables_item.keys())
+                            if "state" in data__deliverables_item_keys:
+                                data__deliverables_item_keys.remove("state")
+                                data__deliverables_item__state = data__deliverables_item["state"]
+                                if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'delivered'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['delivered']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
+                        if data__deliverables_item_is_dict:
+                            data__deliverables_item_keys = set(data__deliverables_item.keys())
+                            if "delivered" in data__deliverables_item_keys:
+                                data__deliverables_item_keys.remove("delivered")
+                                data__deliverables_item__delivered = data__deliverables_item["delivered"]
+                                if not isinstance(data__deliverables_item__delivered, (NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].delivered".format(**locals()) + " must be null")
+                    else:
+                        data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
+                        if data__deliverables_item_is_dict:
+                            data__deliverables_item__missing_keys = set(['delivered']) - data__deliverables_item.keys()
+                            if data__deliverables_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
                     data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                     if data__deliverables_item_is_dict:
                         data__deliverables_item__missing_keys = set(['id', 'title', 'acceptance']) - data__deliverables_item.keys()
@@ -91,6 +165,34 @@ def validate(data, custom_formats={}, name_prefix=None):
                             data__deliverables_item_keys.remove("due")
                             data__deliverables_item__due = data__deliverables_item["due"]
                             validate___definitions_common__date(data__deliverables_item__due, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].due".format(**locals()))
+                        if "state" in data__deliverables_item_keys:
+                            data__deliverables_item_keys.remove("state")
+                            data__deliverables_item__state = data__deliverables_item["state"]
+                            data__deliverables_item__state_one_of_count1 = 0
+                            if data__deliverables_item__state_one_of_count1 < 2:
+                                try:
+                                    if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'planned'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['planned']")
+                                    data__deliverables_item__state_one_of_count1 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__deliverables_item__state_one_of_count1 < 2:
+                                try:
+                                    if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'in_progress'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['in_progress']")
+                                    data__deliverables_item__state_one_of_count1 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__deliverables_item__state_one_of_count1 < 2:
+                                try:
+                                    if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'delivered'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['delivered']")
+                                    data__deliverables_item__state_one_of_count1 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__deliverables_item__state_one_of_count1 != 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be valid exactly by one definition")
+                        if "delivered" in data__deliverables_item_keys:
+                            data__deliverables_item_keys.remove("delivered")
+                            data__deliverables_item__delivered = data__deliverables_item["delivered"]
+                            validate___definitions_common__date(data__deliverables_item__delivered, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].delivered".format(**locals()))
                         if "milestone" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("milestone")
                             data__deliverables_item__milestone = data__deliverables_item["milestone"]
@@ -160,29 +262,21 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
     return data
 
 def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
-    data_one_of_count1 = 0
-    if data_one_of_count1 < 2:
+    data_one_of_count2 = 0
+    if data_one_of_count2 < 2:
         try:
             if not (isinstance(data, str) and data == 'client'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['client']")
-            data_one_of_count1 += 1
+            data_one_of_count2 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count1 < 2:
+    if data_one_of_count2 < 2:
         try:
             if not (isinstance(data, str) and data == 'internal'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['internal']")
-            data_one_of_count1 += 1
+            data_one_of_count2 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count1 != 1:
+    if data_one_of_count2 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
-    return data
-
-def validate___definitions_common__changerequestid(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^CR-[0-9]+$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^CR-[0-9]+$")
     return data
 
 def validate___definitions_common__milestoneid(data, custom_formats={}, name_prefix=None):
@@ -193,14 +287,12 @@ def validate___definitions_common__milestoneid(data, custom_formats={}, name_pre
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^M-[0-9]+$")
     return data
 
-def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):
+def validate___definitions_common__deliverableid(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-        if not custom_formats["date"](data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
+        if not REGEX_PATTERNS['^D-[0-9]+$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^D-[0-9]+$")
     return data
 
 def validate___definitions_common__text(data, custom_formats={}, name_prefix=None):
@@ -214,12 +306,22 @@ def validate___definitions_common__text(data, custom_formats={}, name_prefix=Non
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern \\S")
     return data
 
-def validate___definitions_common__deliverableid(data, custom_formats={}, name_prefix=None):
+def validate___definitions_common__changerequestid(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^D-[0-9]+$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^D-[0-9]+$")
+        if not REGEX_PATTERNS['^CR-[0-9]+$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^CR-[0-9]+$")
+    return data
+
+def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not custom_formats["date"](data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
 
 def validate___definitions_common__person(data, custom_formats={}, name_prefix=None):

@@ -1,0 +1,78 @@
+"""Deliverables and milestones that disagree on which deliverable is due where.
+
+Why it matters: the client reads a milestone as "these deliverables, by this
+date". A deliverable whose `milestone:` names one milestone while another
+lists it under `deliverables:`, or one listed under two milestones, is two
+answers to "when do we get it". Say it in one place, or in both the same way.
+
+Passes:
+
+    # scope/baseline.yaml
+    - {id: D-01, milestone: M-02, ...}
+    # milestones/M-02.yaml
+    deliverables: [D-01]
+
+Fails (M-03 lists D-01 too):
+
+    # milestones/M-02.yaml
+    deliverables: [D-01]
+    # milestones/M-03.yaml
+    deliverables: [D-01]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Severity
+from riskdocs.model.entities import Milestone, Project
+from riskdocs.rules.base import Context, Hit, Option, hit
+
+ID = "deliverable-milestone-mismatch"
+SEVERITY = Severity.ERROR
+AREA = "schedule"
+DATE_DRIVEN = False
+NEEDS_HISTORY = False
+WHOLE_PROJECT = True
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
+    listed_at: dict[str, Milestone] = {}
+    for milestone in sorted(project.milestones, key=lambda m: m.id):
+        for index, deliverable in enumerate(milestone.deliverables):
+            first = listed_at.setdefault(deliverable, milestone)
+            if first is not milestone:
+                yield hit(
+                    milestone.source,
+                    ("deliverables", index),
+                    f"{deliverable} is listed under both {first.id} and {milestone.id}: a "
+                    "deliverable is due at one milestone; remove it from the other list",
+                    milestone.id,
+                )
+    yield from _named_elsewhere(project, listed_at)
+
+
+def _named_elsewhere(project: Project, listed_at: Mapping[str, Milestone]) -> Iterator[Hit]:
+    if project.scope is None:
+        return
+    milestones = {m.id: m for m in project.milestones}
+    for deliverable in project.scope.deliverables:
+        named = milestones.get(deliverable.milestone or "")
+        lister = listed_at.get(deliverable.id)
+        if named is None or named is lister:
+            continue
+        if lister is not None:
+            why = f"{lister.id} lists it under `deliverables:`"
+        elif named.deliverables:
+            why = f"{named.id}'s `deliverables:` does not list it"
+        else:
+            continue
+        yield hit(
+            deliverable.source,
+            ("milestone",),
+            f"{deliverable.id} names milestone {named.id}, but {why}: make the deliverable's "
+            "`milestone:` and the milestone's `deliverables:` agree",
+            deliverable.id,
+        )

@@ -1,0 +1,56 @@
+"""Deliverables not delivered whose due date has passed.
+
+Why it matters: a deliverable is what the client signed for, and its due date
+is a promise like any other. Record the hand-over with `state: delivered` and
+`delivered:`; a date that can no longer be kept is moved with the client's
+agreement (an approved change request naming the deliverable), never silently.
+
+Passes (today 2026-11-26):
+
+    - id: D-01
+      due: 2026-11-20
+      state: delivered
+      delivered: 2026-11-19
+
+Fails:
+
+    - id: D-01
+      due: 2026-11-20
+      state: in_progress
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from riskdocs.finding import Severity
+from riskdocs.model.entities import Project
+from riskdocs.rules.base import Context, Hit, Option, days, hit
+
+ID = "deliverable-overdue"
+SEVERITY = Severity.ERROR
+AREA = "scope"
+DATE_DRIVEN = True
+NEEDS_HISTORY = False
+WHOLE_PROJECT = False
+OPTIONS: dict[str, Option] = {}
+
+
+def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
+    if project.scope is None:
+        return
+    for deliverable in project.scope.deliverables:
+        due = deliverable.due
+        if due is None or deliverable.state == "delivered" or due >= ctx.today:
+            continue
+        state = deliverable.state.replace("_", " ")
+        yield hit(
+            deliverable.source,
+            ("due",),
+            f"{deliverable.id} was due {due} ({days((ctx.today - due).days)} ago) and is "
+            f"{state}, not delivered: set `state: delivered` and `delivered:` if it was "
+            "handed over, or agree a new date with the client in an approved change request "
+            f"that names {deliverable.id}",
+            deliverable.id,
+        )
