@@ -83,3 +83,10 @@ def test_a_schedule_marker_that_cannot_be_read_is_a_problem(
 ) -> None:
     (problem,) = parse_body(line + "\n", first_line=3).problems
     assert (problem.line, problem.col) == (3, col) and message in problem.message, problem
+
+
+def test_an_item_names_the_commitment_it_stands_for() -> None:
+    body = parse_body("- [ ] @alice send the timeline C-004\n- [ ] @bob estimate CR-002\n", 1)
+    first, second = body.action_items
+    assert (first.commitment, first.commitment_col) == ("C-004", 32)
+    assert second.commitment is None  # a change request's id is not a commitment's

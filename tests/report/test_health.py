@@ -45,7 +45,9 @@ def test_errors_make_an_area_red_and_warnings_amber(tmp_path: Path) -> None:
         "satisfaction": "amber",
     }
     commitments = assess(check_project(root, DAY).findings).areas[1]
-    assert commitments.reasons[:2] == (
+    assert commitments.reasons[:3] == (
+        "Action items that name the commitment they stand for and say otherwise about it: "
+        "2026-11-12-weekly",
         "Open action items from meeting notes whose due date has passed: 2026-11-12-weekly",
         "Open commitments whose due date has passed: C-001",
     )

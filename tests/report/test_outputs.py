@@ -202,3 +202,21 @@ def test_the_header_names_the_commit_the_report_was_built_from(
     out = report(example)
     assert json.loads((out / "status.json").read_text())["generated"]["commit"] == head
     assert f"commit <code>{head}</code>" in (out / "index.html").read_text()
+
+
+def test_the_calendar_has_each_promise_once_and_every_open_deliverable(
+    example: Path, report: Report
+) -> None:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical((report(example) / "calendar.ics").read_bytes())
+    events = {str(e["UID"]).split(".customer-portal")[0]: e for e in calendar.walk("VEVENT")}
+    assert str(events["D-05.deliverable"]["SUMMARY"]) == (
+        "Deliverable due: D-05 Address clean-up of migrated shipment data"
+    )
+    assert events["D-05.deliverable"].decoded("DTSTART").isoformat() == "2026-12-11"
+    summaries = [str(e["SUMMARY"]) for e in events.values()]
+    # C-004 is also the action item of the 2026-11-19 weekly: one event, as the commitment
+    assert [s for s in summaries if "revised timeline" in s] == [
+        "Due: C-004 Send the revised timeline including the data clean-up"
+    ]

@@ -156,3 +156,11 @@ def test_without_git_a_listed_deliverable_is_added_on_the_decision_day(tmp_path:
     (root / "scope" / "baseline.yaml").write_text(SCOPE_SIGNED + ADDED)
     (root / "scope" / "changes" / "CR-001.yaml").write_text(CR_ADDING)
     assert scope_view(root)["D-02"]["added"] == "2026-11-05"
+
+
+def test_an_action_item_naming_its_commitment_is_shown_once_as_it() -> None:
+    """The example's weekly of 2026-11-19 lists C-004's action item; the page lists C-004."""
+    view = view_of()
+    items = [a["text"] for a in view["action_items"] if a["meeting"] == "2026-11-19-weekly"]
+    assert items == ["estimate CR-002"]
+    assert "C-004" in [c["id"] for c in view["commitments"]["items"]]

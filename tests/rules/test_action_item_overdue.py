@@ -50,3 +50,22 @@ def test_grace_days_option(check: Check) -> None:
     config = "rules:\n  action-item-overdue: {grace_days: 2}\n"
     assert check(files, config=config).places("action-item-overdue") == []
     assert len(check(files).of("action-item-overdue")) == 1
+
+
+COMMITMENT = """\
+id: C-004
+title: Send the revised timeline
+owner: alice
+to: dana
+made: 2026-11-10
+due: 2026-11-20
+status: open
+"""
+
+
+def test_an_item_standing_for_a_commitment_is_tracked_once_as_it(check: Check) -> None:
+    """Found in use: a commitment that was also an action item was reported and listed twice."""
+    files = meeting("- [ ] send the revised timeline C-004", "- [ ] @alice x C-004 due:2026-11-20")
+    files["commitments/C-004.yaml"] = COMMITMENT
+    result = check(files)
+    assert [f.rule for f in result.findings] == ["commitment-overdue"]

@@ -19,7 +19,7 @@ from riskdocs.finding import Finding, Severity
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document
 from riskdocs.load.yamlsrc import JsonPath
-from riskdocs.model.entities import Project
+from riskdocs.model.entities import Meeting, Project
 from riskdocs.suggest import did_you_mean
 
 
@@ -31,6 +31,7 @@ def _named(kind: kinds.Kind) -> str:
 PERSON, CADENCE = "person", "cadence"
 CHANGE, MILESTONE = _named(kinds.CHANGE_REQUEST), _named(kinds.MILESTONE)
 DELIVERABLE, MEETING_NOTE = _named(kinds.DELIVERABLE), _named(kinds.MEETING)
+COMMITMENT = _named(kinds.COMMITMENT)
 
 Reference = tuple[tuple[str, ...], str]
 _LINKS: tuple[Reference, ...] = tuple(
@@ -111,7 +112,7 @@ def check_references(
             for path, value in _values_at(document.data, pattern):
                 if isinstance(value, str) and value not in names[target]:
                     findings.append(_dangling(document, path, value, target, names[target]))
-    findings.extend(_action_item_owners(project, names[PERSON]))
+    findings.extend(_action_item_references(project, names))
     return findings
 
 
@@ -163,8 +164,11 @@ def _dangling(
     )
 
 
-def _action_item_owners(project: Project, people: AbstractSet[str]) -> Iterator[Finding]:
-    """Every person an action item names (`@owner`, `agreed:`) is in `people:`."""
+def _action_item_references(project: Project, names: Namespaces) -> Iterator[Finding]:
+    """Every person an action item names (`@owner`, `agreed:`) is in `people:`, and the
+    commitment it stands for exists."""
+    people = names[PERSON]
+    commitments = names[COMMITMENT]
     for meeting in project.meetings:
         for item in meeting.action_items:
             named = ((item.owner, item.owner_col, "owner '@{}'", "@"),
@@ -174,16 +178,22 @@ def _action_item_owners(project: Project, people: AbstractSet[str]) -> Iterator[
                     continue
                 close = did_you_mean(person, sorted(people), n=1)
                 hint = f" (did you mean '{mark}{close[0]}'?)" if close else ""
-                yield Finding(
-                    path=meeting.path,
-                    line=item.line,
-                    col=col,
-                    rule="unknown-reference",
-                    severity=Severity.ERROR,
-                    message=f"action item {written.format(person)} is not in `people:` in "
-                    f"riskdocs.yaml{hint}",
-                    entity=meeting.id,
-                )
+                yield _item_finding(meeting, item.line, col, (
+                    f"action item {written.format(person)} is not in `people:` in "
+                    f"riskdocs.yaml{hint}"
+                ))  # fmt: skip
+            if item.commitment is not None and item.commitment not in commitments:
+                close = did_you_mean(item.commitment, sorted(commitments), n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                yield _item_finding(meeting, item.line, item.commitment_col, (
+                    f"action item names commitment {item.commitment}, and there is none{hint}: "
+                    "fix the id, or add the commitment under commitments/"
+                ))  # fmt: skip
+
+
+def _item_finding(meeting: Meeting, line: int, col: int | None, message: str) -> Finding:
+    return Finding(path=meeting.path, line=line, col=col, rule="unknown-reference",
+                   severity=Severity.ERROR, message=message, entity=meeting.id)  # fmt: skip
 
 
 def _claimed_id(document: Document) -> str | None:

@@ -306,6 +306,8 @@ class ActionItem:
         moved_from: for a rescheduled item (`was:`), the due date the new one replaces.
         agreed_by: for a rescheduled item (`agreed:`), the person who agreed the new date.
         agreed_col: column of the `agreed:` marker.
+        commitment: the commitment the item stands for (`C-004` in its text), which then
+            holds its date and state; `commitment_col` is where the id is written.
     """
 
     text: str
@@ -319,6 +321,8 @@ class ActionItem:
     moved_from: date | None = None
     agreed_by: str | None = None
     agreed_col: int | None = None
+    commitment: str | None = None
+    commitment_col: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

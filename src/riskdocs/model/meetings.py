@@ -6,6 +6,8 @@ markers in any case and with or without a space after the colon (`Due: 2026-11-2
 owners match `people:` keys in any case. A date agreed later is written on the item
 itself, with the date it replaces and who agreed: `due:2026-12-02 was:2026-11-25
 agreed:dana`; the item keeps its identity and git shows the move was agreed.
+An item that stands for a commitment names its id (`- [ ] @alice send the timeline
+C-004`): the commitment holds the date and the state, and the item is shown as it.
 Decisions are the list items under a `## Decisions` heading. Lines inside fenced
 code blocks are ignored.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from riskdocs.dates import day_or_none
+from riskdocs.load.kinds import COMMITMENT
 from riskdocs.model.entities import ActionItem
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(?P<text>.*?)\s*$")
@@ -26,6 +29,7 @@ _DUE = re.compile(r"(?<!\S)due:[ \t]*(\S*)", re.IGNORECASE)
 _WAS = re.compile(r"(?<!\S)was:[ \t]*(\S*)", re.IGNORECASE)
 _AGREED = re.compile(r"(?<!\S)agreed:[ \t]*@?(\S*)", re.IGNORECASE)
 _SCHEDULE = (_DUE, _WAS, _AGREED)
+_COMMITMENT = re.compile(rf"(?<![\w-]){COMMITMENT.id_prefix}[0-9]+(?![\w-])")
 RESCHEDULED = "due:NEW-DATE was:OLD-DATE agreed:PERSON"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+?)\s*$")
@@ -94,6 +98,7 @@ def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyP
 
     due, moved_from = day(_DUE, "due:"), day(_WAS, "was:")
     agreed = _AGREED.search(text)
+    commitment = _COMMITMENT.search(text)
     agreed_by = (agreed.group(1).rstrip(".,;").lower() or None) if agreed else None
     if (_WAS.search(text) is None) != (agreed is None):
         where = agreed or _WAS.search(text)
@@ -113,6 +118,8 @@ def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyP
         moved_from=moved_from,
         agreed_by=agreed_by,
         agreed_col=start + agreed.start() + 1 if agreed else None,
+        commitment=commitment.group() if commitment else None,
+        commitment_col=start + commitment.start() + 1 if commitment else None,
     )
     return item, problems
 

@@ -95,6 +95,16 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
                 f"Milestone {m['id']}: {m['title']}",
                 f"Baseline {m['baseline']}, buffer {m['buffer_days']} days.",
             )
+    scope = view["scope"] or {}
+    for d in (scope.get("baseline") or {}).get("deliverables", ()):
+        if d["due"] and d["state"] != "delivered":
+            due_for = f" For {d['milestone']}." if d["milestone"] else ""
+            yield (
+                f"{d['id']}.deliverable",
+                d["due"],
+                f"Deliverable due: {d['id']} {d['title']}",
+                f"Owner: {who(d['owner'])}.{due_for}",
+            )
 
 
 def render_calendar(view: dict[str, Any]) -> str:

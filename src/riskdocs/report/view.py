@@ -299,6 +299,7 @@ def _action_items(project: Project, scope: Scope) -> list[dict[str, Any]]:
         for m in project.meetings
         if scope.shows(m)
         for n, i in enumerate(m.action_items, start=1)
+        if i.commitment is None  # shown once, as its commitment
     ]
     return sorted(items, key=lambda x: (x["done"], x["due"] or "9999", x["meeting"], x["text"]))
 

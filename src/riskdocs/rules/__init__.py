@@ -16,6 +16,7 @@ from typing import Any
 from riskdocs.finding import Finding, Severity
 from riskdocs.model.entities import Entity, Project
 from riskdocs.rules import (
+    action_item_commitment_mismatch,
     action_item_overdue,
     action_item_undated,
     action_item_unowned,
@@ -64,6 +65,7 @@ _MODULES: tuple[Rule, ...] = (
     action_item_overdue,
     action_item_unowned,
     action_item_undated,
+    action_item_commitment_mismatch,
     risk_review_overdue,
     risk_high_unplanned,
     risk_prevention_overdue,

@@ -5,6 +5,8 @@ front of the client. Action items are tracked like commitments: tick them
 (`- [x]`) when done, or, when a new date is agreed, write it on the item with the
 date it replaces and who agreed (`due:2026-12-02 was:2026-11-20 agreed:dana`):
 the item stays one item, and `commitment-silent-slip` sees the move was agreed.
+An item that names the commitment it stands for (`C-004`) is left to that
+commitment's rules.
 
 Passes (today 2026-11-26):
 
@@ -37,7 +39,7 @@ OPTIONS = {"grace_days": Option(0, "Days past the due date before the item is re
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for meeting in project.meetings:
         for item in meeting.action_items:
-            if item.done or item.due is None:
+            if item.done or item.due is None or item.commitment:
                 continue
             late = (ctx.today - item.due).days
             if late > opts["grace_days"]:

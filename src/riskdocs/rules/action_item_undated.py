@@ -3,11 +3,13 @@
 Why it matters: an action item without a date is never late, so it is never
 chased: the client hears "we are on it" until someone remembers. Give every
 open item the date it was promised for (`due:YYYY-MM-DD`), or tick it when it
-is done.
+is done. An item that names the commitment it stands for takes its date from
+that commitment.
 
 Passes:
 
     - [ ] @bob send the revised timeline due:2026-11-25
+    - [ ] @alice send the revised timeline C-004
 
 Fails:
 
@@ -35,7 +37,7 @@ OPTIONS: dict[str, Option] = {}
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for meeting in project.meetings:
         for item in meeting.action_items:
-            if not item.done and not item.due_written:
+            if not item.done and not item.due_written and not item.commitment:
                 yield hit_at(
                     meeting.path,
                     item.line,

@@ -1,7 +1,8 @@
 """Open action items that name no owner.
 
 Why it matters: an action item nobody owns is the one nobody does. Name the
-person with `@key` (a key of `people:` in riskdocs.yaml).
+person with `@key` (a key of `people:` in riskdocs.yaml). An item that names
+the commitment it stands for (`C-004`) has that commitment's owner.
 
 Passes:
 
@@ -33,7 +34,7 @@ OPTIONS: dict[str, Option] = {}
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for meeting in project.meetings:
         for item in meeting.action_items:
-            if not item.done and item.owner is None:
+            if not item.done and item.owner is None and not item.commitment:
                 yield hit_at(
                     meeting.path,
                     item.line,

@@ -655,6 +655,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-undated must not contain "+str(data__rules__actionitemundated_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__actionitemundated, custom_formats, (name_prefix or "data") + ".rules.action-item-undated")
+                if "action-item-commitment-mismatch" in data__rules_keys:
+                    data__rules_keys.remove("action-item-commitment-mismatch")
+                    data__rules__actionitemcommitmentmismatch = data__rules["action-item-commitment-mismatch"]
+                    if not isinstance(data__rules__actionitemcommitmentmismatch, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-commitment-mismatch must be string or object")
+                    try:
+                        if not isinstance(data__rules__actionitemcommitmentmismatch, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-commitment-mismatch must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__actionitemcommitmentmismatch, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-commitment-mismatch must be object")
+                        data__rules__actionitemcommitmentmismatch_is_dict = isinstance(data__rules__actionitemcommitmentmismatch, dict)
+                        if data__rules__actionitemcommitmentmismatch_is_dict:
+                            data__rules__actionitemcommitmentmismatch_keys = set(data__rules__actionitemcommitmentmismatch.keys())
+                            if "level" in data__rules__actionitemcommitmentmismatch_keys:
+                                data__rules__actionitemcommitmentmismatch_keys.remove("level")
+                                data__rules__actionitemcommitmentmismatch__level = data__rules__actionitemcommitmentmismatch["level"]
+                                validate___definitions_rulelevel(data__rules__actionitemcommitmentmismatch__level, custom_formats, (name_prefix or "data") + ".rules.action-item-commitment-mismatch.level")
+                            if "block_commits" in data__rules__actionitemcommitmentmismatch_keys:
+                                data__rules__actionitemcommitmentmismatch_keys.remove("block_commits")
+                                data__rules__actionitemcommitmentmismatch__blockcommits = data__rules__actionitemcommitmentmismatch["block_commits"]
+                                if not isinstance(data__rules__actionitemcommitmentmismatch__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-commitment-mismatch.block_commits must be boolean")
+                            if data__rules__actionitemcommitmentmismatch_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-commitment-mismatch must not contain "+str(data__rules__actionitemcommitmentmismatch_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__actionitemcommitmentmismatch, custom_formats, (name_prefix or "data") + ".rules.action-item-commitment-mismatch")
                 if "risk-review-overdue" in data__rules_keys:
                     data__rules_keys.remove("risk-review-overdue")
                     data__rules__riskreviewoverdue = data__rules["risk-review-overdue"]
