@@ -65,3 +65,22 @@ def test_internal_risks_stay_out_of_the_client_trends(repo: Repo, tmp_path: Path
                "2026-11-26").exit_code == 0  # fmt: skip
     rows = json.loads((out / "status.json").read_text())["trends"]
     assert {r["risk_exposure"] for r in rows} == {0}
+
+
+def test_each_side_has_its_own_on_time_record_per_month(repo: Repo, tmp_path: Path) -> None:
+    """Found in use: the on-time rate mixed the client's own late delivery into the team's."""
+    build(repo)  # alice (team) delivers C-001 on time in October
+    late = COMMITMENT.format(id="C-002", due="2026-11-05", status="done", done="done: 2026-11-09\n")
+    late = late.replace("owner: alice\nto: dana", "owner: dana\nto: alice")
+    repo.commit("client late", {"commitments/C-002.yaml": late}, day="2026-11-09")
+    out = tmp_path / "site"
+    assert run("report", "--root", str(repo.root), "-o", str(out), "--today", "2026-11-26")
+    rows = json.loads((out / "status.json").read_text())["trends"]
+    assert [(r["month"], r["kept"]["team"]["on_time_rate"], r["kept"]["client"]["on_time_rate"])
+            for r in rows] == [
+        ("2026-09", None, None), ("2026-10", 1.0, None), ("2026-11", 1.0, 0.0),
+    ]  # fmt: skip
+    page = (out / "index.html").read_text()
+    assert page.count('class="trend sides"') == 1
+    assert "Our promises kept on time, 2026-11: 1 of 1" in page
+    assert "Your deliveries on time, 2026-11: 0 of 1" in page

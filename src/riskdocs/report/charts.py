@@ -153,6 +153,59 @@ def trend(periods: list[dict[str, Any]]) -> str:
     )
 
 
+SIDES = (("team", "Our promises kept on time"), ("client", "Your deliveries on time"))
+
+
+def kept_by_side(rows: list[dict[str, Any]]) -> str:
+    """Each side's on-time record so far, at the end of every month: one line per side,
+    0 to 100%, with its rate on each point; empty until a side has delivered."""
+    shown = rows[-12:]
+    if not any(r["kept"][side]["on_time_rate"] is not None for r in shown for side, _ in SIDES):
+        return ""
+    width, height, left, top = 1000, 230, 60, 56
+    step = (width - left - 60) / max(len(shown) - 1, 1)
+
+    def y(rate: float) -> float:
+        return round(top + (1 - rate) * (height - top - 34), 1)
+
+    def x(index: int) -> float:
+        return round(left + 20 + index * step, 1)
+
+    grid = "".join(
+        f'<line class="grid" x1="{left}" x2="{width - 10}" y1="{y(r)}" y2="{y(r)}"/>'
+        f'<text class="axis" x="{left - 24}" y="{y(r) + 4}">{round(r * 100)}%</text>'
+        for r in (0, 0.5, 1)
+    )
+    months = "".join(
+        f'<text class="axis" x="{x(i)}" y="{height - 6}">{html_text(r["month"])}</text>'
+        for i, r in enumerate(shown)
+    )
+    lines, legend = [], []
+    for n, (side, label) in enumerate(SIDES):
+        points = [(i, r["month"], r["kept"][side]) for i, r in enumerate(shown)
+                  if r["kept"][side]["on_time_rate"] is not None]  # fmt: skip
+        path = " ".join(f"{x(i)},{y(k['on_time_rate'])}" for i, _, k in points)
+        dots = "".join(
+            f"<g><title>{html_text(label)}, {html_text(month)}: {k['delivered_on_time']} of "
+            f"{k['delivered']}</title>"
+            f'<circle class="point {side}" cx="{x(i)}" cy="{y(k["on_time_rate"])}" r="5"/>'
+            f'<text class="value" x="{x(i) + (22 if n else -22)}" y="{y(k["on_time_rate"]) - 8}">'
+            f"{round(k['on_time_rate'] * 100)}%</text></g>"
+            for i, month, k in points
+        )
+        lines.append(f'<polyline class="line {side}" points="{path}"/>{dots}')
+        legend.append(
+            f'<circle class="point {side}" cx="{left + 6 + 300 * n}" cy="12" r="5"/>'
+            f'<text class="legend" x="{left + 18 + 300 * n}" y="16">{html_text(label)}</text>'
+        )
+    title = "On-time record of each side at the end of every month"
+    return (
+        f'<svg class="trend sides" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{title}"><title>{title}</title>'
+        f"{grid}{months}{''.join(legend)}{''.join(lines)}</svg>"
+    )
+
+
 def bars(rows: list[dict[str, Any]], key: str, title: str, marks: str | None = None) -> str:
     """One bar per month for `key`, its value above it; `marks` adds a red count below
     each month (e.g. silent slips)."""

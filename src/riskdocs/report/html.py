@@ -92,6 +92,7 @@ def render_page(view: dict[str, Any]) -> str:
                 "Risk exposure per month: the sum of the scores of live risks",
             )
         ),
+        kept_by_side=Markup(charts.kept_by_side(view["trends"])),
         open_commitments=Markup(
             charts.bars(
                 view["trends"],

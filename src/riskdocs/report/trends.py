@@ -3,7 +3,8 @@
 Pure functions from `History` facts to plain rows: open commitments, silent
 slips, on-time deliveries, risk exposure (the sum of live risks' scores) and
 the number of deliverables in scope, each at the end of every month from the
-first commit to today.
+first commit to today. `kept` is each side's record so far at the month's end:
+the team's promises and the client's own, kept apart.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from riskdocs.history.facts import History
-from riskdocs.model.entities import Project
+from riskdocs.model.entities import Commitment, Project
 
 
 class _Dated(Protocol):
@@ -68,7 +69,8 @@ def monthly(
             "silent_slips": _slips(history, project, start, end),
             "risk_exposure": sum(r.score for r in risks if r.status not in ("closed",)),
             "deliverables": len(scope[-1].deliverables) if scope else None,
-            **_on_time(project, start, end),
+            **_on_time(project.commitments, start, end),
+            "kept": _kept_by_side(project, hidden, end),
         })  # fmt: skip
     return rows
 
@@ -85,8 +87,23 @@ def _slips(history: History, project: Project, start: date, end: date) -> int:
     )  # fmt: skip
 
 
-def _on_time(project: Project, start: date, end: date) -> dict[str, int]:
-    delivered = [c for c in project.commitments
+def _on_time(commitments: Iterable[Commitment], start: date, end: date) -> dict[str, int]:
+    delivered = [c for c in commitments
                  if c.status == "done" and c.done and start <= c.done <= end]  # fmt: skip
     on_time = [c for c in delivered if c.done and c.done <= c.due_on(c.done)]
     return {"delivered": len(delivered), "delivered_on_time": len(on_time)}
+
+
+def _kept_by_side(project: Project, hidden: frozenset[str], end: date) -> dict[str, Any]:
+    """Each side's deliveries up to `end`, how many on time, and the rate (None before the
+    side's first delivery)."""
+    people = project.settings.people
+    kept: dict[str, Any] = {}
+    for side in ("team", "client"):
+        theirs = [c for c in project.commitments if c.id not in hidden
+                  and c.owner in people and people[c.owner].side == side]  # fmt: skip
+        counts = _on_time(theirs, date.min, end)
+        delivered = counts["delivered"]
+        rate = counts["delivered_on_time"] / delivered if delivered else None
+        kept[side] = {**counts, "on_time_rate": rate}
+    return kept
