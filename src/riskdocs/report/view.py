@@ -18,7 +18,6 @@ from riskdocs import __version__
 from riskdocs.finding import Finding
 from riskdocs.history.facts import History
 from riskdocs.model.entities import (
-    ChangeRequest,
     Commitment,
     Concern,
     Deliverable,
@@ -355,8 +354,7 @@ def _scope(project: Project, scope: Scope, history: History | None) -> dict[str,
     if baseline is None:
         return {"baseline": None, "changes": changes} if changes else None
     first_signed = _first_signed(history)
-    approved = sorted((c for c in project.changes if c.status == "approved"),
-                      key=lambda c: (c.decided or c.raised, c.id))  # fmt: skip
+    approved = _approved_requests(project)
     deliverables = [
         {
             "id": d.id,
@@ -404,15 +402,31 @@ def _first_signed(history: History | None) -> FirstSigned | None:
     return None if signed is None else FirstSigned(frozenset(signed.deliverables), signed.day)
 
 
-def _origin(
-    d: Deliverable, approved: Sequence[ChangeRequest], first_signed: FirstSigned | None
-) -> dict[str, Any]:
+class Approved(NamedTuple):
+    """Approved change requests: each one's decision day, and the first that lists each
+    deliverable (in the order they were decided)."""
+
+    decided: dict[str, date | None]
+    first_listing: dict[str, str]
+
+
+def _approved_requests(project: Project) -> Approved:
+    approved = sorted((c for c in project.changes if c.status == "approved"),
+                      key=lambda c: (c.decided or c.raised, c.id))  # fmt: skip
+    first_listing: dict[str, str] = {}
+    for change in approved:
+        for deliverable in change.deliverables:
+            first_listing.setdefault(deliverable, change.id)
+    return Approved({c.id: c.decided for c in approved}, first_listing)
+
+
+def _origin(d: Deliverable, approved: Approved, first_signed: FirstSigned | None) -> dict[str, Any]:
     """How a deliverable came into the scope: `origin` is "baseline", "added" (after the
     first sign-off) or "changed" (git shows it in the signed baseline before the change
     request that names it was decided); `change_request` is the one written on it, else the
     first approved one that lists it, whose decision day is then the day it was added."""
-    by = d.change_request or next((c.id for c in approved if d.id in c.deliverables), None)
-    decided = next((c.decided for c in approved if c.id == by), None)
+    by = d.change_request or approved.first_listing.get(d.id)
+    decided = approved.decided.get(by) if by else None
     signed_before = (
         first_signed is not None
         and d.id in first_signed.deliverables
