@@ -26,12 +26,29 @@ def rule_listing() -> str:
     return "\n".join(lines) + "\n"
 
 
+def hook_behaviour(rule: Rule) -> str:
+    """What the pre-commit hook does with the rule's findings, in one sentence."""
+    if rule.WHOLE_PROJECT:
+        return (
+            "Pre-commit hook: left to full runs such as CI (it weighs files the hook does "
+            "not read), unless the commit changes riskdocs.yaml or the scope baseline, or "
+            "deletes a file: the hook then checks the whole project."
+        )
+    if rule.DATE_DRIVEN:
+        return (
+            "Pre-commit hook: shown, never blocks a commit (time passing is not a broken "
+            "file), unless `block_commits: true`."
+        )
+    return "Pre-commit hook: blocks the commit at severity error."
+
+
 def rule_help(rule: Rule) -> str:
     """The whole documentation of one rule, as plain text."""
     head = [
         f"{rule.ID} (default {rule.SEVERITY.value}, area {rule.AREA}"
         f"{', date-driven' if rule.DATE_DRIVEN else ''}"
-        f"{', whole-project: not run by the pre-commit hook' if rule.WHOLE_PROJECT else ''})",
+        f"{', whole-project' if rule.WHOLE_PROJECT else ''})",
+        hook_behaviour(rule),
         "",
         inspect.cleandoc(rule.__doc__ or ""),
     ]
@@ -74,7 +91,7 @@ def _markdown_body(rule: Rule) -> str:
     meta = (
         f"Default severity **{rule.SEVERITY.value}**, area *{rule.AREA}*"
         f"{', date-driven' if rule.DATE_DRIVEN else ''}"
-        f"{', whole-project (not run by the pre-commit hook)' if rule.WHOLE_PROJECT else ''}."
+        f"{', whole-project' if rule.WHOLE_PROJECT else ''}. {hook_behaviour(rule)}"
     )
     lines = [meta, "", doc]
     if rule.OPTIONS:
