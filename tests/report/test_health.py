@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from riskdocs.finding import Finding, Severity
 from riskdocs.report.health import Status, assess
+from riskdocs.report.view import build_view
 from tests.conftest import EXAMPLE, FIXTURES, TODAY, check_project
 
 DAY = date.fromisoformat(TODAY)
@@ -76,8 +79,37 @@ def test_information_and_ignored_findings_do_not_change_a_colour() -> None:
     assert health.overall is Status.GREEN and health.reasons == ()
 
 
-def test_errors_in_the_files_make_the_overall_picture_at_least_amber() -> None:
-    health = assess([finding("schema", Severity.ERROR), finding("schema", Severity.ERROR)])
+def test_errors_in_the_files_make_their_area_and_the_overall_picture_at_least_amber() -> None:
+    def error_in(path: str) -> Finding:
+        return replace(finding("schema", Severity.ERROR), path=path)
+
+    health = assess([error_in("commitments/C-001.yaml"), error_in("commitments/C-001.yaml"),
+                     error_in("riskdocs.yaml")])  # fmt: skip
     assert health.overall is Status.AMBER
-    assert {a.status for a in health.areas} == {Status.GREEN}
-    assert health.reasons[0].startswith("2 errors in the project's files")
+    assert {a.area: a.status for a in health.areas if a.status is not Status.GREEN} == {
+        "commitments": Status.AMBER
+    }
+    assert health.reasons[-1].startswith("2 files with errors: what fails its checks is left out")
+    client = assess([error_in("commitments/C-001.yaml")], audience="client")
+    assert client.areas[1].reasons == (
+        "1 record could not be read; it is missing from this page until the team fixes them",
+    )
+
+
+def test_a_typo_in_a_client_commitment_is_never_a_green_client_page(
+    tmp_path: Path,
+) -> None:
+    """Found in use: `onwer: lead` dropped the commitment and the client view said green."""
+    root = tmp_path / "p"
+    shutil.copytree(EXAMPLE, root)
+    commitment = root / "commitments" / "C-005.yaml"
+    commitment.write_text(commitment.read_text().replace("owner:", "onwer:"))
+    result = check_project(root, DAY)
+    for audience in ("client", "team"):
+        view = build_view(result.project, result.findings, DAY, audience)
+        areas = {a["area"]: a for a in view["health"]["areas"]}
+        assert view["health"]["overall"] != "green", audience
+        assert areas["commitments"]["status"] != "green", audience
+    client = build_view(result.project, result.findings, DAY, "client")
+    assert "1 record could not be read" in " ".join(client["health"]["reasons"])
+    assert "C-005" not in json.dumps(client["health"])

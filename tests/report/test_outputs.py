@@ -220,3 +220,17 @@ def test_the_calendar_has_each_promise_once_and_every_open_deliverable(
     assert [s for s in summaries if "revised timeline" in s] == [
         "Due: C-004 Send the revised timeline including the data clean-up"
     ]
+
+
+def test_the_page_and_summary_say_whether_the_checks_pass(project: object, report: Report) -> None:
+    broken = "id: C-001\ntitle: t\nonwer: alice\nto: dana\nmade: 2026-11-01\ndue: 2026-12-01\n"
+    root = project({"commitments/C-001.yaml": broken + "status: open\n"})  # type: ignore[operator]
+    out = report(root)
+    assert "the project's checks fail: 2 problems for the team to fix" in " ".join(
+        (out / "index.html").read_text().split()
+    )
+    summary = (out / "summary.md").read_text()
+    assert "; the project's checks fail: 2 problems for the team to fix." in summary
+    status = json.loads((out / "status.json").read_text())
+    assert status["generated"]["checks"] == {"passed": False, "errors": 2, "warnings": 0}
+    assert status["health"]["overall"] == "amber"

@@ -50,6 +50,9 @@ class Kind:
         reference: how a reference to one is named in messages ("there is no risk R-9");
             None when nothing refers to this kind.
         internal: entities of this kind may be marked `visibility: internal`.
+        area: the area of the project's health its files feed (a file that cannot be
+            read leaves that area incomplete); None when it feeds none (lessons) or
+            every one (riskdocs.yaml).
     """
 
     name: str
@@ -62,6 +65,7 @@ class Kind:
     links_key: str | None = None
     reference: str | None = None
     internal: bool = False
+    area: str | None = None
 
     @property
     def schema_file(self) -> str:
@@ -90,22 +94,24 @@ def _entity(name: str, label: str, folder: str | None, collection: str, **more: 
 
 CONFIG = Kind(name="config", label="project settings", folder="")
 RISK = _entity("risk", "risk", "risks", "risks", id_prefix="R-", links_key="risks",
-               reference="risk")  # fmt: skip
+               reference="risk", area="risks")  # fmt: skip
 COMMITMENT = _entity("commitment", "commitment", "commitments", "commitments", id_prefix="C-",
-                     links_key="commitments", reference="commitment")  # fmt: skip
-SCOPE = Kind(name="scope", label="scope baseline", folder="scope")
+                     links_key="commitments", reference="commitment",
+                     area="commitments")  # fmt: skip
+SCOPE = Kind(name="scope", label="scope baseline", folder="scope", area="scope")
 DELIVERABLE = _entity("deliverable", "deliverable", None, "deliverables", id_prefix="D-",
-                      links_key="deliverables", reference="deliverable")  # fmt: skip
+                      links_key="deliverables", reference="deliverable", area="scope")  # fmt: skip
 CHANGE_REQUEST = _entity("change-request", "change request", "scope/changes", "changes",
                          id_prefix="CR-", links_key="change_requests",
-                         reference="change request")  # fmt: skip
+                         reference="change request", area="scope")  # fmt: skip
 MEETING = _entity("meeting", "meeting", "meetings", "meetings", suffixes=MARKDOWN_SUFFIXES,
-                  markdown=True, links_key="meetings", reference="meeting note")  # fmt: skip
+                  markdown=True, links_key="meetings", reference="meeting note",
+                  area="communication")  # fmt: skip
 CONCERN = _entity("concern", "concern", "concerns", "concerns", id_prefix="Q-",
-                  links_key="concerns", reference="concern")  # fmt: skip
-FEEDBACK = _entity("feedback", "feedback pulse", "feedback", "feedback")
+                  links_key="concerns", reference="concern", area="communication")  # fmt: skip
+FEEDBACK = _entity("feedback", "feedback pulse", "feedback", "feedback", area="satisfaction")
 MILESTONE = _entity("milestone", "milestone", "milestones", "milestones", id_prefix="M-",
-                    links_key="milestones", reference="milestone")  # fmt: skip
+                    links_key="milestones", reference="milestone", area="schedule")  # fmt: skip
 LESSON = _entity("lesson", "lesson", "lessons", "lessons", suffixes=MARKDOWN_SUFFIXES,
                  id_prefix="L-", markdown=True)  # fmt: skip
 

@@ -4,8 +4,8 @@ Computed in one place from the findings, so the status page, the Markdown
 summary and any other output agree: an area is red when a health rule of that
 area reports an error, amber on a warning, green otherwise. Ignored findings
 do not count; information never changes a colour. Errors in the files
-themselves (schema, references) make the overall health at least amber,
-because the picture may be incomplete.
+themselves (schema, references) make the area the file feeds, and the overall
+health, at least amber, because the picture may be incomplete.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from riskdocs.finding import Finding, Severity, active
+from riskdocs.load.kinds import classify
 from riskdocs.rules import RULES
 from riskdocs.rules.base import AREAS, summary_line
 
@@ -51,34 +52,76 @@ class Health:
     reasons: tuple[str, ...]
 
 
-def assess(findings: Iterable[Finding]) -> Health:
-    """Health per area and overall from a run's findings."""
+def assess(findings: Iterable[Finding], audience: str = "team") -> Health:
+    """Health per area and overall from a run's findings. A file that could not be read
+    (an error of a built-in check) makes its area and the overall health at least amber:
+    what it holds is missing from the picture. `audience` picks the voice of that reason.
+    The overall reasons are every area's, worst area first, capped."""
     counted = active(findings)
     by_area: dict[str, list[Finding]] = defaultdict(list)
+    unread: dict[str | None, set[str]] = defaultdict(set)
     for finding in counted:
-        if finding.rule in RULES and finding.severity in _STATUS_OF:
-            by_area[RULES[finding.rule].AREA].append(finding)
-    areas = tuple(_area(area, by_area[area]) for area in AREAS)
+        if finding.rule in RULES:
+            if finding.severity in _STATUS_OF:
+                by_area[RULES[finding.rule].AREA].append(finding)
+        elif finding.severity is Severity.ERROR:
+            kind = classify(finding.path)
+            unread[kind.area if kind else None].add(finding.path)
+    ruled = {area: _rule_reasons(by_area[area]) for area in AREAS}
+    areas = tuple(
+        _area(area, by_area[area], ruled[area], len(unread[area]), audience) for area in AREAS
+    )
+    files = len(set().union(*unread.values())) if unread else 0
     overall = max((a.status for a in areas), default=Status.GREEN)
-    reasons = [f"{a.area}: {a.reasons[0]}" for a in areas if a.status is overall and a.reasons]
-    file_errors = [f for f in counted if f.rule not in RULES and f.severity is Severity.ERROR]
-    if file_errors:
-        overall = max(overall, Status.AMBER)
-        reasons.append(
-            f"{len(file_errors)} error{'s' if len(file_errors) != 1 else ''} in the project's "
-            "files: entities that fail their checks are left out, so this picture may be "
-            "incomplete"
+    overall = max(overall, Status.AMBER) if files else overall
+    worst_first = sorted((a for a in areas if a.status is not Status.GREEN),
+                         key=lambda a: -a.status)  # fmt: skip
+    reasons = [f"{a.area}: {reason}" for a in worst_first for reason in ruled[a.area]]
+    if files:
+        reasons.append(_unread_reason(files, audience))
+    return Health(areas, overall, capped(reasons))
+
+
+MOST_REASONS = 6
+
+
+def capped(reasons: Sequence[str], most: int = MOST_REASONS) -> tuple[str, ...]:
+    """The reasons, the first `most - 1` and "and N more" when there are more than `most`."""
+    if len(reasons) <= most:
+        return tuple(reasons)
+    return (*reasons[: most - 1], f"and {len(reasons) - most + 1} more")
+
+
+def _unread_reason(files: int, audience: str) -> str:
+    if audience == "team":
+        return (
+            f"{files} file{'s' if files != 1 else ''} with errors: what fails its checks is "
+            "left out, so this picture may be incomplete (riskdocs validate says where)"
         )
-    return Health(areas, overall, tuple(reasons))
+    return (
+        f"{files} record{'s' if files != 1 else ''} could not be read; "
+        f"{'they are' if files != 1 else 'it is'} missing from this page until the team "
+        "fixes them"
+    )
 
 
-def _area(area: str, findings: Sequence[Finding]) -> AreaHealth:
-    status = max((_STATUS_OF[f.severity] for f in findings), default=Status.GREEN)
+def _rule_reasons(findings: Sequence[Finding]) -> list[str]:
+    """One reason per rule, errors first."""
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_rule[finding.rule].append(finding)
     ordered = sorted(by_rule.items(), key=lambda item: (-_STATUS_OF[item[1][0].severity], item[0]))
-    return AreaHealth(area, status, tuple(_reason(rule, hits) for rule, hits in ordered))
+    return [_reason(rule, hits) for rule, hits in ordered]
+
+
+def _area(
+    area: str, findings: Sequence[Finding], reasons: list[str], unread: int, audience: str
+) -> AreaHealth:
+    status = max((_STATUS_OF[f.severity] for f in findings), default=Status.GREEN)
+    if unread:
+        status = max(status, Status.AMBER)
+        return AreaHealth(area, status, (*reasons, _unread_reason(unread, audience)))
+    return AreaHealth(area, status, tuple(reasons))
 
 
 def _reason(rule: str, hits: Sequence[Finding]) -> str:

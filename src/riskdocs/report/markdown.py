@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from riskdocs.dates import parse_day
+from riskdocs.report.health import capped
 from riskdocs.visible import visible
 
 RECENT_DAYS = 7
@@ -32,19 +33,33 @@ def render_summary(view: dict[str, Any]) -> str:
     lines = [
         f"# {md(view['project']['name'])}: status on {today}",
         "",
-        f"**Overall health: {_ICON[health['overall']]} {health['overall'].upper()}**"
-        + (f" — {md(health['reasons'][0])}" if health["reasons"] else ""),
+        _built(view),
+        "",
+        f"**Overall health: {_ICON[health['overall']]} {health['overall'].upper()}**",
+        *([""] + [f"- {md(reason)}" for reason in health["reasons"]] if health["reasons"] else []),
         "",
         "| Area | Health | Why |",
         "| --- | --- | --- |",
     ]
     for area in health["areas"]:
-        why = md(area["reasons"][0]) if area["reasons"] else "on track"
+        why = "; ".join(md(r) for r in capped(area["reasons"], 3)) or "on track"
         lines.append(f"| {area['area']} | {_ICON[area['status']]} {area['status']} | {why} |")
     lines += _list("Overdue", _overdue(view))
     lines += _list(f"Due in the next {NEXT_DAYS} days", _due_next(view, today))
     lines += _list(f"Changed in the last {RECENT_DAYS} days", _changes(view, today))
     return "\n".join(lines) + "\n"
+
+
+def _built(view: dict[str, Any]) -> str:
+    generated, checks = view["generated"], view["generated"]["checks"]
+    commit = f" from commit `{md(generated['commit'])}`" if generated["commit"] else ""
+    outcome = (
+        "the project's checks pass"
+        if checks["passed"]
+        else f"the project's checks fail: {checks['errors']} problem"
+        f"{'s' if checks['errors'] != 1 else ''} for the team to fix"
+    )
+    return f"Built on {generated['today']}{commit}; {outcome}."
 
 
 def _list(title: str, items: list[str]) -> list[str]:

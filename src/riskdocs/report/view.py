@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from riskdocs import __version__
-from riskdocs.finding import Finding
+from riskdocs.finding import Finding, Severity, active, count_by_severity
 from riskdocs.history.facts import History
 from riskdocs.model.entities import (
     Commitment,
@@ -68,15 +68,14 @@ def build_view(
     """The whole view model for one audience; `history` adds the monthly trends and
     `render` turns note Markdown into HTML (report/notes.py caches it)."""
     hidden = internal_ids(project) if audience != "team" else set()
-    shown = [
-        f for f in findings if audience == "team" or (f.rule in RULES and f.entity not in hidden)
-    ]
+    about_visible = [f for f in findings if f.entity not in hidden]
+    shown = [f for f in about_visible if audience == "team" or f.rule in RULES]
     by_entity: dict[str, list[dict[str, Any]]] = {}
     for finding in shown:
         if finding.entity:
             by_entity.setdefault(finding.entity, []).append(_finding(finding))
     scope = Scope(audience, today, by_entity, render)
-    health = assess(shown)
+    health = assess(about_visible, audience)  # a file that cannot be read counts for all
     return {
         "version": VIEW_VERSION,
         "generated": {
@@ -84,6 +83,7 @@ def build_view(
             "audience": audience,
             "commit": commit,
             "riskdocs": __version__,
+            "checks": _checks(findings),
         },
         "project": _project(project),
         "people": {
@@ -119,6 +119,13 @@ def build_view(
         "findings": [_finding(f) for f in sorted(shown, key=_most_urgent_first)],
         "trends": monthly(history, project, today, frozenset(hidden)) if history else [],
     }
+
+
+def _checks(findings: Sequence[Finding]) -> dict[str, Any]:
+    """Whether `riskdocs validate` passes on these files: its errors and warnings."""
+    counts = count_by_severity(active(findings))
+    errors = counts[Severity.ERROR]
+    return {"passed": errors == 0, "errors": errors, "warnings": counts[Severity.WARNING]}
 
 
 def internal_ids(project: Project) -> set[str]:
