@@ -184,3 +184,78 @@ def test_hook_refuses_a_silent_move_of_what_the_client_relies_on(
     staged = try_repo(repo, hook_home, all_files=False)
     assert staged.returncode == 1, staged.stdout + staged.stderr
     assert expected in staged.stdout
+
+
+def committed_example(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "-m", "x")
+    return repo
+
+
+def test_hook_refuses_a_commit_that_only_deletes_a_file_others_name(
+    tmp_path: Path, hook_home: Path
+) -> None:
+    """Found in use: pre-commit passes no deleted file, so the hook was skipped ("no files
+    to check") and a broken reference landed."""
+    repo = committed_example(tmp_path)
+    git(repo, "rm", "-q", "meetings/2026-11-19-weekly.md")
+    staged = try_repo(repo, hook_home, all_files=False)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert (
+        "commitments/C-004.yaml:7:9: error [unknown-reference] source: there is no meeting "
+        "note meetings/2026-11-19-weekly.md"
+    ) in staged.stdout
+
+
+def test_hook_has_nothing_to_check_in_a_commit_of_other_files(
+    tmp_path: Path, hook_home: Path
+) -> None:
+    repo = committed_example(tmp_path)
+    (repo / "app.py").write_text("print('hello')\n")
+    git(repo, "add", "app.py")
+    staged = try_repo(repo, hook_home, all_files=False)
+    assert staged.returncode == 0, staged.stdout + staged.stderr
+    assert "riskdocs: nothing to check: this commit changes no project file" in staged.stdout
+
+
+NEW_HIGH_RISK = """\
+id: R-009
+title: The carrier may end its status feed
+owner: bob
+raised: 2026-11-26
+probability: 4
+impact: 5
+status: open
+response: mitigate
+review_by: 2026-12-03
+"""
+BAD_NEWS = {
+    "a forecast beyond the buffer": (
+        "milestones/M-03.yaml",
+        lambda text: text.replace("forecast: 2027-02-19", "forecast: 2027-03-12"),
+        "milestones/M-03.yaml:6:11: warning [milestone-beyond-buffer]",
+    ),
+    "a new high risk before its plan is written": (
+        "risks/R-009-feed.yaml",
+        lambda text: NEW_HIGH_RISK,
+        "risks/R-009-feed.yaml:5:14: warning [risk-high-unplanned]",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_NEWS, ids=list(BAD_NEWS))
+def test_hook_records_bad_news_and_shows_it(case: str, tmp_path: Path, hook_home: Path) -> None:
+    """Found in use: the hook refused an honest record of bad news, and passed silently."""
+    path, edit, shown = BAD_NEWS[case]
+    repo = committed_example(tmp_path)
+    target = repo / path
+    before = target.read_text() if target.exists() else ""
+    target.write_text(edit(before))
+    assert target.read_text() != before
+    git(repo, "add", "-A")
+    staged = try_repo(repo, hook_home, all_files=False)
+    assert staged.returncode == 0, staged.stdout + staged.stderr
+    assert shown in staged.stdout

@@ -154,8 +154,10 @@ def main() -> None:
 @click.option(
     "--hook",
     is_flag=True,
-    help="Run as a pre-commit hook: date-driven rules report but do not fail "
-    "(unless `block_commits: true`).",
+    help="Run as a pre-commit hook: only broken or dishonest records fail; the state of "
+    "the project (overdue, beyond buffer, ...) is shown as warnings (unless "
+    "`block_commits: true`). Given no PATHS, it checks the whole project when the "
+    "commit deletes a project file, and nothing when it changes none.",
 )
 @click.option("--show-ignored", is_flag=True, help="Also list findings silenced by `ignore:`.")
 @AS_OF_OPTION
@@ -179,7 +181,7 @@ def validate(
     errors, 1 errors found, 2 usage or setup problem.
     """
     from riskdocs.checks.pipeline import run
-    from riskdocs.checks.sources import for_validate
+    from riskdocs.checks.sources import commit_skips_project, for_validate
     from riskdocs.finding import exit_code, relocate
 
     check_rule_names(rules)
@@ -190,6 +192,9 @@ def validate(
         say(f"riskdocs: nothing to check: no file given is inside {project_root}")
         return
     repository, refused = _repository(project_root)
+    if hook and not paths and commit_skips_project(repository):
+        say("riskdocs: nothing to check: this commit changes no project file")
+        return
     commit, as_of_day = _as_of(repository, as_of, refused)
     source = for_validate(project_root, repository, selected, hook=hook, commit=commit,
                           refused=refused)  # fmt: skip

@@ -20,9 +20,10 @@ def view_of(root: Path = EXAMPLE, audience: str = "client") -> dict:
 def test_header_and_health_come_from_the_project_and_its_findings() -> None:
     view = view_of()
     assert view["version"] == 1
+    checks = {"passed": True, "errors": 0, "warnings": 1}
     assert view["generated"] == {"today": TODAY, "audience": "client", "commit": None,
                                  "riskdocs": view["generated"]["riskdocs"],
-                                 "checks": {"passed": True, "errors": 0, "warnings": 1}}  # fmt: skip
+                                 "checks": checks}  # fmt: skip
     assert view["project"]["name"] == "Customer portal relaunch"
     assert view["health"]["overall"] == "amber"
     assert [a["status"] for a in view["health"]["areas"]] == [

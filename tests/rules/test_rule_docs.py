@@ -67,12 +67,12 @@ def test_rules_command_explains_one_rule_with_its_options() -> None:
     assert result.exit_code == 0
     assert result.output.startswith(
         "commitment-due-soon (default warning, area commitments, date-driven)\n"
-        "Pre-commit hook: shown, never blocks a commit (time passing is not a broken file), "
-        "unless `block_commits: true`.\n\n"
+        "Pre-commit hook: shown as a warning, never blocks (it records the state of the "
+        "project), unless `block_commits: true`.\n\n"
         "Open commitments due within the next few days.\n"
     )
     blocking = run("rules", "milestone-silent-rebaseline").output.splitlines()[1]
-    assert blocking == "Pre-commit hook: blocks the commit at severity error."
+    assert blocking == "Pre-commit hook: blocks the commit (a broken or dishonest record)."
     assert "  days: Warn this many days before the due date (0: only on the day). Default: 3." in (
         result.output
     )

@@ -128,6 +128,19 @@ def changed_files(root: Path, repository: Repository | None, paths: Sequence[str
                   shown=(kinds.CONFIG_FILE, *changed), whole_project=False)  # fmt: skip
 
 
+def commit_skips_project(repository: Repository | None) -> bool:
+    """For a hook run given no files (pre-commit runs it on every commit, and passes no
+    deleted file): True when the commit changes no project file, so there is nothing to
+    check. False when it deletes or renames one (the whole project is checked, since
+    references to it break) and when nothing is staged at all (a run by hand)."""
+    if repository is None:
+        return False
+    staged = repository.staged_changes()
+    if staged is None or any(project_files(c.path for c in staged)):
+        return False
+    return bool(repository.stages_anything())
+
+
 def for_validate(
     root: Path,
     repository: Repository | None,

@@ -184,6 +184,14 @@ class Repository(NamedTuple):
                 entries[relative] = TreeEntry(blob=blob, size=int(size), symlink=mode == "120000")
         return entries
 
+    def stages_anything(self) -> bool | None:
+        """Whether the next commit records any change at all, in the project or not; None
+        before the first commit."""
+        try:
+            return bool(self.run("diff", "--cached", "HEAD", "--name-only", "-z"))
+        except GitError:
+            return None
+
     def staged_changes(self) -> list[StagedChange] | None:
         """The project's files whose staged version differs from HEAD (what the next commit
         records), from one `git diff --cached`: it compares trees, never the work tree,

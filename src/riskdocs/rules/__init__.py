@@ -3,7 +3,9 @@
 The engine, not the rule, decides each finding's rule name and severity: it
 applies the `rules:` section of riskdocs.yaml (level, options, `off`), marks
 findings an entity silenced with `ignore:` (keeping the reason), and in hook
-mode keeps date-driven rules from failing a commit.
+mode keeps rules that record the state of the project (overdue, beyond buffer, a
+high risk without a plan yet) from failing a commit: only `BLOCKS_COMMITS`
+rules, which find broken or dishonest records, may.
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def rule_settings(section: Mapping[str, Any]) -> dict[str, RuleSetting]:
 def _setting(rule: Rule, raw: Any) -> RuleSetting:
     config: dict[str, Any] = {"level": raw} if isinstance(raw, str) else dict(raw or {})
     level = config.pop("level", rule.SEVERITY.value)
-    block = config.pop("block_commits", not rule.DATE_DRIVEN)
+    block = config.pop("block_commits", rule.BLOCKS_COMMITS)
     options = {name: config.get(name, option.default) for name, option in rule.OPTIONS.items()}
     severity = None if level == "off" else Severity(level)
     return RuleSetting(severity, MappingProxyType(options), block)

@@ -29,6 +29,7 @@ ID = "action-item-commitment-mismatch"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}

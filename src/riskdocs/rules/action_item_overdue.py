@@ -31,6 +31,7 @@ ID = "action-item-overdue"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the item is reported.")}

@@ -29,6 +29,7 @@ ID = "action-item-undated"
 SEVERITY = Severity.WARNING
 AREA = "commitments"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -26,6 +26,7 @@ ID = "action-item-unowned"
 SEVERITY = Severity.WARNING
 AREA = "commitments"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -1,11 +1,16 @@
 """What a health rule module provides, and what the engine gives it.
 
-A rule is a module with `ID`, `SEVERITY`, `AREA`, `DATE_DRIVEN`, `NEEDS_HISTORY`,
-`WHOLE_PROJECT`, `OPTIONS`, a docstring (the user documentation) and
-`check(project, opts, ctx)`. `WHOLE_PROJECT` is True when a finding about one
-entity can depend on other files or on its committed history (a cadence, a
-trend, links pointing at it): the pre-commit hook reads only the changed files
-and what is staged, and leaves those rules to full runs. It yields
+A rule is a module with `ID`, `SEVERITY`, `AREA`, `DATE_DRIVEN`, `BLOCKS_COMMITS`,
+`NEEDS_HISTORY`, `WHOLE_PROJECT`, `OPTIONS`, a docstring (the user documentation)
+and `check(project, opts, ctx)`. `BLOCKS_COMMITS` is the hook's policy: True for
+a rule that finds a broken, inconsistent or dishonest record (a silent slip, a
+self-agreed move), which a commit must not land; False for one that reports the
+state of the project, however bad (overdue, beyond buffer, a high risk without a
+plan yet): the hook shows those as warnings, never refuses them.
+`WHOLE_PROJECT` is True when a finding about one entity can depend on other
+files or on its committed history (a cadence, a trend, links pointing at it):
+the pre-commit hook reads only the changed files and what is staged, and leaves
+those rules to full runs. `check` yields
 `Hit`s made with `hit`; the engine turns them into findings, stamping the rule
 name and the configured severity, so a rule never decides either.
 """
@@ -58,6 +63,8 @@ class Rule(Protocol):
     def AREA(self) -> str: ...
     @property
     def DATE_DRIVEN(self) -> bool: ...
+    @property
+    def BLOCKS_COMMITS(self) -> bool: ...
     @property
     def NEEDS_HISTORY(self) -> bool: ...
     @property

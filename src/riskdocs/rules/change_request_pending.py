@@ -28,6 +28,7 @@ ID = "change-request-pending"
 SEVERITY = Severity.WARNING
 AREA = "scope"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS = {"max_days": Option(14, "Days a change request may wait for a decision.")}

@@ -31,6 +31,7 @@ ID = "change-request-schedule-unexplained"
 SEVERITY = Severity.WARNING
 AREA = "schedule"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}

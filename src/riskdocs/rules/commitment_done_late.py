@@ -30,6 +30,7 @@ ID = "commitment-done-late"
 SEVERITY = Severity.INFO
 AREA = "commitments"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -28,6 +28,7 @@ ID = "commitment-due-soon"
 SEVERITY = Severity.WARNING
 AREA = "commitments"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS = {"days": Option(3, "Warn this many days before the due date (0: only on the day).")}

@@ -29,6 +29,7 @@ ID = "commitment-overdue"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the commitment is reported.")}

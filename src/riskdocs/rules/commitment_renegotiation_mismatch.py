@@ -31,6 +31,7 @@ ID = "commitment-renegotiation-mismatch"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

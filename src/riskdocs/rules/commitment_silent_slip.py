@@ -42,6 +42,7 @@ ID = "commitment-silent-slip"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = True
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -33,6 +33,7 @@ ID = "concern-resolved-late"
 SEVERITY = Severity.INFO
 AREA = "communication"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

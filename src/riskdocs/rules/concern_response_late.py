@@ -32,6 +32,7 @@ ID = "concern-response-late"
 SEVERITY = Severity.ERROR
 AREA = "communication"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

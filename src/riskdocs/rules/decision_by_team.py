@@ -34,6 +34,7 @@ ID = "decision-by-team"
 SEVERITY = Severity.ERROR
 AREA = "scope"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {

@@ -33,6 +33,7 @@ ID = "deliverable-milestone-mismatch"
 SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}

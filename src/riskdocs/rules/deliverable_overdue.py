@@ -32,6 +32,7 @@ ID = "deliverable-overdue"
 SEVERITY = Severity.ERROR
 AREA = "scope"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -16,11 +16,12 @@ _JSON_TYPES = {bool: "boolean", int: "integer", float: "number"}
 
 
 def rule_listing() -> str:
-    """One line per rule: name, severity, area, date-driven mark and summary."""
+    """One line per rule: name, severity, area, date-driven and blocking marks, summary."""
     width = max(len(rule_id) for rule_id in RULES)
     lines = [
         f"{rule_id:<{width}}  {rule.SEVERITY.value:<7}  {rule.AREA:<13}  "
-        f"{'date' if rule.DATE_DRIVEN else '    '}  {summary_line(rule)}"
+        f"{'date' if rule.DATE_DRIVEN else '    '}  {'blocks' if rule.BLOCKS_COMMITS else '      '}"
+        f"  {summary_line(rule)}"
         for rule_id, rule in RULES.items()
     ]
     return "\n".join(lines) + "\n"
@@ -29,17 +30,18 @@ def rule_listing() -> str:
 def hook_behaviour(rule: Rule) -> str:
     """What the pre-commit hook does with the rule's findings, in one sentence."""
     if rule.WHOLE_PROJECT:
-        return (
-            "Pre-commit hook: left to full runs such as CI (it weighs files the hook does "
-            "not read), unless the commit changes riskdocs.yaml or the scope baseline, or "
-            "deletes a file: the hook then checks the whole project."
+        where = (
+            " It weighs files the hook does not read, so the hook runs it only when a commit "
+            "changes riskdocs.yaml or the scope baseline, or deletes a file; CI runs it always."
         )
-    if rule.DATE_DRIVEN:
-        return (
-            "Pre-commit hook: shown, never blocks a commit (time passing is not a broken "
-            "file), unless `block_commits: true`."
-        )
-    return "Pre-commit hook: blocks the commit at severity error."
+    else:
+        where = ""
+    if rule.BLOCKS_COMMITS:
+        return f"Pre-commit hook: blocks the commit (a broken or dishonest record).{where}"
+    return (
+        "Pre-commit hook: shown as a warning, never blocks (it records the state of the "
+        f"project), unless `block_commits: true`.{where}"
+    )
 
 
 def rule_help(rule: Rule) -> str:
@@ -66,19 +68,22 @@ def rules_markdown() -> str:
         "# Health rules",
         "",
         "Generated from the rule modules by `pytest --update-expected`; do not edit by hand.",
-        "Configure them under `rules:` in riskdocs.yaml (see the README). *Date-driven* rules",
-        "can fail only because time passed, so they never fail the pre-commit hook unless",
-        "you set `block_commits: true`. *Whole-project* rules weigh other files or the",
+        "Configure them under `rules:` in riskdocs.yaml (see the README). The pre-commit hook",
+        "*blocks* a commit only on rules that find a broken or dishonest record (a silent",
+        "slip, a self-agreed move); rules that record the state of the project, however bad",
+        "(overdue, beyond buffer, a high risk without a plan yet), are shown as warnings and",
+        "never block unless you set `block_commits: true`. *Date-driven* rules fire only",
+        "because time passed. *Whole-project* rules weigh other files or the",
         "committed history too (a cadence, a trend, links pointing at an entity), so the",
         "pre-commit hook, which reads only the changed files and what is staged, leaves",
         "them to full runs such as CI.",
         "",
-        "| rule | default | area | date-driven | checks |",
-        "| --- | --- | --- | --- | --- |",
+        "| rule | default | area | date-driven | hook blocks | checks |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     parts += [
         f"| [`{i}`](#{i}) | {r.SEVERITY.value} | {r.AREA} | {'yes' if r.DATE_DRIVEN else ''} "
-        f"| {summary_line(r)} |"
+        f"| {'yes' if r.BLOCKS_COMMITS else ''} | {summary_line(r)} |"
         for i, r in RULES.items()
     ]
     for rule_id, rule in RULES.items():
@@ -117,12 +122,13 @@ def _rule_schema(rule: Rule) -> dict[str, Any]:
         "level": {"$ref": "#/definitions/ruleLevel"},
         "block_commits": {
             "type": "boolean",
-            "default": not rule.DATE_DRIVEN,
+            "default": rule.BLOCKS_COMMITS,
             "description": "Whether this rule's errors may fail the pre-commit hook.",
         },
     }
     setting.update({name: _option_schema(option) for name, option in rule.OPTIONS.items()})
     date_note = " Date-driven." if rule.DATE_DRIVEN else ""
+    date_note += "" if rule.BLOCKS_COMMITS else " Never blocks a commit by default."
     return {
         "description": f"{summary_line(rule)} Default: {rule.SEVERITY.value}.{date_note}",
         "type": ["string", "object"],

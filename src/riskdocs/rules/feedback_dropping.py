@@ -27,6 +27,7 @@ ID = "feedback-dropping"
 SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS = {

@@ -28,6 +28,7 @@ ID = "feedback-low"
 SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS = {"min_average": Option(3.0, "Lowest acceptable average score (1-5).")}

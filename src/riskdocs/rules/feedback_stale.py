@@ -32,6 +32,7 @@ ID = "feedback-stale"
 SEVERITY = Severity.WARNING
 AREA = "satisfaction"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS = {"every_days": Option(45, "Longest time without a client feedback response.", 1)}

@@ -40,6 +40,7 @@ ID = "meeting-cadence-missed"
 SEVERITY = Severity.ERROR
 AREA = "communication"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}

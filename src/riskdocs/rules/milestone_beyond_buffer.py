@@ -30,6 +30,7 @@ ID = "milestone-beyond-buffer"
 SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -31,6 +31,7 @@ ID = "milestone-buffer-low"
 SEVERITY = Severity.WARNING
 AREA = "schedule"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS = {"used_percent": Option(75, "Warn when the forecast uses this share of the buffer.")}

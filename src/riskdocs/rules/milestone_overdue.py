@@ -27,6 +27,7 @@ ID = "milestone-overdue"
 SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -32,6 +32,7 @@ ID = "milestone-rebaseline-mismatch"
 SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

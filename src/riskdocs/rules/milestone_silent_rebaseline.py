@@ -33,6 +33,7 @@ ID = "milestone-silent-rebaseline"
 SEVERITY = Severity.ERROR
 AREA = "schedule"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = True
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -34,6 +34,7 @@ ID = "promise-moved-by-promiser"
 SEVERITY = Severity.ERROR
 AREA = "commitments"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

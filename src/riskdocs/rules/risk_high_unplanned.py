@@ -37,6 +37,7 @@ ID = "risk-high-unplanned"
 SEVERITY = Severity.ERROR
 AREA = "risks"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
@@ -53,8 +54,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 risk.source,
                 ("probability",),
                 f"{risk.id} scores {risk.score} (high from {thresholds.risk_bands['high']}) "
-                f"but has {' and '.join(gaps)}: add {'it' if len(gaps) == 1 else 'them'}, "
-                "or lower the score at the next review",
+                f"but has {' and '.join(gaps)}: add {'it' if len(gaps) == 1 else 'them'} "
+                "(recording the risk first is right: the plan can follow in the next commit)",
                 risk.id,
             )
 

@@ -29,6 +29,7 @@ ID = "risk-occurred-unlinked"
 SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}

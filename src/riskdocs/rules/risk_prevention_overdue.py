@@ -28,6 +28,7 @@ ID = "risk-prevention-overdue"
 SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS = {"grace_days": Option(0, "Days past the due date before the action is reported.")}

@@ -33,6 +33,7 @@ ID = "risk-review-overdue"
 SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = True
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

@@ -24,6 +24,7 @@ ID = "risk-review-rubber-stamp"
 SEVERITY = Severity.INFO
 AREA = "risks"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = True
 WHOLE_PROJECT = True
 OPTIONS = {"times": Option(3, "Bumps in a row that are reported.", 2)}

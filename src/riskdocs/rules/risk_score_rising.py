@@ -34,6 +34,7 @@ ID = "risk-score-rising"
 SEVERITY = Severity.WARNING
 AREA = "risks"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = True
 WHOLE_PROJECT = True
 OPTIONS = {"window_days": Option(30, "How far back to compare the score with.", 1)}

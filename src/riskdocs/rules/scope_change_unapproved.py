@@ -40,6 +40,7 @@ ID = "scope-change-unapproved"
 SEVERITY = Severity.ERROR
 AREA = "scope"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = True
 WHOLE_PROJECT = True
 OPTIONS: dict[str, Option] = {}

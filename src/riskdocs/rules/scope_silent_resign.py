@@ -35,6 +35,7 @@ ID = "scope-silent-resign"
 SEVERITY = Severity.ERROR
 AREA = "scope"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = True
 NEEDS_HISTORY = True
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}

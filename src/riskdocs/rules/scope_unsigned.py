@@ -28,6 +28,7 @@ ID = "scope-unsigned"
 SEVERITY = Severity.WARNING
 AREA = "scope"
 DATE_DRIVEN = False
+BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {}
