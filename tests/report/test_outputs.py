@@ -234,3 +234,38 @@ def test_the_page_and_summary_say_whether_the_checks_pass(project: object, repor
     status = json.loads((out / "status.json").read_text())
     assert status["generated"]["checks"] == {"passed": False, "errors": 2, "warnings": 0}
     assert status["health"]["overall"] == "amber"
+
+
+CALENDAR_MEETING = """---
+date: 2026-11-19
+title: Weekly status
+kind: status
+attendees: [alice]
+---
+
+{items}
+"""
+
+
+def test_calendar_events_keep_their_uid_when_items_move(project: object, report: Report) -> None:
+    """Found in use: UIDs were positions, so an item added at the top re-pointed the events
+    of every item below it for every subscriber."""
+    import icalendar
+
+    def uids(*items: str) -> dict[str, str]:
+        note = CALENDAR_MEETING.format(items="\n".join(items))
+        root = project({"meetings/2026-11-19-weekly.md": note})  # type: ignore[operator]
+        calendar = icalendar.Calendar.from_ical((report(root) / "calendar.ics").read_bytes())
+        return {str(e["SUMMARY"]): str(e["UID"]) for e in calendar.walk("VEVENT")}
+
+    before = uids(
+        "- [ ] @alice send the plan due:2026-12-01", "- [ ] @alice book a room due:2026-12-02"
+    )
+    after = uids(
+        "- [ ] @alice call the carrier due:2026-12-03",
+        "- [ ] @alice book a room due:2026-12-09 was:2026-12-02 agreed:dana",
+        "- [ ] @alice send the plan due:2026-12-01",
+    )
+    for summary in ("Action: send the plan", "Action: book a room"):
+        assert after[summary] == before[summary], summary
+    assert len(set(after.values())) == 3

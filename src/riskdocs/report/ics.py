@@ -64,7 +64,7 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
     for a in view["action_items"]:
         if not a["done"] and a["due"]:
             yield (
-                f"{a['meeting']}.action-{a['n']}",
+                f"{a['meeting']}.action-{a['key']}",
                 a["due"],
                 f"Action: {a['text']}",
                 f"Owner: {who(a['owner'])}. From {a['meeting_title']}.",

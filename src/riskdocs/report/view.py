@@ -9,7 +9,8 @@ team's business. Everything is sorted, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -18,6 +19,7 @@ from riskdocs import __version__
 from riskdocs.finding import Finding, Severity, active, count_by_severity
 from riskdocs.history.facts import History
 from riskdocs.model.entities import (
+    ActionItem,
     Commitment,
     Concern,
     Deliverable,
@@ -293,7 +295,7 @@ def _action_items(project: Project, scope: Scope) -> list[dict[str, Any]]:
         {
             "meeting": m.id,
             "meeting_title": m.title,
-            "n": n,
+            "key": key,
             "text": i.text,
             "owner": i.owner,
             "due": _iso(i.due),
@@ -304,10 +306,21 @@ def _action_items(project: Project, scope: Scope) -> list[dict[str, Any]]:
         }
         for m in project.meetings
         if scope.shows(m)
-        for n, i in enumerate(m.action_items, start=1)
+        for key, i in _keyed(m.action_items)
         if i.commitment is None  # shown once, as its commitment
     ]
     return sorted(items, key=lambda x: (x["done"], x["due"] or "9999", x["meeting"], x["text"]))
+
+
+def _keyed(items: Sequence[ActionItem]) -> Iterator[tuple[str, ActionItem]]:
+    """Each item with a key made of what it is (its owner and text, without the dates and
+    the tick), so a calendar event keeps its identity when items are added, reordered,
+    ticked or rescheduled; the same item twice in one note gets `-2`, `-3`."""
+    seen: dict[str, int] = {}
+    for item in items:
+        digest = hashlib.blake2b(f"{item.owner}\0{item.text}".encode(), digest_size=6).hexdigest()
+        seen[digest] = seen.get(digest, 0) + 1
+        yield (digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"), item
 
 
 def _milestone(m: Milestone, scope: Scope) -> dict[str, Any]:
