@@ -113,3 +113,16 @@ def test_a_typo_in_a_client_commitment_is_never_a_green_client_page(
     client = build_view(result.project, result.findings, DAY, "client")
     assert "1 record could not be read" in " ".join(client["health"]["reasons"])
     assert "C-005" not in json.dumps(client["health"])
+
+
+def test_the_risks_are_not_green_beside_an_open_high_risk_or_one_that_occurred() -> None:
+    """Found in use: "Risks GREEN, nothing to report" beside R-001 scored 20 of 25 and the
+    occurred R-003, because no rule was at fault."""
+    result = check_project(EXAMPLE, DAY)
+    assert not [f for f in result.findings if f.rule.startswith("risk-")]
+    view = build_view(result.project, result.findings, DAY, "client")
+    (risks,) = [a for a in view["health"]["areas"] if a["area"] == "risks"]
+    assert risks == {"area": "risks", "status": "amber", "reasons": [
+        "High risks still open: R-001 (20 of 25)",
+        "Risks that occurred and are not resolved yet: R-003",
+    ]}  # fmt: skip

@@ -27,7 +27,7 @@ def test_header_and_health_come_from_the_project_and_its_findings() -> None:
     assert view["project"]["name"] == "Customer portal relaunch"
     assert view["health"]["overall"] == "amber"
     assert [a["status"] for a in view["health"]["areas"]] == [
-        "green", "amber", "green", "green", "green", "green"
+        "amber", "amber", "green", "green", "green", "green"
     ]  # fmt: skip
 
 

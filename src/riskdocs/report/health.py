@@ -11,7 +11,7 @@ health, at least amber, because the picture may be incomplete.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -52,11 +52,17 @@ class Health:
     reasons: tuple[str, ...]
 
 
-def assess(findings: Iterable[Finding], audience: str = "team") -> Health:
+def assess(
+    findings: Iterable[Finding],
+    audience: str = "team",
+    exposure: Mapping[str, Sequence[str]] | None = None,
+) -> Health:
     """Health per area and overall from a run's findings. A file that could not be read
     (an error of a built-in check) makes its area and the overall health at least amber:
     what it holds is missing from the picture. `audience` picks the voice of that reason.
-    The overall reasons are every area's, worst area first, capped."""
+    `exposure` is, per area, what makes it at least amber with no rule at fault (an open
+    risk in the top band, one that occurred): rules say what to fix, the colour says how
+    things stand. The overall reasons are every area's, worst area first, capped."""
     counted = active(findings)
     by_area: dict[str, list[Finding]] = defaultdict(list)
     unread: dict[str | None, set[str]] = defaultdict(set)
@@ -67,7 +73,9 @@ def assess(findings: Iterable[Finding], audience: str = "team") -> Health:
         elif finding.severity is Severity.ERROR:
             kind = classify(finding.path)
             unread[kind.area if kind else None].add(finding.path)
-    ruled = {area: _rule_reasons(by_area[area]) for area in AREAS}
+    ruled = {
+        area: _rule_reasons(by_area[area]) + list((exposure or {}).get(area, ())) for area in AREAS
+    }
     areas = tuple(
         _area(area, by_area[area], ruled[area], len(unread[area]), audience) for area in AREAS
     )
@@ -118,6 +126,8 @@ def _area(
     area: str, findings: Sequence[Finding], reasons: list[str], unread: int, audience: str
 ) -> AreaHealth:
     status = max((_STATUS_OF[f.severity] for f in findings), default=Status.GREEN)
+    if reasons and status is Status.GREEN:  # exposure alone, with no rule at fault
+        status = Status.AMBER
     if unread:
         status = max(status, Status.AMBER)
         return AreaHealth(area, status, (*reasons, _unread_reason(unread, audience)))

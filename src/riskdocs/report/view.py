@@ -77,7 +77,7 @@ def build_view(
         if finding.entity:
             by_entity.setdefault(finding.entity, []).append(_finding(finding))
     scope = Scope(audience, today, by_entity, render)
-    health = assess(about_visible, audience)  # a file that cannot be read counts for all
+    health = assess(about_visible, audience, {"risks": _exposure(project, hidden)})
     return {
         "version": VIEW_VERSION,
         "generated": {
@@ -121,6 +121,25 @@ def build_view(
         "findings": [_finding(f) for f in sorted(shown, key=_most_urgent_first)],
         "trends": monthly(history, project, today, frozenset(hidden)) if history else [],
     }
+
+
+def _exposure(project: Project, hidden: set[str]) -> list[str]:
+    """Why the risks are not green even when every rule passes: risks in the top band
+    that are still open, and risks that occurred and are not closed."""
+    thresholds = project.settings.thresholds
+    live = [r for r in project.risks if r.status != "closed" and r.id not in hidden]
+    high = sorted(
+        (r for r in live if r.status != "occurred" and thresholds.band(r.score) == "high"),
+        key=lambda r: (-r.score, r.id),
+    )
+    occurred = sorted(r.id for r in live if r.status == "occurred")
+    reasons = []
+    if high:
+        reasons.append("High risks still open: " + ", ".join(f"{r.id} ({r.score} of 25)"
+                                                             for r in high))  # fmt: skip
+    if occurred:
+        reasons.append(f"Risks that occurred and are not resolved yet: {', '.join(occurred)}")
+    return reasons
 
 
 def _checks(findings: Sequence[Finding]) -> dict[str, Any]:
