@@ -158,17 +158,17 @@ CI_RECIPES = REPO / "project-template" / "ci"
 def test_github_workflow_recipe_validates_and_publishes_with_the_official_pages_actions() -> None:
     import yaml
 
-    workflow = yaml.safe_load((CI_RECIPES / "github-pages.yaml").read_text())
-    validate, publish = workflow["jobs"]["validate"], workflow["jobs"]["publish"]
-    steps = [s.get("run", s.get("uses", "")) for s in publish["steps"]]
+    jobs = yaml.safe_load((CI_RECIPES / "github-pages.yaml").read_text())["jobs"]
+    validate, page, publish = jobs["validate"], jobs["page-artifact"], jobs["publish"]
+    steps = [s.get("run", s.get("uses", "")) for s in page["steps"] + publish["steps"]]
     assert any("riskdocs validate" in s and "--format github" in s for s in
                [x.get("run", "") for x in validate["steps"]])  # fmt: skip
     assert any(s.startswith("riskdocs report") and "-o site" in s for s in steps)
-    assert {"actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"} <= set(steps)
-    assert all(s.get("with", {}).get("fetch-depth") == 0 for s in publish["steps"]
+    assert {"actions/upload-pages-artifact@v5", "actions/deploy-pages@v5"} <= set(steps)
+    assert all(s.get("with", {}).get("fetch-depth") == 0 for s in page["steps"]
                if s.get("uses", "").startswith("actions/checkout"))  # fmt: skip
     assert publish["permissions"] == {"pages": "write", "id-token": "write"}
-    for job in (validate, publish):  # the caches survive between runs
+    for job in (validate, page):  # the caches survive between runs
         (cache,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")]
         assert cache["with"]["path"] == "~/.cache/riskdocs"
 
