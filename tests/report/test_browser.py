@@ -24,8 +24,8 @@ FLAGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]  # fmt: skip
 SECTIONS = [
-    "Health by area", "Risks", "Commitments", "Schedule", "Scope", "Client concerns",
-    "Client satisfaction", "Meetings", "Lessons learned", "Findings",
+    "Health by area", "Risks", "Commitments", "Schedule", "Scope", "Who's who and how we meet",
+    "Client concerns", "Client satisfaction", "Meetings", "Lessons learned", "Findings",
 ]  # fmt: skip
 
 

@@ -56,7 +56,8 @@ def test_status_json_is_the_documented_view_model(example: Path, report: Report)
     view = json.loads((report(example) / "status.json").read_text())
     assert view["version"] == 1
     assert set(view) == {
-        "version", "generated", "project", "people", "health", "risks", "commitments",
+        "version", "generated", "project", "people", "communication", "health", "risks",
+        "commitments",
         "action_items", "milestones", "scope", "meetings", "concerns", "feedback", "lessons",
         "findings", "trends",
     }  # fmt: skip

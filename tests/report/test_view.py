@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def test_header_and_health_come_from_the_project_and_its_findings() -> None:
 def test_commitments_come_overdue_first_with_the_on_time_rate() -> None:
     commitments = view_of()["commitments"]
     assert [(c["id"], c["state"]) for c in commitments["items"]] == [
-        ("C-004", "due-soon"), ("C-005", "due-soon"), ("C-001", "done"), ("C-002", "done"),
+        ("C-004", "due-soon"), ("C-005", "open"), ("C-001", "done"), ("C-002", "done"),
         ("C-003", "done"),
     ]  # fmt: skip
     # C-002 was delivered two days late; C-003 on its renegotiated date
@@ -166,3 +167,31 @@ def test_an_action_item_naming_its_commitment_is_shown_once_as_it() -> None:
     items = [a["text"] for a in view["action_items"] if a["meeting"] == "2026-11-19-weekly"]
     assert items == ["estimate CR-002"]
     assert "C-004" in [c["id"] for c in view["commitments"]["items"]]
+
+
+def test_the_page_says_who_is_who_and_when_each_meeting_is_next_due() -> None:
+    """Found in use: people, roles, the plan and the description were in the files only."""
+    view = view_of()
+    assert view["project"]["description"].startswith("Replace Northwind's shipment-tracking")
+    assert view["people"]["erik"] == {"name": "Erik Lund", "side": "client",
+                                      "role": "Sponsor (Head of Customer Service)"}  # fmt: skip
+    assert view["communication"] == [
+        {"name": "monthly-steering", "kind": "steering", "every_days": 31, "last": "2026-11-02",
+         "next_due": "2026-12-03", "late": False},
+        {"name": "weekly-status", "kind": "status", "every_days": 7, "last": "2026-11-19",
+         "next_due": "2026-11-26", "late": False},
+    ]  # fmt: skip
+
+
+def test_due_soon_on_the_page_is_the_rule_s_configured_window(tmp_path: Path) -> None:
+    """Found in use: the page's "due soon" used 14 days while the rule's option said 3."""
+    assert view_of()["commitments"]["due_soon_days"] == 3
+    c005 = [c for c in view_of()["commitments"]["items"] if c["id"] == "C-005"]
+    assert c005[0]["state"] == "open"  # due 2026-12-04: in 8 days
+    root = tmp_path / "p"
+    shutil.copytree(EXAMPLE, root)
+    config = root / "riskdocs.yaml"
+    config.write_text(config.read_text() + "\nrules:\n  commitment-due-soon: {days: 10}\n")
+    view = view_of(root)
+    assert view["commitments"]["due_soon_days"] == 10
+    assert [c["state"] for c in view["commitments"]["items"] if c["id"] == "C-005"] == ["due-soon"]

@@ -110,6 +110,7 @@ class Settings:
     start: date | None = None
     end: date | None = None
     timezone: str | None = None
+    description: str | None = None
     source: Source = field(default_factory=lambda: Source(path="riskdocs.yaml"))
     thresholds: Thresholds = field(default_factory=Thresholds)
     rules: Mapping[str, object] = field(default_factory=dict)

@@ -20,7 +20,7 @@ from datetime import date
 
 from riskdocs.dates import day_or_none
 from riskdocs.load.kinds import COMMITMENT
-from riskdocs.model.entities import ActionItem
+from riskdocs.model.entities import ActionItem, Cadence, Meeting
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(?P<text>.*?)\s*$")
 _OWNER = re.compile(r"(?<!\S)@([A-Za-z0-9][A-Za-z0-9._-]*)")
@@ -130,3 +130,10 @@ def without_schedule(text: str) -> str:
     for pattern in _SCHEDULE:
         text = pattern.sub("", text)
     return " ".join(text.split())
+
+
+def counts_for(meeting: Meeting, cadence: Cadence) -> bool:
+    """A meeting counts for the cadence it names, or for one of its kind if it names none."""
+    if meeting.cadence is not None:
+        return meeting.cadence == cadence.name
+    return cadence.kind is not None and meeting.kind == cadence.kind

@@ -52,6 +52,7 @@ def build_settings(document: Document) -> Settings:
         start=f.maybe_day(project, "start"),
         end=f.maybe_day(project, "end"),
         timezone=f.maybe_text(project, "timezone"),
+        description=f.maybe_text(project, "description"),
         source=Source(path=document.path, positions=document.positions),
         thresholds=build_thresholds(f.record(data, "thresholds")),
         rules=dict(f.record(data, "rules")),

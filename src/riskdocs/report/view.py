@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from riskdocs import __version__
@@ -28,13 +28,13 @@ from riskdocs.model.entities import (
     Rebaseline,
     Risk,
 )
+from riskdocs.model.meetings import counts_for
 from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
-from riskdocs.rules import RULES
+from riskdocs.rules import RULES, rule_settings
 
 VIEW_VERSION = 1
-DUE_SOON_DAYS = 14
 View = dict[str, Any]
 
 
@@ -46,6 +46,7 @@ class Scope:
     today: date
     by_entity: dict[str, list[dict[str, Any]]]
     render: Callable[[str], str] = render_markdown
+    due_soon_days: int = 3
 
     @property
     def team(self) -> bool:
@@ -76,7 +77,8 @@ def build_view(
     for finding in shown:
         if finding.entity:
             by_entity.setdefault(finding.entity, []).append(_finding(finding))
-    scope = Scope(audience, today, by_entity, render)
+    soon = rule_settings(project.settings.rules)["commitment-due-soon"].options["days"]
+    scope = Scope(audience, today, by_entity, render, int(soon))
     health = assess(about_visible, audience, {"risks": _exposure(project, hidden)})
     return {
         "version": VIEW_VERSION,
@@ -92,6 +94,7 @@ def build_view(
             key: {"name": p.name, "side": p.side, "role": p.role}
             for key, p in sorted(project.settings.people.items())
         },
+        "communication": _communication(project, today),
         "health": {
             "overall": health.overall.label,
             "reasons": list(health.reasons),
@@ -181,7 +184,24 @@ def _project(project: Project) -> dict[str, Any]:
         "start": _iso(s.start),
         "end": _iso(s.end),
         "timezone": s.timezone,
+        "description": s.description,
     }
+
+
+def _communication(project: Project, today: date) -> list[dict[str, Any]]:
+    """Each cadence of the communication plan: how often, the last meeting that counts for
+    it and the day the next one is due (`late` once the grace days are past)."""
+    settings = project.settings
+    plan = []
+    for name, cadence in sorted(settings.cadences.items()):
+        held = [m.date for m in project.meetings if counts_for(m, cadence) and m.date <= today]
+        last = max(held) if held else None
+        since = last or settings.start
+        due = since + timedelta(days=cadence.every_days) if since else None
+        late = due is not None and (today - due).days > cadence.grace_days
+        plan.append({"name": name, "kind": cadence.kind, "every_days": cadence.every_days,
+                     "last": _iso(last), "next_due": _iso(due), "late": late})  # fmt: skip
+    return plan
 
 
 def _iso(day: date | None) -> str | None:
@@ -243,13 +263,14 @@ def _risk(risk: Risk, band: str, scope: Scope) -> dict[str, Any]:
     }
 
 
-def commitment_state(commitment: Commitment, today: date) -> str:
-    """overdue | due-soon | open | done | dropped."""
+def commitment_state(commitment: Commitment, today: date, soon_days: int = 3) -> str:
+    """overdue | due-soon | open | done | dropped; due soon within `soon_days`, the
+    `days` of `commitment-due-soon` as configured."""
     if commitment.status != "open":
         return commitment.status
     if commitment.due < today:
         return "overdue"
-    return "due-soon" if (commitment.due - today).days <= DUE_SOON_DAYS else "open"
+    return "due-soon" if (commitment.due - today).days <= soon_days else "open"
 
 
 _STATE_ORDER = {"overdue": 0, "due-soon": 1, "open": 2, "done": 3, "dropped": 4}
@@ -268,7 +289,8 @@ def _commitments(project: Project, scope: Scope) -> dict[str, Any]:
         side: _on_time([c for c in visible if c.owner in people and people[c.owner].side == side])
         for side in ("team", "client")
     }
-    return {**_on_time(visible), "by_side": by_side, "items": items}
+    return {**_on_time(visible), "by_side": by_side, "due_soon_days": scope.due_soon_days,
+            "items": items}  # fmt: skip
 
 
 def _on_time(commitments: list[Commitment]) -> dict[str, Any]:
@@ -282,7 +304,7 @@ def _on_time(commitments: list[Commitment]) -> dict[str, Any]:
 
 
 def _commitment(c: Commitment, scope: Scope) -> dict[str, Any]:
-    state = commitment_state(c, scope.today)
+    state = commitment_state(c, scope.today, scope.due_soon_days)
     return {
         "id": c.id,
         "title": c.title,

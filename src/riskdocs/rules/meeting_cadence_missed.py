@@ -33,7 +33,8 @@ from datetime import date
 from typing import Any
 
 from riskdocs.finding import Severity
-from riskdocs.model.entities import Cadence, Meeting, Project
+from riskdocs.model.entities import Project
+from riskdocs.model.meetings import counts_for
 from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "meeting-cadence-missed"
@@ -63,13 +64,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             name,
             at_key=True,
         )
-
-
-def counts_for(meeting: Meeting, cadence: Cadence) -> bool:
-    """A meeting counts for the cadence it names, or for one of its kind if it names none."""
-    if meeting.cadence is not None:
-        return meeting.cadence == cadence.name
-    return cadence.kind is not None and meeting.kind == cadence.kind
 
 
 def _last(name: str, held: list[date], since: date, until: date) -> str:
