@@ -34,6 +34,9 @@ class Finding:
         entity: id of the entity concerned (`R-003`), where known.
         ignored: the reason given in the entity's `ignore:` map, if it silenced
             this finding; ignored findings never fail a run.
+        client: the same finding said to the client: what it means for the project, in
+            plain words, with display names and no file, field or rule; health rules give
+            one, and only findings with one reach a client page.
     """
 
     path: str
@@ -44,6 +47,7 @@ class Finding:
     message: str
     entity: str | None = None
     ignored: str | None = None
+    client: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line or 0, self.col or 0, self.rule, self.message)

@@ -25,7 +25,8 @@ FLAGS = [
 ]  # fmt: skip
 SECTIONS = [
     "Health by area", "Risks", "Commitments", "Schedule", "Scope", "Who's who and how we meet",
-    "Client concerns", "Client satisfaction", "Meetings", "Lessons learned", "Findings",
+    "Client concerns", "Client satisfaction", "Meetings", "Lessons learned",
+    "What needs attention",
 ]  # fmt: skip
 
 

@@ -77,7 +77,12 @@ def test_concerns_carry_response_times_against_their_targets() -> None:
     (q002,) = [q for q in view_of()["concerns"] if q["id"] == "Q-002"]
     assert (q002["acknowledge_days"], q002["target_acknowledge_days"]) == (0, 2)
     assert (q002["resolve_days"], q002["target_resolve_days"]) == (13, 10)
-    assert q002["findings"][0]["rule"] == "concern-resolved-late"
+    assert q002["findings"] == [{"severity": "info", "entity": "Q-002", "message": (
+        "Your concern \u201cStaging demo was postponed without warning\u201d was resolved "
+        "after 13 days; the target is 10 days.")}]  # fmt: skip
+    assert view_of(audience="team")["concerns"][-1]["findings"][0]["rule"] == (
+        "concern-resolved-late"
+    )
 
 
 def test_meeting_notes_are_rendered_newest_first_and_feedback_is_averaged() -> None:
@@ -195,3 +200,14 @@ def test_due_soon_on_the_page_is_the_rule_s_configured_window(tmp_path: Path) ->
     view = view_of(root)
     assert view["commitments"]["due_soon_days"] == 10
     assert [c["state"] for c in view["commitments"]["items"] if c["id"] == "C-005"] == ["due-soon"]
+
+
+def test_meeting_notes_show_action_items_as_tasks_not_markers() -> None:
+    """Found in use: the client read raw task syntax (`[ ] @alice ... due:2026-11-27`)."""
+    (weekly,) = [m for m in view_of()["meetings"] if m["id"] == "2026-11-19-weekly"]
+    html = weekly["html"]
+    assert "<li>\u2610 <strong>Bob Steiner</strong>: estimate CR-002 (due 1 Dec 2026; moved " \
+        "from 26 Nov 2026, agreed by Dana Kowalski)</li>" in html  # fmt: skip
+    assert "@" not in html and "due:" not in html and "[ ]" not in html
+    (kickoff,) = [m for m in view_of()["meetings"] if m["id"] == "2026-10-05-kickoff"]
+    assert "\u2611 <strong>Alice Martin</strong>" in kickoff["html"]

@@ -15,6 +15,7 @@ code blocks are ignored.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,6 +123,23 @@ def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyP
         commitment_col=start + commitment.start() + 1 if commitment else None,
     )
     return item, problems
+
+
+def rewrite_tasks(body: str, say: Callable[[ActionItem], str]) -> str:
+    """`body` with each task-list line (outside fenced code) replaced by `say(item)`,
+    indentation kept: how a page shows action items to people who do not read the markers."""
+    lines, in_fence = [], False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        task = None if in_fence else _TASK.match(line)
+        if task is None:
+            lines.append(line)
+            continue
+        item, _ = _action_item(task, 0)
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.append(f"{indent}- {say(item)}")
+    return "\n".join(lines) + ("\n" if body.endswith("\n") else "")
 
 
 def without_schedule(text: str) -> str:

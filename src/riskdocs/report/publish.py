@@ -29,7 +29,7 @@ from riskdocs.report.html import render_page
 from riskdocs.report.ics import render_calendar
 from riskdocs.report.markdown import render_summary
 from riskdocs.report.notes import RenderedNotes
-from riskdocs.report.view import build_view
+from riskdocs.report.view import build_view, readable_body
 
 MARKER = ".riskdocs-report"
 
@@ -48,7 +48,9 @@ def publish(result: CheckResult, out: Path, audience: str) -> Published:
     source = result.source
     notes = RenderedNotes(source.root)
     project = result.project
-    notes.prefetch([m.body for m in project.meetings] + [n.body for n in project.lessons])
+    people = project.settings.people
+    notes.prefetch([readable_body(m, people) for m in project.meetings]
+                   + [n.body for n in project.lessons])  # fmt: skip
     view = build_view(project, result.findings, result.today, audience, _revision(source),
                       result.history, notes)  # fmt: skip
     written = write_report(view, out, source.root)

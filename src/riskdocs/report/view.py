@@ -10,9 +10,11 @@ team's business. Everything is sorted, so the same input gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import Any, NamedTuple
 
 from riskdocs import __version__
@@ -23,16 +25,19 @@ from riskdocs.model.entities import (
     Commitment,
     Concern,
     Deliverable,
+    Meeting,
     Milestone,
+    Person,
     Project,
     Rebaseline,
     Risk,
 )
-from riskdocs.model.meetings import counts_for
+from riskdocs.model.meetings import counts_for, rewrite_tasks
 from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
-from riskdocs.rules import RULES, rule_settings
+from riskdocs.rules import rule_settings
+from riskdocs.rules.base import long_date
 
 VIEW_VERSION = 1
 View = dict[str, Any]
@@ -72,11 +77,14 @@ def build_view(
     `render` turns note Markdown into HTML (report/notes.py caches it)."""
     hidden = internal_ids(project) if audience != "team" else set()
     about_visible = [f for f in findings if f.entity not in hidden]
-    shown = [f for f in about_visible if audience == "team" or f.rule in RULES]
+    team = audience == "team"
+    # The client sees what a health rule says to them, not what was agreed to be silenced
+    shown = [f for f in about_visible if team or (f.client and not f.ignored)]
+    said = _finding if team else _client_finding
     by_entity: dict[str, list[dict[str, Any]]] = {}
     for finding in shown:
         if finding.entity:
-            by_entity.setdefault(finding.entity, []).append(_finding(finding))
+            by_entity.setdefault(finding.entity, []).append(said(finding))
     soon = rule_settings(project.settings.rules)["commitment-due-soon"].options["days"]
     scope = Scope(audience, today, by_entity, render, int(soon))
     health = assess(about_visible, audience, {"risks": _exposure(project, hidden)})
@@ -121,7 +129,7 @@ def build_view(
             for lesson in sorted(project.lessons, key=lambda x: (x.date, x.id), reverse=True)
             if scope.shows(lesson)
         ],
-        "findings": [_finding(f) for f in sorted(shown, key=_most_urgent_first)],
+        "findings": [said(f) for f in sorted(shown, key=_most_urgent_first)],
         "trends": monthly(history, project, today, frozenset(hidden)) if history else [],
     }
 
@@ -165,15 +173,24 @@ def _most_urgent_first(finding: Finding) -> tuple[bool, int, tuple[str, int, int
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
+    """A finding for the team: what to fix and where, and what the client is told."""
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "path": finding.path,
         "line": finding.line,
         "message": finding.message,
+        "client": finding.client,
         "entity": finding.entity,
         "ignored": finding.ignored,
     }
+
+
+def _client_finding(finding: Finding) -> dict[str, Any]:
+    """A finding as the client reads it: what it means, in plain words; no rule, file,
+    line or ignore reason."""
+    return {"severity": finding.severity.value, "message": finding.client,
+            "entity": finding.entity}  # fmt: skip
 
 
 def _project(project: Project) -> dict[str, Any]:
@@ -513,11 +530,38 @@ def _meetings(project: Project, scope: Scope) -> list[dict[str, Any]]:
             "attendees": list(m.attendees),
             "decisions": list(m.decisions),
             "open_items": sum(1 for i in m.action_items if not i.done),
-            "html": scope.render(m.body),
+            "html": scope.render(readable_body(m, project.settings.people)),
         }
         for m in sorted(project.meetings, key=lambda m: (m.date, m.id), reverse=True)
         if scope.shows(m)
     ]
+
+
+def readable_body(meeting: Meeting, people: Mapping[str, Person]) -> str:
+    """The Markdown a page renders for a meeting note: its action items in words."""
+    return rewrite_tasks(meeting.body, partial(_task, people))
+
+
+def _task(people: Mapping[str, Person], item: ActionItem) -> str:
+    """An action item in words: `☐ **Alice Martin**: send the plan (due 27 Nov 2026)`."""
+
+    def name(key: str | None) -> str:
+        person = people.get(key or "")
+        return person.name if person else (key or "")
+
+    box = "\u2611" if item.done else "\u2610"
+    who = f"**{_markdown_escaped(name(item.owner))}**: " if item.owner else ""
+    when = []
+    if item.due:
+        when.append(f"due {long_date(item.due)}")
+    if item.moved_from and item.agreed_by:
+        when.append(f"moved from {long_date(item.moved_from)}, agreed by {name(item.agreed_by)}")
+    dated = f" ({'; '.join(when)})" if when else ""
+    return f"{box} {who}{item.text}{dated}"
+
+
+def _markdown_escaped(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
 def _concerns(project: Project, scope: Scope) -> list[dict[str, Any]]:

@@ -166,7 +166,7 @@ def run_rules(
             continue
         findings.extend(
             Finding(path=h.path, line=h.line, col=h.col, rule=rule_id, severity=severity,
-                    message=h.message, entity=h.entity,
+                    message=h.message, entity=h.entity, client=h.client,
                     ignored=ignores.get(h.entity or "", {}).get(rule_id))
             for h in hits
         )  # fmt: skip

@@ -23,7 +23,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import ActionItem, Commitment, Project
-from riskdocs.rules.base import Context, Hit, Option, hit_at
+from riskdocs.rules.base import Context, Hit, Option, hit_at, long_date
 
 ID = "action-item-commitment-mismatch"
 SEVERITY = Severity.ERROR
@@ -41,9 +41,13 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         for item in meeting.action_items:
             promise = commitments.get(item.commitment or "")
             problem = None if promise is None else _disagreement(item, promise)
-            if problem is not None:
+            if problem is not None and promise is not None:
                 assert item.commitment_col is not None  # the item names the commitment
-                yield hit_at(meeting.path, item.line, item.commitment_col, problem, meeting.id)
+                yield hit_at(meeting.path, item.line, item.commitment_col, problem, meeting.id,
+                             client=f"The notes of the {meeting.title.lower()} of "
+                             f"{long_date(meeting.date)} and promise {promise.id} "
+                             f"(\u201c{promise.title}\u201d) disagree; the team is "
+                             "correcting them.")  # fmt: skip
 
 
 def _disagreement(item: ActionItem, promise: Commitment) -> str | None:

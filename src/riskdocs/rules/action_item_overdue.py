@@ -25,7 +25,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit_at
+from riskdocs.rules.base import Context, Hit, Option, days, hit_at, long_date, name_of, sentence
 
 ID = "action-item-overdue"
 SEVERITY = Severity.ERROR
@@ -53,4 +53,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     "tick it (`- [x]`) when done, or agree a new date and write it on the item "
                     f"(due:NEW was:{item.due} agreed:PERSON)",
                     meeting.id,
+                    client=sentence(
+                        f"{name_of(project, item.owner)} was to {item.text} by "
+                        f"{long_date(item.due)} (agreed in the {meeting.title.lower()} of "
+                        f"{long_date(meeting.date)}); it is {days(late)} late."
+                    ),
                 )

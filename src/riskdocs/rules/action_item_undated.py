@@ -23,7 +23,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, hit_at
+from riskdocs.rules.base import Context, Hit, Option, hit_at, long_date
 
 ID = "action-item-undated"
 SEVERITY = Severity.WARNING
@@ -46,4 +46,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     f"action item '{item.text}' has no due date, so it can never be late: "
                     "add the date it was promised for (due:YYYY-MM-DD)",
                     meeting.id,
+                    client=f"The {meeting.title.lower()} of {long_date(meeting.date)} agreed to "
+                    f"\u201c{item.text}\u201d, with no date yet.",
                 )

@@ -20,7 +20,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, hit_at
+from riskdocs.rules.base import Context, Hit, Option, hit_at, long_date
 
 ID = "action-item-unowned"
 SEVERITY = Severity.WARNING
@@ -43,4 +43,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     f"action item '{item.text}' has no owner: add @person "
                     "(a key of `people:` in riskdocs.yaml)",
                     meeting.id,
+                    client=f"The {meeting.title.lower()} of {long_date(meeting.date)} agreed to "
+                    f"\u201c{item.text}\u201d, with nobody named to do it yet.",
                 )

@@ -92,6 +92,7 @@ class Hit(NamedTuple):
     col: int | None
     message: str
     entity: str | None
+    client: str
 
 
 def hit(
@@ -100,17 +101,37 @@ def hit(
     message: str,
     entity: str | None,
     *,
+    client: str,
     at_key: bool = False,
 ) -> Hit:
     """A hit at the value `path` of an entity (or at its key, for a mapping that is
-    wrong as a whole)."""
+    wrong as a whole). `message` tells the team what to fix and where; `client` tells the
+    client what it means, in plain words (display names; no file, field or rule)."""
     line, col = source.key_position(*path) if at_key else source.position(*path)
-    return Hit(path=source.path, line=line, col=col, message=message, entity=entity)
+    return Hit(path=source.path, line=line, col=col, message=message, entity=entity,
+               client=client)  # fmt: skip
 
 
-def hit_at(path: str, line: int, col: int, message: str, entity: str | None) -> Hit:
+def hit_at(path: str, line: int, col: int, message: str, entity: str | None, *, client: str) -> Hit:
     """A hit at a known place, for things without a Source (action items)."""
-    return Hit(path=path, line=line, col=col, message=message, entity=entity)
+    return Hit(path=path, line=line, col=col, message=message, entity=entity, client=client)
+
+
+def name_of(project: Project, key: str | None) -> str:
+    """How the client reads a person: their display name; "someone" when the key names
+    nobody in `people:` (a reference error the team sees), "nobody" without a key."""
+    person = project.settings.people.get(key or "")
+    return person.name if person else ("someone" if key else "nobody")
+
+
+def sentence(text: str) -> str:
+    """`text` with its first letter upper case, as a sentence starts."""
+    return text[:1].upper() + text[1:]
+
+
+def long_date(day: date) -> str:
+    """`27 Nov 2026`, as the page writes dates."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def chain_breaks(moves: Sequence[tuple[date, date]]) -> Iterator[tuple[int, date, date]]:

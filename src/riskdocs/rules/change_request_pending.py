@@ -45,4 +45,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 "get the client's decision and record `decided:` and `decided_by:`, "
                 "or withdraw it",
                 change.id,
+                client=f"Change request {change.id} (\u201c{change.title}\u201d) has waited "
+                f"{days(waited)} for a decision.",
             )

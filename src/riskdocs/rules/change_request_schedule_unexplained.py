@@ -55,6 +55,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 "milestone's baseline moved by it: record the move under the milestone's "
                 f"`rebaselined:` with `change_request: {change.id}`, or correct `schedule_days:`",
                 change.id,
+                client=f"Change request {change.id} {_impact(change.schedule_days)}, but no "
+                "milestone's agreed date shows it yet.",
             )
         for milestone in named:
             by = moved[milestone.id] or 0
@@ -67,6 +69,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     f"{days(abs(by - change.schedule_days))} unexplained; record the move under "
                     f"{milestone.id}'s `rebaselined:`, or correct `schedule_days:`",
                     change.id,
+                    client=f"Change request {change.id} {_impact(change.schedule_days)}, but the "
+                    f"agreed date of {milestone.title} moved {_signed(by)} through it.",
                 )
 
 
@@ -99,4 +103,6 @@ def _unrecorded_impact(change: ChangeRequest, named: list[Milestone]) -> Iterato
                 f"{milestone.id}'s baseline moved {_signed(by)} by {change.id}, which records no "
                 f"schedule impact: set `impact: schedule_days: {by}`",
                 change.id,
+                client=f"The agreed date of {milestone.title} moved {_signed(by)} through change "
+                f"request {change.id}, which does not record that time.",
             )

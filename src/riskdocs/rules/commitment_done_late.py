@@ -24,7 +24,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date, name_of, sentence
 
 ID = "commitment-done-late"
 SEVERITY = Severity.INFO
@@ -49,4 +49,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{commitment.id} was delivered {commitment.done}, {days(late)} after the due "
                 f"date in force that day ({due})",
                 commitment.id,
+                client=sentence(
+                    f"{name_of(project, commitment.owner)} delivered \u201c{commitment.title}"
+                    f"\u201d on {long_date(commitment.done)}, {days(late)} after the agreed date."
+                ),
             )

@@ -22,7 +22,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date, name_of, sentence
 
 ID = "commitment-due-soon"
 SEVERITY = Severity.WARNING
@@ -45,4 +45,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{commitment.id} is due {when}, owner {commitment.owner}: deliver it, or tell "
                 f"{commitment.to} now and record the new date under `renegotiated:`",
                 commitment.id,
+                client=sentence(
+                    f"{name_of(project, commitment.owner)} promised \u201c{commitment.title}"
+                    f"\u201d for {long_date(commitment.due)}"
+                    f"{' (today)' if left == 0 else f', in {days(left)}'}."
+                ),
             )

@@ -23,7 +23,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date, name_of, sentence
 
 ID = "commitment-overdue"
 SEVERITY = Severity.ERROR
@@ -46,4 +46,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"open: deliver it and set `status: done`, or agree a new date with "
                 f"{commitment.to} and record it under `renegotiated:`",
                 commitment.id,
+                client=sentence(
+                    f"{name_of(project, commitment.owner)} promised \u201c{commitment.title}"
+                    f"\u201d to {name_of(project, commitment.to)} for "
+                    f"{long_date(commitment.due)}; it is {days(late)} late and not delivered yet."
+                ),
             )

@@ -49,6 +49,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"`renegotiated:` is {moves[-1].new_due}: record who agreed to the move, "
                 "or put the agreed date back",
                 commitment.id,
+                client=f"The date of \u201c{commitment.title}\u201d has no record of who "
+                "agreed to it yet; the team is completing the record.",
             )
 
 
@@ -61,6 +63,8 @@ def _broken_links(commitment: Commitment) -> Iterator[Hit]:
             f"this renegotiation moves the date from {old}, but the one before moved it to "
             f"{previous}: entries are oldest first and each `from` is the previous `to`",
             commitment.id,
+            client=f"The record of agreed dates of \u201c{commitment.title}\u201d does not add "
+            "up; the team is correcting it.",
         )
     for index in range(1, len(moves)):
         if moves[index].on < moves[index - 1].on:
@@ -70,4 +74,6 @@ def _broken_links(commitment: Commitment) -> Iterator[Hit]:
                 f"renegotiated on {moves[index].on}, before the entry above it "
                 f"({moves[index - 1].on}): list entries oldest first",
                 commitment.id,
+                client=f"The record of agreed dates of \u201c{commitment.title}\u201d is out "
+                "of order; the team is correcting it.",
             )

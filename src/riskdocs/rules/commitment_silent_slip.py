@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Commitment, Meeting, Project
 from riskdocs.model.meetings import without_schedule
-from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at
+from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at, long_date
 
 if TYPE_CHECKING:
     from riskdocs.history.facts import DueChange
@@ -79,6 +79,8 @@ def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Hit]:
             f"entry: add one (on, from: {move.old}, to: {move.new}, agreed_by) or put the date "
             "back",
             commitment.id,
+            client=f"The date of \u201c{commitment.title}\u201d moved from "
+            f"{long_date(move.old)} to {long_date(move.new)} without a record of who agreed.",
         )
 
 
@@ -96,5 +98,7 @@ def _action_item(meeting: Meeting, move: DueChange) -> Iterator[Hit]:
                 f"{when(move)} with no record of who agreed: write it on the item "
                 f"(due:{move.new} was:{move.old} agreed:PERSON), or put the date back",
                 meeting.id,
+                client=f"The date of \u201c{move.item}\u201d moved from {long_date(move.old)} "
+                f"to {long_date(move.new)} without a record of who agreed.",
             )
             return

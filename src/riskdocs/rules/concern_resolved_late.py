@@ -56,6 +56,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     f"{concern.id} ({concern.severity}) was {field} {days(took)} after it was "
                     f"raised; the target is {days(limit)}{_still_due(concern, target)}",
                     concern.id,
+                    client=f"Your concern \u201c{concern.title}\u201d was {field} after "
+                    f"{days(took)}; the target is {days(limit)}.",
                 )
 
 

@@ -56,6 +56,8 @@ def _open_concern(concern: Concern, target: ResponseTarget, ctx: Context) -> Ite
             f"the target is {days(target.acknowledge_days)}: reply to {concern.raised_by} "
             "and set `acknowledged:`",
             concern.id,
+            client=f"Your concern \u201c{concern.title}\u201d has waited {days(waited)} for an "
+            f"answer; the target is {days(target.acknowledge_days)}.",
         )
     if waited > target.resolve_days:
         yield hit(
@@ -65,4 +67,6 @@ def _open_concern(concern: Concern, target: ResponseTarget, ctx: Context) -> Ite
             f"{days(target.resolve_days)}: resolve it and set `resolved:`, or agree a plan "
             "with the client and record it as a commitment",
             concern.id,
+            client=f"Your concern \u201c{concern.title}\u201d is still open after {days(waited)}; "
+            f"the target is {days(target.resolve_days)}.",
         )

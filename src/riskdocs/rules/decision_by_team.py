@@ -52,7 +52,10 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     def found(source: Source, field: JsonPath, key: str, what: str, entity: str | None) -> Hit:
         return hit(source, field, f"{what} is recorded as decided by {people[key].name}, who "
                    "is on the team: it is the client's decision; name who on the client's side "
-                   "made it", entity)  # fmt: skip
+                   "made it", entity,
+                   client=f"{what[0].upper()}{what[1:]} is recorded as decided by "
+                   f"{people[key].name} of the project team; the decision is yours, and the team "
+                   "is correcting the record.")  # fmt: skip
 
     if opts["change_requests"]:
         for cr in project.changes:

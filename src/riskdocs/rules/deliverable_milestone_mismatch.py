@@ -51,6 +51,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     f"{deliverable} is listed under both {first.id} and {milestone.id}: a "
                     "deliverable is due at one milestone; remove it from the other list",
                     milestone.id,
+                    client=f"Deliverable {deliverable} is planned for two milestones; the team is "
+                    "correcting the plan.",
                 )
     yield from _named_elsewhere(project, listed_at)
 
@@ -76,4 +78,6 @@ def _named_elsewhere(project: Project, listed_at: Mapping[str, Milestone]) -> It
             f"{deliverable.id} names milestone {named.id}, but {why}: make the deliverable's "
             "`milestone:` and the milestone's `deliverables:` agree",
             deliverable.id,
+            client=f"The plan does not say clearly at which milestone \u201c{deliverable.title}"
+            "\u201d is due; the team is correcting it.",
         )

@@ -26,7 +26,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
 
 ID = "deliverable-overdue"
 SEVERITY = Severity.ERROR
@@ -54,4 +54,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             "handed over, or agree a new date with the client in an approved change request "
             f"that names {deliverable.id}",
             deliverable.id,
+            client=f"\u201c{deliverable.title}\u201d was due {long_date(due)} and is not "
+            f"delivered yet ({days((ctx.today - due).days)} late).",
         )

@@ -54,6 +54,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{label} fell from {before:.1f} ({previous.period}) to {now:.1f} "
                 f"({latest.period}): ask the client what changed and record what you agree",
                 latest.period,
+                client=f"Your {label} fell from {before:.1f} to {now:.1f} in {latest.period}; "
+                "the team will ask you what changed.",
             )
 
 

@@ -46,4 +46,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             f"average score in {latest.period} is {average:.1f}, below "
             f"{opts['min_average']:.1f}: talk to the client and agree what will change",
             latest.period,
+            client=f"Your average score in {latest.period} was {average:.1f} of 5; the team will "
+            "talk with you about what should change.",
         )

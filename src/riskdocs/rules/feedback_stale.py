@@ -56,6 +56,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"no client feedback since {last} ({days(age)} ago): ask the client for a "
                 f"satisfaction pulse at least every {days(limit)}",
                 feedback.period,
+                client=f"The team has not asked for your feedback for {days(age)}.",
             )
         return
     start = project.settings.start
@@ -66,4 +67,5 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             f"no client feedback yet, {days((ctx.today - start).days)} after the project "
             f"started: ask the client for a satisfaction pulse (feedback/YYYY-MM.yaml)",
             None,
+            client="The team has not asked for your feedback yet.",
         )

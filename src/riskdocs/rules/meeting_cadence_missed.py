@@ -62,6 +62,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             f" ({days(cadence.grace_days)} grace): hold one and add its notes under meetings/ "
             f"with `cadence: {name}`",
             name,
+            client=f"The {name.replace('-', ' ')} meeting, planned every "
+            f"{days(cadence.every_days)}, has not been held for {days((until - since).days)}.",
             at_key=True,
         )
 

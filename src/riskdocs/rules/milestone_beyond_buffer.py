@@ -24,7 +24,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
 
 ID = "milestone-beyond-buffer"
 SEVERITY = Severity.ERROR
@@ -47,4 +47,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"baseline {milestone.baseline}: beyond its {days(milestone.buffer_days)} of "
                 "buffer. Tell the client and agree a new baseline, or recover the plan",
                 milestone.id,
+                client=f"{milestone.title} is now expected on {long_date(milestone.forecast)}, "
+                f"{days(slip)} after the agreed {long_date(milestone.baseline)}: beyond the "
+                f"{days(milestone.buffer_days)} of margin in the plan.",
             )

@@ -25,7 +25,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit, long_date
 
 ID = "milestone-buffer-low"
 SEVERITY = Severity.WARNING
@@ -50,4 +50,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{milestone.id} is forecast {milestone.forecast}: {used} of its {buffer} buffer "
                 f"days used ({used * 100 // buffer}%); act now while the date can still be kept",
                 milestone.id,
+                client=f"{milestone.title} is expected on {long_date(milestone.forecast)}: {used} "
+                f"of its {buffer} days of margin are used.",
             )

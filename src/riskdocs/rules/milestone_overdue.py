@@ -21,7 +21,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
 
 ID = "milestone-overdue"
 SEVERITY = Severity.ERROR
@@ -43,4 +43,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{milestone.id} was forecast for {milestone.forecast} ({days(late)} ago) and "
                 "is not done: set `done:` if it was reached, or move `forecast:`",
                 milestone.id,
+                client=f"{milestone.title} was expected on {long_date(milestone.forecast)} and is "
+                f"not reached yet; the team owes you a new expected date.",
             )

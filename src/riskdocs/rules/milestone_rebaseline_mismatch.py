@@ -50,6 +50,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"under `rebaselined:` is {moves[-1].new_baseline}: record who agreed to the "
                 "move, or put the agreed date back",
                 milestone.id,
+                client=f"The agreed date of {milestone.title} has no record of who agreed to it "
+                "yet; the team is completing the record.",
             )
 
 
@@ -62,4 +64,6 @@ def _broken_links(milestone: Milestone) -> Iterator[Hit]:
             f"this rebaseline moves the baseline from {old}, but the one before moved it to "
             f"{previous}: entries are oldest first and each `from` is the previous `to`",
             milestone.id,
+            client=f"The record of agreed dates of {milestone.title} does not add up; the team "
+            "is correcting it.",
         )

@@ -27,7 +27,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
 
 ID = "milestone-silent-rebaseline"
 SEVERITY = Severity.ERROR
@@ -61,4 +61,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{when(move.commit, move.day, move.author)} with no `rebaselined:` entry: add "
                 f"one (on, from: {move.old}, to: {move.new}, agreed_by) or put the date back",
                 milestone.id,
+                client=f"The agreed date of {milestone.title} moved from {long_date(move.old)} "
+                f"to {long_date(move.new)} without a record of who agreed.",
             )

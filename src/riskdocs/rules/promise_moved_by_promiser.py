@@ -47,26 +47,39 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             if same_side(people, c.owner, move.agreed_by):
                 yield hit(c.source, ("renegotiated", index, "agreed_by"),
                           _message(people, c.owner, move.agreed_by, f"{c.id}'s move to "
-                                   f"{move.new_due}"), c.id)  # fmt: skip
+                                   f"{move.new_due}"), c.id,
+                          client=_client(people, move.agreed_by, f"The new date of \u201c{c.title}"
+                                         "\u201d"))  # fmt: skip
     for m in project.milestones:
         for index, rebaseline in enumerate(m.rebaselined):
             if same_side(people, m.owner, rebaseline.agreed_by):
                 yield hit(m.source, ("rebaselined", index, "agreed_by"),
                           _message(people, m.owner, rebaseline.agreed_by, f"{m.id}'s new "
-                                   f"baseline {rebaseline.new_baseline}"), m.id)  # fmt: skip
+                                   f"baseline {rebaseline.new_baseline}"), m.id,
+                          client=_client(people, rebaseline.agreed_by,
+                                         f"The new agreed date of {m.title}"))  # fmt: skip
     for meeting in project.meetings:
         for item in meeting.action_items:
             if item.agreed_by and item.agreed_col and same_side(people, item.owner, item.agreed_by):
                 yield hit_at(meeting.path, item.line, item.agreed_col,
                              _message(people, item.owner, item.agreed_by,
                                       f"the move of '{item.text}' to {item.due}"),
-                             meeting.id)  # fmt: skip
+                             meeting.id,
+                             client=_client(people, item.agreed_by, f"The new date of "
+                                            f"\u201c{item.text}\u201d"))  # fmt: skip
 
 
 def same_side(people: Mapping[str, Person], owner: str | None, agreed: str) -> bool:
     """Whether both are known people on one side (unknown names are reference errors)."""
     first, second = people.get(owner or ""), people.get(agreed)
     return first is not None and second is not None and first.side == second.side
+
+
+def _client(people: Mapping[str, Person], agreed: str, what: str) -> str:
+    side = "your side" if people[agreed].side == "client" else "the project team"
+    return (f"{what} is recorded as agreed by {people[agreed].name}, on the same side as "
+            f"whoever promised it ({side}); the team is recording who on the other side "
+            "agreed.")  # fmt: skip
 
 
 def _message(people: Mapping[str, Person], owner: str | None, agreed: str, what: str) -> str:

@@ -57,6 +57,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"but has {' and '.join(gaps)}: add {'it' if len(gaps) == 1 else 'them'} "
                 "(recording the risk first is right: the plan can follow in the next commit)",
                 risk.id,
+                client=f"Risk \u201c{risk.title}\u201d is high ({risk.score} of 25) and its plan "
+                f"is not complete yet: {' and '.join(gaps)}.",
             )
 
 

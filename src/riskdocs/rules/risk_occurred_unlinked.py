@@ -46,6 +46,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{risk.id} has occurred but no commitment, concern or change request records "
                 "what was done about it: link one under `links:` here or in that file",
                 risk.id,
+                client=f"Risk \u201c{risk.title}\u201d has happened; what is being done about it "
+                "is not recorded yet.",
             )
 
 

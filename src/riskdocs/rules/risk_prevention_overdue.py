@@ -22,7 +22,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date, name_of, sentence
 
 ID = "risk-prevention-overdue"
 SEVERITY = Severity.WARNING
@@ -47,4 +47,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     f"{risk.id}: prevention action '{action.action}' ({action.owner}) was due "
                     f"{action.due}, {days(late)} ago: do it and set `done:`, or move `due:`",
                     risk.id,
+                    client=sentence(
+                        f"{name_of(project, action.owner)} was to {action.action[:1].lower()}"
+                        f"{action.action[1:]} by {long_date(action.due)} to prevent risk "
+                        f"\u201c{risk.title}\u201d; it is {days(late)} late."
+                    ),
                 )

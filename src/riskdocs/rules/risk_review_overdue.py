@@ -27,7 +27,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project, Risk, Thresholds
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
 
 ID = "risk-review-overdue"
 SEVERITY = Severity.WARNING
@@ -54,6 +54,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     f"{risk.id} was to be reviewed by {risk.review_by} ({days(late)} ago): "
                     "review it, add an entry under `reviews:` and set the next `review_by`",
                     risk.id,
+                    client=f"Risk \u201c{risk.title}\u201d was due for review on "
+                    f"{long_date(risk.review_by)}; the review is {days(late)} late.",
                 )
         else:
             yield from _interval_passed(risk, thresholds, ctx)
@@ -76,4 +78,6 @@ def _interval_passed(risk: Risk, thresholds: Thresholds, ctx: Context) -> Iterat
             f"{risk.id} (score {risk.score}, {band}) was {what}, {days(age)} ago; {band} risks "
             f"are reviewed every {days(interval)}: review it and add an entry under `reviews:`",
             risk.id,
+            client=f"Risk \u201c{risk.title}\u201d was last looked at {days(age)} ago; "
+            f"{band} risks are reviewed every {days(interval)}.",
         )

@@ -51,4 +51,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"changed (last in {points[-1].commit}): record what the review found under "
                 "`reviews:`",
                 risk.id,
+                client=f"The review of risk \u201c{risk.title}\u201d was postponed {streak} times "
+                "in a row without a recorded finding.",
             )

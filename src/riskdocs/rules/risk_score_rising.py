@@ -28,7 +28,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
 
 ID = "risk-score-rising"
 SEVERITY = Severity.WARNING
@@ -65,4 +65,6 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"`reviews:` (on, by, probability: {risk.probability}, impact: {risk.impact}, "
                 "note)",
                 risk.id,
+                client=f"Risk \u201c{risk.title}\u201d has grown from {then.score} to "
+                f"{risk.score} of 25 since {long_date(then.day)}.",
             )

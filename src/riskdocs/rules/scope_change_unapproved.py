@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from riskdocs.dates import day_or_none
 from riskdocs.finding import Severity
 from riskdocs.model.entities import ChangeRequest, Deliverable, Project
-from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit, long_date
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import ScopeVersion
@@ -69,6 +69,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{deliverable.id} {happened}, after the scope was signed off "
                 f"({signed_off}), and {_why(deliverable, request)}",
                 deliverable.id,
+                client=f"\u201c{deliverable.title}\u201d was added to or changed in the scope "
+                f"after you signed it on {long_date(signed_off)}, without an approved change "
+                "request.",
             )
 
 

@@ -65,5 +65,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 f"{when(version.commit, version.day, version.author)}: `signed_off:` is the day "
                 f"the client first signed; put it back to {first} and {record}",
                 None,
+                client=f"The date you signed the scope was changed from {previous} to "
+                f"{version.signed_off} without a record of a new signature.",
             )
         previous = version.signed_off or previous

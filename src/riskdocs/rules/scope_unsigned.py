@@ -43,5 +43,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             "the scope baseline is not signed off: once the client agrees, record "
             "`signed_off:` (the date) and `signed_off_by:` (who signed)",
             None,
+            client="The scope is not signed yet: until it is, what the project delivers is not "
+            "agreed in writing.",
             at_key=True,
         )
