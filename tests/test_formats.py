@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib.resources import files
 
 from jsonschema import Draft4Validator
@@ -144,3 +145,18 @@ def test_ignored_findings_are_sarif_suppressions_and_the_log_stays_valid() -> No
     assert result["suppressions"] == [
         {"kind": "inSource", "justification": "client paused the work"}
     ]
+
+
+def test_sarif_describes_every_rule_it_reports_as_code_scanning_requires() -> None:
+    """Found in use: SARIF rules carried only an id, and GitHub code scanning requires a
+    short and a full description and help for each rule."""
+    overdue_finding = replace(FINDINGS[0], rule="commitment-overdue", message="late")
+    log = json.loads(format_sarif([*FINDINGS, overdue_finding], 3))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} == {f.rule for f in FINDINGS} | {"commitment-overdue"}
+    for rule in rules:
+        for field in ("shortDescription", "fullDescription", "help"):
+            assert rule[field]["text"].strip(), (rule["id"], field)
+    (overdue,) = [r for r in rules if r["id"] == "commitment-overdue"]
+    assert overdue["fullDescription"]["text"].startswith("Why it matters:")
+    assert overdue["defaultConfiguration"] == {"level": "error"}

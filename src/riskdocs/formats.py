@@ -133,7 +133,10 @@ def format_github(
 def format_sarif(
     findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
 ) -> str:
-    """A SARIF 2.1.0 log with one run; rules are listed in the driver."""
+    """A SARIF 2.1.0 log with one run; the rules it reports are described in the driver,
+    as GitHub code scanning requires (short and full description, help)."""
+    from riskdocs.rules.docs import sarif_descriptor
+
     rule_ids = sorted({f.rule for f in findings})
     rule_index = {rule: index for index, rule in enumerate(rule_ids)}
     log = {
@@ -145,7 +148,7 @@ def format_sarif(
                     "driver": {
                         "name": "riskdocs",
                         "version": __version__,
-                        "rules": [{"id": rule} for rule in rule_ids],
+                        "rules": [sarif_descriptor(rule) for rule in rule_ids],
                     }
                 },
                 "results": [_sarif_result(f, rule_index[f.rule]) for f in findings],

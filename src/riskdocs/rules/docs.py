@@ -44,6 +44,37 @@ def hook_behaviour(rule: Rule) -> str:
     )
 
 
+RULES_PAGE = "docs/rules.md"
+
+
+def sarif_descriptor(rule_id: str) -> dict[str, Any]:
+    """A SARIF `reportingDescriptor` for a rule or built-in check: the short and full
+    descriptions and help that GitHub code scanning shows with each alert."""
+    from riskdocs.checks.catalog import BUILTIN_CHECKS
+
+    rule = RULES.get(rule_id)
+    if rule is None:
+        summary = BUILTIN_CHECKS.get(rule_id, rule_id)
+        why = "A built-in check: the project's files must be readable and consistent."
+        text = f"{summary}\n\n{why} `riskdocs rules {rule_id}` explains it."
+        return {"id": rule_id, "shortDescription": {"text": summary},
+                "fullDescription": {"text": f"{summary} {why}"},
+                "help": {"text": text, "markdown": text}}  # fmt: skip
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    paragraphs = doc.split("\n\n")
+    why = " ".join(paragraphs[1].split()) if len(paragraphs) > 1 else summary_line(rule)
+    help_text = f"{doc}\n\n{hook_behaviour(rule)}\n\nSee {RULES_PAGE}#{rule_id}."
+    return {
+        "id": rule_id,
+        "shortDescription": {"text": summary_line(rule)},
+        "fullDescription": {"text": why},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": {"error": "error", "warning": "warning",
+                                           "info": "note"}[rule.SEVERITY.value]},
+        "properties": {"area": rule.AREA, "blocks-commits": rule.BLOCKS_COMMITS},
+    }  # fmt: skip
+
+
 def rule_help(rule: Rule) -> str:
     """The whole documentation of one rule, as plain text."""
     head = [
