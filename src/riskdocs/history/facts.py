@@ -9,7 +9,7 @@ the pre-commit hook is about to commit).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -92,6 +92,12 @@ class History:
             commitment_points=self.commitment_points + later.commitment_points,
             scope_versions=self.scope_versions + later.scope_versions,
         )
+
+
+def first_signed(versions: Sequence[ScopeVersion]) -> int | None:
+    """The index of the version in which the scope was first signed off: the baseline
+    as the client first agreed it (a later `signed_off:` is a re-sign)."""
+    return next((i for i, v in enumerate(versions) if v.signed_off), None)
 
 
 def when(commit: str | None, day: date, author: str) -> str:

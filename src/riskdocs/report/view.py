@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from riskdocs import __version__
 from riskdocs.finding import Finding, Severity, active, count_by_severity
-from riskdocs.history.facts import History
+from riskdocs.history.facts import History, first_signed
 from riskdocs.model.entities import (
     ActionItem,
     Commitment,
@@ -476,8 +476,11 @@ class FirstSigned(NamedTuple):
 def _first_signed(history: History | None) -> FirstSigned | None:
     if history is None:
         return None
-    signed = next((v for v in history.scope_versions if v.signed_off), None)
-    return None if signed is None else FirstSigned(frozenset(signed.deliverables), signed.day)
+    start = first_signed(history.scope_versions)
+    if start is None:
+        return None
+    signed = history.scope_versions[start]
+    return FirstSigned(frozenset(signed.deliverables), signed.day)
 
 
 class Approved(NamedTuple):

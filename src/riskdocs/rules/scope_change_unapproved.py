@@ -80,8 +80,10 @@ def _first_sign_off(ctx: Context) -> date | None:
     is `scope-silent-resign`'s to report, and must not widen the baseline)."""
     if ctx.history is None:
         return None
-    first = next((v.signed_off for v in ctx.history.scope_versions if v.signed_off), None)
-    return day_or_none(first)
+    from riskdocs.history.facts import first_signed  # git facts: only when history is read
+
+    start = first_signed(ctx.history.scope_versions)
+    return None if start is None else day_or_none(ctx.history.scope_versions[start].signed_off)
 
 
 def _changed_since_sign_off(ctx: Context) -> dict[str, str]:
@@ -89,10 +91,10 @@ def _changed_since_sign_off(ctx: Context) -> dict[str, str]:
     which change, from git."""
     if ctx.history is None:
         return {}
-    from riskdocs.history.facts import when  # git facts: only when history is read
+    from riskdocs.history.facts import first_signed, when  # only when history is read
 
     versions = ctx.history.scope_versions
-    start = next((i for i, v in enumerate(versions) if v.signed_off), None)
+    start = first_signed(versions)
     if start is None:
         return {}
     signed = versions[start]

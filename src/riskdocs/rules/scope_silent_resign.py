@@ -45,11 +45,13 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     scope = project.scope
     if ctx.history is None or scope is None:
         return
-    from riskdocs.history.facts import when  # git facts: only when history is read
+    from riskdocs.history.facts import first_signed, when  # only when history is read
 
-    first = next((v.signed_off for v in ctx.history.scope_versions if v.signed_off), None)
+    versions = ctx.history.scope_versions
+    start = first_signed(versions)
+    first = None if start is None else versions[start].signed_off
     previous = None
-    for version in ctx.history.scope_versions:
+    for version in versions:
         if previous and version.signed_off and version.signed_off != previous:
             recorded = any(str(again.on) == version.signed_off for again in scope.resigned)
             record = (
