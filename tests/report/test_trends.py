@@ -84,3 +84,16 @@ def test_each_side_has_its_own_on_time_record_per_month(repo: Repo, tmp_path: Pa
     assert page.count('class="trend sides"') == 1
     assert "Our promises kept on time, 2026-11: 1 of 1" in page
     assert "Your deliveries on time, 2026-11: 0 of 1" in page
+
+
+def test_one_month_of_history_says_so_instead_of_drawing_lone_bars(
+    repo: Repo, tmp_path: Path
+) -> None:
+    """Found in use: a chart with one month of data was a lone bar in an empty card."""
+    repo.commit("start", {"commitments/C-001.yaml": COMMITMENT.format(
+        id="C-001", due="2026-11-30", status="open", done="")}, day="2026-11-02")  # fmt: skip
+    out = tmp_path / "site"
+    assert run("report", "--root", str(repo.root), "-o", str(out), "--today", "2026-11-26")
+    page = (out / "index.html").read_text()
+    assert 'class="bars"' not in page and 'class="trend sides"' not in page
+    assert "Git history covers one month so far" in page
