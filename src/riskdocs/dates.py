@@ -48,3 +48,8 @@ def is_day_or_not_text(value: object) -> bool:
     """JSON Schema's `date` format: text must be a real YYYY-MM-DD date; other values are
     left to the `type` keyword, as jsonschema's format checker does."""
     return not isinstance(value, str) or day_or_none(value) is not None
+
+
+def long_date(day: date) -> str:
+    """`27 Nov 2026`: how the page, the client's sentences and the notes write a date."""
+    return f"{day.day} {day:%b %Y}"

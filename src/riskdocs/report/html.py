@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from riskdocs.dates import parse_day
+from riskdocs.dates import long_date, parse_day
 from riskdocs.report import charts
 from riskdocs.report.markup import html_text
 from riskdocs.resources import report_template
@@ -26,8 +26,7 @@ def day(iso: str | None) -> str:
     """`2026-11-26` -> `26 Nov 2026`; empty for no date."""
     if not iso:
         return ""
-    parsed = parse_day(iso)
-    return f"{parsed.day} {parsed:%b %Y}"
+    return long_date(parse_day(iso))
 
 
 _TICKS = re.compile(r"`([^`]+)`")

@@ -18,6 +18,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from riskdocs import __version__
+from riskdocs.dates import long_date
 from riskdocs.finding import Finding, Severity, active, count_by_severity
 from riskdocs.history.facts import History, first_signed
 from riskdocs.model.entities import (
@@ -37,7 +38,6 @@ from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
 from riskdocs.rules import rule_settings
-from riskdocs.rules.base import long_date
 
 VIEW_VERSION = 1
 View = dict[str, Any]

@@ -129,11 +129,6 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def long_date(day: date) -> str:
-    """`27 Nov 2026`, as the page writes dates."""
-    return f"{day.day} {day:%b %Y}"
-
-
 def chain_breaks(moves: Sequence[tuple[date, date]]) -> Iterator[tuple[int, date, date]]:
     """(index, its `from`, the previous `to`) of each agreed move, given oldest first as
     (from, to) pairs, whose `from` is not the date the move before it agreed."""

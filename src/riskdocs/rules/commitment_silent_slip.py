@@ -30,10 +30,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from riskdocs.dates import long_date
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Commitment, Meeting, Project
 from riskdocs.model.meetings import without_schedule
-from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at, long_date
+from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at
 
 if TYPE_CHECKING:
     from riskdocs.history.facts import DueChange

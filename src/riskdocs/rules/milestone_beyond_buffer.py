@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from riskdocs.dates import long_date
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "milestone-beyond-buffer"
 SEVERITY = Severity.ERROR

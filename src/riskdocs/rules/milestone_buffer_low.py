@@ -23,9 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from riskdocs.dates import long_date
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, hit, long_date
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "milestone-buffer-low"
 SEVERITY = Severity.WARNING

@@ -26,9 +26,10 @@ from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from typing import Any
 
+from riskdocs.dates import long_date
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit, long_date
+from riskdocs.rules.base import Context, Hit, Option, days, hit
 
 ID = "risk-score-rising"
 SEVERITY = Severity.WARNING

@@ -28,10 +28,10 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from riskdocs.dates import day_or_none
+from riskdocs.dates import day_or_none, long_date
 from riskdocs.finding import Severity
 from riskdocs.model.entities import ChangeRequest, Deliverable, Project
-from riskdocs.rules.base import Context, Hit, Option, hit, long_date
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import ScopeVersion
