@@ -32,7 +32,7 @@ def test_the_example_is_amber_because_one_promise_is_due_tomorrow() -> None:
         "communication": "green",
         "satisfaction": "green",
     }
-    assert health.reasons == ("commitments: Open commitments due within the next few days: C-004",)
+    assert health.reasons == ("Commitments: Open commitments due within the next few days: C-004",)
 
 
 def test_errors_make_an_area_red_and_warnings_amber(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_the_risks_are_not_green_beside_an_open_high_risk_or_one_that_occurred()
     occurred R-003, because no rule was at fault."""
     result = check_project(EXAMPLE, DAY)
     assert not [f for f in result.findings if f.rule.startswith("risk-")]
-    view = build_view(result.project, result.findings, DAY, "client")
+    view = build_view(result.project, result.findings, DAY, "team")
     (risks,) = [a for a in view["health"]["areas"] if a["area"] == "risks"]
     assert risks == {"area": "risks", "status": "amber", "reasons": [
         "High risks still open: R-001 (20 of 25)",

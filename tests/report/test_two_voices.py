@@ -3,6 +3,7 @@ and the client what it means; a client page carries nothing internal."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
@@ -88,3 +89,26 @@ def test_history_findings_speak_to_the_client_too(repo: Repo) -> None:
         "The date of \u201cSend the plan\u201d moved from 1 Dec 2026 to 8 Dec 2026 without a "
         "record of who agreed."
     )
+
+
+def test_health_reasons_speak_to_the_client_in_its_own_words(tmp_path: Path) -> None:
+    """Found in use: the client's health banner read "risks: High risks still open: R-001
+    (20 of 25)", rule summaries with ids, while the team's reasons say which ids to open."""
+    for audience in ("client", "team"):
+        out = tmp_path / audience
+        result = run("report", "--root", str(EXAMPLE), "-o", str(out), "--today", TODAY,
+                     "--audience", audience)  # fmt: skip
+        assert result.exit_code == 0, result.output
+    client = json.loads((tmp_path / "client" / "status.json").read_text())["health"]
+    team = json.loads((tmp_path / "team" / "status.json").read_text())["health"]
+    assert client["reasons"][:2] == [
+        "Risks: A high risk is still open: \u201cPayment gateway vendor may miss the sandbox "
+        "date\u201d (scored 20 of 25)",
+        "Risks: A risk has happened and is being dealt with: \u201cLegacy shipment data may not "
+        "migrate cleanly\u201d",
+    ]
+    assert team["reasons"][0] == "Risks: High risks still open: R-001 (20 of 25)"
+    said = [r for area in client["areas"] for r in area["reasons"]] + client["reasons"]
+    for reason in said:
+        assert not RULE_ID.search(reason) and not INTERNAL.search(reason), reason
+        assert not re.search(r"\b[A-Z]{1,3}-\d+\b", reason), reason  # no entity ids either

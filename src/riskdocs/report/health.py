@@ -74,7 +74,8 @@ def assess(
             kind = classify(finding.path)
             unread[kind.area if kind else None].add(finding.path)
     ruled = {
-        area: _rule_reasons(by_area[area]) + list((exposure or {}).get(area, ())) for area in AREAS
+        area: _rule_reasons(by_area[area], audience) + list((exposure or {}).get(area, ()))
+        for area in AREAS
     }
     areas = tuple(
         _area(area, by_area[area], ruled[area], len(unread[area]), audience) for area in AREAS
@@ -84,7 +85,7 @@ def assess(
     overall = max(overall, Status.AMBER) if files else overall
     worst_first = sorted((a for a in areas if a.status is not Status.GREEN),
                          key=lambda a: -a.status)  # fmt: skip
-    reasons = [f"{a.area}: {reason}" for a in worst_first for reason in ruled[a.area]]
+    reasons = [f"{a.area.capitalize()}: {reason}" for a in worst_first for reason in ruled[a.area]]
     if files:
         reasons.append(_unread_reason(files, audience))
     return Health(areas, overall, capped(reasons))
@@ -113,8 +114,12 @@ def _unread_reason(files: int, audience: str) -> str:
     )
 
 
-def _rule_reasons(findings: Sequence[Finding]) -> list[str]:
-    """One reason per rule, errors first."""
+def _rule_reasons(findings: Sequence[Finding], audience: str) -> list[str]:
+    """The team reads one reason per rule with the ids it names; the client reads each
+    finding's own sentence (display names and titles, no ids). Errors first."""
+    if audience != "team":
+        ordered = sorted(findings, key=lambda f: (-_STATUS_OF[f.severity], f.rule, f.entity or ""))
+        return list(dict.fromkeys(f.client or summary_line(RULES[f.rule]) for f in ordered))
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_rule[finding.rule].append(finding)

@@ -87,7 +87,7 @@ def build_view(
             by_entity.setdefault(finding.entity, []).append(said(finding))
     soon = rule_settings(project.settings.rules)["commitment-due-soon"].options["days"]
     scope = Scope(audience, today, by_entity, render, int(soon))
-    health = assess(about_visible, audience, {"risks": _exposure(project, hidden)})
+    health = assess(about_visible, audience, {"risks": _exposure(project, hidden, team)})
     return {
         "version": VIEW_VERSION,
         "generated": {
@@ -134,23 +134,29 @@ def build_view(
     }
 
 
-def _exposure(project: Project, hidden: set[str]) -> list[str]:
+def _exposure(project: Project, hidden: set[str], team: bool) -> list[str]:
     """Why the risks are not green even when every rule passes: risks in the top band
-    that are still open, and risks that occurred and are not closed."""
+    that are still open, and risks that occurred and are not closed. The team reads ids,
+    the client the risks' titles."""
     thresholds = project.settings.thresholds
     live = [r for r in project.risks if r.status != "closed" and r.id not in hidden]
     high = sorted(
         (r for r in live if r.status != "occurred" and thresholds.band(r.score) == "high"),
         key=lambda r: (-r.score, r.id),
     )
-    occurred = sorted(r.id for r in live if r.status == "occurred")
-    reasons = []
-    if high:
-        reasons.append("High risks still open: " + ", ".join(f"{r.id} ({r.score} of 25)"
-                                                             for r in high))  # fmt: skip
-    if occurred:
-        reasons.append(f"Risks that occurred and are not resolved yet: {', '.join(occurred)}")
-    return reasons
+    occurred = sorted((r for r in live if r.status == "occurred"), key=lambda r: r.id)
+    if team:
+        reasons = []
+        if high:
+            reasons.append("High risks still open: " + ", ".join(f"{r.id} ({r.score} of 25)"
+                                                                 for r in high))  # fmt: skip
+        if occurred:
+            ids = ", ".join(r.id for r in occurred)
+            reasons.append(f"Risks that occurred and are not resolved yet: {ids}")
+        return reasons
+    return [f"A high risk is still open: “{r.title}” (scored {r.score} of 25)" for r in high] + [
+        f"A risk has happened and is being dealt with: “{r.title}”" for r in occurred
+    ]
 
 
 def _checks(findings: Sequence[Finding]) -> dict[str, Any]:
