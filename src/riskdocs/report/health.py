@@ -118,8 +118,8 @@ def _rule_reasons(findings: Sequence[Finding], audience: str) -> list[str]:
     """The team reads one reason per rule with the ids it names; the client reads each
     finding's own sentence (display names and titles, no ids). Errors first."""
     if audience != "team":
-        ordered = sorted(findings, key=lambda f: (-_STATUS_OF[f.severity], f.rule, f.entity or ""))
-        return list(dict.fromkeys(f.client or summary_line(RULES[f.rule]) for f in ordered))
+        worst = sorted(findings, key=lambda f: (-_STATUS_OF[f.severity], f.rule, f.entity or ""))
+        return list(dict.fromkeys(f.client or summary_line(RULES[f.rule]) for f in worst))
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_rule[finding.rule].append(finding)
