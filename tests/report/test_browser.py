@@ -143,3 +143,54 @@ def test_hostile_notes_cannot_run_script(
     visit.page.locator("#meetings").hover()
     assert dialogs == [] and visit.errors == [] and visit.requests == []
     shutil.rmtree(out)
+
+
+PHONE = {"width": 390, "height": 844}
+CELLS_ON_SCREEN = """() => Array.from(document.querySelectorAll('main td')).map(td => {
+  const r = td.getBoundingClientRect();
+  return {label: td.dataset.label || '', left: r.left, right: r.right, width: r.width,
+          text: td.innerText.slice(0, 30)};
+})"""
+# On a phone the column headers are hidden on purpose (each cell says its column), so
+# only captions and cells are checked.
+CLIPPING_ANCESTORS = """() => Array.from(document.querySelectorAll('caption, tbody td')).flatMap(e => {
+  const clipped = [];
+  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clipped.push(a.tagName);
+  }
+  return clipped;
+})"""
+
+
+@pytest.mark.parametrize("audience", ["client", "team"])
+def test_tables_reflow_on_a_phone_with_every_cell_on_screen(
+    browser: Browser, example: Path, report: Report, audience: str
+) -> None:
+    """Found in use: at 390 px the state column of commitments and milestones started
+    off-screen and the findings' "what to do" column was three characters wide."""
+    out = report(example, "--audience", audience)
+    page = Visit(browser, out / "index.html", viewport=PHONE).page
+    cells = page.evaluate(CELLS_ON_SCREEN)
+    assert len(cells) > 60
+    width = PHONE["width"]
+    off = [c for c in cells if c["left"] < 0 or c["right"] > width]
+    assert off == []
+    assert min(c["width"] for c in cells) > width * 0.75  # one cell per line, not a column
+    labels = {c["label"] for c in cells}
+    assert {"State", "Due", "Buffer used"} <= labels
+    if audience == "team":
+        assert "What to do" in labels
+    assert page.locator("main thead").first.is_hidden() is False  # kept for screen readers
+    assert page.locator("caption").first.bounding_box()["width"] > width * 0.75  # type: ignore[index]
+
+
+def test_no_caption_or_cell_is_clipped_by_a_rounded_table(
+    browser: Browser, example: Path, report: Report
+) -> None:
+    """Found in use: the caption's first letter was cut off by the table's rounded corner
+    (`overflow: hidden`) at every width."""
+    out = report(example)
+    for viewport in (PHONE, {"width": 1280, "height": 900}):
+        page = Visit(browser, out / "index.html", viewport=viewport).page
+        assert page.evaluate(CLIPPING_ANCESTORS) == []
