@@ -153,7 +153,8 @@ CELLS_ON_SCREEN = """() => Array.from(document.querySelectorAll('main td')).map(
 })"""
 # On a phone the column headers are hidden on purpose (each cell says its column), so
 # only captions and cells are checked.
-CLIPPING_ANCESTORS = """() => Array.from(document.querySelectorAll('caption, tbody td')).flatMap(e => {
+CLIPPING_ANCESTORS = """() => Array.from(
+  document.querySelectorAll('caption, tbody td')).flatMap(e => {
   const clipped = [];
   for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
     const style = getComputedStyle(a);
