@@ -195,3 +195,37 @@ def test_no_caption_or_cell_is_clipped_by_a_rounded_table(
     for viewport in (PHONE, {"width": 1280, "height": 900}):
         page = Visit(browser, out / "index.html", viewport=viewport).page
         assert page.evaluate(CLIPPING_ANCESTORS) == []
+
+
+CHART_TEXT_PX = """() => Array.from(document.querySelectorAll('main svg text')).filter(
+  t => t.getClientRects().length && t.textContent.trim()).map(t => {
+  const scale = t.ownerSVGElement.getScreenCTM().a;
+  return {size: parseFloat(getComputedStyle(t).fontSize) * scale, text: t.textContent};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chart_text_is_readable_on_a_phone_and_a_desktop(
+    browser: Browser, repo: object, report: Report, width: int
+) -> None:
+    """Found in use: at 390 px the month-by-month charts (drawn 1000 units wide) and the
+    timeline had text 4-5 px high."""
+    from tests.report.test_trends import build
+
+    build(repo)  # type: ignore[arg-type]
+    (repo.root / "milestones").mkdir()  # type: ignore[attr-defined]
+    (repo.root / "milestones" / "M-01.yaml").write_text(  # type: ignore[attr-defined]
+        "id: M-01\ntitle: Tracking live with migrated data\nbaseline: 2026-12-11\n"
+        "forecast: 2026-12-18\nbuffer_days: 10\n"
+    )
+    out = report(repo.root)  # type: ignore[attr-defined]
+    page = Visit(browser, out / "index.html", viewport={"width": width, "height": 900}).page
+    shown = page.evaluate(CHART_TEXT_PX)
+    charts = page.locator("main figure svg:visible")
+    assert charts.count() == 5  # heat map, two trends, the timeline, on-time by side
+    said = {t["text"] for t in shown}
+    assert "today" in said and any(t.startswith("M-01 · Tracking live") for t in said)
+    small = [t for t in shown if t["size"] < 10.5]
+    assert small == [], small
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0

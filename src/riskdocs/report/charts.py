@@ -6,6 +6,7 @@ is escaped, and nothing refers to anything outside the page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,6 +14,22 @@ from riskdocs.dates import parse_day
 from riskdocs.report.markup import html_text
 
 CELL, GAP, LABEL = 56, 4, 34
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How wide a chart is drawn, in SVG units, and how many months it shows. The page
+    draws each chart twice, for a desktop and for a phone, and shows one: an SVG scales
+    as a whole, so a chart 1000 units wide on a 390 px phone has 4 px text, while one
+    drawn 340 units wide keeps its text at the page's size."""
+
+    width: int
+    months: int
+    narrow: bool
+
+
+WIDE = Frame(1000, 12, narrow=False)
+NARROW = Frame(340, 6, narrow=True)
 
 
 def band_of(score: int, bands: dict[str, int]) -> str:
@@ -69,9 +86,9 @@ def _cell(probability: int, impact: int, risks: dict[str, Any], target: str | No
     return body
 
 
-def timeline(milestones: list[dict[str, Any]], today: str) -> str:
+def timeline(milestones: list[dict[str, Any]], today: str, frame: Frame = WIDE) -> str:
     """One row per milestone: the buffer as a band after the baseline, the forecast as a
-    dot, today as a line."""
+    dot, today as a line. Narrow, each milestone's name sits above its track."""
     if not milestones:
         return ""
     days = [parse_day(today)]
@@ -79,36 +96,41 @@ def timeline(milestones: list[dict[str, Any]], today: str) -> str:
         base = parse_day(m["baseline"])
         days += [base, parse_day(m["forecast"]), base + timedelta(m["buffer_days"])]
     start, end = min(days).toordinal() - 3, max(days).toordinal() + 3
-    width, left, row = 1000, 180, 34
+    width = frame.width
+    left, row, first = (0, 46, 44) if frame.narrow else (180, 34, 30)
 
     def x(day: str | date) -> float:
         ordinal = (parse_day(day) if isinstance(day, str) else day).toordinal()
         return round(left + (ordinal - start) / (end - start) * (width - left - 10), 1)
 
-    rows = [_milestone_row(m, 30 + index * row, x, width) for index, m in enumerate(milestones)]
-    height = 30 + len(milestones) * row
+    rows = [_milestone_row(m, first + index * row, x, left, frame)
+            for index, m in enumerate(milestones)]  # fmt: skip
+    height = first + (len(milestones) - 1) * row + (14 if frame.narrow else row)
     today_x = x(today)
+    title = f"Milestones: baseline, buffer and forecast against today ({html_text(today)})"
     return (
         f'<svg class="timeline" viewBox="0 0 {width} {height + 10}" role="img" '
-        f'aria-labelledby="timeline-title"><title id="timeline-title">Milestones: baseline, '
-        f"buffer and forecast against today ({html_text(today)})</title>"
+        f'aria-label="{title}"><title>{title}</title>'
         f'<line class="today" x1="{today_x}" x2="{today_x}" y1="8" y2="{height}"/>'
         f'<text class="today-label" x="{today_x}" y="8">today</text>{"".join(rows)}</svg>'
     )
 
 
-def _milestone_row(m: dict[str, Any], y: int, x: Callable[[str | date], float], width: int) -> str:
+def _milestone_row(
+    m: dict[str, Any], y: int, x: Callable[[str | date], float], left: int, frame: Frame
+) -> str:
     base = parse_day(m["baseline"])
     buffer_width = max(x(base + timedelta(m["buffer_days"])) - x(base), 2)
-    name = f"{m['id']} · {_short(m['title'])}"
+    name = f"{m['id']} · {_short(m['title'], 44 if frame.narrow else 26)}"
+    name_y = y - 14 if frame.narrow else y + 5
     label = (
         f"{m['id']} {m['title']}: baseline {m['baseline']}, forecast {m['forecast']}, "
         f"buffer {m['buffer_days']} days"
     )
     return (
         f'<g class="milestone {html_text(m["state"])}"><title>{html_text(label)}</title>'
-        f'<text class="ms-label" x="0" y="{y + 5}">{html_text(name)}</text>'
-        f'<line class="track" x1="180" x2="{width - 10}" y1="{y}" '
+        f'<text class="ms-label" x="0" y="{name_y}">{html_text(name)}</text>'
+        f'<line class="track" x1="{left}" x2="{frame.width - 10}" y1="{y}" '
         f'y2="{y}"/><rect class="buffer" x="{x(base)}" y="{y - 7}" width="{buffer_width}" '
         f'height="14" rx="3"/><line class="baseline" x1="{x(base)}" x2="{x(base)}" '
         f'y1="{y - 10}" y2="{y + 10}"/>'
@@ -116,22 +138,35 @@ def _milestone_row(m: dict[str, Any], y: int, x: Callable[[str | date], float], 
     )
 
 
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _month(month: str, frame: Frame) -> str:
+    """A month label: `2026-11` wide, `Nov` narrow (the title and tooltip keep the year)."""
+    year, _, number = month.partition("-")
+    if frame.narrow and year.isdigit() and number.isdigit() and 1 <= int(number) <= 12:
+        return MONTHS[int(number) - 1]
+    return html_text(month)
+
+
 def _short(text: str, limit: int = 26) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def trend(periods: list[dict[str, Any]]) -> str:
+def trend(periods: list[dict[str, Any]], frame: Frame = WIDE) -> str:
     """Average score (1-5) per feedback period as a line with labelled points."""
     points = [(p["period"], p["average"]) for p in periods if p["average"] is not None]
+    points = points[-frame.months :]
     if not points:
         return ""
-    width, height, left, top = 1000, 200, 40, 20
-    step = (width - left - 100) / max(len(points) - 1, 1)
+    width, height, top = frame.width, 200, 20
+    left, inset = (26, 24) if frame.narrow else (40, 40)
+    step = (width - left - 2 * inset - 20) / max(len(points) - 1, 1)
 
     def y(score: float) -> float:
         return round(top + (5 - score) / 4 * (height - top - 30), 1)
 
-    coords = [(round(left + 40 + i * step, 1), y(score)) for i, (_, score) in enumerate(points)]
+    coords = [(round(left + inset + i * step, 1), y(score)) for i, (_, score) in enumerate(points)]
     grid = "".join(
         f'<line class="grid" x1="{left}" x2="{width - 10}" y1="{y(s)}" y2="{y(s)}"/>'
         f'<text class="axis" x="{left - 10}" y="{y(s) + 4}">{s}</text>'
@@ -142,27 +177,29 @@ def trend(periods: list[dict[str, Any]]) -> str:
         f"<g><title>{html_text(period)}: {score:.1f}</title>"
         f'<circle class="point" cx="{cx}" cy="{cy}" r="5"/>'
         f'<text class="value" x="{cx}" y="{cy - 10}">{score:.1f}</text>'
-        f'<text class="axis" x="{cx}" y="{height - 6}">{html_text(period)}</text></g>'
+        f'<text class="axis" x="{cx}" y="{height - 6}">{_month(period, frame)}</text></g>'
         for (period, score), (cx, cy) in zip(points, coords, strict=True)
     )
+    title = "Client satisfaction: average score per month, 1 to 5"
     return (
         f'<svg class="trend" viewBox="0 0 {width} {height}" role="img" '
-        'aria-labelledby="trend-title">'
-        f'<title id="trend-title">Client satisfaction: average score per month, 1 to 5</title>'
-        f'{grid}<polyline class="line" points="{path}"/>{dots}</svg>'
+        f'aria-label="{title}"><title>{title}</title>{grid}'
+        f'<polyline class="line" points="{path}"/>{dots}</svg>'
     )
 
 
 SIDES = (("team", "Our promises kept on time"), ("client", "Your deliveries on time"))
 
 
-def kept_by_side(rows: list[dict[str, Any]]) -> str:
+def kept_by_side(rows: list[dict[str, Any]], frame: Frame = WIDE) -> str:
     """Each side's on-time record so far, at the end of every month: one line per side,
-    0 to 100%, with its rate on each point; empty until a side has delivered."""
-    shown = rows[-12:]
+    0 to 100%, with its rate on each point; empty until a side has delivered. Narrow,
+    the legend's two entries are stacked."""
+    shown = rows[-frame.months :]
     if not any(r["kept"][side]["on_time_rate"] is not None for r in shown for side, _ in SIDES):
         return ""
-    width, height, left, top = 1000, 230, 60, 56
+    width, height, left = frame.width, 230, 60
+    top = 76 if frame.narrow else 56
     step = (width - left - 60) / max(len(shown) - 1, 1)
 
     def y(rate: float) -> float:
@@ -177,7 +214,7 @@ def kept_by_side(rows: list[dict[str, Any]]) -> str:
         for r in (0, 0.5, 1)
     )
     months = "".join(
-        f'<text class="axis" x="{x(i)}" y="{height - 6}">{html_text(r["month"])}</text>'
+        f'<text class="axis" x="{x(i)}" y="{height - 6}">{_month(r["month"], frame)}</text>'
         for i, r in enumerate(shown)
     )
     lines, legend = [], []
@@ -194,9 +231,10 @@ def kept_by_side(rows: list[dict[str, Any]]) -> str:
             for i, month, k in points
         )
         lines.append(f'<polyline class="line {side}" points="{path}"/>{dots}')
+        lx, ly = (6, 12 + 24 * n) if frame.narrow else (left + 6 + 300 * n, 12)
         legend.append(
-            f'<circle class="point {side}" cx="{left + 6 + 300 * n}" cy="12" r="5"/>'
-            f'<text class="legend" x="{left + 18 + 300 * n}" y="16">{html_text(label)}</text>'
+            f'<circle class="point {side}" cx="{lx}" cy="{ly}" r="5"/>'
+            f'<text class="legend" x="{lx + 12}" y="{ly + 4}">{html_text(label)}</text>'
         )
     title = "On-time record of each side at the end of every month"
     return (
@@ -206,13 +244,19 @@ def kept_by_side(rows: list[dict[str, Any]]) -> str:
     )
 
 
-def bars(rows: list[dict[str, Any]], key: str, title: str, marks: str | None = None) -> str:
+def bars(
+    rows: list[dict[str, Any]],
+    key: str,
+    title: str,
+    marks: str | None = None,
+    frame: Frame = WIDE,
+) -> str:
     """One bar per month for `key`, its value above it; `marks` adds a red count below
     each month (e.g. silent slips)."""
-    shown = [r for r in rows if r.get(key) is not None][-12:]
+    shown = [r for r in rows if r.get(key) is not None][-frame.months :]
     if not shown:
         return ""
-    width, height, left, bottom = 1000, 170, 20, 40
+    width, height, left, bottom = frame.width, 170, 10 if frame.narrow else 20, 40
     top = max(max(r[key] for r in shown), 1)
     slot = (width - left * 2) / len(shown)
     parts = []
@@ -227,12 +271,13 @@ def bars(rows: list[dict[str, Any]], key: str, title: str, marks: str | None = N
             f'<rect class="bar" x="{x:.1f}" y="{y}" width="{bar:.1f}" height="{h}" rx="3"/>'
             f'<text class="value" x="{middle:.1f}" y="{y - 6}">{row[key]}</text>'
             f'<text class="axis" x="{middle:.1f}" y="{height - bottom + 16}">'
-            f"{html_text(row['month'])}</text>"
+            f"{_month(row['month'], frame)}</text>"
         )
         if marks and row.get(marks):
             parts.append(
                 f'<text class="mark" x="{middle:.1f}" y="{height - 6}">'
-                f"{row[marks]} silent slip{'s' if row[marks] != 1 else ''}</text>"
+                f"{row[marks]} {'' if frame.narrow else 'silent '}slip"
+                f"{'s' if row[marks] != 1 else ''}</text>"
             )
         parts.append("</g>")
     return (

@@ -7,6 +7,7 @@ SVG, so `index.html` is one self-contained file that works from `file://`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -69,6 +70,19 @@ def _environment() -> Environment:
     return env
 
 
+EXPOSURE = "Risk exposure per month: the sum of the scores of live risks"
+OPEN = "Open commitments at the end of each month"
+
+
+def _both(draw: Callable[[charts.Frame], str]) -> Markup:
+    """A chart drawn for a desktop and for a phone; the style sheet shows one."""
+    wide = draw(charts.WIDE)
+    if not wide:
+        return Markup("")
+    narrow = draw(charts.NARROW)
+    return Markup(f'<div class="chart-wide">{wide}</div><div class="chart-narrow">{narrow}</div>')
+
+
 def render_page(view: dict[str, Any]) -> str:
     env = _environment()
     people = view["people"]
@@ -76,28 +90,18 @@ def render_page(view: dict[str, Any]) -> str:
     def person(key: str | None) -> str:
         return people[key]["name"] if key in people else (key or "—")
 
+    milestones, today, trends = view["milestones"], view["generated"]["today"], view["trends"]
     return env.get_template("index.html.j2").render(
         v=view,
         person=person,
         css=Markup(report_template("style.css")),
         script=Markup(report_template("page.js")),
         heatmap=Markup(charts.heatmap(view["risks"])),
-        timeline=Markup(charts.timeline(view["milestones"], view["generated"]["today"])),
-        trend=Markup(charts.trend(view["feedback"])),
-        exposure=Markup(
-            charts.bars(
-                view["trends"],
-                "risk_exposure",
-                "Risk exposure per month: the sum of the scores of live risks",
-            )
-        ),
-        kept_by_side=Markup(charts.kept_by_side(view["trends"])),
-        open_commitments=Markup(
-            charts.bars(
-                view["trends"],
-                "open_commitments",
-                "Open commitments at the end of each month",
-                marks="silent_slips",
-            )
+        timeline=_both(lambda f: charts.timeline(milestones, today, f)),
+        trend=_both(lambda f: charts.trend(view["feedback"], f)),
+        exposure=_both(lambda f: charts.bars(trends, "risk_exposure", EXPOSURE, frame=f)),
+        kept_by_side=_both(lambda f: charts.kept_by_side(trends, f)),
+        open_commitments=_both(
+            lambda f: charts.bars(trends, "open_commitments", OPEN, "silent_slips", f)
         ),
     )
