@@ -229,3 +229,48 @@ def test_chart_text_is_readable_on_a_phone_and_a_desktop(
     assert small == [], small
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def printed_pages(page: Page, path: Path) -> list[list[tuple[float, str]]]:
+    """The page printed to an A4 PDF by Chromium, read back with pypdf: per printed page,
+    its lines as (distance from the top as a fraction of the page, text)."""
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    # Chromium's print-to-PDF does not fire `beforeprint`, which a person's print does
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.pdf(path=str(path), format="A4", print_background=True)
+    printed = []
+    for sheet in PdfReader(path).pages:
+        height = float(sheet.mediabox.height)
+        lines: list[tuple[float, str]] = []
+
+        def keep(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+            if text.strip():
+                lines.append(((height - (cm[5] + cm[3] * tm[5])) / height, text.strip()))  # noqa: B023
+
+        sheet.extract_text(visitor_text=keep)
+        printed.append(sorted(lines))
+    return printed
+
+
+@pytest.mark.parametrize("audience", ["client", "team"])
+def test_the_printed_page_has_no_empty_pages_or_orphaned_headings(
+    browser: Browser, example: Path, report: Report, audience: str
+) -> None:
+    """Found in use: printed, page 1 was a third empty (every section had to fit on one
+    page) and a heading was orphaned at the foot of a page."""
+    out = report(example, "--audience", audience)
+    visit = Visit(browser, out / "index.html")
+    headings = set(visit.page.locator("h2, h3, summary, caption").all_inner_texts())
+    pdf = out.parent / f"printed-{audience}.pdf"
+    pages = printed_pages(visit.page, pdf)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copy(pdf, ARTIFACTS / f"status-page-{audience}.pdf")
+    assert len(pages) >= 5
+    for number, lines in enumerate(pages[:-1], start=1):
+        lowest, last = lines[-1]
+        assert lowest > 0.7, f"printed page {number} ends {lowest:.0%} down"
+        assert last not in headings, f"printed page {number} ends with the heading {last!r}"
+    text = " ".join(t for lines in pages for _, t in lines)
+    assert "Trial migration" in text  # collapsed meeting notes are printed open
