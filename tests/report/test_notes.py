@@ -4,6 +4,7 @@ imported when nothing changed, and a broken or foreign cache is never trusted.""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,11 @@ def test_a_second_report_renders_from_the_cache_byte_for_byte(tmp_path: Path) ->
     assert "markdown_it" not in report("second")
     for name in ("index.html", "status.json", "summary.md", "calendar.ics"):
         assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes()
+
+
+def test_a_notes_headings_are_renumbered_in_order_under_its_section() -> None:
+    """Found in use: a note that starts at `##` rendered h5 under the section's h2, and
+    axe-core reported `heading-order`."""
+    html = render_markdown("## Action items\n\n#### Detail\n\n## Decisions\n\n###### Deep\n")
+    assert re.findall(r"<(h\d)>", html) == ["h3", "h4", "h3", "h5"]
+    assert re.findall(r"<(h\d)>", render_markdown("# Kickoff\n\n## Goals\n")) == ["h3", "h4"]

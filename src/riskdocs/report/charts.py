@@ -62,7 +62,8 @@ def heatmap(risks: dict[str, Any]) -> str:
     )
     open_count = sum(sum(row) for row in risks["heatmap"])
     return (
-        f'<svg class="heatmap" viewBox="0 0 {size + 4} {size + 44}" role="img" '
+        # a group, not an image: an image's parts are hidden, and these are links
+        f'<svg class="heatmap" viewBox="0 0 {size + 4} {size + 44}" role="group" '
         f'aria-labelledby="heatmap-title"><title id="heatmap-title">Risk heat map: {open_count} '
         f"open risks by probability and impact</title>{''.join(cells)}{''.join(axis)}{titles}</svg>"
     )

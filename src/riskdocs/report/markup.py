@@ -49,18 +49,22 @@ def _image_as_link(self: Any, tokens: Sequence[Token], idx: int, options: Any, e
     return f'<a href="{html_text(token.attrGet("src") or "")}">image: {html_text(alt)}</a>'
 
 
-HEADING_SHIFT = 3  # a note's `#` sits under the page's h2 section and h3 summary
+TOP_HEADING = 3  # a note sits in a section, whose heading is an h2
 
 
 def render_markdown(text: str) -> str:
     """HTML for a Markdown body; nothing in it can run script or load a resource.
 
-    Headings are shifted down so a note never breaks the page's outline.
+    Headings are renumbered so a note never breaks the page's outline: the note's
+    shallowest level becomes h3, the next h4 and so on, with no level skipped (a note
+    that starts at `##`, or jumps from `#` to `###`, still reads in order).
     """
     if not text.strip():
         return ""
     tokens = _renderer().parse(visible_keeping_lines(text))
+    opened = sorted({int(t.tag[1]) for t in tokens if t.type == "heading_open"})
+    level = {used: min(TOP_HEADING + rank, 6) for rank, used in enumerate(opened)}
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + HEADING_SHIFT, 6)}"
+            token.tag = f"h{level[int(token.tag[1])]}"
     return str(_renderer().renderer.render(tokens, _renderer().options, {}))

@@ -20,7 +20,7 @@ from riskdocs import __version__
 from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.parallel import fork_map, processes_for, split
 
-RENDER_FORMAT = "1"
+RENDER_FORMAT = "2"  # raise it whenever render_markdown gives other HTML for the same text
 # Rendering in forked workers pays from about this many uncached notes.
 PARALLEL_MIN_NOTES = 200
 
