@@ -9,7 +9,14 @@ from importlib.resources import files
 from jsonschema import Draft4Validator
 
 from riskdocs.finding import Finding, Severity, exit_code
-from riskdocs.formats import FORMATTERS, format_github, format_json, format_sarif, format_text
+from riskdocs.formats import (
+    FORMATTERS,
+    format_github,
+    format_gitlab,
+    format_json,
+    format_sarif,
+    format_text,
+)
 
 FINDINGS = [
     Finding(
@@ -160,3 +167,53 @@ def test_sarif_describes_every_rule_it_reports_as_code_scanning_requires() -> No
     (overdue,) = [r for r in rules if r["id"] == "commitment-overdue"]
     assert overdue["fullDescription"]["text"].startswith("Why it matters:")
     assert overdue["defaultConfiguration"] == {"level": "error"}
+
+
+# What GitLab's documentation requires of a Code Quality report ("Code Quality report
+# format"): GitLab publishes no schema of its own.
+GITLAB_CODE_QUALITY = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "lines": {"type": "object", "required": ["begin"],
+                              "properties": {"begin": {"type": "integer", "minimum": 1}}},
+                },
+            },
+        },
+    },
+}  # fmt: skip
+
+
+def test_gitlab_code_quality_report_has_what_gitlab_requires() -> None:
+    issues = json.loads(format_gitlab([*FINDINGS, IGNORED], 3))
+    Draft4Validator(GITLAB_CODE_QUALITY).validate(issues)
+    assert [(i["check_name"], i["severity"], i["location"]["lines"]["begin"]) for i in issues] == [
+        ("schema", "major", 7),
+        ("meeting-date-filename-mismatch", "minor", 3),
+        ("unknown-file", "info", 1),
+    ]  # fmt: skip  (the ignored finding is left out, as text and github leave it out)
+    assert json.loads(format_gitlab([], 0)) == []
+    shown = json.loads(format_gitlab([IGNORED], 1, show_ignored=True))
+    assert shown[0]["severity"] == "info" and "(ignored: client paused" in shown[0]["description"]
+
+
+def test_gitlab_fingerprints_are_unique_and_survive_moved_lines_and_passing_days() -> None:
+    """The merge request widget compares fingerprints with the target branch's report: one
+    that changed whenever a line moved or a day passed would show old issues as new."""
+    twice = [FINDINGS[0], replace(FINDINGS[0], line=9, message="impact: 0 is less than 1")]
+    prints = [i["fingerprint"] for i in json.loads(format_gitlab([*FINDINGS, *twice], 3))]
+    assert len(set(prints)) == len(prints)
+    later = replace(IGNORED, ignored=None, line=9, message="C-001 was due 2026-11-20 (9 days ago)")
+    before = json.loads(format_gitlab([replace(IGNORED, ignored=None)], 1))
+    assert json.loads(format_gitlab([later], 1))[0]["fingerprint"] == before[0]["fingerprint"]

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the pipeline and git are imported by the commands that need
 F = TypeVar("F", bound=Callable[..., Any])
 # GitHub annotations and code scanning resolve paths from the checkout (the
 # current folder), not from a project kept in a sub-folder.
-CHECKOUT_RELATIVE_FORMATS = ("github", "sarif")
+CHECKOUT_RELATIVE_FORMATS = ("github", "sarif", "gitlab")
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]

@@ -2,8 +2,8 @@
 
 Each formatter takes the sorted findings and the number of files checked and
 returns the whole output as a string; none knows anything about checks.
-Findings silenced by an entity's `ignore:` are listed by text and github only
-with `show_ignored`; json always carries them (with the reason) and SARIF
+Findings silenced by an entity's `ignore:` are listed by text, github and gitlab
+only with `show_ignored`; json always carries them (with the reason) and SARIF
 records them as suppressions with the reason as justification.
 """
 
@@ -27,6 +27,9 @@ class Formatter(Protocol):
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# GitLab's scale is info, minor, major, critical, blocker; an error is `major` so that
+# the merge request widget ranks it above warnings without calling a typo a blocker.
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def summary(findings: Sequence[Finding], files_checked: int) -> str:
@@ -178,9 +181,41 @@ def _sarif_result(finding: Finding, rule_index: int) -> dict[str, object]:
     return result
 
 
+def format_gitlab(
+    findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
+) -> str:
+    """A GitLab Code Quality report (`artifacts:reports:codequality`): a JSON array of
+    issues. The fingerprint is the rule, the file and the entity (and which of their
+    findings it is): no line, so an issue keeps its identity when lines above it move,
+    and no message, which counts days; the merge request widget then shows only what is
+    new or fixed."""
+    import hashlib
+    import json
+
+    seen: dict[str, int] = {}
+    issues = []
+    for f in findings:
+        if f.ignored and not show_ignored:
+            continue
+        identity = "\0".join((f.rule, f.path, f.entity or ""))
+        occurrence = seen[identity] = seen.get(identity, 0) + 1
+        digest = hashlib.sha256(f"{identity}\0{occurrence}".encode()).hexdigest()[:32]
+        issues.append(
+            {
+                "description": f.message + _reason(f),
+                "check_name": f.rule,
+                "fingerprint": digest,
+                "severity": "info" if f.ignored else _GITLAB_SEVERITY[f.severity],
+                "location": {"path": f.path, "lines": {"begin": f.line or 1}},
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
 FORMATTERS: dict[str, Formatter] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
     "sarif": format_sarif,
+    "gitlab": format_gitlab,
 }

@@ -153,39 +153,6 @@ def test_a_folder_riskdocs_did_not_write_is_never_replaced(
     assert (tmp_path / "file").read_text() == "keep me"
 
 
-CI_RECIPES = REPO / "project-template" / "ci"
-
-
-def test_github_workflow_recipe_validates_and_publishes_with_the_official_pages_actions() -> None:
-    import yaml
-
-    jobs = yaml.safe_load((CI_RECIPES / "github-pages.yaml").read_text())["jobs"]
-    validate, page, publish = jobs["validate"], jobs["page-artifact"], jobs["publish"]
-    steps = [s.get("run", s.get("uses", "")) for s in page["steps"] + publish["steps"]]
-    assert any("riskdocs validate" in s and "--format github" in s for s in
-               [x.get("run", "") for x in validate["steps"]])  # fmt: skip
-    assert any(s.startswith("riskdocs report") and "-o site" in s for s in steps)
-    assert {"actions/upload-pages-artifact@v5", "actions/deploy-pages@v5"} <= set(steps)
-    assert all(s.get("with", {}).get("fetch-depth") == 0 for s in page["steps"]
-               if s.get("uses", "").startswith("actions/checkout"))  # fmt: skip
-    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
-    for job in (validate, page):  # the caches survive between runs
-        (cache,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")]
-        assert cache["with"]["path"] == "~/.cache/riskdocs"
-
-
-def test_gitlab_recipe_has_a_pages_job_publishing_public() -> None:
-    import yaml
-
-    pipeline = yaml.safe_load((CI_RECIPES / "gitlab-ci.yaml").read_text())
-    assert pipeline["variables"]["GIT_DEPTH"] == "0"
-    assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
-    cache_dir = pipeline["variables"]["RISKDOCS_CACHE_DIR"]
-    assert cache_dir == "$CI_PROJECT_DIR/" + pipeline["default"]["cache"]["paths"][0]
-    assert any("riskdocs report" in line and "-o public" in line
-               for line in pipeline["pages"]["script"])  # fmt: skip
-
-
 def test_the_header_names_the_commit_the_report_was_built_from(
     example: Path, report: Report
 ) -> None:
