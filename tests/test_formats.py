@@ -17,6 +17,7 @@ from riskdocs.formats import (
     format_sarif,
     format_text,
 )
+from tests.safety import assert_safe_lines
 
 FINDINGS = [
     Finding(
@@ -217,3 +218,12 @@ def test_gitlab_fingerprints_are_unique_and_survive_moved_lines_and_passing_days
     later = replace(IGNORED, ignored=None, line=9, message="C-001 was due 2026-11-20 (9 days ago)")
     before = json.loads(format_gitlab([replace(IGNORED, ignored=None)], 1))
     assert json.loads(format_gitlab([later], 1))[0]["fingerprint"] == before[0]["fingerprint"]
+
+
+def test_json_formats_carry_no_raw_control_or_bidi_character() -> None:
+    hostile = replace(FINDINGS[0], path="risks/R\u202e-003\n.yaml", message="x\u202e\x1b[2J")
+    for name in ("json", "sarif", "gitlab"):
+        assert_safe_lines(FORMATTERS[name]([hostile], 1), commands=False)
+    # escaped, not changed: a consumer reads the exact path back
+    assert json.loads(format_json([hostile], 1))["findings"][0]["path"] == hostile.path
+    assert json.loads(format_gitlab([hostile], 1))[0]["location"]["path"] == hostile.path

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from riskdocs.formats import FORMATTERS
 from tests.conftest import BASE_CONFIG, TODAY, run
 from tests.gitrepo import Repo
 from tests.safety import UNSAFE, assert_safe_lines
@@ -117,7 +118,7 @@ def test_control_characters_are_visible_in_every_validate_format(repo: Repo) -> 
     text = run("validate", "--root", root, "--today", TODAY).output
     assert "commitments/C-001\\n::error file=forged.py::forged\\r" in text, text
     assert "[commitment-silent-slip]" in text, "the history rules ran"
-    for output_format in ("text", "github", "json", "sarif"):
+    for output_format in FORMATTERS:  # every format, those added later too
         output = run("validate", "--root", root, "--today", TODAY, "--format", output_format)
         assert_safe_lines(output.output, commands=output_format == "github")
     findings = json.loads(run("validate", "--root", root, "--today", TODAY, "--format",

@@ -209,7 +209,7 @@ def format_gitlab(
                 "location": {"path": f.path, "lines": {"begin": f.line or 1}},
             }
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(issues, indent=2) + "\n"  # ASCII: no raw bidi or control character
 
 
 FORMATTERS: dict[str, Formatter] = {
