@@ -336,7 +336,8 @@ def init(directory: Path, today: dt.date | None) -> None:
 @click.argument("kind", required=False)
 @setup_errors
 def schema(kind: str | None) -> None:
-    """Print the JSON Schema of KIND (risk, commitment, ...); without KIND, list them."""
+    """Print the JSON Schema of KIND (risk, commitment, ...), or of status.json (`status`);
+    without KIND, list the kinds."""
     from riskdocs.resources import schema_names, schema_text
 
     if kind is None:

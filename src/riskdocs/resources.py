@@ -34,10 +34,16 @@ def schema_names() -> list[str]:
     )
 
 
+OUTPUTS = "outputs"  # schemas of what riskdocs writes (status.json), not of project files
+
+
 def schema_text(name: str) -> str:
+    """A project file's schema, or an output's (`status`)."""
     entry = schemas().joinpath(name + SCHEMA_SUFFIX)
     if not entry.is_file():
-        known = ", ".join(schema_names())
+        entry = schemas().joinpath(OUTPUTS, name + SCHEMA_SUFFIX)
+    if not entry.is_file():
+        known = ", ".join([*schema_names(), "status"])
         raise RiskdocsError(f"no schema named '{name}'; known schemas: {known}")
     return entry.read_text(encoding="utf-8")
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from riskdocs.report.publish import MARKER
-from tests.conftest import REPO, TODAY, run
+from tests.conftest import BASE_CONFIG, FIXTURES, REPO, TODAY, run
+from tests.gitrepo import Repo
 from tests.report.conftest import Report
 
 SNAPSHOTS = REPO / "tests" / "snapshots" / "northwind-portal"
@@ -52,16 +54,69 @@ def test_no_internal_title_or_note_reaches_any_client_output(example: Path, repo
         assert note not in text, name
 
 
-def test_status_json_is_the_documented_view_model(example: Path, report: Report) -> None:
-    view = json.loads((report(example) / "status.json").read_text())
-    assert view["version"] == 1
-    assert set(view) == {
-        "version", "generated", "project", "people", "communication", "health", "risks",
-        "commitments",
-        "action_items", "milestones", "scope", "meetings", "concerns", "feedback", "lessons",
-        "findings", "trends",
-    }  # fmt: skip
+# case -> (what is reported, audience)
+STATUS_CASES = {
+    "example, client": ("example", "client"), "example, team": ("example", "team"),
+    "git trends": ("history", "team"), "every kind": ("valid/every-kind", "client"),
+    "minimal": ("valid/minimal", "client"),
+    "sharded": ("valid/sharded-and-yaml-edges", "team"),
+    "every rule, with errors": ("invalid/every-rule", "team"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", STATUS_CASES)
+def test_status_json_follows_the_schema_published_beside_it(
+    case: str, example: Path, repo: Repo, report: Report, tmp_path: Path
+) -> None:
+    """Other tools read status.json: its schema ships in the same folder, and every field
+    of every shape (client and team, with git trends, a project with errors) is in it, so
+    a field added to the view without the schema fails here."""
+    from jsonschema import Draft7Validator
+
+    source, audience = STATUS_CASES[case]
+    if source == "example":
+        root = example
+    elif source == "history":
+        from tests.report.test_trends import build
+
+        build(repo)
+        root = repo.root
+    else:
+        root = tmp_path / "fixture"
+        shutil.copytree(FIXTURES / source, root, ignore=shutil.ignore_patterns("expected.txt"))
+        if not (root / "riskdocs.yaml").exists():
+            shutil.copy(BASE_CONFIG, root / "riskdocs.yaml")
+    out = report(root, "--audience", audience)
+    view = json.loads((out / "status.json").read_text())
+    schema = json.loads((out / view["$schema"]).read_text())
+    Draft7Validator.check_schema(schema)
+    Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER).validate(view)
+    assert schema == json.loads(run("schema", "status").output)
+    assert view["version"] == schema["properties"]["version"]["const"] == 1
     assert view["generated"]["today"] == TODAY
+
+
+def test_the_status_schema_names_every_field_it_allows() -> None:
+    """Every object in the schema is closed and requires what it lists (but the team-only
+    review note), so the schema says exactly what a reader gets."""
+    schema = json.loads((REPO / "schemas" / "outputs" / "status.schema.json").read_text())
+
+    def objects(node: object) -> list[dict[str, object]]:
+        found = []
+        if isinstance(node, dict):
+            if node.get("type") == "object" and "properties" in node:
+                found.append(node)
+            for value in node.values():
+                found += objects(value)
+        elif isinstance(node, list):
+            for value in node:
+                found += objects(value)
+        return found
+
+    for node in objects(schema):
+        assert node["additionalProperties"] is False
+        missing = set(node["properties"]) - set(node["required"])  # type: ignore[arg-type]
+        assert missing <= {"note"}, missing
 
 
 def test_calendar_is_rfc5545_with_stable_unique_uids(example: Path, report: Report) -> None:
@@ -111,7 +166,9 @@ def test_user_written_text_cannot_run_script_or_load_anything(
     assert len(re.findall(r"<script\b", page)) == 1  # riskdocs' own, at the end
     hrefs = re.findall(r'href="([^"]*)"', page)
     assert [
-        h for h in hrefs if not re.match(r"(#|https://|status\.json|calendar|summary)", h)
+        h
+        for h in hrefs
+        if not re.match(r"(#|https://|status\.(schema\.)?json|calendar|summary)", h)
     ] == []
     assert "image: tracker" in page  # an image is a link, never loaded
     assert "<code>&lt;i&gt;x&lt;/i&gt;</code>" in page  # in the overdue item's finding
@@ -131,7 +188,9 @@ def test_the_output_folder_is_replaced_whole_and_nothing_else_is_written(
     assert run("report", "--root", str(example), "-o", str(out), "--today", TODAY).exit_code == 0
     (out / "stale.html").write_text("from an older run")
     assert run("report", "--root", str(example), "-o", str(out), "--today", TODAY).exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted([*ARTEFACTS, MARKER])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*ARTEFACTS, "status.schema.json", MARKER]
+    )
     assert set(tmp_path.iterdir()) == before | {out}
     assert oct(out.stat().st_mode & 0o777) == "0o755"
 

@@ -3,8 +3,8 @@
 `publish` turns a run's result into the view model (notes rendered through their
 cache) and writes it.
 
-`index.html` (the page), `status.json` (the view model), `calendar.ics` and
-`summary.md` are rendered into a folder beside the output, which then replaces
+`index.html` (the page), `status.json` (the view model) with its JSON Schema
+`status.schema.json`, `calendar.ics` and `summary.md` are rendered into a folder beside the output, which then replaces
 the output in one rename, so a web server never serves half a report. Nothing
 outside the output folder is written, and a folder riskdocs did not write is
 never replaced.
@@ -30,8 +30,10 @@ from riskdocs.report.ics import render_calendar
 from riskdocs.report.markdown import render_summary
 from riskdocs.report.notes import RenderedNotes
 from riskdocs.report.view import build_view, readable_body
+from riskdocs.resources import schema_text
 
 MARKER = ".riskdocs-report"
+STATUS_SCHEMA = "status.schema.json"  # beside status.json, which names it in `$schema`
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,8 +70,10 @@ def _revision(source: Source) -> str | None:
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "index.html": render_page,
     "status.json": lambda view: (
-        json.dumps(view, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    ),
+        json.dumps({"$schema": STATUS_SCHEMA, **view}, indent=2, sort_keys=True,
+                   ensure_ascii=False) + "\n"
+    ),  # fmt: skip
+    STATUS_SCHEMA: lambda _: schema_text("status"),
     "calendar.ics": render_calendar,
     "summary.md": render_summary,
 }
