@@ -4,10 +4,10 @@
 cache) and writes it.
 
 `index.html` (the page), `status.json` (the view model) with its JSON Schema
-`status.schema.json`, `calendar.ics` and `summary.md` are rendered into a folder beside the output, which then replaces
-the output in one rename, so a web server never serves half a report. Nothing
-outside the output folder is written, and a folder riskdocs did not write is
-never replaced.
+`status.schema.json`, `calendar.ics` and `summary.md` are rendered into a folder
+beside the output, which then replaces the output in one rename, so a web server
+never serves half a report. Nothing outside the output folder is written, and a
+folder riskdocs did not write is never replaced.
 """
 
 from __future__ import annotations
@@ -67,12 +67,14 @@ def _revision(source: Source) -> str | None:
     return source.repository.short_head() if source.repository else None
 
 
+def _status_json(view: dict[str, Any]) -> str:
+    document = {"$schema": STATUS_SCHEMA, **view}
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "index.html": render_page,
-    "status.json": lambda view: (
-        json.dumps({"$schema": STATUS_SCHEMA, **view}, indent=2, sort_keys=True,
-                   ensure_ascii=False) + "\n"
-    ),  # fmt: skip
+    "status.json": _status_json,
     STATUS_SCHEMA: lambda _: schema_text("status"),
     "calendar.ics": render_calendar,
     "summary.md": render_summary,

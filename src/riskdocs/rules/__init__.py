@@ -51,6 +51,7 @@ from riskdocs.rules import (
     risk_review_rubber_stamp,
     risk_score_rising,
     scope_change_unapproved,
+    scope_resign_unapproved,
     scope_silent_resign,
     scope_unsigned,
 )
@@ -76,6 +77,7 @@ _MODULES: tuple[Rule, ...] = (
     risk_review_rubber_stamp,
     scope_change_unapproved,
     scope_silent_resign,
+    scope_resign_unapproved,
     scope_unsigned,
     decision_by_team,
     change_request_pending,

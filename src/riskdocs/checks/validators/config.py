@@ -922,6 +922,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-silent-resign must not contain "+str(data__rules__scopesilentresign_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__scopesilentresign, custom_formats, (name_prefix or "data") + ".rules.scope-silent-resign")
+                if "scope-resign-unapproved" in data__rules_keys:
+                    data__rules_keys.remove("scope-resign-unapproved")
+                    data__rules__scoperesignunapproved = data__rules["scope-resign-unapproved"]
+                    if not isinstance(data__rules__scoperesignunapproved, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-resign-unapproved must be string or object")
+                    try:
+                        if not isinstance(data__rules__scoperesignunapproved, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-resign-unapproved must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__scoperesignunapproved, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-resign-unapproved must be object")
+                        data__rules__scoperesignunapproved_is_dict = isinstance(data__rules__scoperesignunapproved, dict)
+                        if data__rules__scoperesignunapproved_is_dict:
+                            data__rules__scoperesignunapproved_keys = set(data__rules__scoperesignunapproved.keys())
+                            if "level" in data__rules__scoperesignunapproved_keys:
+                                data__rules__scoperesignunapproved_keys.remove("level")
+                                data__rules__scoperesignunapproved__level = data__rules__scoperesignunapproved["level"]
+                                validate___definitions_rulelevel(data__rules__scoperesignunapproved__level, custom_formats, (name_prefix or "data") + ".rules.scope-resign-unapproved.level")
+                            if "block_commits" in data__rules__scoperesignunapproved_keys:
+                                data__rules__scoperesignunapproved_keys.remove("block_commits")
+                                data__rules__scoperesignunapproved__blockcommits = data__rules__scoperesignunapproved["block_commits"]
+                                if not isinstance(data__rules__scoperesignunapproved__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-resign-unapproved.block_commits must be boolean")
+                            if data__rules__scoperesignunapproved_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-resign-unapproved must not contain "+str(data__rules__scoperesignunapproved_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__scoperesignunapproved, custom_formats, (name_prefix or "data") + ".rules.scope-resign-unapproved")
                 if "scope-unsigned" in data__rules_keys:
                     data__rules_keys.remove("scope-unsigned")
                     data__rules__scopeunsigned = data__rules["scope-unsigned"]
