@@ -376,9 +376,11 @@ def rules(name: str | None) -> None:
 @format_option(("text", "json"))
 @setup_errors
 def history(entity: str | None, root: Path | None, output_format: str) -> None:
-    """Show every change to ENTITY (an id such as C-012, or a meeting's file name) from
-    git, who made it and when; without ENTITY, every change to the project."""
-    from riskdocs.history.timeline import entity_paths, render_timeline, timeline
+    """Show every change to ENTITY from git: who made it, when, the commit's subject and
+    what changed, list elements one by one. ENTITY is an id of any kind in any case
+    (C-012, r-003, D-01, CR-001) or a meeting note's file name; without it, every
+    change to the project's files."""
+    from riskdocs.history.timeline import find_target, render_timeline, timeline
     from riskdocs.load.tree import DiskTree
 
     project_root = _project_root(root, [])
@@ -390,6 +392,6 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
             f"{project_root} is not in a git repository: there is no history to show"
         )
     disk = DiskTree(project_root)
-    paths = entity_paths(disk, entity) if entity else None
-    revisions = timeline(repository, _day(disk, None), disk, paths)
+    target = find_target(disk, entity) if entity else None
+    revisions = timeline(repository, _day(disk, None), disk, target)
     show(render_timeline(revisions, output_format))

@@ -118,6 +118,13 @@ class Repository(NamedTuple):
             proc.stdout.close()
             proc.wait()
 
+    def subjects(self, head: str) -> dict[str, str]:
+        """Each commit's subject (the first line of its message) by its 12-character hash,
+        for the project's commits up to `head`. Asked apart from `git log --raw`, where a
+        subject holding a record separator would split a commit in two."""
+        tokens = self.run("log", "-z", "--format=%H%x00%s", head, "--", self.pathspec).split("\0")
+        return {sha[:12]: subject for sha, subject in zip(tokens[0::2], tokens[1::2], strict=False)}
+
     def head(self) -> str | None:
         """The full hash of HEAD, or None before the first commit."""
         try:
