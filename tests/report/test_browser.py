@@ -149,7 +149,7 @@ PHONE = {"width": 390, "height": 844}
 CELLS_ON_SCREEN = """() => Array.from(document.querySelectorAll('main td')).map(td => {
   const r = td.getBoundingClientRect();
   return {label: td.dataset.label || '', left: r.left, right: r.right, width: r.width,
-          text: td.innerText.slice(0, 30)};
+          text: td.innerText.slice(0, 30), spills: td.scrollHeight > td.clientHeight + 1};
 })"""
 # On a phone the column headers are hidden on purpose (each cell says its column), so
 # only captions and cells are checked.
@@ -178,6 +178,8 @@ def test_tables_reflow_on_a_phone_with_every_cell_on_screen(
     off = [c for c in cells if c["left"] < 0 or c["right"] > width]
     assert off == []
     assert min(c["width"] for c in cells) > width * 0.75  # one cell per line, not a column
+    # a column name that wraps ("Schedule impact") stays in its cell, above the next one
+    assert [c for c in cells if c["spills"]] == []
     labels = {c["label"] for c in cells}
     assert {"State", "Due", "Buffer used"} <= labels
     if audience == "team":
