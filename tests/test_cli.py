@@ -217,3 +217,20 @@ def test_look_alike_characters_in_ids_and_people_are_named(project: Callable[...
     assert lines[0].endswith("(it contains '٣', U+0663 ARABIC-INDIC DIGIT THREE: retype it in "
                              "plain ASCII)")  # fmt: skip
     assert "U+0430 CYRILLIC SMALL LETTER A" in lines[1]
+
+
+def test_demo_builds_the_bundled_example_and_says_why_it_is_amber(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    result = run("demo", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        f"riskdocs: wrote the example's status page to {(out / 'index.html').resolve()}",
+        f"open it in a browser: {(out / 'index.html').resolve().as_uri()}",
+        "overall health amber, because:",
+    ]
+    assert "  - Commitments: Alice Martin promised" in result.output
+    assert lines[-1] == "start your own project with `riskdocs init DIR`"
+    team = run("demo", "-o", str(out), "--audience", "team", "--today", "2026-12-20")
+    assert team.exit_code == 0 and "overall health red" in team.output
+    assert "team view" in (out / "index.html").read_text()

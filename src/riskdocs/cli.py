@@ -318,6 +318,35 @@ def report(
 
 
 @main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("riskdocs-demo"),
+    show_default=True,
+    help="Folder to write the example's report to; it is replaced as a whole.",
+)
+@click.option("--today", type=DateType(), help="Report as of this day (default: the example's "
+              "own week, 2026-11-26).")  # fmt: skip
+@click.option("--audience", type=click.Choice(("client", "team")), default="client",
+              show_default=True, help="team shows internal records and findings too.")  # fmt: skip
+@setup_errors
+def demo(output: Path, today: dt.date | None, audience: str) -> None:
+    """Build the status page of the example project that ships with riskdocs."""
+    from riskdocs.demo import EXAMPLE_DAY, build_demo
+
+    published = build_demo(output, today or EXAMPLE_DAY, audience)
+    page = (output / "index.html").resolve()
+    say(f"riskdocs: wrote the example's status page to {page}")
+    say(f"open it in a browser: {page.as_uri()}")
+    say(f"overall health {published.overall}, because:" if published.reasons
+        else f"overall health {published.overall}")  # fmt: skip
+    for reason in published.reasons:
+        say(f"  - {reason}")
+    say("start your own project with `riskdocs init DIR`")
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--today", type=DateType(), help="Date the example entries around this day.")
 @setup_errors

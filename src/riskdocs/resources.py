@@ -1,9 +1,10 @@
-"""The one place that knows where shipped files live: schemas, the project template and
-the status page's templates.
+"""The one place that knows where shipped files live: schemas, the project template, the
+bundled example and the status page's templates.
 
-Both folders sit at the top of the repository and are mapped into the package
-as `riskdocs.schemas` and `riskdocs.project_template` (see pyproject.toml), so
-`importlib.resources` finds them in wheels and editable installs alike.
+The first three sit at the top of the repository and are mapped into the package
+as `riskdocs.schemas`, `riskdocs.project_template` and `riskdocs.example` (see
+pyproject.toml), so `importlib.resources` finds them in wheels and editable
+installs alike.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def project_template() -> Traversable:
     return files("riskdocs.project_template")
+
+
+def example_files() -> list[tuple[str, Traversable]]:
+    """Every file of the bundled example project (`riskdocs demo`), sorted."""
+    return sorted(_files_under(files("riskdocs.example"), ""), key=lambda item: item[0])
 
 
 def template_files() -> list[tuple[str, Traversable]]:

@@ -38,11 +38,13 @@ STATUS_SCHEMA = "status.schema.json"  # beside status.json, which names it in `$
 
 @dataclass(frozen=True, kw_only=True)
 class Published:
-    """What `publish` wrote: the file names, the audience and the overall health shown."""
+    """What `publish` wrote: the file names, the audience, the overall health shown and
+    its reasons, in that audience's words."""
 
     files: list[str]
     audience: str
     overall: str
+    reasons: tuple[str, ...] = ()
 
 
 def publish(result: CheckResult, out: Path, audience: str) -> Published:
@@ -57,7 +59,9 @@ def publish(result: CheckResult, out: Path, audience: str) -> Published:
                       result.history, notes)  # fmt: skip
     written = write_report(view, out, source.root)
     notes.save()
-    return Published(files=written, audience=audience, overall=view["health"]["overall"])
+    health = view["health"]
+    return Published(files=written, audience=audience, overall=health["overall"],
+                     reasons=tuple(health["reasons"]))  # fmt: skip
 
 
 def _revision(source: Source) -> str | None:
