@@ -90,3 +90,74 @@ def test_init_into_an_existing_repo_without_conflicts_is_fine(tmp_path: Path) ->
     init(tmp_path)
     assert (tmp_path / "src" / "app.py").read_text() == "print('hi')\n"
     assert (tmp_path / "riskdocs.yaml").is_file()
+
+
+def test_init_in_a_repository_folder_fills_in_its_root_version_and_gitignore(
+    tmp_path: Path,
+) -> None:
+    """Found in use: `riskdocs init docs/health` still wrote `RISKDOCS_ROOT: .` in both
+    recipes, wrote no .gitignore for the built page, and its next step named neither the
+    hook nor CI."""
+    import subprocess
+
+    from riskdocs import __version__
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = run("init", str(tmp_path / "docs" / "health"), "--today", TODAY, "--pre-commit")
+    assert result.exit_code == 0, result.output
+    project = tmp_path / "docs" / "health"
+    for recipe in ("github-pages.yaml", "github-private.yaml", "gitlab-ci.yaml"):
+        text = (project / "ci" / recipe).read_text()
+        assert 'RISKDOCS_ROOT: "docs/health"' in text, recipe
+        assert re.search(rf'RISKDOCS_PACKAGE: "git\+https://\S+@v{re.escape(__version__)}"',
+                         text), recipe  # fmt: skip
+    assert "/site/" in (project / ".gitignore").read_text().splitlines()
+    hook = (tmp_path / ".pre-commit-config.yaml").read_text()
+    assert f"rev: v{__version__}" in hook and 'args: [--root, "docs/health"]' in hook
+    steps = result.output
+    assert "pre-commit install" in steps and "ci/github-pages.yaml" in steps
+    assert "riskdocs validate --root" in steps and "riskdocs report --root" in steps
+    again = run("init", str(tmp_path / "other"), "--today", TODAY, "--pre-commit")
+    assert again.exit_code == 2 and "never overwrites" in again.output
+    assert not (tmp_path / "other").exists()
+
+
+def test_the_hook_config_init_writes_works_through_real_pre_commit(tmp_path: Path) -> None:
+    """With `repo:` and `rev:` pointed at a copy of riskdocs (this repository, at its
+    HEAD commit), as a user points them at theirs."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path / "repo"), *args], check=True,
+                       capture_output=True)  # fmt: skip
+
+    (tmp_path / "repo").mkdir()
+    git("init", "-q")
+    assert run("init", str(tmp_path / "repo" / "health"), "--today", TODAY,
+               "--pre-commit").exit_code == 0  # fmt: skip
+    config = tmp_path / "repo" / ".pre-commit-config.yaml"
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+    text = config.read_text()
+    text = re.sub(r"repo: \S+", f"repo: {REPO}", text)
+    config.write_text(re.sub(r"rev: \S+", f"rev: {head}", text))
+    git("add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home"), "PRE_COMMIT_COLOR": "never"}
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"],
+                              cwd=tmp_path / "repo", env=env, capture_output=True, text=True,
+                              check=False, timeout=600)  # fmt: skip
+
+    clean = hook()
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    risks = sorted((tmp_path / "repo" / "health" / "risks").glob("*.yaml"))
+    risks[0].write_text(re.sub(r"probability: \d", "probability: 9", risks[0].read_text()))
+    git("add", "-A")
+    broken = hook()
+    assert broken.returncode == 1, broken.stdout
+    assert "[schema] probability: 9 is greater than the maximum of 5" in broken.stdout

@@ -349,16 +349,20 @@ def demo(output: Path, today: dt.date | None, audience: str) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--today", type=DateType(), help="Date the example entries around this day.")
+@click.option("--pre-commit", "hook", is_flag=True,
+              help="Also write .pre-commit-config.yaml with the riskdocs hook at the top of "
+              "the repository.")  # fmt: skip
 @setup_errors
-def init(directory: Path, today: dt.date | None) -> None:
-    """Start a project in DIRECTORY (default: here) from the template."""
-    from riskdocs.scaffold import init_project
+def init(directory: Path, today: dt.date | None, hook: bool) -> None:
+    """Start a project in DIRECTORY (default: here) from the template, with the CI recipes
+    and the hook filled in for where it sits in its repository."""
+    from riskdocs.scaffold import init_project, next_steps, placement_of
 
-    written = init_project(directory, today or clock_today(None))
+    placement = placement_of(directory, Path.cwd())
+    written = init_project(directory, today or clock_today(None), placement, hook)
     say(f"riskdocs: created {len(written)} files in {directory}")
-    say(
-        f"next: edit {directory / 'riskdocs.yaml'}, then run `riskdocs validate --root {directory}`"
-    )
+    for step in next_steps(directory, placement, hook):
+        say(step)
 
 
 @main.command()

@@ -5,7 +5,10 @@ date (and every feedback month) by the same number of days so a fresh
 project describes the last few weeks instead of a stale past. It also writes
 the JSON Schemas to `.riskdocs/schemas/`, which the `# yaml-language-server:
 $schema=` line at the top of each YAML file points at, so editors complete
-and check files offline. init never overwrites a file.
+and check files offline, a `.gitignore` for the pages built beside the files,
+and on request a `.pre-commit-config.yaml` at the repository's top. The CI
+recipes and the hook are filled in for where the project sits in its repository
+and for the riskdocs version that wrote them. init never overwrites a file.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
+from riskdocs import __version__
 from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
 from riskdocs.resources import SCHEMA_SUFFIX, schema_names, schema_text, template_files
@@ -24,9 +29,31 @@ _DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
 
 
-def init_project(target: Path, today: date) -> list[str]:
-    """Write the template into `target`; returns the relative paths written."""
-    planned = _planned_files(today - TEMPLATE_TODAY)
+GITIGNORE = """\
+# Status pages built here (riskdocs report -o site, riskdocs demo); CI builds its own
+/site/
+/public/
+/riskdocs-demo/
+"""
+HOOK_REPO = "https://github.com/OWNER/riskdocs"
+
+
+class Placement(NamedTuple):
+    """Where a new project sits: `top` is the folder CI and pre-commit run in (the git
+    repository's top, or the folder init was run from outside git) and `root` the
+    project folder relative to it ("." when they are the same)."""
+
+    top: Path
+    root: str
+
+
+def init_project(
+    target: Path, today: date, placement: Placement | None = None, hook: bool = False
+) -> list[str]:
+    """Write the template into `target`; returns the paths written, relative to `target`
+    (the hook configuration, written at `placement.top`, relative to that)."""
+    placement = placement or Placement(target, ".")
+    planned = _planned_files(today - TEMPLATE_TODAY, placement.root)
     # Project files first: they are what the user recognises.
     conflicts = sorted(
         (rel for rel in planned if (target / rel).exists()),
@@ -40,23 +67,61 @@ def init_project(target: Path, today: date) -> list[str]:
             f"{target} already has {shown}; init never overwrites files: "
             "choose a new folder or move those files away"
         )
+    hook_config = placement.top / ".pre-commit-config.yaml"
+    if hook and hook_config.exists():
+        raise RiskdocsError(
+            f"{hook_config} exists; init never overwrites files: add the riskdocs hook to it "
+            "yourself (README, pre-commit), or run init without --pre-commit"
+        )
     for rel, text in planned.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return list(planned)
+    if not hook:
+        return list(planned)
+    hook_config.write_text(pre_commit_config(placement.root), encoding="utf-8")
+    return [*planned, str(hook_config)]
 
 
-def _planned_files(shift: timedelta) -> dict[str, str]:
+def pre_commit_config(root: str) -> str:
+    """A `.pre-commit-config.yaml` with the riskdocs hook, for a project at `root`."""
+    args = "" if root == "." else f"\n        args: [--root, {_yaml_text(root)}]"
+    return (
+        "# The riskdocs hook: broken or dishonest project files fail a commit; bad news\n"
+        "# about the project is shown, never refused. `rev` is the riskdocs version that\n"
+        "# wrote this: a tag (or a commit) of the copy of riskdocs you install from.\n"
+        "repos:\n"
+        f"  - repo: {HOOK_REPO}   # your copy of riskdocs (it is not on PyPI yet)\n"
+        f"    rev: v{__version__}\n"
+        "    hooks:\n"
+        f"      - id: riskdocs-validate{args}\n"
+    )
+
+
+def _yaml_text(text: str) -> str:
+    """`text` as a YAML scalar in double quotes: any path, whatever it holds."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _planned_files(shift: timedelta, root: str = ".") -> dict[str, str]:
     planned: dict[str, str] = {}
     for rel, entry in template_files():
         monthly = rel.startswith("feedback/")
-        planned[shift_dates(rel, shift, monthly)] = shift_dates(
-            entry.read_text("utf-8"), shift, monthly
-        )
+        text = shift_dates(entry.read_text("utf-8"), shift, monthly)
+        if rel.startswith("ci/"):
+            text = _placed_recipe(text, root)
+        planned[shift_dates(rel, shift, monthly)] = text
     for name in schema_names():
         planned[f"{SCHEMA_FOLDER}/{name}{SCHEMA_SUFFIX}"] = schema_text(name)
+    planned[".gitignore"] = GITIGNORE
     return dict(sorted(planned.items()))
+
+
+def _placed_recipe(text: str, root: str) -> str:
+    """A CI recipe for a project at `root`, installing the riskdocs that wrote it."""
+    text = re.sub(r"(?m)^(\s*RISKDOCS_ROOT: )\S.*$", lambda m: m.group(1) + _yaml_text(root), text)
+    return re.sub(r"(?m)^(\s*RISKDOCS_PACKAGE: .*@v)[0-9][0-9A-Za-z.+-]*",
+                  lambda m: m.group(1) + __version__, text)  # fmt: skip
 
 
 def shift_dates(text: str, shift: timedelta, monthly: bool = False) -> str:
@@ -73,3 +138,44 @@ def shift_dates(text: str, shift: timedelta, monthly: bool = False) -> str:
 def _shift_month(year: int, month: int, shift: timedelta) -> str:
     moved = date(year, month, 15) + shift
     return f"{moved.year:04d}-{moved.month:02d}"
+
+
+def placement_of(target: Path, here: Path) -> Placement:
+    """Where `target` sits: in the git repository holding it (or its nearest existing
+    parent), else under `here`, the folder init runs in, else on its own."""
+    from riskdocs.history.repo import RepositoryRefusedError, find_repository
+
+    folder = target.resolve()
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    try:
+        repository = find_repository(existing)
+    except RepositoryRefusedError:
+        repository = None
+    top = repository.top.resolve() if repository else here.resolve()
+    if folder != top and top not in folder.parents:
+        return Placement(folder, ".")
+    return Placement(top, folder.relative_to(top).as_posix() or ".")
+
+
+def next_steps(directory: Path, placement: Placement, hook: bool) -> list[str]:
+    """What to do after init, in order: the settings, the files, the hook, CI, the page."""
+    project = directory.as_posix()
+    recipes = f"{project}/ci" if placement.root != "." else "ci"
+    installed = (
+        "the hook: run `pre-commit install` (.pre-commit-config.yaml is written)"
+        if hook
+        else "the hook: `riskdocs init --pre-commit` writes .pre-commit-config.yaml in a new "
+        "project, or add the snippet from the README's pre-commit section; then "
+        "`pre-commit install`"
+    )
+    return [
+        "next:",
+        f"  1. edit {project}/riskdocs.yaml: the project, the people on each side, the "
+        "meetings you hold",
+        f"  2. replace the example entries; `riskdocs validate --root {project}` says what to fix",
+        f"  3. {installed}",
+        f"  4. CI: copy {recipes}/github-pages.yaml to .github/workflows/riskdocs.yaml "
+        "(github-private.yaml for a confidential client, gitlab-ci.yaml to .gitlab-ci.yml) "
+        "and set RISKDOCS_PACKAGE in it to where you install riskdocs from",
+        f"  5. the page: `riskdocs report --root {project} -o site`, then open site/index.html",
+    ]
