@@ -428,3 +428,152 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
     target = find_target(disk, entity) if entity else None
     revisions = timeline(repository, _day(disk, None), disk, target)
     show(render_timeline(revisions, output_format))
+
+
+# Authoring: each command records one thing in one file, the way the rules ask for it
+# (riskdocs/record.py), and prints what it changed.
+
+ON_OPTION = click.option("--on", type=DateType(), help="The day it happened. Default: today.")
+
+
+def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.date | None,
+            edit: Callable[[Any, dt.date], None]) -> None:  # fmt: skip
+    from riskdocs.load.tree import DiskTree
+    from riskdocs.record import apply, find_entity
+
+    project_root = _project_root(root, [])
+    repository, _ = _repository(project_root)
+    day = _day(DiskTree(project_root), today)
+    target = find_entity(project_root, entity, kinds)
+    recorded = apply(project_root, repository, day, target, lambda change: edit(change, day))
+    if not recorded.changes:
+        say(f"riskdocs: {target.path} already says so; nothing to record")
+        return
+    say(f"riskdocs: recorded in {target.path}:")
+    for line in recorded.changes:
+        say(f"  {line}")
+
+
+@main.command()
+@click.argument("entity")
+@ON_OPTION
+@ROOT_OPTION
+@TODAY_OPTION
+@setup_errors
+def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | None) -> None:
+    """Record that commitment ENTITY was delivered, or milestone ENTITY reached."""
+    from riskdocs.record import deliver
+
+    _record(root, entity, ("commitment", "milestone"), today,
+            lambda change, day: deliver(change, on or day))  # fmt: skip
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--to", "to", type=DateType(), required=True, help="The new agreed date.")
+@click.option("--agreed-by", required=True, help="Who agreed (a key of `people:`, on the "
+              "other side than the promise's owner).")  # fmt: skip
+@click.option("--reason", help="Why it moved, in a sentence.")
+@click.option("--change-request", help="The change request behind a milestone's move.")
+@ON_OPTION
+@ROOT_OPTION
+@TODAY_OPTION
+@setup_errors
+def move(entity: str, to: dt.date, agreed_by: str, reason: str | None,
+         change_request: str | None, on: dt.date | None, root: Path | None,
+         today: dt.date | None) -> None:  # fmt: skip
+    """Record an agreed move of commitment ENTITY's due date or milestone ENTITY's
+    baseline: who agreed and when, then the new date."""
+    from riskdocs.record import move as record_move
+
+    _record(root, entity, ("commitment", "milestone"), today,
+            lambda change, day: record_move(change, to, agreed_by, on or day, reason,
+                                            change_request))  # fmt: skip
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--by", "by", required=True, help="Who reviewed it (a key of `people:`).")
+@click.option("--probability", type=click.IntRange(1, 5), help="Probability found, 1 to 5.")
+@click.option("--impact", type=click.IntRange(1, 5), help="Impact found, 1 to 5.")
+@click.option("--note", help="What was found or decided.")
+@click.option("--next", "next_review", type=DateType(), help="When to review it next.")
+@ON_OPTION
+@ROOT_OPTION
+@TODAY_OPTION
+@setup_errors
+def review(entity: str, by: str, probability: int | None, impact: int | None,
+           note: str | None, next_review: dt.date | None, on: dt.date | None,
+           root: Path | None, today: dt.date | None) -> None:  # fmt: skip
+    """Record a review of risk ENTITY: the score found, and when to look again."""
+    from riskdocs.record import review as record_review
+
+    _record(root, entity, ("risk",), today,
+            lambda change, day: record_review(change, on or day, by, probability, impact, note,
+                                              next_review))  # fmt: skip
+
+
+@main.command()
+@click.argument("entity")
+@click.argument("decision", type=click.Choice(("approved", "rejected", "withdrawn")))
+@click.option("--by", "by", help="Who decided (a key of `people:`, on the client's side).")
+@click.option("--note", help="The decision in a sentence.")
+@ON_OPTION
+@ROOT_OPTION
+@TODAY_OPTION
+@setup_errors
+def decide(entity: str, decision: str, by: str | None, note: str | None, on: dt.date | None,
+           root: Path | None, today: dt.date | None) -> None:  # fmt: skip
+    """Record the decision on change request ENTITY."""
+    from riskdocs.record import decide as record_decision
+
+    if decision != "withdrawn" and not by:
+        raise RiskdocsError(f"an {decision} change request needs --by: who decided")
+    _record(root, entity, ("change-request",), today,
+            lambda change, day: record_decision(change, decision, by or "", on or day,
+                                                note))  # fmt: skip
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--resolution", help="How it was resolved; records the concern as resolved.")
+@ON_OPTION
+@ROOT_OPTION
+@TODAY_OPTION
+@setup_errors
+def answer(entity: str, resolution: str | None, on: dt.date | None, root: Path | None,
+           today: dt.date | None) -> None:  # fmt: skip
+    """Record that client concern ENTITY was acknowledged, and with --resolution, resolved."""
+    from riskdocs.record import answer as record_answer
+
+    _record(root, entity, ("concern",), today,
+            lambda change, day: record_answer(change, on or day, resolution))  # fmt: skip
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
+                                           "milestone")))  # fmt: skip
+@click.option("--title", required=True, help="What it is, in a line.")
+@click.option("--owner", help="Who owns it (a key of `people:`).")
+@click.option("--to", "to", help="Commitment: who it is promised to.")
+@click.option("--due", type=DateType(), help="Commitment: the agreed date.")
+@click.option("--baseline", type=DateType(), help="Milestone: the agreed date.")
+@click.option("--raised-by", help="Concern or change request: who raised it.")
+@click.option("--severity", type=click.Choice(("low", "medium", "high", "critical")),
+              help="Concern: how serious (default medium).")  # fmt: skip
+@click.option("--probability", type=click.IntRange(1, 5), help="Risk: 1 to 5 (default 3).")
+@click.option("--impact", type=click.IntRange(1, 5), help="Risk: 1 to 5 (default 3).")
+@click.option("--review-by", type=DateType(), help="Risk: when to review it.")
+@ROOT_OPTION
+@TODAY_OPTION
+@setup_errors
+def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> None:
+    """Create a KIND file with the next free id and every required field."""
+    from riskdocs.load.tree import DiskTree
+    from riskdocs.newfile import create
+
+    project_root = _project_root(root, [])
+    repository, _ = _repository(project_root)
+    day = _day(DiskTree(project_root), today)
+    made = create(project_root, repository, kind, given, day)
+    say(f"riskdocs: created {made.path} ({made.id}); fill in the rest in your editor")

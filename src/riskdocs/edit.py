@@ -1,0 +1,207 @@
+"""Surgical edits of a YAML file's text: set a top-level field, append to a top-level list.
+
+The authoring commands (riskdocs/record.py) change one or two fields of a file a
+person wrote and keep everything else byte for byte: comments, key order, quoting,
+blank lines, line endings. So edits work on the text, at the positions the loader
+already keeps, instead of loading and dumping the YAML (a round-trip library would
+still re-indent lists, re-quote values and move comments). A value that cannot be
+replaced safely in place (a block scalar, a value over several lines, a non-empty
+flow list) is refused with what to do, never rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from riskdocs.errors import RiskdocsError
+from riskdocs.load.yamlsrc import ParsedYaml, parse_yaml, resolve_plain
+
+Scalar = str | int | float | bool | date | None
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/@()+,'-]*")
+_TOP_KEY = re.compile(r"[^\s#-]")  # a line that starts a top-level key
+# Plain words riskdocs reads as text but other YAML readers (YAML 1.1) as booleans or null
+_OTHER_READERS_CHANGE = frozenset(
+    ["yes", "no", "on", "off", "y", "n", "true", "false", "null", "~"]
+)
+# What a double-quoted scalar may hold raw: YAML's printable characters but its line breaks
+# (NEL, LS, PS), which a quoted scalar folds into a space.
+_NOT_PRINTABLE = re.compile(
+    r"[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
+
+
+def scalar(value: Scalar) -> str:
+    """`value` as a YAML scalar that reads back as exactly that value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, date)):
+        return str(value)
+    text = str(value)
+    plain = _PLAIN.fullmatch(text) and not text.endswith(" ") and ": " not in text
+    if plain and resolve_plain(text) == text and text.lower() not in _OTHER_READERS_CHANGE:
+        return text
+    # A JSON string is a YAML double-quoted one, once the characters YAML does not allow
+    # raw (a DEL, C1 controls, lone surrogates) are escaped too.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+
+
+@dataclass
+class YamlText:
+    """A YAML file's text being edited; each edit re-reads the positions it needs."""
+
+    text: str
+    path: str  # for messages
+
+    def parsed(self) -> ParsedYaml:
+        parsed = parse_yaml(self.text)
+        if not parsed.ok or not isinstance(parsed.data, dict):
+            raise RiskdocsError(f"{self.path} cannot be read as a mapping; fix it first")
+        return parsed
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines as YAML counts them (`str.splitlines` also breaks at characters YAML
+        does not, which would put an edit on the wrong line), each with its ending."""
+        return [line for line in _LINE.findall(self.text) if line]
+
+    @property
+    def newline(self) -> str:
+        return "\r\n" if "\r\n" in self.text else "\n"
+
+    def set(self, key: str, value: Scalar, after: Sequence[str] = ()) -> None:
+        """Set top-level `key` to `value`: in place when it is there, else on a new line
+        after the first of `after` that the file has (else at the end)."""
+        parsed = self.parsed()
+        if key in parsed.data:
+            self._replace_value(parsed, key, scalar(value))
+        else:
+            self._insert_after(parsed, after, f"{key}: {scalar(value)}")
+
+    def append(self, key: str, item: Mapping[str, Scalar], after: Sequence[str] = ()) -> None:
+        """Append `item` to the top-level block list `key` (made when it is missing or
+        `[]`), indented as the list's items are."""
+        parsed = self.parsed()
+        current = parsed.data.get(key)
+        if key not in parsed.data or current is None or current == []:
+            if key in parsed.data:
+                self._drop_key_line(parsed, key)
+                parsed = self.parsed()
+            block = [f"{key}:", *self._item_lines(item, "  ")]
+            self._insert_after(parsed, after, *block)
+            return
+        if not isinstance(current, list):
+            raise RiskdocsError(f"{self.path}: `{key}` is not a list; fix it first")
+        key_line, _ = parsed.positions.of_key((key,))
+        first_line, _ = parsed.positions.of_value((key, 0))
+        if first_line == key_line:
+            raise RiskdocsError(
+                f"{self.path}:{key_line}: `{key}` is written as a [flow, list]; write it as a "
+                "block list (one `- ` item per line) and run the command again"
+            )
+        item_line = self.lines[first_line - 1]
+        indent = item_line[: len(item_line) - len(item_line.lstrip(" "))]  # up to the `-`
+        end = self._block_end(key_line)
+        self._insert_lines(end, self._item_lines(item, indent))
+
+    def _item_lines(self, item: Mapping[str, Scalar], indent: str) -> list[str]:
+        pairs = [f"{k}: {scalar(v)}" for k, v in item.items() if v is not None]
+        return [f"{indent}- {pairs[0]}", *(f"{indent}  {p}" for p in pairs[1:])]
+
+    def _replace_value(self, parsed: ParsedYaml, key: str, shown: str) -> None:
+        line, col = parsed.positions.of_value((key,))
+        key_line, _ = parsed.positions.of_key((key,))
+        value = parsed.data[key]
+        if isinstance(value, (list, dict)) or line != key_line or self._spans_lines(key_line):
+            raise RiskdocsError(
+                f"{self.path}:{key_line}: `{key}` is not a one-line value; set it by hand"
+            )
+        lines = self.lines
+        text = lines[line - 1]
+        body, ending = _split_ending(text)
+        start = col - 1
+        end = _value_end(body, start)
+        lines[line - 1] = body[:start] + shown + body[end:] + ending
+        self.text = "".join(lines)
+
+    def _spans_lines(self, key_line: int) -> bool:
+        """Whether the value of the key on `key_line` goes on below it (a block scalar, a
+        plain scalar folded over lines)."""
+        lines = self.lines
+        for below in lines[key_line:]:
+            stripped = below.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            return below[:1] in (" ", "\t")
+        return False
+
+    def _drop_key_line(self, parsed: ParsedYaml, key: str) -> None:
+        key_line, _ = parsed.positions.of_key((key,))
+        lines = self.lines
+        del lines[key_line - 1]
+        self.text = "".join(lines)
+
+    def _insert_after(self, parsed: ParsedYaml, after: Sequence[str], *new: str) -> None:
+        for anchor in after:
+            if anchor in parsed.data:
+                key_line, _ = parsed.positions.of_key((anchor,))
+                self._insert_lines(self._block_end(key_line), list(new))
+                return
+        self._insert_lines(len(self.lines), list(new))
+
+    def _block_end(self, key_line: int) -> int:
+        """The index (0-based) after the last line of the top-level entry starting on
+        `key_line`: its nested lines, not the blank lines or comments that follow it."""
+        lines = self.lines
+        last = key_line
+        for number in range(key_line + 1, len(lines) + 1):
+            text = lines[number - 1]
+            stripped = text.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            if _TOP_KEY.match(text):
+                break
+            last = number
+        return last
+
+    def _insert_lines(self, index: int, new: list[str]) -> None:
+        lines = self.lines
+        newline = self.newline
+        if lines and not lines[-1].endswith(("\n", "\r")) and index >= len(lines):
+            lines[-1] += newline
+        lines[index:index] = [line + newline for line in new]
+        self.text = "".join(lines)
+
+
+def _split_ending(line: str) -> tuple[str, str]:
+    body = line.rstrip("\r\n")
+    return body, line[len(body) :]
+
+
+def _value_end(body: str, start: int) -> int:
+    """Where the scalar starting at `start` ends: its closing quote, or before a ` #`
+    comment and trailing spaces."""
+    if body[start : start + 1] in ("'", '"'):
+        quote = body[start]
+        index = start + 1
+        while index < len(body):
+            if body[index] == "\\" and quote == '"':
+                index += 2
+                continue
+            if body[index] == quote:
+                if quote == "'" and body[index + 1 : index + 2] == "'":
+                    index += 2
+                    continue
+                return index + 1
+            index += 1
+        return len(body)
+    comment = body.find(" #", start)
+    end = comment if comment != -1 else len(body)
+    return len(body[:end].rstrip()) if end > start else end

@@ -1,0 +1,251 @@
+"""The authoring commands: record what happened the way the rules ask for it.
+
+Each command changes one entity's file the way a careful PM would by hand: a
+delivery sets `status: done` and `done:`, an agreed move of a date appends the
+record of who agreed (`renegotiated:`, `rebaselined:`) and sets the new date, a
+review appends to `reviews:` and sets the new score. The file must pass its
+checks before (riskdocs never builds on a broken file) and after: when the edit
+would leave a new error in it (a move agreed by the promiser's own side, say),
+nothing is written and the errors say why. Edits are surgical (riskdocs/edit.py):
+everything else in the file stays byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from riskdocs.checks.pipeline import run
+from riskdocs.checks.sources import whole_project
+from riskdocs.edit import Scalar, YamlText
+from riskdocs.errors import RiskdocsError
+from riskdocs.finding import Finding, Severity
+from riskdocs.history.repo import Repository
+from riskdocs.load.kinds import Kind
+from riskdocs.load.project import load_project
+from riskdocs.load.tree import DiskTree
+from riskdocs.model.entities import Project
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a command wrote: the file, its text before and after, and each change said
+    in a line."""
+
+    path: str
+    before: str
+    after: str
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Target:
+    """The entity a command edits: its file, its kind and its fields as read."""
+
+    path: str
+    kind: Kind
+    fields: dict[str, object]
+
+
+def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
+    """The file of the entity whose id is `entity` (any case), of one of `kinds`."""
+    documents, _ = load_project(DiskTree(root))
+    wanted = entity.strip().casefold()
+    for document in documents:
+        data = document.data
+        if isinstance(data, dict) and str(data.get("id", "")).casefold() == wanted:
+            if document.kind.name not in kinds:
+                raise RiskdocsError(
+                    f"{data['id']} is a {document.kind.label}; this command records "
+                    f"{' or '.join(k.replace('-', ' ') for k in kinds)}s"
+                )
+            return Target(document.path, document.kind, data)
+    raise RiskdocsError(f"no {' or '.join(kinds)} '{entity}' in the project")
+
+
+class Change:
+    """The edits of one command: its entity's file, and any other line it must keep in
+    step (the ticked action item of a delivered commitment), each said in a line."""
+
+    def __init__(self, root: Path, target: Target, project: Project | None = None) -> None:
+        self.root, self.target, self.project = root, target, project
+        self.before = _read(root / target.path)
+        self.yaml = YamlText(self.before, target.path)
+        self.said: list[str] = []
+        self.others: dict[str, tuple[str, str]] = {}  # path -> (before, after)
+
+    def set(self, key: str, value: Scalar, after: tuple[str, ...] = ()) -> None:
+        old = self.target.fields.get(key)
+        if old == value or (old is not None and str(old) == str(value)):
+            return
+        self.yaml.set(key, value, after)
+        self.said.append(f"{key}: {old} -> {value}" if old is not None else f"{key}: {value}")
+
+    def append(self, key: str, item: dict[str, Scalar], after: tuple[str, ...] = ()) -> None:
+        self.yaml.append(key, item, after)
+        shown = ", ".join(f"{k}: {v}" for k, v in item.items() if v is not None)
+        self.said.append(f"{key}: added {{{shown}}}")
+
+    def tick(self, path: str, line: int) -> None:
+        """Tick the task-list item on `line` of the Markdown file at `path`."""
+        before, text = self.others.get(path) or (_read(self.root / path),) * 2
+        lines = text.splitlines(keepends=True)
+        ticked = re.sub(r"^(\s*[-*+] )\[ \]", r"\1[x]", lines[line - 1], count=1)
+        if ticked != lines[line - 1]:
+            lines[line - 1] = ticked
+            self.others[path] = (before, "".join(lines))
+            self.said.append(f"{path}:{line}: action item ticked")
+
+    def writes(self) -> dict[str, tuple[str, str]]:
+        """Every file this change writes: path -> (before, after)."""
+        return {self.target.path: (self.before, self.yaml.text), **self.others}
+
+
+def apply(
+    root: Path,
+    repository: Repository | None,
+    today: date,
+    target: Target,
+    edit: Callable[[Change], None],
+) -> Recorded:
+    """Check the file, make the edits, check the project again, and keep them only when
+    no file has an error it did not have before."""
+    checked = run(whole_project(root, repository), today)
+    before = _errors(checked.findings)
+    broken = [f for f in before if f.path == target.path and f.rule not in _RULE_NAMES()]
+    if broken:
+        raise RiskdocsError(
+            f"{target.path} does not pass its checks ({_said(broken[0])}); fix it first, "
+            "then record"
+        )
+    change = Change(root, target, checked.project)
+    edit(change)
+    if not change.said:
+        return Recorded(target.path, change.before, change.before, ())
+    writes = change.writes()
+    try:
+        for path, (_, text) in writes.items():
+            _write(root / path, text)
+        after = _errors(run(whole_project(root, repository), today).findings)
+    except BaseException:
+        _restore(root, writes)
+        raise
+    known = {(f.path, f.rule, f.message) for f in before}
+    new = [f for f in after if (f.path, f.rule, f.message) not in known]
+    if new:
+        _restore(root, writes)
+        raise RiskdocsError(
+            "not recorded: it would leave "
+            + "; ".join(_said(f) for f in new)
+            + " (no file was changed)"
+        )
+    return Recorded(target.path, change.before, change.yaml.text, tuple(change.said))
+
+
+def _restore(root: Path, writes: dict[str, tuple[str, str]]) -> None:
+    for path, (text, _) in writes.items():
+        _write(root / path, text)
+
+
+def _read(path: Path) -> str:
+    """A file's text as it is on disk: `\\r\\n` kept (`read_text` would turn it to `\\n`)."""
+    return path.read_bytes().decode("utf-8")
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_bytes(text.encode("utf-8"))
+
+
+def _errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR and not f.ignored]
+
+
+def _RULE_NAMES() -> frozenset[str]:
+    from riskdocs.rules import RULES
+
+    return frozenset(RULES)
+
+
+def _said(finding: Finding) -> str:
+    where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+    return f"{where}: {finding.rule}: {finding.message}"
+
+
+def deliver(change: Change, on: date) -> None:
+    """A commitment delivered, or a milestone reached, on `on`. The open action items
+    that stand for a commitment (they name its id) are ticked too."""
+    if change.target.kind.name == "commitment":
+        change.set("status", "done", after=("due",))
+        change.set("done", on, after=("status",))
+        for meeting in change.project.meetings if change.project else ():
+            for item in meeting.action_items:
+                if item.commitment == change.target.fields.get("id") and not item.done:
+                    change.tick(meeting.source.path, item.line)
+    else:
+        change.set("done", on, after=("forecast", "buffer_days"))
+
+
+def move(change: Change, to: date, agreed_by: str, on: date, reason: str | None,
+         change_request: str | None) -> None:  # fmt: skip
+    """An agreed move of a commitment's due date or a milestone's baseline: the record
+    of who agreed, then the new date."""
+    fields = change.target.fields
+    if change.target.kind.name == "commitment":
+        change.append("renegotiated", {"on": on, "from": _day(fields["due"]), "to": to,
+                                       "agreed_by": agreed_by, "reason": reason},
+                      after=("done", "status", "due"))  # fmt: skip
+        change.set("due", to)
+        return
+    change.append("rebaselined", {"on": on, "from": _day(fields["baseline"]), "to": to,
+                                  "agreed_by": agreed_by, "reason": reason,
+                                  "change_request": change_request},
+                  after=("buffer_days", "forecast", "baseline"))  # fmt: skip
+    change.set("baseline", to)
+
+
+def review(change: Change, on: date, by: str, probability: int | None, impact: int | None,
+           note: str | None, next_review: date | None) -> None:  # fmt: skip
+    """A risk reviewed: the review recorded with the score it found, the score set, the
+    next review date set."""
+    fields = change.target.fields
+    found_p = probability if probability is not None else fields.get("probability")
+    found_i = impact if impact is not None else fields.get("impact")
+    change.append("reviews", {"on": on, "by": by, "probability": _int(found_p),
+                              "impact": _int(found_i), "note": note},
+                  after=("review_by", "contingency", "prevention"))  # fmt: skip
+    change.set("probability", _int(found_p))
+    change.set("impact", _int(found_i))
+    if next_review is not None:
+        change.set("review_by", next_review, after=("contingency", "status"))
+
+
+def decide(change: Change, status: str, by: str, on: date, note: str | None) -> None:
+    """A change request approved, rejected or withdrawn."""
+    change.set("status", status)
+    if status in ("approved", "rejected"):
+        change.set("decided", on, after=("status",))
+        change.set("decided_by", by, after=("decided", "status"))
+    if note:
+        change.set("decision_note", note, after=("decided_by", "decided", "status"))
+
+
+def answer(change: Change, on: date, resolution: str | None) -> None:
+    """A client concern acknowledged on `on`, and resolved too when `resolution` says how."""
+    if change.target.fields.get("acknowledged") is None:
+        change.set("acknowledged", on, after=("owner", "channel", "severity"))
+    if resolution:
+        change.set("resolved", on, after=("acknowledged",))
+        change.set("resolution", resolution, after=("resolved",))
+
+
+def _day(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
