@@ -45,7 +45,8 @@ def test_errors_exit_1_with_file_line_col(project: Callable[..., Path]) -> None:
     result = run("validate", "--root", str(root))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "risks/R-003.yaml:5:14: error [schema] probability: 6 is greater than the maximum of 5"
+        "risks/R-003.yaml:5:14: error [schema] probability: 6 is greater than the maximum of 5: "
+        "use a number from 1 to 5"
     )
 
 
@@ -170,7 +171,7 @@ def test_python_dash_m_runs_the_cli(project: Callable[..., Path]) -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert "did you mean 'bob'?" in done.stdout
+    assert "did you mean 'bob', Bob Steiner?" in done.stdout
     assert "Traceback" not in done.stderr
 
 

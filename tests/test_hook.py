@@ -88,7 +88,7 @@ def test_hook_runs_through_pre_commit(
     assert "Failed" in broken.stdout
     assert (
         "risks/R-002-sso-approval.yaml:7:14: error [schema] probability: 7 is greater than "
-        "the maximum of 5\n"
+        "the maximum of 5: use a number from 1 to 5\n"
     ) in broken.stdout
     risk.write_text(risk.read_text().replace("probability: 7", "probability: 3"))
 

@@ -37,7 +37,7 @@ CASES: dict[str, tuple[bytes, str]] = {
                                     "risks/R-001.yaml:4:9: error [schema] raised:"),
     "a number written as text": (RISK.replace("probability: 2", "probability: '2'").encode(),
                                  "risks/R-001.yaml:5:14: error [schema] probability: expected "
-                                 "a whole number, got '2'"),
+                                 "a whole number from 1 to 5, got '2'"),
     "text written as a number": (RISK.replace("title: t", "title: 12").encode(),
                                  "risks/R-001.yaml:2:8: error [schema] title:"),
     "a merge key": (RISK.encode() + b"<<: {impact: 5}\n",
@@ -378,10 +378,12 @@ def test_a_value_that_is_only_a_line_break_is_shown_as_one(project: Callable[...
     root = project({"risks/R-001.yaml": RISK.replace("title: t", 'title: "\\n"') + '"\\n": 1\n'})
     lines = run("validate", "--root", str(root), "--today", TODAY).output.splitlines()
     assert lines[:2] == [
-        "risks/R-001.yaml:2:8: error [schema] title: '\\n' is not valid: must not be blank",
-        "risks/R-001.yaml:9:1: error [schema] unknown field '\\n' (known fields: category, "
-        "closed, contingency, description, id, ignore, impact, links, owner, prevention, "
-        "probability, raised, response, review_by, reviews, status, title, trigger, visibility)",
+        "risks/R-001.yaml:2:8: error [schema] title: '\\n' is not valid: must not be blank: write "
+        "some text",
+        "risks/R-001.yaml:9:1: error [schema] unknown field '\\n': remove it, or use a known "
+        "field (category, closed, contingency, description, id, ignore, impact, links, owner, "
+        "prevention, probability, raised, response, review_by, reviews, status, title, trigger, "
+        "visibility)",
     ], lines
 
 

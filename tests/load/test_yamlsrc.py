@@ -71,7 +71,7 @@ def test_syntax_error_reports_line_and_keeps_no_data() -> None:
     parsed = parse_yaml("id: R-1\ntitle: x\n  owner: alice\n")
     assert parsed.data is None
     assert [(p.rule, p.line) for p in parsed.problems] == [("yaml-syntax", 3)]
-    assert "indentation" in parsed.problems[0].message
+    assert "indent it as the fields around it" in parsed.problems[0].message
 
 
 def test_tab_indentation_is_named() -> None:
@@ -172,8 +172,8 @@ SYNTAX_ERRORS = {
     'a: "x\n---\n"\n': "ends the document",
     "a: |0\n  x\n": "indentation from 1 to 9",
     "a: &\n": "may not use anchors",
-    "a: b\n- c\n": "check the indentation",
-    "a: 'x' y\n": "check the indentation",
+    "a: b\n- c\n": "give every field of one block the same indentation",
+    "a: 'x' y\n": "put the whole value in quotes",
     "a: [b\n": "is not closed",
     "a:\n\tb: 1\n": "indent with spaces",
 }

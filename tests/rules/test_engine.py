@@ -186,7 +186,7 @@ def test_an_unknown_rule_name_is_a_usage_error(every_rule: Path) -> None:
         (
             "rules:\n  commitment-due-soon:\n    days: soon\n",
             "riskdocs.yaml:21:11: error [schema] rules.commitment-due-soon.days: expected a "
-            "whole number, got 'soon'",
+            "whole number of at least 0, got 'soon': write a whole number of at least 0",
         ),
         (
             "thresholds:\n  risk_bands: {high: 8, medium: 10}\n",

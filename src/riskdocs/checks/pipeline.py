@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from riskdocs.checks.fastcheck import passes
-from riskdocs.checks.references import check_references
+from riskdocs.checks.references import check_references, display_names, with_person_hints
 from riskdocs.checks.sources import Source
 from riskdocs.checks.states import check_states
 from riskdocs.finding import Finding, Severity, sort_findings
@@ -58,6 +58,7 @@ def run(
     readable = [d for d in documents if d.readable]
     valid, refused = schema_valid(readable)
     project, built = build_project(valid, [*loaded, *refused])
+    refused = with_person_hints(refused, display_names(project))
     contradicting = check_states(project, today)
     linked = check_references([*documents, *source.peers(readable)], valid, project,
                               source.names(project))  # fmt: skip

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from typing import Any
 
 from riskdocs.dates import day_or_none
@@ -20,7 +21,7 @@ from riskdocs.load import kinds
 from riskdocs.load.documents import Document
 from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Meeting, Project
-from riskdocs.suggest import did_you_mean
+from riskdocs.suggest import did_you_mean, person_hint, person_key
 
 
 def _named(kind: kinds.Kind) -> str:
@@ -107,11 +108,13 @@ def check_references(
     findings = list(_duplicate_ids(documents))
     findings.extend(_filename_mismatches(documents))
     names = namespaces(documents, project) if names is None else names
+    people = display_names(project)
     for document in schema_valid:
         for pattern, target in REFERENCES.get(document.kind.name, ()):
             for path, value in _values_at(document.data, pattern):
                 if isinstance(value, str) and value not in names[target]:
-                    findings.append(_dangling(document, path, value, target, names[target]))
+                    findings.append(_dangling(document, path, value, target, names[target],
+                                              people))  # fmt: skip
     findings.extend(_action_item_references(project, names))
     return findings
 
@@ -144,11 +147,20 @@ def _values_at(
         yield from _values_at(data[head], rest, (*path, head))
 
 
+def display_names(project: Project) -> dict[str, str]:
+    """Each person's key -> display name, for did-you-mean on a name written instead."""
+    return {key: person.name for key, person in project.settings.people.items()}
+
+
 def _dangling(
-    document: Document, path: JsonPath, value: str, target: str, known: AbstractSet[str]
-) -> Finding:
-    close = did_you_mean(value, sorted(known), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    document: Document, path: JsonPath, value: str, target: str, known: AbstractSet[str],
+    people: Mapping[str, str] | None = None,
+) -> Finding:  # fmt: skip
+    if target == PERSON and people:
+        hint = person_hint(value, people)
+    else:
+        close = did_you_mean(value, sorted(known), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
     where = _WHERE.get(target)
     missing = f"'{value}' is not in {where}" if where else f"there is no {target} {value}"
     field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
@@ -176,8 +188,8 @@ def _action_item_references(project: Project, names: Namespaces) -> Iterator[Fin
             for person, col, written, mark in named:
                 if person is None or person in people:
                     continue
-                close = did_you_mean(person, sorted(people), n=1)
-                hint = f" (did you mean '{mark}{close[0]}'?)" if close else ""
+                key = person_key(person, display_names(project))
+                hint = f" (did you mean '{mark}{key}'?)" if key else ""
                 yield _item_finding(meeting, item.line, col, (
                     f"action item {written.format(person)} is not in `people:` in "
                     f"riskdocs.yaml{hint}"
@@ -318,3 +330,18 @@ def _mismatch(
         message=message,
         entity=_id_of(document),
     )
+
+
+_PERSON_REFUSED = re.compile(r": '(?P<value>.*)' is not valid: a person is a key of `people:`")
+
+
+def with_person_hints(findings: Sequence[Finding], names: Mapping[str, str]) -> list[Finding]:
+    """Schema findings about a person written by name (`owner: Dana Kowalski`) with the
+    key meant; the schema
+    knows the form of a key, only the settings know the people."""
+    hinted = []
+    for finding in findings:
+        match = _PERSON_REFUSED.search(finding.message) if finding.rule == "schema" else None
+        hint = person_hint(match.group("value"), names) if match else ""
+        hinted.append(replace(finding, message=finding.message + hint) if hint else finding)
+    return hinted

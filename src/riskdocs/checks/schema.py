@@ -170,8 +170,11 @@ def _unknown_keys(error: SchemaError) -> list[str]:
 def _unknown_message(error: SchemaError, key: str) -> str:
     known = sorted(error.schema.get("properties", {}))
     close = did_you_mean(key, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
-    return _prefixed(error.path, f"unknown field '{key}' ({hint})")
+    if close:
+        return _prefixed(error.path, f"unknown field '{key}' (did you mean '{close[0]}'?)")
+    fields = ", ".join(known)
+    return _prefixed(error.path, f"unknown field '{key}': remove it, or use a known field "
+                                 f"({fields})")  # fmt: skip
 
 
 def _required_name(error: SchemaError) -> str:
@@ -183,7 +186,7 @@ def _required_message(error: SchemaError) -> str:
     name = _required_name(error)
     about = error.schema.get("properties", {}).get(name, {}).get("description")
     detail = f": {about[0].lower()}{about[1:].rstrip('.')}" if about else ""
-    return _prefixed(error.path, f"missing required field '{name}'{detail}")
+    return _prefixed(error.path, f"missing required field '{name}'{detail}: add `{name}:`")
 
 
 def _describe(error: SchemaError) -> str:
@@ -193,7 +196,7 @@ def _describe(error: SchemaError) -> str:
         return f"{value!r} is not valid: {schema['patternErrorMessage']}{_look_alikes(value)}"
     if error.keyword == "format" and error.expected == "date":
         if isinstance(value, str) and ISO_DAY.fullmatch(value):
-            return f"{value!r} is not a real calendar date"
+            return f"{value!r} is not a real calendar date: correct the day or the month"
         return f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-25"
     if error.keyword == "minItems":
         count = error.expected
@@ -201,10 +204,17 @@ def _describe(error: SchemaError) -> str:
     if error.keyword in ("oneOf", "enum"):
         return _choice_message(error)
     if error.keyword == "type":
-        return f"expected {_type_name(error.expected)}, got {_show(value)}"
+        expected = f"{_type_name(error.expected)}{_range(schema)}"
+        shape = _written_as(error.path, schema)
+        return f"expected {expected}, got {_show(value)}{shape or f': write {expected}'}"
+    if error.keyword in ("minimum", "maximum"):
+        bound = (
+            "less than the minimum" if error.keyword == "minimum" else "greater than the maximum"
+        )
+        return f"{value} is {bound} of {error.expected}: use {_allowed(schema)}"
     if error.keyword == "anyOf" and all("required" in s for s in error.expected):
         options = " or ".join(f"'{s['required'][0]}'" for s in error.expected)
-        return f"needs at least one of {options}"
+        return f"needs at least one of {options}: add one"
     if error.keyword == "dependencies":
         return _dependency_message(error)
     return error.message
@@ -226,7 +236,7 @@ def _choice_message(error: SchemaError) -> str:
     if not options:
         return error.message
     close = did_you_mean(str(error.instance), options, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = f"; did you mean '{close[0]}'?" if close else "; write one of them"
     return f"{_show(error.instance)} is not one of: {', '.join(options)}{hint}"
 
 
@@ -254,6 +264,39 @@ def _dependency_message(error: SchemaError) -> str:
     field = _dependency_field(error)
     missing = [n for n in error.expected.get(field, []) if n not in error.instance]
     return f"'{field}' is set, so '{missing[0]}' must be set too" if missing else error.message
+
+
+def _allowed(schema: dict[str, Any]) -> str:
+    """`a number from 1 to 5`, `at most 10`, `at least 0`."""
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return f"a number from {low} to {high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+def _range(schema: dict[str, Any]) -> str:
+    """` from 1 to 5` for a number the schema bounds."""
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return f" from {low} to {high}"
+    return f" of at least {low}" if low is not None else ""
+
+
+def _written_as(path: JsonPath, schema: dict[str, Any]) -> str:
+    """`: write it as `links: {risks: [R-001]}`` from the schema's first example, so the
+    right shape is in the message and not only in `riskdocs schema`."""
+    examples = schema.get("examples")
+    if not examples or not path:
+        return ""
+    return f": write it as `{path[-1]}: {_flow(examples[0])}`"
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return str(value)
 
 
 def _type_name(expected: str | list[str]) -> str:

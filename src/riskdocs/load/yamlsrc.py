@@ -62,18 +62,48 @@ _NUMBER_LIKE = re.compile(r"[-+]?(?:0[xo][0-9a-fA-F]+|[0-9]*\.?[0-9]*(?:[eE][-+]
 # A comment that starts right after a plain value, with no space after the '#'.
 _COMMENT_CUT = re.compile(r"[ \t]+#(?=\S)")
 
+# The parser's words for an indentation mistake, in plain words: (fragment of the
+# problem, of its context) -> what is wrong, given the line the context starts on.
+_PLAIN_PROBLEMS = {
+    ("did not find expected '-' indicator", "block collection"): (
+        "this line is not lined up with the items of the list that starts at line {line}"
+    ),
+    ("did not find expected key", "block mapping"): (
+        "this line is indented differently from the fields of the block that starts at line {line}"
+    ),
+    ("expected <block end>", "block mapping"): (
+        "this line is indented differently from the fields of the block that starts at line {line}"
+    ),
+    ("expected <block end>", "block collection"): (
+        "this line is not lined up with the items of the list that starts at line {line}"
+    ),
+}
+
 # Hints for the libyaml messages people meet most, keyed by a fragment of the message.
 _SYNTAX_HINTS = {
+    "this line is not lined up with the items": (
+        "start each item with '- ' at the same indentation as the items above it, and indent "
+        "an item's other fields two spaces more"
+    ),
+    "more text after this line's value": (
+        "put the whole value in quotes, or remove what follows the closing quote"
+    ),
+    "this line is indented differently from the fields": (
+        "give every field of one block the same indentation (spaces, no tabs)"
+    ),
     "found a tab character": "YAML does not allow tabs for indentation; indent with spaces",
     "did not find expected ',' or ']'": "a [list] is not closed with ']'",
     "did not find expected ',' or '}'": "a {mapping} is not closed with '}'",
-    "mapping values are not allowed": (
-        "a value contains ': ' or the indentation is off; quote the value or fix the indentation"
+    "a ': ' inside a value": (
+        "if this line starts a field, indent it as the fields around it; if it is text, put "
+        "it in quotes"
     ),
     "could not find expected ':'": "a key is missing its ':' or a quoted text is not closed",
     "found undefined alias": "riskdocs files may not use aliases (*name); write the value out",
     "did not find expected key": "check the indentation of this line against the lines above",
-    "found unexpected end of stream": "a quoted text or a bracket is not closed",
+    "found unexpected end of stream": (
+        "a quoted text or a bracket is not closed: close it, or remove the stray quote"
+    ),
     "found incompatible YAML document": (
         "the %YAML line asks for a YAML version riskdocs does not read (it reads 1.1 and 1.2): "
         "remove the line, riskdocs files need no directive"
@@ -209,11 +239,25 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Y
     line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
     message = exc.problem or "invalid YAML"
     if exc.context and exc.context_mark and exc.context_mark is not mark:
-        message += f" ({exc.context} at line {exc.context_mark.line + 1 + line_offset})"
+        context_line = exc.context_mark.line + 1 + line_offset
+        plain = next((words for (problem, context), words in _PLAIN_PROBLEMS.items()
+                      if problem in message and context in exc.context), None)  # fmt: skip
+        if plain and mark and not _starts_line(text, mark.line, mark.column):
+            plain = "more text after this line's value, which YAML cannot read"
+        message = (plain.format(line=context_line) if plain
+                   else f"{message} ({exc.context} at line {context_line})")  # fmt: skip
+    if message.startswith("mapping values are not allowed"):
+        message = "a ': ' inside a value, where YAML cannot start a new field"
     if mark and _char_at(text, mark.line, mark.column) == "\t":
         message = "found a tab character"
     hint = next((h for frag, h in _SYNTAX_HINTS.items() if frag in message), _SYNTAX_FALLBACK)
     return YamlProblem("yaml-syntax", line, col, f"{message}: {hint}")
+
+
+def _starts_line(text: str, line: int, column: int) -> bool:
+    """Whether the token at `line`:`column` (0-based) is the first thing on its line."""
+    lines = text.split("\n")
+    return line < len(lines) and not lines[line][:column].strip(" \t-")
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:

@@ -48,7 +48,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 commitment.source,
                 ("done",),
                 f"{commitment.id} was delivered {commitment.done}, {days(late)} after the due "
-                f"date in force that day ({due})",
+                f"date in force that day ({due}); if a later date had been agreed, record it "
+                "under `renegotiated:`",
                 commitment.id,
                 client=sentence(
                     f"{name_of(project, commitment.owner)} delivered \u201c{commitment.title}"

@@ -63,6 +63,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
 
 def _still_due(concern: Concern, target: ResponseTarget) -> str:
     if concern.resolved is not None:
-        return ""
+        return (
+            "; note what slowed it under `resolution`, or, if the target does not fit, "
+            f"change `thresholds.concern_response.{concern.severity}` in riskdocs.yaml"
+        )
     due = concern.raised + timedelta(days=target.resolve_days)
     return f": resolve it by {due} to keep the resolution on time"
