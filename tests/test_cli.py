@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from riskdocs import __version__
-from tests.conftest import TODAY, run
+from tests.conftest import EXAMPLE, TODAY, run
 
 RISK = (
     "id: R-001\ntitle: t\nowner: alice\nraised: 2026-10-02\n"
@@ -235,3 +235,45 @@ def test_demo_builds_the_bundled_example_and_says_why_it_is_amber(tmp_path: Path
     team = run("demo", "-o", str(out), "--audience", "team", "--today", "2026-12-20")
     assert team.exit_code == 0 and "overall health red" in team.output
     assert "team view" in (out / "index.html").read_text()
+
+
+def test_severities_are_coloured_on_a_terminal_and_never_with_no_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through a real terminal-less pipe with FORCE_COLOR, as a CI log that shows colour;
+    NO_COLOR wins (https://no-color.org)."""
+    import os
+
+    args = [sys.executable, "-m", "riskdocs", "validate", "--root", str(EXAMPLE), "--today",
+            "2026-12-20"]  # fmt: skip
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    forced = subprocess.run(args, capture_output=True, text=True, check=False,
+                            env={**base, "FORCE_COLOR": "1"})  # fmt: skip
+    assert ": \x1b[1;31merror\x1b[0m [commitment-overdue]" in forced.stdout
+    assert "\x1b[33mwarning\x1b[0m [" in forced.stdout
+    plain = subprocess.run(args, capture_output=True, text=True, check=False, env=base)
+    assert "\x1b[" not in plain.stdout  # a pipe: no colour
+    both = subprocess.run(args, capture_output=True, text=True, check=False,
+                          env={**base, "FORCE_COLOR": "1", "NO_COLOR": "1"})  # fmt: skip
+    assert "\x1b[" not in both.stdout and both.stdout == plain.stdout
+    jsoned = subprocess.run([*args, "--format", "json"], capture_output=True, text=True,
+                            check=False, env={**base, "FORCE_COLOR": "1"})  # fmt: skip
+    assert "\x1b[" not in jsoned.stdout
+
+
+def test_shell_completion_offers_rules_kinds_and_the_projects_ids(tmp_path: Path) -> None:
+    import os
+
+    def complete(*words: str) -> list[str]:
+        env = {**os.environ, "COMP_WORDS": " ".join(["riskdocs", *words]),
+               "COMP_CWORD": str(len(words)), "_RISKDOCS_COMPLETE": "bash_complete"}  # fmt: skip
+        done = subprocess.run([str(Path(sys.executable).parent / "riskdocs")], capture_output=True,
+                              text=True, check=False, env=env, cwd=EXAMPLE)  # fmt: skip
+        return [line.split(",", 1)[1] for line in done.stdout.splitlines()]
+
+    assert complete("history", "c-00") == ["C-001", "C-002", "C-003", "C-004", "C-005"]
+    assert "2026-11-19-weekly" in complete("history", "2026-11")
+    assert complete("validate", "--rule", "commitment-d") == ["commitment-done-late",
+                                                               "commitment-due-soon"]  # fmt: skip
+    assert complete("schema", "st") == ["status"]
+    assert complete("new", "c") == ["commitment", "concern", "change-request"]

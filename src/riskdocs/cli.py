@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from riskdocs import __version__
+from riskdocs import __version__, colour, completion
 from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.formats import FORMATTERS
@@ -111,11 +111,16 @@ def say(message: str, *, err: bool = False) -> None:
     click.echo(visible(message), err=err)
 
 
-def show(output: str) -> None:
+def show(output: str, coloured: bool = False) -> None:
     """Print a command's output (lines a formatter made from visible values), each line
     made visible once more: file names, titles and git authors reach the terminal and
-    CI logs only through `say` and `show`."""
-    click.echo("\n".join(visible(line) for line in output.split("\n")), nl=False)
+    CI logs only through `say` and `show`. `coloured` colours the findings' severities
+    when the terminal wants colour (riskdocs/colour.py)."""
+    lines = [visible(line) for line in output.split("\n")]
+    if coloured and colour.wanted(sys.stdout):
+        click.echo("\n".join(colour.severities(line) for line in lines), nl=False, color=True)
+        return
+    click.echo("\n".join(lines), nl=False)
 
 
 def setup_errors(func: F) -> F:
@@ -149,6 +154,7 @@ def main() -> None:
     "rules",
     multiple=True,
     metavar="NAME",
+    shell_complete=completion.rule_names,
     help="Only run and report this rule (repeatable); `riskdocs rules` lists them.",
 )
 @click.option(
@@ -205,7 +211,8 @@ def validate(
         show(formatter(exc.findings, 1))
         raise
     shown = relocate(result.findings, _checkout_prefix(project_root, output_format))
-    show(formatter(shown, result.files_checked, show_ignored=show_ignored))
+    show(formatter(shown, result.files_checked, show_ignored=show_ignored),
+         coloured=output_format == "text")  # fmt: skip
     sys.exit(exit_code(result.findings))
 
 
@@ -366,7 +373,7 @@ def init(directory: Path, today: dt.date | None, hook: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", required=False)
+@click.argument("kind", required=False, shell_complete=completion.kind_names)
 @setup_errors
 def schema(kind: str | None) -> None:
     """Print the JSON Schema of KIND (risk, commitment, ...), or of status.json (`status`);
@@ -380,7 +387,7 @@ def schema(kind: str | None) -> None:
 
 
 @main.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=completion.rule_names)
 @setup_errors
 def rules(name: str | None) -> None:
     """List the health rules and built-in checks; with NAME, explain that one."""
@@ -404,7 +411,7 @@ def rules(name: str | None) -> None:
 
 
 @main.command()
-@click.argument("entity", required=False)
+@click.argument("entity", required=False, shell_complete=completion.entity_ids)
 @ROOT_OPTION
 @format_option(("text", "json"))
 @setup_errors
@@ -455,7 +462,7 @@ def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.da
 
 
 @main.command()
-@click.argument("entity")
+@click.argument("entity", shell_complete=completion.entity_ids)
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
@@ -469,7 +476,7 @@ def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | No
 
 
 @main.command()
-@click.argument("entity")
+@click.argument("entity", shell_complete=completion.entity_ids)
 @click.option("--to", "to", type=DateType(), required=True, help="The new agreed date.")
 @click.option("--agreed-by", required=True, help="Who agreed (a key of `people:`, on the "
               "other side than the promise's owner).")  # fmt: skip
@@ -492,7 +499,7 @@ def move(entity: str, to: dt.date, agreed_by: str, reason: str | None,
 
 
 @main.command()
-@click.argument("entity")
+@click.argument("entity", shell_complete=completion.entity_ids)
 @click.option("--by", "by", required=True, help="Who reviewed it (a key of `people:`).")
 @click.option("--probability", type=click.IntRange(1, 5), help="Probability found, 1 to 5.")
 @click.option("--impact", type=click.IntRange(1, 5), help="Impact found, 1 to 5.")
@@ -514,7 +521,7 @@ def review(entity: str, by: str, probability: int | None, impact: int | None,
 
 
 @main.command()
-@click.argument("entity")
+@click.argument("entity", shell_complete=completion.entity_ids)
 @click.argument("decision", type=click.Choice(("approved", "rejected", "withdrawn")))
 @click.option("--by", "by", help="Who decided (a key of `people:`, on the client's side).")
 @click.option("--note", help="The decision in a sentence.")
@@ -535,7 +542,7 @@ def decide(entity: str, decision: str, by: str | None, note: str | None, on: dt.
 
 
 @main.command()
-@click.argument("entity")
+@click.argument("entity", shell_complete=completion.entity_ids)
 @click.option("--resolution", help="How it was resolved; records the concern as resolved.")
 @ON_OPTION
 @ROOT_OPTION
