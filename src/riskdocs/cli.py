@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from riskdocs import __version__, colour, completion
+from riskdocs import __version__, colour
 from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.formats import FORMATTERS
@@ -48,6 +48,25 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 
 
 # The options several commands share, declared once.
+def _complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+    # Each completion loads riskdocs/completion.py (and click's) only when a shell asks.
+    from riskdocs.completion import entity_ids
+
+    return entity_ids(ctx, param, incomplete)
+
+
+def _complete_kinds(ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+    from riskdocs.completion import kind_names
+
+    return kind_names(ctx, param, incomplete)
+
+
+def _complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+    from riskdocs.completion import rule_names
+
+    return rule_names(ctx, param, incomplete)
+
+
 ROOT_OPTION = click.option(
     "--root",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -154,7 +173,7 @@ def main() -> None:
     "rules",
     multiple=True,
     metavar="NAME",
-    shell_complete=completion.rule_names,
+    shell_complete=_complete_rules,
     help="Only run and report this rule (repeatable); `riskdocs rules` lists them.",
 )
 @click.option(
@@ -373,7 +392,7 @@ def init(directory: Path, today: dt.date | None, hook: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", required=False, shell_complete=completion.kind_names)
+@click.argument("kind", required=False, shell_complete=_complete_kinds)
 @setup_errors
 def schema(kind: str | None) -> None:
     """Print the JSON Schema of KIND (risk, commitment, ...), or of status.json (`status`);
@@ -387,7 +406,7 @@ def schema(kind: str | None) -> None:
 
 
 @main.command()
-@click.argument("name", required=False, shell_complete=completion.rule_names)
+@click.argument("name", required=False, shell_complete=_complete_rules)
 @setup_errors
 def rules(name: str | None) -> None:
     """List the health rules and built-in checks; with NAME, explain that one."""
@@ -411,7 +430,7 @@ def rules(name: str | None) -> None:
 
 
 @main.command()
-@click.argument("entity", required=False, shell_complete=completion.entity_ids)
+@click.argument("entity", required=False, shell_complete=_complete_ids)
 @ROOT_OPTION
 @format_option(("text", "json"))
 @setup_errors
@@ -462,7 +481,7 @@ def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.da
 
 
 @main.command()
-@click.argument("entity", shell_complete=completion.entity_ids)
+@click.argument("entity", shell_complete=_complete_ids)
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
@@ -476,7 +495,7 @@ def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | No
 
 
 @main.command()
-@click.argument("entity", shell_complete=completion.entity_ids)
+@click.argument("entity", shell_complete=_complete_ids)
 @click.option("--to", "to", type=DateType(), required=True, help="The new agreed date.")
 @click.option("--agreed-by", required=True, help="Who agreed (a key of `people:`, on the "
               "other side than the promise's owner).")  # fmt: skip
@@ -499,7 +518,7 @@ def move(entity: str, to: dt.date, agreed_by: str, reason: str | None,
 
 
 @main.command()
-@click.argument("entity", shell_complete=completion.entity_ids)
+@click.argument("entity", shell_complete=_complete_ids)
 @click.option("--by", "by", required=True, help="Who reviewed it (a key of `people:`).")
 @click.option("--probability", type=click.IntRange(1, 5), help="Probability found, 1 to 5.")
 @click.option("--impact", type=click.IntRange(1, 5), help="Impact found, 1 to 5.")
@@ -521,7 +540,7 @@ def review(entity: str, by: str, probability: int | None, impact: int | None,
 
 
 @main.command()
-@click.argument("entity", shell_complete=completion.entity_ids)
+@click.argument("entity", shell_complete=_complete_ids)
 @click.argument("decision", type=click.Choice(("approved", "rejected", "withdrawn")))
 @click.option("--by", "by", help="Who decided (a key of `people:`, on the client's side).")
 @click.option("--note", help="The decision in a sentence.")
@@ -542,7 +561,7 @@ def decide(entity: str, decision: str, by: str | None, note: str | None, on: dt.
 
 
 @main.command()
-@click.argument("entity", shell_complete=completion.entity_ids)
+@click.argument("entity", shell_complete=_complete_ids)
 @click.option("--resolution", help="How it was resolved; records the concern as resolved.")
 @ON_OPTION
 @ROOT_OPTION
