@@ -25,9 +25,10 @@ from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding, Severity
 from riskdocs.history.repo import Repository
 from riskdocs.load.kinds import Kind
-from riskdocs.load.project import load_project
+from riskdocs.load.project import load_project, named
 from riskdocs.load.tree import DiskTree
 from riskdocs.model.entities import Project
+from riskdocs.rules import RULES
 
 
 @dataclass(frozen=True)
@@ -53,16 +54,14 @@ class Target:
 def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
     """The file of the entity whose id is `entity` (any case), of one of `kinds`."""
     documents, _ = load_project(DiskTree(root))
-    wanted = entity.strip().casefold()
-    for document in documents:
-        data = document.data
-        if isinstance(data, dict) and str(data.get("id", "")).casefold() == wanted:
-            if document.kind.name not in kinds:
-                raise RiskdocsError(
-                    f"{data['id']} is a {document.kind.label}; this command records "
-                    f"{' or '.join(k.replace('-', ' ') for k in kinds)}s"
-                )
-            return Target(document.path, document.kind, data)
+    for document in named(documents, entity):
+        data = document.data if isinstance(document.data, dict) else {}
+        if document.kind.name not in kinds:
+            raise RiskdocsError(
+                f"{data.get('id', document.stem)} is a {document.kind.label}; this command "
+                f"records {' or '.join(k.replace('-', ' ') for k in kinds)}s"
+            )
+        return Target(document.path, document.kind, data)
     raise RiskdocsError(f"no {' or '.join(kinds)} '{entity}' in the project")
 
 
@@ -115,7 +114,7 @@ def apply(
     no file has an error it did not have before."""
     checked = run(whole_project(root, repository), today)
     before = _errors(checked.findings)
-    broken = [f for f in before if f.path == target.path and f.rule not in _RULE_NAMES()]
+    broken = [f for f in before if f.path == target.path and f.rule not in RULES]
     if broken:
         raise RiskdocsError(
             f"{target.path} does not pass its checks ({_said(broken[0])}); fix it first, "
@@ -161,12 +160,6 @@ def _write(path: Path, text: str) -> None:
 
 def _errors(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR and not f.ignored]
-
-
-def _RULE_NAMES() -> frozenset[str]:
-    from riskdocs.rules import RULES
-
-    return frozenset(RULES)
 
 
 def _said(finding: Finding) -> str:

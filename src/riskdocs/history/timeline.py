@@ -23,7 +23,7 @@ from riskdocs.history.log import Change, Log, uncommitted_changes
 from riskdocs.history.repo import Repository
 from riskdocs.load.documents import split_front_matter
 from riskdocs.load.kinds import SCOPE_FILES, classify
-from riskdocs.load.project import load_project
+from riskdocs.load.project import load_project, named
 from riskdocs.load.tree import READ_ERRORS, Tree
 from riskdocs.load.yamlsrc import YamlProblem
 from riskdocs.visible import visible
@@ -84,12 +84,7 @@ def find_target(tree: Tree, name: str) -> Target:
     a deliverable (D-03, in the scope baseline) or a meeting note's file name."""
     documents, _ = load_project(tree)
     wanted = name.strip().casefold()
-    found = frozenset(
-        d.path for d in documents
-        if (isinstance(d.data, dict) and str(d.data.get("id", "")).casefold() == wanted)
-        or d.stem.casefold() == wanted
-    )  # fmt: skip
-    if found:
+    if found := frozenset(d.path for d in named(documents, name)):
         return Target(found)
     for d in documents:
         if d.path in SCOPE_FILES and isinstance(d.data, dict) and _element(d.data, wanted):

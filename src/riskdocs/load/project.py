@@ -34,6 +34,17 @@ def load_project(tree: Tree) -> tuple[list[Document], list[Finding]]:
     return _load_paths(tree, paths)
 
 
+def named(documents: Sequence[Document], name: str) -> list[Document]:
+    """The documents whose `id:` is `name`, in any case, or whose file name is (a
+    meeting note has no id): how a person names an entity on the command line."""
+    wanted = name.strip().casefold()
+    return [
+        d for d in documents
+        if (isinstance(d.data, dict) and str(d.data.get("id", "")).casefold() == wanted)
+        or d.stem.casefold() == wanted
+    ]  # fmt: skip
+
+
 def _load_paths(tree: Tree, paths: Sequence[str]) -> tuple[list[Document], list[Finding]]:
     documents: list[Document] = []
     findings: list[Finding] = []
