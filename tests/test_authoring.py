@@ -189,3 +189,14 @@ def test_a_fresh_project_uses_its_local_schemas(tmp_path: Path) -> None:
         "# yaml-language-server: $schema=../../.riskdocs/schemas/change-request.schema.json\n"
     )
     assert REPO.exists()
+
+
+def test_bad_news_is_recorded_and_shown_never_refused(example: Path) -> None:
+    """The hook's policy: an agreed move to a day already past makes the promise overdue;
+    that is the truth, so it is written, and said."""
+    output = record(example, "move", "C-005", "--to", "2026-11-20", "--agreed-by", "bob")
+    assert "  due: 2026-12-04 -> 2026-11-20" in output
+    assert "  now reported: commitments/C-005.yaml:8: commitment-overdue: C-005 was due" in output
+    late = record(example, "new", "commitment", "--title", "Late already", "--owner", "chen",
+                  "--to", "dana", "--made", "2026-11-10", "--due", "2026-11-25")  # fmt: skip
+    assert "created commitments/C-006.yaml" in late

@@ -478,6 +478,8 @@ def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.da
     say(f"riskdocs: recorded in {target.path}:")
     for line in recorded.changes:
         say(f"  {line}")
+    for finding in recorded.news:
+        say(f"  now reported: {finding.path}:{finding.line}: {finding.rule}: {finding.message}")
 
 
 @main.command()
@@ -583,6 +585,8 @@ def answer(entity: str, resolution: str | None, on: dt.date | None, root: Path |
 @click.option("--owner", help="Who owns it (a key of `people:`).")
 @click.option("--to", "to", help="Commitment: who it is promised to.")
 @click.option("--due", type=DateType(), help="Commitment: the agreed date.")
+@click.option("--made", type=DateType(), help="Commitment: when it was promised (default: "
+              "today).")  # fmt: skip
 @click.option("--baseline", type=DateType(), help="Milestone: the agreed date.")
 @click.option("--raised-by", help="Concern or change request: who raised it.")
 @click.option("--severity", type=click.Choice(("low", "medium", "high", "critical")),

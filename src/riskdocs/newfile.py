@@ -24,6 +24,7 @@ from riskdocs.load.documents import Document
 from riskdocs.load.kinds import KINDS, Kind
 from riskdocs.load.project import load_project
 from riskdocs.load.tree import DiskTree
+from riskdocs.record import blocks
 from riskdocs.scaffold import SCHEMA_FOLDER
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
@@ -68,10 +69,8 @@ def create(
         raise RiskdocsError(f"{relative} exists; riskdocs new never overwrites a file")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    errors = [
-        f for f in run(whole_project(root, repository, (relative,)), today).findings
-        if f.severity is Severity.ERROR
-    ]  # fmt: skip
+    found = run(whole_project(root, repository, (relative,)), today).findings
+    errors = [f for f in found if f.severity is Severity.ERROR and blocks(f)]
     if errors:
         path.unlink()
         said = "; ".join(f"{f.rule}: {f.message}" for f in errors)

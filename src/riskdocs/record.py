@@ -6,8 +6,10 @@ record of who agreed (`renegotiated:`, `rebaselined:`) and sets the new date, a
 review appends to `reviews:` and sets the new score. The file must pass its
 checks before (riskdocs never builds on a broken file) and after: when the edit
 would leave a new error in it (a move agreed by the promiser's own side, say),
-nothing is written and the errors say why. Edits are surgical (riskdocs/edit.py):
-everything else in the file stays byte for byte.
+nothing is written and the errors say why. The policy is the hook's: broken or
+dishonest records are refused, bad news is recorded and shown (a date moved into
+the past is overdue, and that is the truth). Edits are surgical
+(riskdocs/edit.py): everything else in the file stays byte for byte.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Recorded:
     before: str
     after: str
     changes: tuple[str, ...]
+    news: tuple[Finding, ...] = ()  # bad news the change brought out, recorded anyway
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def apply(
     edit: Callable[[Change], None],
 ) -> Recorded:
     """Check the file, make the edits, check the project again, and keep them only when
-    no file has an error it did not have before."""
+    no file has a new error that would block a commit (see `blocks`)."""
     checked = run(whole_project(root, repository), today)
     before = _errors(checked.findings)
     broken = [f for f in before if f.path == target.path and f.rule not in RULES]
@@ -134,14 +137,22 @@ def apply(
         raise
     known = {(f.path, f.rule, f.message) for f in before}
     new = [f for f in after if (f.path, f.rule, f.message) not in known]
-    if new:
+    if refused := [f for f in new if blocks(f)]:
         _restore(root, writes)
         raise RiskdocsError(
             "not recorded: it would leave "
-            + "; ".join(_said(f) for f in new)
+            + "; ".join(_said(f) for f in refused)
             + " (no file was changed)"
         )
-    return Recorded(target.path, change.before, change.yaml.text, tuple(change.said))
+    news = tuple(f for f in new if not blocks(f))
+    return Recorded(target.path, change.before, change.yaml.text, tuple(change.said), news)
+
+
+def blocks(finding: Finding) -> bool:
+    """Whether a new error stops a record: a file's own checks and the rules that block
+    commits do; the state of the project (overdue, beyond buffer) does not."""
+    rule = RULES.get(finding.rule)
+    return rule is None or bool(rule.BLOCKS_COMMITS)
 
 
 def _restore(root: Path, writes: dict[str, tuple[str, str]]) -> None:
