@@ -607,3 +607,26 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
     day = _day(DiskTree(project_root), today)
     made = create(project_root, repository, kind, given, day)
     say(f"riskdocs: created {made.path} ({made.id}); fill in the rest in your editor")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
+                                           "milestone", "lesson")))  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The CSV file to write (UTF-8 with a byte order mark, for Excel).")  # fmt: skip
+@click.option("--audience", type=click.Choice(("team", "client")), default="team",
+              show_default=True,
+              help="client leaves out `visibility: internal` records.")  # fmt: skip
+@ROOT_OPTION
+@setup_errors
+def export(kind: str, output: Path, audience: str, root: Path | None) -> None:
+    """Write every KIND record as a row of a CSV file, for a spreadsheet or a tracker."""
+    from riskdocs.export import export as export_kind
+    from riskdocs.load.tree import DiskTree
+
+    exported = export_kind(DiskTree(_project_root(root, [])), kind, audience)
+    output.write_bytes(exported.text.encode("utf-8"))
+    say(f"riskdocs: wrote {exported.rows} {kind} rows to {output}")
+    if exported.left_out:
+        say(f"riskdocs: {exported.left_out} {kind} file(s) could not be read and are left out; "
+            "`riskdocs validate` says why")  # fmt: skip
