@@ -17,7 +17,7 @@ REGEX_PATTERNS = {
     '^R-[0-9]+$': re.compile('^R-[0-9]+\\Z'),
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '\\S': re.compile('\\S'),
     '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z')
 }
@@ -37,6 +37,8 @@ def validate(data, custom_formats={}, name_prefix=None):
             if "status" in data_keys:
                 data_keys.remove("status")
                 data__status = data["status"]
+                if not isinstance(data__status, (str)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be string")
                 if not (isinstance(data__status, str) and data__status == 'approved' or isinstance(data__status, str) and data__status == 'rejected'):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['approved', 'rejected']")
     except (JsonSchemaValueException, JsonSchemaValuesException):
@@ -57,6 +59,8 @@ def validate(data, custom_formats={}, name_prefix=None):
             if "status" in data_keys:
                 data_keys.remove("status")
                 data__status = data["status"]
+                if not isinstance(data__status, (str)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be string")
                 if not (isinstance(data__status, str) and data__status == 'proposed' or isinstance(data__status, str) and data__status == 'withdrawn'):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['proposed', 'withdrawn']")
     except (JsonSchemaValueException, JsonSchemaValuesException):
@@ -151,6 +155,8 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "status" in data_keys:
             data_keys.remove("status")
             data__status = data["status"]
+            if not isinstance(data__status, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be string")
             data__status_one_of_count1 = 0
             if data__status_one_of_count1 < 2:
                 try:
@@ -231,6 +237,8 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
     return data
 
 def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     data_one_of_count2 = 0
     if data_one_of_count2 < 2:
         try:
@@ -409,8 +417,8 @@ def validate___definitions_common__date(data, custom_formats={}, name_prefix=Non
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not REGEX_PATTERNS['^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data

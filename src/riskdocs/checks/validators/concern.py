@@ -16,7 +16,7 @@ REGEX_PATTERNS = {
     '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
     '^C-[0-9]+$': re.compile('^C-[0-9]+\\Z'),
     '^R-[0-9]+$': re.compile('^R-[0-9]+\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '\\S': re.compile('\\S'),
     '^Q-[0-9]+$': re.compile('^Q-[0-9]+\\Z')
@@ -79,6 +79,8 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "severity" in data_keys:
             data_keys.remove("severity")
             data__severity = data["severity"]
+            if not isinstance(data__severity, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".severity must be string")
             data__severity_one_of_count1 = 0
             if data__severity_one_of_count1 < 2:
                 try:
@@ -109,6 +111,8 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "channel" in data_keys:
             data_keys.remove("channel")
             data__channel = data["channel"]
+            if not isinstance(data__channel, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".channel must be string")
             data__channel_one_of_count2 = 0
             if data__channel_one_of_count2 < 2:
                 try:
@@ -205,6 +209,8 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
     return data
 
 def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     data_one_of_count3 = 0
     if data_one_of_count3 < 2:
         try:
@@ -375,8 +381,8 @@ def validate___definitions_common__optionaldate(data, custom_formats={}, name_pr
     if not isinstance(data, (str, NoneType)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or null")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not REGEX_PATTERNS['^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
@@ -393,8 +399,8 @@ def validate___definitions_common__date(data, custom_formats={}, name_prefix=Non
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not REGEX_PATTERNS['^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data

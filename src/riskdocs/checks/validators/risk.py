@@ -16,7 +16,7 @@ REGEX_PATTERNS = {
     '^Q-[0-9]+$': re.compile('^Q-[0-9]+\\Z'),
     '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
     '^C-[0-9]+$': re.compile('^C-[0-9]+\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '\\S': re.compile('\\S'),
     '^R-[0-9]+$': re.compile('^R-[0-9]+\\Z')
@@ -57,6 +57,8 @@ def validate(data, custom_formats={}, name_prefix=None):
             if "status" in data_keys:
                 data_keys.remove("status")
                 data__status = data["status"]
+                if not isinstance(data__status, (str)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be string")
                 if not (isinstance(data__status, str) and data__status == 'open' or isinstance(data__status, str) and data__status == 'watching' or isinstance(data__status, str) and data__status == 'occurred'):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['open', 'watching', 'occurred']")
     except (JsonSchemaValueException, JsonSchemaValuesException):
@@ -98,6 +100,8 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "category" in data_keys:
             data_keys.remove("category")
             data__category = data["category"]
+            if not isinstance(data__category, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".category must be string")
             data__category_one_of_count1 = 0
             if data__category_one_of_count1 < 2:
                 try:
@@ -184,6 +188,8 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "status" in data_keys:
             data_keys.remove("status")
             data__status = data["status"]
+            if not isinstance(data__status, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be string")
             data__status_one_of_count2 = 0
             if data__status_one_of_count2 < 2:
                 try:
@@ -214,6 +220,8 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "response" in data_keys:
             data_keys.remove("response")
             data__response = data["response"]
+            if not isinstance(data__response, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".response must be string")
             data__response_one_of_count3 = 0
             if data__response_one_of_count3 < 2:
                 try:
@@ -390,6 +398,8 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
     return data
 
 def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     data_one_of_count4 = 0
     if data_one_of_count4 < 2:
         try:
@@ -560,8 +570,8 @@ def validate___definitions_common__optionaldate(data, custom_formats={}, name_pr
     if not isinstance(data, (str, NoneType)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or null")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not REGEX_PATTERNS['^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
@@ -570,8 +580,8 @@ def validate___definitions_common__date(data, custom_formats={}, name_prefix=Non
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not REGEX_PATTERNS['^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data

@@ -14,7 +14,7 @@ REGEX_PATTERNS = {
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
     '\\S': re.compile('\\S'),
     '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z')
 }
 
@@ -168,6 +168,8 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "state" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("state")
                             data__deliverables_item__state = data__deliverables_item["state"]
+                            if not isinstance(data__deliverables_item__state, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be string")
                             data__deliverables_item__state_one_of_count1 = 0
                             if data__deliverables_item__state_one_of_count1 < 2:
                                 try:
@@ -262,6 +264,8 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
     return data
 
 def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     data_one_of_count2 = 0
     if data_one_of_count2 < 2:
         try:
@@ -318,8 +322,8 @@ def validate___definitions_common__date(data, custom_formats={}, name_prefix=Non
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not REGEX_PATTERNS['^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
@@ -336,8 +340,8 @@ def validate___definitions_common__optionaldate(data, custom_formats={}, name_pr
     if not isinstance(data, (str, NoneType)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or null")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        if not REGEX_PATTERNS['^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data

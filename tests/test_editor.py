@@ -1,0 +1,99 @@
+"""The editor claims, checked in the real yaml-language-server over LSP (npm, pinned in
+tests/js): the files `init` writes are clean, a mistake is underlined where it is,
+completion inserts YAML that validates, and dates are checked as `validate` checks them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+from tests.lsp import YamlLanguageServer
+
+DAY = "2026-11-26"
+PLACEHOLDER = re.compile(r"\$\{\d+:([^}]*)\}|\$\{\d+\|([^,|]*)[^}]*\}|\$\d+")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("editor") / "p"
+    assert run("init", str(root), "--today", DAY).exit_code == 0
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(project: Path) -> Iterator[YamlLanguageServer]:
+    started = YamlLanguageServer(project)
+    yield started
+    started.close()
+
+
+def lines_of(diagnostics: list[dict[str, object]]) -> list[tuple[int, str]]:
+    return [(d["range"]["start"]["line"] + 1, str(d["message"])) for d in diagnostics]  # type: ignore[index]
+
+
+def test_every_file_init_writes_is_clean_in_the_editor(
+    project: Path, server: YamlLanguageServer
+) -> None:
+    files = [p for p in sorted(project.rglob("*.yaml")) if ".riskdocs" not in p.parts]
+    assert len(files) >= 12
+    for path in files:
+        assert server.diagnostics_of(path) == [], path
+
+
+def test_a_mistake_is_underlined_on_its_line(project: Path, server: YamlLanguageServer) -> None:
+    risk = next((project / "risks").glob("R-001*.yaml"))
+    broken = project / "risks" / "R-050-broken.yaml"
+    text = risk.read_text().replace("id: R-001", "id: R-050")
+    broken.write_text(
+        text.replace("impact: 4", "impact: 9").replace("status: open", "status: opne")
+    )
+    found = lines_of(server.diagnostics_of(broken))
+    impact = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("impact:")))
+    status = text.splitlines().index("status: open")
+    assert {line for line, _ in found} == {impact + 1, status + 1}, found
+    broken.unlink()
+
+
+DAYS = [("2026-02-28", True), ("2024-02-29", True), ("2026-02-30", False),
+        ("2026-02-29", False), ("2026-13-01", False), ("2026-04-31", False)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("day", "valid"), DAYS)
+def test_dates_are_checked_as_validate_checks_them(
+    project: Path, server: YamlLanguageServer, day: str, valid: bool
+) -> None:
+    """Found in use: the editor accepted 2026-02-30, and for 2026-13-45 said "write
+    YYYY-MM-DD", which it already was."""
+    path = project / "concerns" / "Q-050.yaml"
+    text = (project / "concerns" / "Q-001.yaml").read_text().replace("id: Q-001", "id: Q-050")
+    path.write_text(re.sub(r"^raised: \S+", f"raised: {day}", text, flags=re.MULTILINE))
+    editor = lines_of(server.diagnostics_of(path))
+    checked = run("validate", "--root", str(project), "--today", DAY, str(path))
+    assert (editor == []) is valid and (checked.exit_code == 0) is valid, (editor, checked.output)
+    if not valid:
+        assert "not a real calendar date" in editor[0][1]
+    path.unlink()
+
+
+def test_completion_inserts_fields_and_a_whole_risk_that_validate(
+    project: Path, server: YamlLanguageServer
+) -> None:
+    """Found in use: `status`, `category`, `response`, `visibility` were inserted without
+    `: `, and the whole-risk snippet wrote `probability: 0`, three errors at once."""
+    path = project / "risks" / "R-051-new.yaml"
+    head = "# yaml-language-server: $schema=../.riskdocs/schemas/risk.schema.json\n"
+    path.write_text(head + "\n")
+    items = {i["label"]: i.get("insertText", i["label"]) for i in server.completion(path, 1, 0)}
+    for field in ("status", "category", "response", "visibility", "probability", "impact"):
+        assert str(items[field]).startswith(f"{field}: "), (field, items[field])
+    snippet = PLACEHOLDER.sub(lambda m: m.group(1) or m.group(2) or "", str(items["riskdocs risk"]))
+    snippet = snippet.replace("R-003", "R-051")
+    path.write_text(head + snippet + "\n")
+    assert server.diagnostics_of(path) == []
+    checked = run("validate", "--root", str(project), "--today", DAY, str(path))
+    assert checked.exit_code == 0, checked.output
+    path.unlink()
