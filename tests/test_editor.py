@@ -97,3 +97,20 @@ def test_completion_inserts_fields_and_a_whole_risk_that_validate(
     checked = run("validate", "--root", str(project), "--today", DAY, str(path))
     assert checked.exit_code == 0, checked.output
     path.unlink()
+
+
+def test_rule_levels_complete_under_rules(project: Path, server: YamlLanguageServer) -> None:
+    """Found in use: rule levels under `rules:` got no completion at all."""
+    config = project / "riskdocs.yaml"
+    original = config.read_text()
+    lines = original.splitlines()
+    at = lines.index("rules:") + 1
+    lines.insert(at, "  commitment-overdue: ")
+    config.write_text("\n".join(lines) + "\n")
+    try:
+        offered = [i["label"] for i in server.completion(config, at, len(lines[at]))]
+        assert offered[:3] == ["error", "warning", "info"] and len(offered) == 4
+        rules = [i["label"] for i in server.completion(config, at, 2)]
+        assert "commitment-overdue" in rules and "scope-resign-unapproved" in rules
+    finally:
+        config.write_text(original)

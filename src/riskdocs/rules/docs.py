@@ -163,6 +163,8 @@ def _rule_schema(rule: Rule) -> dict[str, Any]:
     return {
         "description": f"{summary_line(rule)} Default: {rule.SEVERITY.value}.{date_note}",
         "type": ["string", "object"],
+        # editors complete values from `examples` (they read no `then`): the levels
+        "examples": list(LEVELS),
         "if": {"type": "string"},
         "then": {"$ref": "#/definitions/ruleLevel"},
         "else": {"type": "object", "additionalProperties": False, "properties": setting},
@@ -189,5 +191,6 @@ def level_schema() -> dict[str, Any]:
     }
     return {
         "description": "How a rule's findings count.",
+        "type": "string",
         "oneOf": [{"const": level, "description": meanings[level]} for level in LEVELS],
     }

@@ -1475,6 +1475,8 @@ def validate(data, custom_formats={}, name_prefix=None):
     return data
 
 def validate___definitions_rulelevel(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     data_one_of_count2 = 0
     if data_one_of_count2 < 2:
         try:
