@@ -18,13 +18,12 @@ from riskdocs.checks.pipeline import run
 from riskdocs.checks.sources import whole_project
 from riskdocs.edit import Scalar, scalar
 from riskdocs.errors import RiskdocsError
-from riskdocs.finding import Severity
 from riskdocs.history.repo import Repository
 from riskdocs.load.documents import Document
 from riskdocs.load.kinds import KINDS, Kind
 from riskdocs.load.project import load_project
 from riskdocs.load.tree import DiskTree
-from riskdocs.record import blocks
+from riskdocs.record import blocks, errors
 from riskdocs.scaffold import SCHEMA_FOLDER
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
@@ -70,10 +69,10 @@ def create(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     found = run(whole_project(root, repository, (relative,)), today).findings
-    errors = [f for f in found if f.severity is Severity.ERROR and blocks(f)]
-    if errors:
+    refused = [f for f in errors(found) if blocks(f)]
+    if refused:
         path.unlink()
-        said = "; ".join(f"{f.rule}: {f.message}" for f in errors)
+        said = "; ".join(f"{f.rule}: {f.message}" for f in refused)
         raise RiskdocsError(f"not created: {relative} would have {said}")
     return NewFile(relative, text, entity_id)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from riskdocs.checks.pipeline import run
 from riskdocs.checks.sources import whole_project
+from riskdocs.dates import parse_day
 from riskdocs.edit import Scalar, YamlText
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding, Severity
@@ -116,7 +117,7 @@ def apply(
     """Check the file, make the edits, check the project again, and keep them only when
     no file has a new error that would block a commit (see `blocks`)."""
     checked = run(whole_project(root, repository), today)
-    before = _errors(checked.findings)
+    before = errors(checked.findings)
     broken = [f for f in before if f.path == target.path and f.rule not in RULES]
     if broken:
         raise RiskdocsError(
@@ -131,7 +132,7 @@ def apply(
     try:
         for path, (_, text) in writes.items():
             _write(root / path, text)
-        after = _errors(run(whole_project(root, repository), today).findings)
+        after = errors(run(whole_project(root, repository), today).findings)
     except BaseException:
         _restore(root, writes)
         raise
@@ -169,7 +170,8 @@ def _write(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
-def _errors(findings: list[Finding]) -> list[Finding]:
+def errors(findings: list[Finding]) -> list[Finding]:
+    """The errors among `findings` that count: not silenced by an `ignore:`."""
     return [f for f in findings if f.severity is Severity.ERROR and not f.ignored]
 
 
@@ -198,12 +200,12 @@ def move(change: Change, to: date, agreed_by: str, on: date, reason: str | None,
     of who agreed, then the new date."""
     fields = change.target.fields
     if change.target.kind.name == "commitment":
-        change.append("renegotiated", {"on": on, "from": _day(fields["due"]), "to": to,
+        change.append("renegotiated", {"on": on, "from": parse_day(str(fields["due"])), "to": to,
                                        "agreed_by": agreed_by, "reason": reason},
                       after=("done", "status", "due"))  # fmt: skip
         change.set("due", to)
         return
-    change.append("rebaselined", {"on": on, "from": _day(fields["baseline"]), "to": to,
+    change.append("rebaselined", {"on": on, "from": parse_day(str(fields["baseline"])), "to": to,
                                   "agreed_by": agreed_by, "reason": reason,
                                   "change_request": change_request},
                   after=("buffer_days", "forecast", "baseline"))  # fmt: skip
@@ -243,12 +245,6 @@ def answer(change: Change, on: date, resolution: str | None) -> None:
     if resolution:
         change.set("resolved", on, after=("acknowledged",))
         change.set("resolution", resolution, after=("resolved",))
-
-
-def _day(value: object) -> date:
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
 
 
 def _int(value: object) -> int | None:
