@@ -4,6 +4,7 @@ completion inserts YAML that validates, and dates are checked as `validate` chec
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,14 +85,14 @@ def test_completion_inserts_fields_and_a_whole_risk_that_validate(
 ) -> None:
     """Found in use: `status`, `category`, `response`, `visibility` were inserted without
     `: `, and the whole-risk snippet wrote `probability: 0`, three errors at once."""
-    path = project / "risks" / "R-051-new.yaml"
+    path = project / "risks" / "R-002-new.yaml"
     head = "# yaml-language-server: $schema=../.riskdocs/schemas/risk.schema.json\n"
     path.write_text(head + "\n")
     items = {i["label"]: i.get("insertText", i["label"]) for i in server.completion(path, 1, 0)}
     for field in ("status", "category", "response", "visibility", "probability", "impact"):
         assert str(items[field]).startswith(f"{field}: "), (field, items[field])
     snippet = PLACEHOLDER.sub(lambda m: m.group(1) or m.group(2) or "", str(items["riskdocs risk"]))
-    snippet = snippet.replace("R-003", "R-051")
+    assert "id: R-002\n" in snippet  # the next free id, from the project's schema
     path.write_text(head + snippet + "\n")
     assert server.diagnostics_of(path) == []
     checked = run("validate", "--root", str(project), "--today", DAY, str(path))
@@ -114,3 +115,66 @@ def test_rule_levels_complete_under_rules(project: Path, server: YamlLanguageSer
         assert "commitment-overdue" in rules and "scope-resign-unapproved" in rules
     finally:
         config.write_text(original)
+
+
+def test_person_fields_offer_the_projects_people_and_flag_others(
+    project: Path, server: YamlLanguageServer
+) -> None:
+    """Found in use: `owner:` offered the schema's examples (alice, client-pm), and
+    choosing one was an error."""
+    path = project / "commitments" / "C-050.yaml"
+    text = (project / "commitments" / "C-001.yaml").read_text().replace("id: C-001", "id: C-050")
+    lines = re.sub(r"(?m)^owner: .*$", "owner: ", text).splitlines()
+    at = next(i for i, line in enumerate(lines) if line == "owner: ")
+    path.write_text("\n".join(lines) + "\n")
+    offered = {i["label"]: str(i.get("documentation", "")) for i in server.completion(path, at, 7)}
+    assert set(offered) == {"pm", "lead", "client-po", "client-sponsor"}, offered
+    assert "Casey Novak, client side, Product owner" in offered["client-po"]
+    lines[at] = "owner: alice"
+    path.write_text("\n".join(lines) + "\n")
+    assert [line for line, _ in lines_of(server.diagnostics_of(path))] == [at + 1]
+    path.unlink()
+
+
+def test_links_offer_the_projects_ids_and_a_new_file_the_next_id(
+    project: Path, server: YamlLanguageServer
+) -> None:
+    concerns = sorted(int(p.name[2:5]) for p in (project / "concerns").glob("Q-*.yaml"))
+    path = project / "concerns" / "Q-051.yaml"
+    text = (project / "concerns" / "Q-001.yaml").read_text().replace("id: Q-001", "id: ")
+    path.write_text(re.sub(r"(?ms)^links:.*?(?=^\S|\Z)", "", text) + "links:\n  risks:\n    - \n")
+    lines = path.read_text().splitlines()
+    risks = sorted(p.name[:5] for p in (project / "risks").glob("R-*.yaml"))
+    offered = [i["label"] for i in server.completion(path, len(lines) - 1, 6)]
+    assert offered == risks, offered
+    at = lines.index("id: ")
+    ids = [i["label"] for i in server.completion(path, at, 4)]
+    assert ids == [f"Q-{concerns[-1] + 1:03d}"], ids
+    path.unlink()
+
+
+def test_stale_editor_schemas_are_a_warning_until_refreshed(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    assert run("init", str(root), "--today", DAY).exit_code == 0
+    config = root / "riskdocs.yaml"
+    config.write_text(config.read_text().replace(
+        "  lead:\n", "  qa:\n    name: Quinn Ash\n    side: team\n  lead:\n", 1))  # fmt: skip
+    stale = run("validate", "--root", str(root), "--today", DAY)
+    assert stale.exit_code == 0
+    assert "[editor-schemas]" in stale.output and "people added: qa" in stale.output
+    assert "riskdocs schema --refresh" in stale.output
+    before = {p.name: p.read_text() for p in root.rglob("*") if p.is_file()}
+    refreshed = run("schema", "--refresh", "--root", str(root))
+    assert refreshed.output == "riskdocs: refreshed .riskdocs/schemas/common.schema.json\n"
+    after = {p.name: p.read_text() for p in root.rglob("*") if p.is_file()}
+    assert [n for n in after if after[n] != before[n]] == ["common.schema.json"]
+    assert '"qa"' in after["common.schema.json"]
+    meeting = json.loads(after["meeting.schema.json"])["properties"]["cadence"]
+    assert meeting["enum"] == ["weekly-status", "monthly-steering"]
+    clean = run("validate", "--root", str(root), "--today", DAY)
+    assert clean.output.endswith("no problems found\n"), clean.output
+    assert run("schema", "--refresh", "--root", str(root)).output.endswith("up to date\n")
+    new = run("new", "risk", "--title", "Vendor late", "--root", str(root), "--today", DAY)
+    assert new.exit_code == 0, new.output
+    assert run("validate", "--root", str(root), "--today", DAY).output == clean.output.replace(
+        "12 files", "13 files")  # fmt: skip

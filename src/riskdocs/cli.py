@@ -393,13 +393,26 @@ def init(directory: Path, today: dt.date | None, hook: bool) -> None:
 
 @main.command()
 @click.argument("kind", required=False, shell_complete=_complete_kinds)
+@click.option("--refresh", is_flag=True,
+              help="Rewrite the project's editor schemas in .riskdocs/schemas/ (its people, "
+              "cadences and ids) instead of printing one.")  # fmt: skip
+@ROOT_OPTION
 @setup_errors
-def schema(kind: str | None) -> None:
+def schema(kind: str | None, refresh: bool, root: Path | None) -> None:
     """Print the JSON Schema of KIND (risk, commitment, ...), or of status.json (`status`);
-    without KIND, list the kinds."""
+    without KIND, list the kinds. With --refresh, write the schemas editors read for this
+    project."""
     from riskdocs.resources import schema_names, schema_text
 
-    if kind is None:
+    if refresh:
+        from riskdocs.scaffold import refresh_schemas
+
+        if kind is not None:
+            raise click.UsageError("--refresh writes every schema: leave out KIND")
+        changed = refresh_schemas(_project_root(root, []))
+        say(f"riskdocs: refreshed {', '.join(changed)}" if changed
+            else "riskdocs: the editor schemas are up to date")  # fmt: skip
+    elif kind is None:
         click.echo("\n".join(schema_names()))
     else:
         click.echo(schema_text(kind), nl=False)

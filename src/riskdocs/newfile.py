@@ -14,17 +14,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from riskdocs.checks.editorschemas import SCHEMA_FOLDER
 from riskdocs.checks.pipeline import run
 from riskdocs.checks.sources import whole_project
 from riskdocs.edit import Scalar, scalar
 from riskdocs.errors import RiskdocsError
 from riskdocs.history.repo import Repository
 from riskdocs.load.documents import Document
-from riskdocs.load.kinds import KINDS, Kind
+from riskdocs.load.kinds import KINDS, Kind, next_id
 from riskdocs.load.project import load_project
 from riskdocs.load.tree import DiskTree
 from riskdocs.record import blocks, errors
-from riskdocs.scaffold import SCHEMA_FOLDER
+from riskdocs.scaffold import refresh_schemas
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
 # What each kind needs that riskdocs cannot choose: the options that must be given.
@@ -74,15 +75,9 @@ def create(
         path.unlink()
         said = "; ".join(f"{f.rule}: {f.message}" for f in refused)
         raise RiskdocsError(f"not created: {relative} would have {said}")
+    if (root / SCHEMA_FOLDER).is_dir():
+        refresh_schemas(root)  # the editor offers the new id in links:
     return NewFile(relative, text, entity_id)
-
-
-def next_id(kind: Kind, ids: list[str]) -> str:
-    """The id after the highest of `ids` (`C-007` after `C-006`), as wide as they are."""
-    prefix = kind.id_prefix or ""
-    numbers = [m.group(1) for i in ids if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", i))]
-    width = max((len(n) for n in numbers), default=2 if kind.name == "milestone" else 3)
-    return f"{prefix}{max((int(n) for n in numbers), default=0) + 1:0{width}d}"
 
 
 def _fields(kind: str, given: Mapping[str, Scalar], today: date) -> dict[str, Scalar]:

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from riskdocs import __version__
+from riskdocs.checks.editorschemas import SCHEMA_FOLDER
 from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
 from riskdocs.resources import SCHEMA_SUFFIX, schema_names, schema_text, template_files
 
 TEMPLATE_TODAY = date(2026, 1, 28)
-SCHEMA_FOLDER = ".riskdocs/schemas"
 _DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
 
@@ -77,10 +77,30 @@ def init_project(
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    refresh_schemas(target)
     if not hook:
         return list(planned)
     hook_config.write_text(pre_commit_config(placement.root), encoding="utf-8")
     return [*planned, str(hook_config)]
+
+
+def refresh_schemas(root: Path) -> list[str]:
+    """Write the editor's schemas for the project at `root` into `.riskdocs/schemas/`;
+    returns the files that changed (only those are written)."""
+    from riskdocs.checks.editorschemas import project_schemas
+    from riskdocs.checks.pipeline import read_model
+    from riskdocs.load.tree import DiskTree
+
+    folder = root / SCHEMA_FOLDER
+    changed = []
+    for name, text in project_schemas(read_model(DiskTree(root))).items():
+        path = folder / name
+        if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        changed.append(f"{SCHEMA_FOLDER}/{name}")
+    return changed
 
 
 def pre_commit_config(root: str) -> str:

@@ -30,6 +30,8 @@ BUILTIN_CHECKS: dict[str, str] = {
     "unknown-reference": "A person, id, cadence or meeting that does not exist.",
     "unknown-rule": "An `ignore:` key that names no health rule.",
     "internal-error": "A health rule crashed; its results are missing.",
+    "editor-schemas": "The schemas editors read from .riskdocs/schemas/ no longer match the "
+    "project's people, cadences or ids (`riskdocs schema --refresh`).",
     "history": "Git history is shallow or empty, so history rules see only part of it.",
     "git-refused": "Git refuses to read the repository (e.g. another user's checkout), so "
     "history rules could not run.",

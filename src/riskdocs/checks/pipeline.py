@@ -1,5 +1,5 @@
 """The pipeline, readable on one screen: load -> schema -> model -> states -> references
--> history -> rules.
+(and the editor's schemas) -> history -> rules.
 
 `run` is the only place the stages are called, in this order, for `validate`,
 `report`, `--as-of` runs and the pre-commit hook alike; they differ only in the
@@ -22,7 +22,7 @@ from riskdocs.finding import Finding, Severity, sort_findings
 from riskdocs.load.documents import Document
 from riskdocs.load.kinds import CONFIG_FILE
 from riskdocs.load.project import load_project
-from riskdocs.load.tree import DiskTree
+from riskdocs.load.tree import DiskTree, Tree
 from riskdocs.model.build import build_project
 from riskdocs.model.entities import Project
 from riskdocs.rules import run_rules, unknown_ignores, wants_history
@@ -63,13 +63,24 @@ def run(
     linked = check_references([*documents, *source.peers(readable)], valid, project,
                               source.names(project))  # fmt: skip
     unknown = list(unknown_ignores(project))
+    editor = _editor_schemas(source, project)
     history, told = _history(source, project, only, today)
     ruled = run_rules(project, Context(today, history), only=only, hook=hook,
                       whole_project=source.whole_project)  # fmt: skip
-    found = _kept([*loaded, *refused, *built, *contradicting, *linked, *unknown, *told], only)
+    found = _kept(
+        [*loaded, *refused, *built, *contradicting, *linked, *unknown, *editor, *told], only
+    )
     return CheckResult(source=source, project=project, files_checked=len(documents),
                        findings=sort_findings(f for f in [*found, *ruled] if source.shows(f)),
                        today=today, history=history)  # fmt: skip
+
+
+def read_model(tree: Tree) -> Project:
+    """The model of a tree's schema-valid files, without checking anything else: for
+    commands that write files derived from it (the editor's schemas)."""
+    documents, loaded = load_project(tree)
+    valid, refused = schema_valid([d for d in documents if d.readable])
+    return build_project(valid, [*loaded, *refused])[0]
 
 
 def schema_valid(readable: Sequence[Document]) -> tuple[list[Document], list[Finding]]:
@@ -113,6 +124,16 @@ def _history(
         return history, []
     return history, [Finding(path=CONFIG_FILE, line=None, col=None, rule="history",
                              severity=Severity.INFO, message=problem)]  # fmt: skip
+
+
+def _editor_schemas(source: Source, project: Project) -> list[Finding]:
+    """Whether the editor's copies of the schemas still match, in runs that read every file
+    (the hook knows other files only by name)."""
+    if source.file_index is not None:
+        return []
+    from riskdocs.checks.editorschemas import stale_schemas
+
+    return stale_schemas(source.tree, project)
 
 
 def _kept(findings: Iterable[Finding], only: frozenset[str] | None) -> list[Finding]:

@@ -30,6 +30,14 @@ def id_in_name(path: str) -> str | None:
     return match.group() if match else None
 
 
+def next_id(kind: Kind, ids: list[str]) -> str:
+    """The id after the highest of `ids` (`C-007` after `C-006`), as wide as they are."""
+    prefix = kind.id_prefix or ""
+    numbers = [m.group(1) for i in ids if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", i))]
+    width = max((len(n) for n in numbers), default=2 if kind.name == "milestone" else 3)
+    return f"{prefix}{max((int(n) for n in numbers), default=0) + 1:0{width}d}"
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Kind:
     """One kind of thing a project holds. There is one object per kind (see `__reduce__`),
