@@ -47,6 +47,10 @@ def test_every_command_of_the_guide_runs_in_order(tmp_path: Path) -> None:
     assert "riskdocs: created commitments/C-002.yaml (C-002)" in out
     assert "riskdocs: created risks/R-002-client-content-may-arrive.yaml (R-002)" in out
     assert "  renegotiated: added {on: 2026-12-01, from: 2027-03-05, to: 2027-03-12" in out
+    assert "riskdocs: imported 1 of 1 rows of jira.csv (1 of 2 match Issue Type=Risk)" in out
+    assert (
+        "key: PORTAL-7" in (health / "risks" / "R-003-hosting-contract-renewal-is.yaml").read_text()
+    )
     assert "status: done" in (health / "commitments" / "C-002.yaml").read_text()
     assert (
         "decided_by: client-sponsor" in (health / "scope" / "changes" / "CR-001.yaml").read_text()

@@ -30,6 +30,12 @@ def test_wheel_contains_every_schema(wheel: zipfile.ZipFile) -> None:
         assert f"riskdocs/schemas/{schema.name}" in names
 
 
+def test_wheel_contains_the_import_mappings(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    for system in ("jira", "trello", "asana"):
+        assert f"riskdocs/mappings/{system}.yaml" in names
+
+
 def test_wheel_contains_the_whole_project_template(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     template = REPO / "project-template"

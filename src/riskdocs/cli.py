@@ -622,6 +622,54 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
     say(f"riskdocs: created {made.path} ({made.id}); fill in the rest in your editor")
 
 
+@main.command("import")
+@click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
+                                           "milestone")))  # fmt: skip
+@click.argument("csv_file", metavar="CSV", type=click.Path(exists=True, dir_okay=False,
+                                                           path_type=Path))  # fmt: skip
+@click.option("--mapping", metavar="NAME|FILE",
+              help="Which columns hold which field: jira, trello, asana, or a YAML file "
+              "shaped like them. Default: columns named as the fields (title, owner, "
+              "due).")  # fmt: skip
+@click.option("--person", "aliases", multiple=True, metavar="'NAME=KEY'",
+              help="Who a name in the export is, as a key of people: (repeatable).")  # fmt: skip
+@click.option("--only", multiple=True, metavar="'COLUMN=VALUE'",
+              help="Import only the rows with this value in this column, e.g. 'Issue "
+              "Type=Risk' (repeatable: all must hold).")  # fmt: skip
+@click.option("--owner", help="Owner of rows that name none.")
+@click.option("--to", "to", help="Commitments: who they are promised to, for rows that name none.")
+@click.option("--raised-by", help="Concerns and change requests: who raised rows that name none.")
+@click.option("--dry-run", is_flag=True, help="Say what would be written; write nothing.")
+@ROOT_OPTION
+@TODAY_OPTION
+@setup_errors
+def import_rows(
+    kind: str, csv_file: Path, mapping: str | None, aliases: tuple[str, ...],
+    only: tuple[str, ...], owner: str | None,
+    to: str | None, raised_by: str | None, dry_run: bool, root: Path | None,
+    today: dt.date | None,
+) -> None:  # fmt: skip
+    """Create a KIND file for each row of a CSV export (Jira, Trello, Asana, a spreadsheet):
+    next free ids, an `external:` link back to each row, nothing overwritten."""
+    from riskdocs.importer import RowsRefusedError, import_csv
+    from riskdocs.load.tree import DiskTree
+
+    project_root = _project_root(root, [])
+    repository, _ = _repository(project_root)
+    day = _day(DiskTree(project_root), today)
+    defaults = {k: v for k, v in (("owner", owner), ("to", to), ("raised_by", raised_by)) if v}
+    try:
+        said = import_csv(project_root, repository, kind, csv_file, mapping, aliases, defaults,
+                          day, only=only, dry_run=dry_run)  # fmt: skip
+    except RowsRefusedError as refused:
+        for problem in refused.problems:
+            say(problem)
+        say(f"riskdocs: {refused}; no file was written", err=True)
+        sys.exit(1)
+    for line in said:
+        say(line)
+
+
 @main.command()
 @click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
                                            "milestone", "lesson")))  # fmt: skip

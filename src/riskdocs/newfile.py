@@ -19,11 +19,13 @@ from riskdocs.checks.pipeline import run
 from riskdocs.checks.sources import whole_project
 from riskdocs.edit import Scalar, scalar
 from riskdocs.errors import RiskdocsError
+from riskdocs.finding import Finding
 from riskdocs.history.repo import Repository
 from riskdocs.load.documents import Document
 from riskdocs.load.kinds import KINDS, Kind, next_id
 from riskdocs.load.project import load_project
 from riskdocs.load.tree import DiskTree
+from riskdocs.load.yamlsrc import parse_yaml
 from riskdocs.record import blocks, errors
 from riskdocs.scaffold import refresh_schemas
 
@@ -37,6 +39,7 @@ NEEDED = {
     "milestone": ("title", "baseline"),
 }
 KIND_NAMES = tuple(NEEDED)
+Value = Scalar | Mapping[str, Scalar]
 
 
 @dataclass(frozen=True)
@@ -58,29 +61,80 @@ def create(
         options = ", ".join(f"--{k.replace('_', '-')}" for k in missing)
         raise RiskdocsError(f"a new {kind.label} needs {options}")
     documents, _ = load_project(DiskTree(root))
+    made = draft(root, kind, fields_of(kind_name, given, today), documents)
+    keep(root, repository, [made], today)  # a new file with required fields only has no news
+    return made
+
+
+def draft(
+    root: Path, kind: Kind, fields: Mapping[str, Value], documents: Sequence[Document],
+    taken: Sequence[str] = (),
+) -> NewFile:  # fmt: skip
+    """The file of a new entity of `kind` with `fields` (all but its id), given the
+    project's documents and ids `taken` by other new files."""
     mine = [d for d in documents if d.kind is kind]
-    entity_id = next_id(kind, [str(d.data.get("id")) for d in mine if isinstance(d.data, dict)])
-    fields = {"id": entity_id, **_fields(kind_name, given, today)}
-    relative = _path(kind, entity_id, str(given["title"]))
-    modeline = _schema_line(kind, mine, relative, root)
-    text = modeline + "".join(f"{k}: {scalar(v)}\n" for k, v in fields.items() if v is not None)
-    path = root / relative
-    if path.exists():
-        raise RiskdocsError(f"{relative} exists; riskdocs new never overwrites a file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    found = run(whole_project(root, repository, (relative,)), today).findings
-    refused = [f for f in errors(found) if blocks(f)]
-    if refused:
-        path.unlink()
-        said = "; ".join(f"{f.rule}: {f.message}" for f in refused)
-        raise RiskdocsError(f"not created: {relative} would have {said}")
-    if (root / SCHEMA_FOLDER).is_dir():
-        refresh_schemas(root)  # the editor offers the new id in links:
+    ids = [str(d.data.get("id")) for d in mine if isinstance(d.data, dict)]
+    entity_id = next_id(kind, [*ids, *taken])
+    relative = _path(kind, entity_id, str(fields.get("title", "")))
+    body = {"id": entity_id, **fields}
+    text = _schema_line(kind, mine, relative, root) + "".join(
+        _field(k, v) for k, v in body.items() if v is not None
+    )
     return NewFile(relative, text, entity_id)
 
 
-def _fields(kind: str, given: Mapping[str, Scalar], today: date) -> dict[str, Scalar]:
+def keep(
+    root: Path, repository: Repository | None, made: Sequence[NewFile], today: date
+) -> list[Finding]:
+    """Write the new files and check them with the project; when one would not pass its
+    checks none is kept. Refreshes the editor's schemas, which offer the new ids. Returns
+    the errors the new files have that do not block (an imported high risk with no plan
+    yet): bad news to show, not to refuse."""
+    existing = [m.path for m in made if (root / m.path).exists()]
+    if existing:
+        raise RiskdocsError(f"{existing[0]} exists; riskdocs never overwrites a file")
+    for new in made:
+        (root / new.path).parent.mkdir(parents=True, exist_ok=True)
+        (root / new.path).write_text(new.text, encoding="utf-8")
+    try:
+        found = run(whole_project(root, repository, [m.path for m in made]), today).findings
+    except BaseException:
+        _remove(root, made)
+        raise
+    refused = [f for f in errors(found) if blocks(f)]
+    if refused:
+        _remove(root, made)
+        said = "; ".join(f"{f.path}: {f.rule}: {f.message}" for f in refused[:5])
+        raise RiskdocsError(f"nothing created: it would leave {said}")
+    if (root / SCHEMA_FOLDER).is_dir():
+        refresh_schemas(root)
+    return errors(found)
+
+
+def _remove(root: Path, made: Sequence[NewFile]) -> None:
+    for new in made:
+        (root / new.path).unlink(missing_ok=True)
+
+
+def _field(key: str, value: Value) -> str:
+    """One top-level field as YAML: a scalar, a text of several lines as a literal block
+    (when it reads back exactly), or a mapping of scalars."""
+    if isinstance(value, Mapping):
+        return f"{key}:\n" + "".join(
+            f"  {k}: {scalar(v)}\n" for k, v in value.items() if v is not None
+        )
+    if isinstance(value, str) and "\n" in value.strip("\n"):
+        block = f"{key}: |-\n" + "".join(f"  {line}\n" if line else "\n"
+                                          for line in value.split("\n"))  # fmt: skip
+        parsed = parse_yaml(block)
+        if parsed.ok and parsed.data == {key: value}:
+            return block
+    return f"{key}: {scalar(value)}\n"
+
+
+def fields_of(kind: str, given: Mapping[str, Scalar], today: date) -> dict[str, Scalar]:
+    """The fields a new entity of `kind` starts with: the options given, else defaults."""
+
     def get(key: str, default: Scalar = None) -> Scalar:
         value = given.get(key)
         return default if value in (None, "") else value

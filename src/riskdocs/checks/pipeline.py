@@ -75,10 +75,11 @@ def run(
                        today=today, history=history)  # fmt: skip
 
 
-def read_model(tree: Tree) -> Project:
+def read_model(tree: Tree, read: tuple[list[Document], list[Finding]] | None = None) -> Project:
     """The model of a tree's schema-valid files, without checking anything else: for
-    commands that write files derived from it (the editor's schemas)."""
-    documents, loaded = load_project(tree)
+    commands that write files derived from it (the editor's schemas, imports). `read`:
+    the tree's documents when the caller has loaded them already."""
+    documents, loaded = read or load_project(tree)
     valid, refused = schema_valid([d for d in documents if d.readable])
     return build_project(valid, [*loaded, *refused])[0]
 

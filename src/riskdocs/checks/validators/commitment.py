@@ -10,6 +10,9 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 
 REGEX_PATTERNS = {
     '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'),
+    '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
+    '\\S': re.compile('\\S'),
+    '^https?://[^\\s"\'<>]+$': re.compile('^https?://[^\\s"\'<>]+\\Z'),
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
     '^M-[0-9]+$': re.compile('^M-[0-9]+\\Z'),
     '^Q-[0-9]+$': re.compile('^Q-[0-9]+\\Z'),
@@ -17,8 +20,6 @@ REGEX_PATTERNS = {
     '^R-[0-9]+$': re.compile('^R-[0-9]+\\Z'),
     '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '^meetings/.+\\.md$': re.compile('^meetings/.+\\.md\\Z'),
-    '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
-    '\\S': re.compile('\\S'),
     '^C-[0-9]+$': re.compile('^C-[0-9]+\\Z')
 }
 
@@ -212,6 +213,10 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("links")
             data__links = data["links"]
             validate___definitions_common__links(data__links, custom_formats, (name_prefix or "data") + ".links")
+        if "external" in data_keys:
+            data_keys.remove("external")
+            data__external = data["external"]
+            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
@@ -266,6 +271,46 @@ def validate___definitions_common__visibility(data, custom_formats={}, name_pref
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count2 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+    return data
+
+def validate___definitions_common__external(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['system', 'key']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "system" in data_keys:
+            data_keys.remove("system")
+            data__system = data["system"]
+            if not isinstance(data__system, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".system must be string")
+            if isinstance(data__system, str):
+                if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*$'].search(data__system):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".system must match pattern ^[a-z0-9][a-z0-9._-]*$")
+        if "key" in data_keys:
+            data_keys.remove("key")
+            data__key = data["key"]
+            if not isinstance(data__key, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be string")
+            if isinstance(data__key, str):
+                data__key_len = len(data__key)
+                if data__key_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be longer than or equal to 1 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__key):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must match pattern \\S")
+        if "url" in data_keys:
+            data_keys.remove("url")
+            data__url = data["url"]
+            if not isinstance(data__url, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".url must be string")
+            if isinstance(data__url, str):
+                if not REGEX_PATTERNS['^https?://[^\\s"\'<>]+$'].search(data__url):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".url must match pattern ^https?://[^\\s\"'<>]+$")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
 def validate___definitions_common__links(data, custom_formats={}, name_prefix=None):

@@ -11,8 +11,9 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 REGEX_PATTERNS = {
     '^[0-9]{4}-(0[1-9]|1[0-2])$': re.compile('^[0-9]{4}-(0[1-9]|1[0-2])\\Z'),
     '^[a-z][a-z_]*$': re.compile('^[a-z][a-z_]*\\Z'),
-    '\\S': re.compile('\\S'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
+    '\\S': re.compile('\\S'),
+    '^https?://[^\\s"\'<>]+$': re.compile('^https?://[^\\s"\'<>]+\\Z'),
     '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z')
 }
 
@@ -131,6 +132,10 @@ def validate(data, custom_formats={}, name_prefix=None):
                             validate___definitions_common__text(data__responses_item__comment, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].comment".format(**locals()))
                         if data__responses_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must not contain "+str(data__responses_item_keys)+" properties")
+        if "external" in data_keys:
+            data_keys.remove("external")
+            data__external = data["external"]
+            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
@@ -157,6 +162,46 @@ def validate___definitions_common__visibility(data, custom_formats={}, name_pref
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count2 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+    return data
+
+def validate___definitions_common__external(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['system', 'key']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "system" in data_keys:
+            data_keys.remove("system")
+            data__system = data["system"]
+            if not isinstance(data__system, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".system must be string")
+            if isinstance(data__system, str):
+                if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*$'].search(data__system):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".system must match pattern ^[a-z0-9][a-z0-9._-]*$")
+        if "key" in data_keys:
+            data_keys.remove("key")
+            data__key = data["key"]
+            if not isinstance(data__key, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be string")
+            if isinstance(data__key, str):
+                data__key_len = len(data__key)
+                if data__key_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be longer than or equal to 1 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__key):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must match pattern \\S")
+        if "url" in data_keys:
+            data_keys.remove("url")
+            data__url = data["url"]
+            if not isinstance(data__url, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".url must be string")
+            if isinstance(data__url, str):
+                if not REGEX_PATTERNS['^https?://[^\\s"\'<>]+$'].search(data__url):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".url must match pattern ^https?://[^\\s\"'<>]+$")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
 def validate___definitions_common__text(data, custom_formats={}, name_prefix=None):
