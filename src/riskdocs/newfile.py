@@ -97,17 +97,18 @@ def keep(
         (root / new.path).parent.mkdir(parents=True, exist_ok=True)
         (root / new.path).write_text(new.text, encoding="utf-8")
     try:
-        found = run(whole_project(root, repository, [m.path for m in made]), today).findings
+        checked = run(whole_project(root, repository, [m.path for m in made]), today)
     except BaseException:
         _remove(root, made)
         raise
+    found = checked.findings
     refused = [f for f in errors(found) if blocks(f)]
     if refused:
         _remove(root, made)
         said = "; ".join(f"{f.path}: {f.rule}: {f.message}" for f in refused[:5])
         raise RiskdocsError(f"nothing created: it would leave {said}")
     if (root / SCHEMA_FOLDER).is_dir():
-        refresh_schemas(root)
+        refresh_schemas(root, checked.project)
     return errors(found)
 
 

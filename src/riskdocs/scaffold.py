@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from riskdocs import __version__
 from riskdocs.checks.editorschemas import SCHEMA_FOLDER
 from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
 from riskdocs.resources import SCHEMA_SUFFIX, schema_names, schema_text, template_files
+
+if TYPE_CHECKING:
+    from riskdocs.model.entities import Project
 
 TEMPLATE_TODAY = date(2026, 1, 28)
 _DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
@@ -84,16 +87,17 @@ def init_project(
     return [*planned, str(hook_config)]
 
 
-def refresh_schemas(root: Path) -> list[str]:
-    """Write the editor's schemas for the project at `root` into `.riskdocs/schemas/`;
-    returns the files that changed (only those are written)."""
+def refresh_schemas(root: Path, project: Project | None = None) -> list[str]:
+    """Write the editor's schemas for the project at `root` (its model, when the caller
+    has it) into `.riskdocs/schemas/`; returns the files that changed (only those are
+    written)."""
     from riskdocs.checks.editorschemas import project_schemas
     from riskdocs.checks.pipeline import read_model
     from riskdocs.load.tree import DiskTree
 
     folder = root / SCHEMA_FOLDER
     changed = []
-    for name, text in project_schemas(read_model(DiskTree(root))).items():
+    for name, text in project_schemas(project or read_model(DiskTree(root))).items():
         path = folder / name
         if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
             continue
