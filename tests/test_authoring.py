@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE, REPO, run
+from tests.gitrepo import Repo
 
 DAY = "2026-11-26"
 
@@ -200,3 +201,36 @@ def test_bad_news_is_recorded_and_shown_never_refused(example: Path) -> None:
     late = record(example, "new", "commitment", "--title", "Late already", "--owner", "chen",
                   "--to", "dana", "--made", "2026-11-10", "--due", "2026-11-25")  # fmt: skip
     assert "created commitments/C-006.yaml" in late
+
+
+@pytest.mark.parametrize("kind", ["commitment", "milestone"])
+def test_two_agreed_moves_before_a_commit_are_both_recorded(tmp_path: Path, kind: str) -> None:
+    """Found in use: the second `riskdocs move` of a date not committed since the first was
+    refused as a silent slip, since git sees one move (old -> newest) and the record holds
+    two (old -> middle -> newest)."""
+    repo = Repo(tmp_path / "p")
+    files = {
+        "commitment": {"commitments/C-001.yaml": """
+            id: C-001
+            title: Send the plan
+            owner: alice
+            to: dana
+            made: 2026-11-01
+            due: 2026-12-10
+            status: open
+            """},
+        "milestone": {"milestones/M-01.yaml": """
+            id: M-01
+            title: Launch
+            baseline: 2026-12-10
+            forecast: 2026-12-10
+            """},
+    }[kind]  # fmt: skip
+    repo.commit("start", files)
+    entity = "C-001" if kind == "commitment" else "M-01"
+    for to in ("2026-12-17", "2026-12-24"):
+        record(repo.root, "move", entity, "--to", to, "--agreed-by", "dana")
+    check = run("validate", "--root", str(repo.root), "--today", DAY)
+    assert check.exit_code == 0, check.output
+    repo.git("commit", "-qam", "both moves")
+    assert run("validate", "--root", str(repo.root), "--today", DAY).exit_code == 0

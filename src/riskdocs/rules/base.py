@@ -129,6 +129,21 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def recorded(moves: Sequence[tuple[date, date]], old: date, new: date) -> bool:
+    """Whether agreed moves, given oldest first as (from, to) pairs, lead from `old` to
+    `new`: one entry, or several in a row, as when a date moved twice between commits
+    and git sees one move."""
+    for start, (first, _) in enumerate(moves):
+        if first != old:
+            continue
+        for end in range(start, len(moves)):
+            if end > start and moves[end][0] != moves[end - 1][1]:
+                break
+            if moves[end][1] == new:
+                return True
+    return False
+
+
 def chain_breaks(moves: Sequence[tuple[date, date]]) -> Iterator[tuple[int, date, date]]:
     """(index, its `from`, the previous `to`) of each agreed move, given oldest first as
     (from, to) pairs, whose `from` is not the date the move before it agreed."""

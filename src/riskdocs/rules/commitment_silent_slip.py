@@ -4,8 +4,9 @@ Why it matters: a promise whose date quietly moves is the most damaging thing fo
 a client's trust, because they find out when the old date has passed. Every
 commit that moved a commitment's `due` later (or an action item's `due:`), and
 the uncommitted work tree too, must match an entry under `renegotiated:` with
-that `from` and `to` and who agreed. Needs the full git history (a shallow CI
-clone reports an info finding instead).
+that `from` and `to` and who agreed, or entries in a row that lead from one to
+the other (a date moved twice before a commit). Needs the full git history (a
+shallow CI clone reports an info finding instead).
 
 An action item's move is recorded on the item by the commit that makes it:
 `due:NEW was:OLD agreed:PERSON`.
@@ -34,7 +35,7 @@ from riskdocs.dates import long_date
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Commitment, Meeting, Project
 from riskdocs.model.meetings import without_schedule
-from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at
+from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at, recorded
 
 if TYPE_CHECKING:
     from riskdocs.history.facts import DueChange
@@ -70,8 +71,8 @@ def when(move: DueChange) -> str:
 
 
 def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Hit]:
-    agreed = any(r.old_due == move.old and r.new_due == move.new for r in commitment.renegotiated)
-    if not agreed:
+    agreed = [(r.old_due, r.new_due) for r in commitment.renegotiated]
+    if not recorded(agreed, move.old, move.new):
         yield hit(
             commitment.source,
             ("due",),

@@ -5,7 +5,8 @@ milestone look on track ("0 buffer days used") while the date the client
 planned around has quietly gone. Every commit that moved a milestone's
 `baseline` (and the uncommitted work tree, and what the pre-commit hook is
 about to commit) must match an entry under `rebaselined:` with that `from` and
-`to` and who agreed. Needs the full git history.
+`to` and who agreed, or entries in a row that lead from one to the other (a date
+moved twice before a commit). Needs the full git history.
 
 Passes (the move is recorded):
 
@@ -28,7 +29,7 @@ from typing import Any
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, days, hit, recorded
 
 ID = "milestone-silent-rebaseline"
 SEVERITY = Severity.ERROR
@@ -50,9 +51,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         milestone = milestones.get(move.entity)
         if milestone is None or move.new == move.old:
             continue
-        agreed = any(r.old_baseline == move.old and r.new_baseline == move.new
-                     for r in milestone.rebaselined)  # fmt: skip
-        if not agreed:
+        agreed = [(r.old_baseline, r.new_baseline) for r in milestone.rebaselined]
+        if not recorded(agreed, move.old, move.new):
             direction = "later" if move.new > move.old else "earlier"
             yield hit(
                 milestone.source,
