@@ -234,3 +234,36 @@ def test_two_agreed_moves_before_a_commit_are_both_recorded(tmp_path: Path, kind
     assert check.exit_code == 0, check.output
     repo.git("commit", "-qam", "both moves")
     assert run("validate", "--root", str(repo.root), "--today", DAY).exit_code == 0
+
+
+def test_new_refuses_an_id_that_a_misnamed_file_already_holds(example: Path) -> None:
+    """`new` takes the next id from file names (it reads no file); a file whose name hides
+    its id cannot make it write a duplicate: the check after refuses, and says why."""
+    highest = sorted((example / "risks").glob("R-*.yaml"))[-1]
+    highest.rename(example / "risks" / "vendor-late.yaml")
+    before = sorted(p.name for p in (example / "risks").iterdir())
+    refused = run("new", "risk", "--title", "Another", "--root", str(example), "--today", DAY)
+    assert refused.exit_code == 2
+    assert "nothing created" in refused.output and "duplicate-id" in refused.output
+    assert sorted(p.name for p in (example / "risks").iterdir()) == before
+
+
+def test_a_slip_committed_long_ago_does_not_stop_a_new_record(tmp_path: Path) -> None:
+    """Found in use: with the check before an edit made lighter, a silent slip in an old
+    commit looked new after the edit, and the agreed move was refused."""
+    repo = Repo(tmp_path / "p")
+    commitment = """
+        id: C-001
+        title: Send the plan
+        owner: alice
+        to: dana
+        made: 2026-11-01
+        due: {due}
+        status: open
+        """
+    repo.commit("start", {"commitments/C-001.yaml": commitment.format(due="2026-12-10")})
+    repo.commit("slip", {"commitments/C-001.yaml": commitment.format(due="2026-12-12")},
+                day="2026-11-05")  # fmt: skip
+    assert "commitment-silent-slip" in run("validate", "--root", str(repo.root)).output
+    output = record(repo.root, "move", "C-001", "--to", "2026-12-20", "--agreed-by", "dana")
+    assert "due: 2026-12-12 -> 2026-12-20" in output

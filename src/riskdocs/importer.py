@@ -184,6 +184,9 @@ def plan(
     _check_columns(rows, mapping, where)
     kind = KINDS[kind_name]
     held = _held_keys(documents, mapping.system)
+    mine = [d for d in documents if d.kind is kind]
+    siblings = [d.path for d in mine]
+    ids = [str(d.data["id"]) for d in mine if isinstance(d.data, dict) and "id" in d.data]
     made: list[NewFile] = []
     skipped: list[str] = []
     notes: list[str] = []
@@ -198,7 +201,7 @@ def plan(
         if key and key in held:
             skipped.append(f"row {number} ({mapping.system} {key}) is already {held[key]}")
             continue
-        new = draft(root, kind, fields, documents, [m.id for m in made])
+        new = draft(root, kind, fields, [*ids, *(m.id for m in made)], siblings)
         held[key] = f"{new.id} (imported above)"
         made.append(new)
         if note:

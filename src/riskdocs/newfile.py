@@ -21,10 +21,8 @@ from riskdocs.edit import Scalar, scalar
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding
 from riskdocs.history.repo import Repository
-from riskdocs.load.documents import Document
-from riskdocs.load.kinds import KINDS, Kind, next_id
-from riskdocs.load.project import load_project
-from riskdocs.load.tree import DiskTree
+from riskdocs.load.kinds import KINDS, Kind, classify, id_in_name, next_id
+from riskdocs.load.tree import READ_ERRORS, DiskTree, walk
 from riskdocs.load.yamlsrc import parse_yaml
 from riskdocs.record import blocks, errors
 from riskdocs.scaffold import refresh_schemas
@@ -60,24 +58,25 @@ def create(
     if missing:
         options = ", ".join(f"--{k.replace('_', '-')}" for k in missing)
         raise RiskdocsError(f"a new {kind.label} needs {options}")
-    documents, _ = load_project(DiskTree(root))
-    made = draft(root, kind, fields_of(kind_name, given, today), documents)
+    # Ids by file name (a file name starts with its id): no file is read. A file whose
+    # name hides its id makes the new id a duplicate, which the check after refuses.
+    paths = [p for p in walk(root, kind.folder or "") if classify(p) is kind]
+    ids = [i for i in map(id_in_name, paths) if i]
+    made = draft(root, kind, fields_of(kind_name, given, today), ids, paths)
     keep(root, repository, [made], today)  # a new file with required fields only has no news
     return made
 
 
 def draft(
-    root: Path, kind: Kind, fields: Mapping[str, Value], documents: Sequence[Document],
-    taken: Sequence[str] = (),
+    root: Path, kind: Kind, fields: Mapping[str, Value], ids: Sequence[str],
+    siblings: Sequence[str],
 ) -> NewFile:  # fmt: skip
-    """The file of a new entity of `kind` with `fields` (all but its id), given the
-    project's documents and ids `taken` by other new files."""
-    mine = [d for d in documents if d.kind is kind]
-    ids = [str(d.data.get("id")) for d in mine if isinstance(d.data, dict)]
-    entity_id = next_id(kind, [*ids, *taken])
+    """The file of a new entity of `kind` with `fields` (all but its id), the next after
+    `ids`; its editor line is the one its `siblings` (paths of that kind) use."""
+    entity_id = next_id(kind, list(ids))
     relative = _path(kind, entity_id, str(fields.get("title", "")))
     body = {"id": entity_id, **fields}
-    text = _schema_line(kind, mine, relative, root) + "".join(
+    text = _schema_line(kind, siblings, relative, root) + "".join(
         _field(k, v) for k, v in body.items() if v is not None
     )
     return NewFile(relative, text, entity_id)
@@ -167,12 +166,15 @@ def _path(kind: Kind, entity_id: str, title: str) -> str:
     return f"{folder}/{entity_id}.yaml"
 
 
-def _schema_line(kind: Kind, siblings: Sequence[Document], relative: str, root: Path) -> str:
+def _schema_line(kind: Kind, siblings: Sequence[str], relative: str, root: Path) -> str:
     """The editor's schema line the project's files of this kind use, else one pointing
     at `.riskdocs/schemas/` from the new file's folder."""
-    for document in siblings:
-        if document.path.count("/") == relative.count("/"):
-            head = (root / document.path).read_text(encoding="utf-8", errors="replace")[:300]
+    for sibling in siblings:
+        if sibling.count("/") == relative.count("/"):
+            try:
+                head = DiskTree(root).read(sibling)[:300].decode("utf-8", "replace")
+            except READ_ERRORS:
+                continue
             if found := SCHEMA_LINE.search(head):
                 return found.group(0) + "\n"
     up = "../" * relative.count("/")

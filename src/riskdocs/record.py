@@ -20,16 +20,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from riskdocs.checks.pipeline import run
-from riskdocs.checks.sources import whole_project
+from riskdocs.checks.pipeline import read_model, run
+from riskdocs.checks.sources import ChangedFiles, files_alone, whole_project
 from riskdocs.dates import parse_day
 from riskdocs.edit import Scalar, YamlText
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding, Severity
 from riskdocs.history.repo import Repository
-from riskdocs.load.kinds import Kind
+from riskdocs.load.documents import Document, load_file
+from riskdocs.load.kinds import KINDS, MEETING, Kind, classify, id_in_name
 from riskdocs.load.project import load_project, named
-from riskdocs.load.tree import DiskTree
+from riskdocs.load.tree import DiskTree, walk
 from riskdocs.model.entities import Project
 from riskdocs.rules import RULES
 
@@ -56,17 +57,30 @@ class Target:
 
 
 def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
-    """The file of the entity whose id is `entity` (any case), of one of `kinds`."""
-    documents, _ = load_project(DiskTree(root))
+    """The file of the entity whose id is `entity` (any case), of one of `kinds`: found by
+    its file name, which starts with its id, else by reading every file."""
+    wanted = entity.strip().casefold()
+    tree = DiskTree(root)
+    for kind in (KINDS[name] for name in kinds):
+        for path in walk(root, kind.folder or ""):
+            if (id_in_name(path) or "").casefold() == wanted and classify(path) is kind:
+                document, _ = load_file(tree, path, kind)
+                if named([document], entity):
+                    return _target(document, kinds)
+    documents, _ = load_project(tree)
     for document in named(documents, entity):
-        data = document.data if isinstance(document.data, dict) else {}
-        if document.kind.name not in kinds:
-            raise RiskdocsError(
-                f"{data.get('id', document.stem)} is a {document.kind.label}; this command "
-                f"records {' or '.join(k.replace('-', ' ') for k in kinds)}s"
-            )
-        return Target(document.path, document.kind, data)
+        return _target(document, kinds)
     raise RiskdocsError(f"no {' or '.join(kinds)} '{entity}' in the project")
+
+
+def _target(document: Document, kinds: tuple[str, ...]) -> Target:
+    data = document.data if isinstance(document.data, dict) else {}
+    if document.kind.name not in kinds:
+        raise RiskdocsError(
+            f"{data.get('id', document.stem)} is a {document.kind.label}; this command "
+            f"records {' or '.join(k.replace('-', ' ') for k in kinds)}s"
+        )
+    return Target(document.path, document.kind, data)
 
 
 class Change:
@@ -116,7 +130,7 @@ def apply(
 ) -> Recorded:
     """Check the file, make the edits, check the project again, and keep them only when
     no file has a new error that would block a commit (see `blocks`)."""
-    checked = run(whole_project(root, repository), today)
+    checked = run(files_alone(root, repository, [target.path]), today)
     before = errors(checked.findings)
     broken = [f for f in before if f.path == target.path and f.rule not in RULES]
     if broken:
@@ -124,7 +138,7 @@ def apply(
             f"{target.path} does not pass its checks ({_said(broken[0])}); fix it first, "
             "then record"
         )
-    change = Change(root, target, checked.project)
+    change = Change(root, target, _meetings(root) if target.kind.name == "commitment" else None)
     edit(change)
     if not change.said:
         return Recorded(target.path, change.before, change.before, ())
@@ -132,7 +146,7 @@ def apply(
     try:
         for path, (_, text) in writes.items():
             _write(root / path, text)
-        after = errors(run(whole_project(root, repository), today).findings)
+        after = errors(run(whole_project(root, repository, list(writes)), today).findings)
     except BaseException:
         _restore(root, writes)
         raise
@@ -147,6 +161,13 @@ def apply(
         )
     news = tuple(f for f in new if not blocks(f))
     return Recorded(target.path, change.before, change.yaml.text, tuple(change.said), news)
+
+
+def _meetings(root: Path) -> Project:
+    """The project's settings and meeting notes: what a delivery needs to tick the action
+    items that stand for its commitment."""
+    meetings = [p for p in walk(root, MEETING.folder or "") if classify(p) is MEETING]
+    return read_model(ChangedFiles(root, tuple(meetings)))
 
 
 def blocks(finding: Finding) -> bool:

@@ -19,6 +19,9 @@ weigh the whole project run:
   full runs such as CI. A change that can break files that did not change
   (riskdocs.yaml or the scope baseline edited, a project file deleted) needs the
   whole project: `changed_files` then returns None.
+* `files_alone`, an authoring command before it edits: riskdocs.yaml and the file it
+  edits, other files by name, with the full history, so what was wrong already is
+  told apart from what the edit adds.
 """
 
 from __future__ import annotations
@@ -126,6 +129,18 @@ def changed_files(root: Path, repository: Repository | None, paths: Sequence[str
     return Source(root=root, tree=ChangedFiles(root, changed), repository=repository,
                   history=HistoryPlan(staged=mine), file_index=FileIndex(root),
                   shown=(kinds.CONFIG_FILE, *changed), whole_project=False)  # fmt: skip
+
+
+def files_alone(root: Path, repository: Repository | None, paths: Sequence[str]) -> Source:
+    """riskdocs.yaml and the files at `paths` checked on their own, other files known by
+    their names, with the history a full run reads: what an authoring command checks
+    before it edits a file, so that what was wrong already (a slip committed long ago)
+    is told apart from what the edit would add (the check after is a whole-project one)."""
+    changed = tuple(project_files(paths))
+    return Source(root=root, tree=ChangedFiles(root, changed), repository=repository,
+                  history=HistoryPlan(log_until="HEAD", work_tree=True),
+                  file_index=FileIndex(root), shown=(kinds.CONFIG_FILE, *changed),
+                  whole_project=False)  # fmt: skip
 
 
 def commit_skips_project(repository: Repository | None) -> bool:
