@@ -267,3 +267,27 @@ def test_a_slip_committed_long_ago_does_not_stop_a_new_record(tmp_path: Path) ->
     assert "commitment-silent-slip" in run("validate", "--root", str(repo.root)).output
     output = record(repo.root, "move", "C-001", "--to", "2026-12-20", "--agreed-by", "dana")
     assert "due: 2026-12-12 -> 2026-12-20" in output
+
+
+def test_new_meeting_and_lesson(example: Path) -> None:
+    output = record(example, "new", "meeting", "--title", "Weekly status",
+                    "--attendees", "alice, dana", "--cadence", "weekly-status")  # fmt: skip
+    assert output.startswith("riskdocs: created meetings/2026-11-26-weekly-status.md; write the")
+    note = (example / "meetings" / "2026-11-26-weekly-status.md").read_text()
+    assert note == (
+        "---\ndate: 2026-11-26\ntitle: Weekly status\nkind: status\nattendees:\n"
+        "  - alice\n  - dana\ncadence: weekly-status\n---\n\n# Weekly status\n"
+    )
+    again = run("new", "meeting", "--title", "Weekly status", "--attendees", "alice",
+                "--root", str(example), "--today", DAY)  # fmt: skip
+    assert again.exit_code == 2 and "give another --title" in again.output
+    wrong = run("new", "meeting", "--title", "Retro", "--attendees", "alice,Dana K",
+                "--root", str(example), "--today", DAY)  # fmt: skip
+    assert wrong.exit_code == 2 and "did you mean 'dana'" in wrong.output
+    assert not (example / "meetings" / "2026-11-26-retro.md").exists()
+    lessons = sorted(int(p.name[2:5]) for p in (example / "lessons").glob("L-*.md"))
+    output = record(example, "new", "lesson", "--title", "Agree sign-off dates early",
+                    "--raised-by", "alice", "--category", "planning")  # fmt: skip
+    assert f"L-{lessons[-1] + 1:03d}" in output
+    check = run("validate", "--root", str(example), "--today", DAY)
+    assert check.exit_code == 0, check.output

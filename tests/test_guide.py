@@ -44,6 +44,7 @@ def test_every_command_of_the_guide_runs_in_order(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     health = tmp_path / "portal" / "health"
     out = done.stdout
+    assert "riskdocs: created meetings/2026-12-01-kickoff.md; write the notes" in out
     assert "riskdocs: created commitments/C-002.yaml (C-002)" in out
     assert "riskdocs: created risks/R-002-client-content-may-arrive.yaml (R-002)" in out
     assert "  renegotiated: added {on: 2026-12-01, from: 2027-03-05, to: 2027-03-12" in out

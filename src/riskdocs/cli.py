@@ -593,7 +593,7 @@ def answer(entity: str, resolution: str | None, on: dt.date | None, root: Path |
 
 @main.command()
 @click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
-                                           "milestone")))  # fmt: skip
+                                           "milestone", "meeting", "lesson")))  # fmt: skip
 @click.option("--title", required=True, help="What it is, in a line.")
 @click.option("--owner", help="Who owns it (a key of `people:`).")
 @click.option("--to", "to", help="Commitment: who it is promised to.")
@@ -607,6 +607,13 @@ def answer(entity: str, resolution: str | None, on: dt.date | None, root: Path |
 @click.option("--probability", type=click.IntRange(1, 5), help="Risk: 1 to 5 (default 3).")
 @click.option("--impact", type=click.IntRange(1, 5), help="Risk: 1 to 5 (default 3).")
 @click.option("--review-by", type=DateType(), help="Risk: when to review it.")
+@click.option("--date", type=DateType(), help="Meeting or lesson: its day (default: today).")
+@click.option("--attendees", metavar="KEY,KEY", help="Meeting: who attended, keys of people:.")
+@click.option("--cadence", help="Meeting: the entry of `communication:` it fulfils.")
+@click.option("--kind", "meeting_kind",
+              help="Meeting: status, kickoff, review, steering, retro, workshop, escalation "
+              "or other (default: its cadence's kind, else status).")  # fmt: skip
+@click.option("--category", help="Lesson: e.g. planning, communication.")
 @ROOT_OPTION
 @TODAY_OPTION
 @setup_errors
@@ -618,7 +625,12 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
     project_root = _project_root(root, [])
     repository, _ = _repository(project_root)
     day = _day(DiskTree(project_root), today)
+    given["kind"] = given.pop("meeting_kind")
     made = create(project_root, repository, kind, given, day)
+    if kind == "meeting":
+        say(f"riskdocs: created {made.path}; write the notes, action items "
+            "(- [ ] @who what due:YYYY-MM-DD) and decisions under its heading")  # fmt: skip
+        return
     say(f"riskdocs: created {made.path} ({made.id}); fill in the rest in your editor")
 
 

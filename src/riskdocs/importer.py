@@ -197,7 +197,8 @@ def plan(
         problems.extend(f"{where}:{number}: {p}" for p in said)
         if said:
             continue
-        key = str(fields["external"]["key"]) if "external" in fields else ""  # type: ignore[index]
+        external = fields.get("external")
+        key = str(external.get("key", "")) if isinstance(external, Mapping) else ""
         if key and key in held:
             skipped.append(f"row {number} ({mapping.system} {key}) is already {held[key]}")
             continue

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from riskdocs.checks.editorschemas import SCHEMA_FOLDER
-from riskdocs.checks.pipeline import run
-from riskdocs.checks.sources import whole_project
+from riskdocs.checks.pipeline import read_model, run
+from riskdocs.checks.sources import ChangedFiles, whole_project
 from riskdocs.edit import Scalar, scalar
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding
@@ -35,9 +35,11 @@ NEEDED = {
     "concern": ("title", "raised_by"),
     "change-request": ("title", "raised_by"),
     "milestone": ("title", "baseline"),
+    "meeting": ("title", "attendees"),
+    "lesson": ("title",),
 }
 KIND_NAMES = tuple(NEEDED)
-Value = Scalar | Mapping[str, Scalar]
+Value = Scalar | Mapping[str, Scalar] | list[Scalar]
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def create(
     # name hides its id makes the new id a duplicate, which the check after refuses.
     paths = [p for p in walk(root, kind.folder or "") if classify(p) is kind]
     ids = [i for i in map(id_in_name, paths) if i]
+    if kind_name == "meeting" and not given.get("kind"):
+        given = {**given, "kind": _meeting_kind(root, given.get("cadence"))}
     made = draft(root, kind, fields_of(kind_name, given, today), ids, paths)
     keep(root, repository, [made], today)  # a new file with required fields only has no news
     return made
@@ -73,13 +77,19 @@ def draft(
 ) -> NewFile:  # fmt: skip
     """The file of a new entity of `kind` with `fields` (all but its id), the next after
     `ids`; its editor line is the one its `siblings` (paths of that kind) use."""
-    entity_id = next_id(kind, list(ids))
-    relative = _path(kind, entity_id, str(fields.get("title", "")))
-    body = {"id": entity_id, **fields}
-    text = _schema_line(kind, siblings, relative, root) + "".join(
-        _field(k, v) for k, v in body.items() if v is not None
-    )
-    return NewFile(relative, text, entity_id)
+    title = str(fields.get("title", ""))
+    if kind.id_prefix is None:  # a meeting note is named by its date and title
+        relative = _path(kind, str(fields.get("date", "")), title)
+        entity_id, body = relative.rsplit("/", 1)[-1].removesuffix(".md"), dict(fields)
+    else:
+        entity_id = next_id(kind, list(ids))
+        relative = _path(kind, entity_id, title)
+        body = {"id": entity_id, **fields}
+    lines = "".join(_field(k, v) for k, v in body.items() if v is not None)
+    if kind.markdown:  # a meeting note starts with its heading; a lesson is its text
+        heading = f"\n# {' '.join(title.split())}\n" if kind.id_prefix is None else ""
+        return NewFile(relative, f"---\n{lines}---\n{heading}", entity_id)
+    return NewFile(relative, _schema_line(kind, siblings, relative, root) + lines, entity_id)
 
 
 def keep(
@@ -91,7 +101,9 @@ def keep(
     yet): bad news to show, not to refuse."""
     existing = [m.path for m in made if (root / m.path).exists()]
     if existing:
-        raise RiskdocsError(f"{existing[0]} exists; riskdocs never overwrites a file")
+        named_by = " (a meeting note is named by its date and title: give another --title)"
+        raise RiskdocsError(f"{existing[0]} exists; riskdocs never overwrites a file"
+                            + (named_by if existing[0].endswith(".md") else ""))  # fmt: skip
     for new in made:
         (root / new.path).parent.mkdir(parents=True, exist_ok=True)
         (root / new.path).write_text(new.text, encoding="utf-8")
@@ -119,6 +131,8 @@ def _remove(root: Path, made: Sequence[NewFile]) -> None:
 def _field(key: str, value: Value) -> str:
     """One top-level field as YAML: a scalar, a text of several lines as a literal block
     (when it reads back exactly), or a mapping of scalars."""
+    if isinstance(value, list):
+        return f"{key}:\n" + "".join(f"  - {scalar(v)}\n" for v in value)
     if isinstance(value, Mapping):
         return f"{key}:\n" + "".join(
             f"  {k}: {scalar(v)}\n" for k, v in value.items() if v is not None
@@ -153,17 +167,33 @@ def fields_of(kind: str, given: Mapping[str, Scalar], today: date) -> dict[str, 
     if kind == "change-request":
         return {"title": title, "raised": get("raised", today), "raised_by": get("raised_by"),
                 "status": "proposed"}  # fmt: skip
+    if kind == "meeting":
+        attendees = [a.strip() for a in str(given.get("attendees") or "").split(",") if a.strip()]
+        return {"date": get("date", today), "title": title, "kind": get("kind"),
+                "attendees": attendees, "cadence": get("cadence")}  # type: ignore[dict-item]  # fmt: skip
+    if kind == "lesson":
+        return {"title": title, "date": get("date", today), "raised_by": get("raised_by"),
+                "category": get("category")}  # fmt: skip
     baseline = get("baseline")
     return {"title": title, "owner": get("owner"), "baseline": baseline,
             "forecast": get("forecast", baseline), "buffer_days": get("buffer_days")}  # fmt: skip
 
 
-def _path(kind: Kind, entity_id: str, title: str) -> str:
-    folder = kind.folder or ""
-    if kind.name == "risk":
-        slug = "-".join(re.findall(r"[a-z0-9]+", title.lower())[:4])
-        return f"{folder}/{entity_id}-{slug}.yaml" if slug else f"{folder}/{entity_id}.yaml"
-    return f"{folder}/{entity_id}.yaml"
+def _path(kind: Kind, name: str, title: str) -> str:
+    """`risks/R-004-vendor-may-miss-the.yaml`, `meetings/2026-12-01-weekly-status.md`:
+    risks, meetings and lessons carry a few words of their title; the rest their id."""
+    folder, suffix = kind.folder or "", kind.suffixes[0]
+    slug = "-".join(re.findall(r"[a-z0-9]+", title.lower())[:4])
+    if kind.name in ("risk", "meeting", "lesson") and slug:
+        return f"{folder}/{name}-{slug}{suffix}"
+    return f"{folder}/{name}{suffix}"
+
+
+def _meeting_kind(root: Path, cadence: Scalar) -> str:
+    """The kind of meeting its cadence in riskdocs.yaml names, else a status meeting."""
+    cadences = read_model(ChangedFiles(root, ())).settings.cadences
+    found = cadences.get(str(cadence)) if cadence else None
+    return found.kind if found and found.kind else "status"
 
 
 def _schema_line(kind: Kind, siblings: Sequence[str], relative: str, root: Path) -> str:
