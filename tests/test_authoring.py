@@ -147,10 +147,13 @@ def test_a_flow_list_is_refused_with_what_to_do(example: Path) -> None:
 def test_commands_name_the_kinds_they_record(example: Path) -> None:
     wrong = run("review", "C-004", "--by", "bob", "--root", str(example), "--today", DAY)
     assert (
-        wrong.exit_code == 2 and "C-004 is a commitment; this command records risks" in wrong.output
+        wrong.exit_code == 2 and "C-004 is a commitment; this command records a risk" in wrong.output
     )
     unknown = run("done", "C-404", "--root", str(example), "--today", DAY)
-    assert unknown.exit_code == 2 and "no commitment or milestone 'C-404'" in unknown.output
+    assert (
+        unknown.exit_code == 2
+        and "no commitment, milestone or deliverable 'C-404'" in unknown.output
+    )
 
 
 def test_new_takes_the_next_id_the_projects_schema_line_and_validates(example: Path) -> None:
@@ -291,3 +294,22 @@ def test_new_meeting_and_lesson(example: Path) -> None:
     assert f"L-{lessons[-1] + 1:03d}" in output
     check = run("validate", "--root", str(example), "--today", DAY)
     assert check.exit_code == 0, check.output
+
+
+def test_done_records_a_deliverable_in_the_scope_baseline(example: Path) -> None:
+    path = example / "scope" / "baseline.yaml"
+    before = path.read_text()
+    output = record(example, "done", "d-02")
+    assert output.splitlines() == [
+        "riskdocs: recorded in scope/baseline.yaml:",
+        "  state: in_progress -> delivered",
+        "  delivered: 2026-11-26",
+    ]
+    assert changed(before, path.read_text()) == [
+        "-     state: in_progress",
+        "+     state: delivered",
+        "+     delivered: 2026-11-26",
+    ]
+    assert run("validate", "--root", str(example), "--today", DAY).exit_code == 0
+    again = record(example, "done", "D-02")
+    assert again == "riskdocs: scope/baseline.yaml already says so; nothing to record\n"

@@ -63,3 +63,37 @@ def test_values_that_cannot_be_replaced_in_place_are_refused() -> None:
         folded.set("title", "Short")
     with pytest.raises(RiskdocsError, match="cannot be read as a mapping"):
         YamlText("- a\n- b\n", "r.yaml").set("title", "x")
+
+
+SCOPE = """\
+signed_off: 2026-10-01  # by dana
+deliverables:
+  - id: D-01
+    title: Login   # first
+    acceptance:
+      - Staff log in with SSO
+    state: in_progress
+
+  - id: D-02
+    title: Invoices
+    acceptance: [PDF download]
+out_of_scope: [native apps]
+"""
+
+
+def test_a_key_of_a_list_item_is_set_in_place_or_after_its_anchor() -> None:
+    edited = YamlText(SCOPE, "scope/baseline.yaml")
+    edited.set("state", "delivered", within=("deliverables", 0))
+    edited.set("delivered", date(2026, 11, 26), after=("state",), within=("deliverables", 0))
+    edited.set("delivered", date(2026, 11, 27), after=("state",), within=("deliverables", 1))
+    assert edited.text == SCOPE.replace(
+        "    state: in_progress\n", "    state: delivered\n    delivered: 2026-11-26\n"
+    ).replace("    acceptance: [PDF download]\n",
+              "    acceptance: [PDF download]\n    delivered: 2026-11-27\n")  # fmt: skip
+    assert parse_yaml(edited.text).data["deliverables"][1]["delivered"] == "2026-11-27"
+
+
+def test_a_key_of_an_item_written_as_a_flow_mapping_is_refused() -> None:
+    edited = YamlText("deliverables:\n  - {id: D-01, title: Login, state: planned}\n", "s.yaml")
+    with pytest.raises(RiskdocsError, match=r"s.yaml:2: deliverables\[0\] is written as a"):
+        edited.set("state", "delivered", within=("deliverables", 0))

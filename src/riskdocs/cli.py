@@ -502,10 +502,11 @@ def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.da
 @TODAY_OPTION
 @setup_errors
 def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | None) -> None:
-    """Record that commitment ENTITY was delivered, or milestone ENTITY reached."""
+    """Record that commitment or deliverable ENTITY was delivered, or milestone ENTITY
+    reached."""
     from riskdocs.record import deliver
 
-    _record(root, entity, ("commitment", "milestone"), today,
+    _record(root, entity, ("commitment", "milestone", "deliverable"), today,
             lambda change, day: deliver(change, on or day))  # fmt: skip
 
 

@@ -16,9 +16,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from riskdocs.errors import RiskdocsError
-from riskdocs.load.yamlsrc import ParsedYaml, parse_yaml, resolve_plain
+from riskdocs.load.yamlsrc import JsonPath, ParsedYaml, parse_yaml, resolve_plain
 
 Scalar = str | int | float | bool | date | None
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/@()+,'-]*")
@@ -76,14 +77,55 @@ class YamlText:
     def newline(self) -> str:
         return "\r\n" if "\r\n" in self.text else "\n"
 
-    def set(self, key: str, value: Scalar, after: Sequence[str] = ()) -> None:
-        """Set top-level `key` to `value`: in place when it is there, else on a new line
-        after the first of `after` that the file has (else at the end)."""
+    def set(
+        self, key: str, value: Scalar, after: Sequence[str] = (), within: JsonPath = ()
+    ) -> None:
+        """Set `key` to `value`: in place when it is there, else on a new line after the
+        first of `after` that the mapping has (else at its end). The mapping is the
+        file's top level, or the one at `within` (`("deliverables", 2)`), which must be
+        a block mapping."""
         parsed = self.parsed()
-        if key in parsed.data:
-            self._replace_value(parsed, key, scalar(value))
+        if within:
+            self._set_within(parsed, within, key, scalar(value), after)
+        elif key in parsed.data:
+            self._replace_value(parsed, (key,), scalar(value))
         else:
             self._insert_after(parsed, after, f"{key}: {scalar(value)}")
+
+    def _set_within(
+        self, parsed: ParsedYaml, within: JsonPath, key: str, shown: str, after: Sequence[str]
+    ) -> None:
+        mapping = _at(parsed.data, within)
+        if not isinstance(mapping, dict) or not mapping:
+            raise RiskdocsError(f"{self.path}: {_dotted(within)} is not a mapping; fix it first")
+        lines = {parsed.positions.of_key((*within, k))[0] for k in mapping}
+        if len(lines) < len(mapping):
+            line = parsed.positions.of_value(within)[0]
+            raise RiskdocsError(
+                f"{self.path}:{line}: {_dotted(within)} is written as a {{flow: mapping}}; "
+                "write it one key per line and run the command again"
+            )
+        if key in mapping:
+            self._replace_value(parsed, (*within, key), shown)
+            return
+        anchor = next((a for a in after if a in mapping), list(mapping)[-1])
+        line, col = parsed.positions.of_key((*within, anchor))
+        self._insert_lines(self._nested_end(line, col), [" " * (col - 1) + f"{key}: {shown}"])
+
+    def _nested_end(self, key_line: int, col: int) -> int:
+        """The index (0-based) after the last line of the entry whose key starts at `col`
+        on `key_line`: the lines below it indented further."""
+        lines = self.lines
+        last = key_line
+        for number in range(key_line + 1, len(lines) + 1):
+            text = lines[number - 1]
+            stripped = text.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            if len(text) - len(text.lstrip(" ")) < col:
+                break
+            last = number
+        return last
 
     def append(self, key: str, item: Mapping[str, Scalar], after: Sequence[str] = ()) -> None:
         """Append `item` to the top-level block list `key` (made when it is missing or
@@ -115,13 +157,14 @@ class YamlText:
         pairs = [f"{k}: {scalar(v)}" for k, v in item.items() if v is not None]
         return [f"{indent}- {pairs[0]}", *(f"{indent}  {p}" for p in pairs[1:])]
 
-    def _replace_value(self, parsed: ParsedYaml, key: str, shown: str) -> None:
-        line, col = parsed.positions.of_value((key,))
-        key_line, _ = parsed.positions.of_key((key,))
-        value = parsed.data[key]
-        if isinstance(value, (list, dict)) or line != key_line or self._spans_lines(key_line):
+    def _replace_value(self, parsed: ParsedYaml, path: JsonPath, shown: str) -> None:
+        line, col = parsed.positions.of_value(path)
+        key_line, key_col = parsed.positions.of_key(path)
+        value = _at(parsed.data, path)
+        spans = self._spans_lines(key_line, key_col)
+        if isinstance(value, (list, dict)) or line != key_line or spans:
             raise RiskdocsError(
-                f"{self.path}:{key_line}: `{key}` is not a one-line value; set it by hand"
+                f"{self.path}:{key_line}: `{path[-1]}` is not a one-line value; set it by hand"
             )
         lines = self.lines
         text = lines[line - 1]
@@ -131,15 +174,16 @@ class YamlText:
         lines[line - 1] = body[:start] + shown + body[end:] + ending
         self.text = "".join(lines)
 
-    def _spans_lines(self, key_line: int) -> bool:
-        """Whether the value of the key on `key_line` goes on below it (a block scalar, a
-        plain scalar folded over lines)."""
+    def _spans_lines(self, key_line: int, key_col: int = 1) -> bool:
+        """Whether the value of the key at `key_col` on `key_line` goes on below it (a
+        block scalar, a plain scalar folded over lines): the next line is indented
+        further than the key."""
         lines = self.lines
         for below in lines[key_line:]:
             stripped = below.strip()
             if not stripped or stripped.startswith("#"):
                 continue
-            return below[:1] in (" ", "\t")
+            return len(below) - len(below.lstrip(" \t")) >= key_col
         return False
 
     def _drop_key_line(self, parsed: ParsedYaml, key: str) -> None:
@@ -178,6 +222,17 @@ class YamlText:
             lines[-1] += newline
         lines[index:index] = [line + newline for line in new]
         self.text = "".join(lines)
+
+
+def _at(data: Any, path: JsonPath) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _dotted(path: JsonPath) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+                   for i, p in enumerate(path))  # fmt: skip
 
 
 def _split_ending(line: str) -> tuple[str, str]:

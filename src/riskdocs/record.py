@@ -27,10 +27,12 @@ from riskdocs.edit import Scalar, YamlText
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding, Severity
 from riskdocs.history.repo import Repository
+from riskdocs.load import kinds as table
 from riskdocs.load.documents import Document, load_file
-from riskdocs.load.kinds import KINDS, MEETING, Kind, classify, id_in_name
+from riskdocs.load.kinds import DELIVERABLE, KINDS, MEETING, Kind, classify, id_in_name
 from riskdocs.load.project import load_project, named
 from riskdocs.load.tree import DiskTree, walk
+from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Project
 from riskdocs.rules import RULES
 
@@ -54,6 +56,7 @@ class Target:
     path: str
     kind: Kind
     fields: dict[str, object]
+    within: JsonPath = ()  # where in the file: a deliverable is one item of the scope's list
 
 
 def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
@@ -61,7 +64,9 @@ def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
     its file name, which starts with its id, else by reading every file."""
     wanted = entity.strip().casefold()
     tree = DiskTree(root)
-    for kind in (KINDS[name] for name in kinds):
+    if "deliverable" in kinds and (found := _deliverable(tree, wanted)):
+        return found
+    for kind in (KINDS[name] for name in kinds if name in KINDS):
         for path in walk(root, kind.folder or ""):
             if (id_in_name(path) or "").casefold() == wanted and classify(path) is kind:
                 document, _ = load_file(tree, path, kind)
@@ -70,7 +75,26 @@ def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
     documents, _ = load_project(tree)
     for document in named(documents, entity):
         return _target(document, kinds)
-    raise RiskdocsError(f"no {' or '.join(kinds)} '{entity}' in the project")
+    raise RiskdocsError(f"no {_either(kinds)} '{entity}' in the project")
+
+
+def _deliverable(tree: DiskTree, wanted: str) -> Target | None:
+    """The deliverable whose id is `wanted` (case-folded), in the scope baseline."""
+    for path in table.SCOPE_FILES:
+        if not (tree.root / path).is_file():
+            continue
+        document, _ = load_file(tree, path, table.SCOPE)
+        items = document.data.get("deliverables") if isinstance(document.data, dict) else None
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and str(item.get("id", "")).casefold() == wanted:
+                return Target(path, DELIVERABLE, item, ("deliverables", index))
+    return None
+
+
+def _either(kinds: tuple[str, ...]) -> str:
+    """`commitment, milestone or deliverable`."""
+    names = [k.replace("-", " ") for k in kinds]
+    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _target(document: Document, kinds: tuple[str, ...]) -> Target:
@@ -78,7 +102,7 @@ def _target(document: Document, kinds: tuple[str, ...]) -> Target:
     if document.kind.name not in kinds:
         raise RiskdocsError(
             f"{data.get('id', document.stem)} is a {document.kind.label}; this command "
-            f"records {' or '.join(k.replace('-', ' ') for k in kinds)}s"
+            f"records a {_either(kinds)}"
         )
     return Target(document.path, document.kind, data)
 
@@ -98,7 +122,7 @@ class Change:
         old = self.target.fields.get(key)
         if old == value or (old is not None and str(old) == str(value)):
             return
-        self.yaml.set(key, value, after)
+        self.yaml.set(key, value, after, within=self.target.within)
         self.said.append(f"{key}: {old} -> {value}" if old is not None else f"{key}: {value}")
 
     def append(self, key: str, item: dict[str, Scalar], after: tuple[str, ...] = ()) -> None:
@@ -204,6 +228,10 @@ def _said(finding: Finding) -> str:
 def deliver(change: Change, on: date) -> None:
     """A commitment delivered, or a milestone reached, on `on`. The open action items
     that stand for a commitment (they name its id) are ticked too."""
+    if change.target.kind is DELIVERABLE:
+        change.set("state", "delivered", after=("due", "owner", "acceptance"))
+        change.set("delivered", on, after=("state",))
+        return
     if change.target.kind.name == "commitment":
         change.set("status", "done", after=("due",))
         change.set("done", on, after=("status",))
