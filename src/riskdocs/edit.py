@@ -23,7 +23,6 @@ from riskdocs.load.yamlsrc import JsonPath, ParsedYaml, parse_yaml, resolve_plai
 
 Scalar = str | int | float | bool | date | None
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/@()+,'-]*")
-_TOP_KEY = re.compile(r"[^\s#-]")  # a line that starts a top-level key
 # Plain words riskdocs reads as text but other YAML readers (YAML 1.1) as booleans or null
 _OTHER_READERS_CHANGE = frozenset(
     ["yes", "no", "on", "off", "y", "n", "true", "false", "null", "~"]
@@ -110,22 +109,7 @@ class YamlText:
             return
         anchor = next((a for a in after if a in mapping), list(mapping)[-1])
         line, col = parsed.positions.of_key((*within, anchor))
-        self._insert_lines(self._nested_end(line, col), [" " * (col - 1) + f"{key}: {shown}"])
-
-    def _nested_end(self, key_line: int, col: int) -> int:
-        """The index (0-based) after the last line of the entry whose key starts at `col`
-        on `key_line`: the lines below it indented further."""
-        lines = self.lines
-        last = key_line
-        for number in range(key_line + 1, len(lines) + 1):
-            text = lines[number - 1]
-            stripped = text.strip()
-            if not stripped or stripped.startswith("#"):
-                continue
-            if len(text) - len(text.lstrip(" ")) < col:
-                break
-            last = number
-        return last
+        self._insert_lines(self._block_end(line, col), [" " * (col - 1) + f"{key}: {shown}"])
 
     def append(self, key: str, item: Mapping[str, Scalar], after: Sequence[str] = ()) -> None:
         """Append `item` to the top-level block list `key` (made when it is missing or
@@ -200,9 +184,11 @@ class YamlText:
                 return
         self._insert_lines(len(self.lines), list(new))
 
-    def _block_end(self, key_line: int) -> int:
-        """The index (0-based) after the last line of the top-level entry starting on
-        `key_line`: its nested lines, not the blank lines or comments that follow it."""
+    def _block_end(self, key_line: int, col: int = 1) -> int:
+        """The index (0-based) after the last line of the entry whose key starts at `col`
+        on `key_line` (a top-level one by default): the lines below it indented further,
+        and the items of a block list written at the key's own indentation, not the
+        blank lines or comments that follow it."""
         lines = self.lines
         last = key_line
         for number in range(key_line + 1, len(lines) + 1):
@@ -210,7 +196,8 @@ class YamlText:
             stripped = text.strip()
             if not stripped or stripped.startswith("#"):
                 continue
-            if _TOP_KEY.match(text):
+            indent = len(text) - len(text.lstrip(" "))
+            if indent < col - 1 or (indent == col - 1 and not stripped.startswith("-")):
                 break
             last = number
         return last
