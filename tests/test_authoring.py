@@ -147,7 +147,8 @@ def test_a_flow_list_is_refused_with_what_to_do(example: Path) -> None:
 def test_commands_name_the_kinds_they_record(example: Path) -> None:
     wrong = run("review", "C-004", "--by", "bob", "--root", str(example), "--today", DAY)
     assert (
-        wrong.exit_code == 2 and "C-004 is a commitment; this command records a risk" in wrong.output
+        wrong.exit_code == 2
+        and "C-004 is a commitment; this command records a risk" in wrong.output
     )
     unknown = run("done", "C-404", "--root", str(example), "--today", DAY)
     assert (

@@ -229,3 +229,19 @@ def test_an_export_that_is_not_utf8_or_has_the_wrong_columns(project: Path, tmp_
     assert refused.exit_code == 2
     assert "s.csv has no column for key (looked for Issue key); its columns are ID, Name" in (
         refused.output)  # fmt: skip
+
+
+def test_hostile_cells_are_written_as_text_and_read_back_exactly(
+    project: Path, tmp_path: Path
+) -> None:
+    title = "Pay \x1b[31minvoice\u202e now\x00 #1: yes"
+    sheet = export(tmp_path / "h.csv", ["title", "description"],
+                   [title, "=HYPERLINK(\"http://x\")\nline two: [a, b]"])  # fmt: skip
+    done = run("import", "risk", str(sheet), "--root", str(project), "--today", DAY)
+    assert done.exit_code == 0, done.output
+    (path,) = (project / "risks").glob("R-002*.yaml")
+    assert path.name == "R-002-pay-31minvoice-now-1.yaml"
+    made = data(path)
+    assert made["title"] == title
+    assert made["description"] == '=HYPERLINK("http://x")\nline two: [a, b]'
+    assert "\x1b" not in done.output and "\u202e" not in done.output

@@ -90,3 +90,43 @@ def test_an_item_names_the_commitment_it_stands_for() -> None:
     first, second = body.action_items
     assert (first.commitment, first.commitment_col) == ("C-004", 32)
     assert second.commitment is None  # a change request's id is not a commitment's
+
+
+CHINESE = textwrap.dedent("""\
+    # 周例会
+
+    - [ ] @王小明 提交修订后的时间表 截止:2026-11-20
+    - [ ] @lead 确认支付接口沙箱截止：2026-11-22
+    - [ ] @小李 整理需求 Due：2026-11-24
+    - [ ] @wangxm 截止:下周
+
+    ## 决议
+
+    - 首页改版按方案B推进
+
+    ## 决定：
+
+    - 每周四上午十点开周会
+    """)
+
+
+def test_notes_written_the_way_a_chinese_team_writes_them() -> None:
+    """Found in use: `## 决议` was not seen as decisions and `截止:2026-11-20` not as a due
+    date, so the item never went overdue and nothing said so."""
+    body = parse_body(CHINESE, first_line=1, aliases={"王小明": "wangxm", "小李": "lixm"})
+    items = [(i.owner, i.due, i.text) for i in body.action_items]
+    assert items == [
+        ("wangxm", date(2026, 11, 20), "提交修订后的时间表"),
+        ("lead", date(2026, 11, 22), "确认支付接口沙箱"),
+        ("lixm", date(2026, 11, 24), "整理需求"),
+        ("wangxm", None, ""),
+    ]
+    assert [(p.line, p.message) for p in body.problems] == [
+        (6, "截止:下周 is not a date; write 截止:YYYY-MM-DD, e.g. 截止:2026-11-25"),
+    ]
+    assert body.decisions == ("首页改版按方案B推进", "每周四上午十点开周会")
+
+
+def test_an_owner_not_among_the_aliases_is_kept_as_written() -> None:
+    body = parse_body("- [ ] @李四 联系客户 截止:2026-11-20\n", first_line=1, aliases={})
+    assert body.action_items[0].owner == "李四"

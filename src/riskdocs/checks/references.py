@@ -192,7 +192,8 @@ def _action_item_references(project: Project, names: Namespaces) -> Iterator[Fin
                 hint = f" (did you mean '{mark}{key}'?)" if key else ""
                 yield _item_finding(meeting, item.line, col, (
                     f"action item {written.format(person)} is not in `people:` in "
-                    f"riskdocs.yaml{hint}"
+                    f"riskdocs.yaml{hint}: write the key of someone who is, or add them there "
+                    "(`aliases:` lists other names notes use for a person)"
                 ))  # fmt: skip
             if item.commitment is not None and item.commitment not in commitments:
                 close = did_you_mean(item.commitment, sorted(commitments), n=1)

@@ -8,7 +8,7 @@ a record cannot shift the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from riskdocs.errors import ConfigError, RiskdocsError
@@ -134,10 +134,13 @@ def build_change(document: Document) -> ChangeRequest:
     )  # fmt: skip
 
 
-def build_meeting(document: Document) -> tuple[Meeting, list[Finding]]:
-    """The meeting, and findings for action items its body writes so riskdocs cannot read."""
+def build_meeting(
+    document: Document, aliases: Mapping[str, str] | None = None
+) -> tuple[Meeting, list[Finding]]:
+    """The meeting, and findings for action items its body writes so riskdocs cannot read;
+    `aliases`: other names of people, case-folded, -> their keys."""
     d = _data(document)
-    body = parse_body(document.body, document.body_line)
+    body = parse_body(document.body, document.body_line, aliases)
     problems = [
         Finding(path=document.path, line=p.line, col=p.col, rule="action-item-syntax",
                 severity=Severity.ERROR, message=p.message, entity=document.stem)
@@ -227,7 +230,8 @@ def build_project(
     settings = build_settings(_settings_document(of_kind[kinds.CONFIG], problems))
     if found := settings_problems(settings):
         raise ConfigError(sort_findings(found))
-    built = [build_meeting(d) for d in of_kind[kinds.MEETING]]
+    aliases = settings.aliases()
+    built = [build_meeting(d, aliases) for d in of_kind[kinds.MEETING]]
     scopes = [build_scope(d) for d in of_kind[kinds.SCOPE]]
     project = Project(
         settings=settings,

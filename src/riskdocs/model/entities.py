@@ -43,6 +43,7 @@ class Person:
     side: str  # team | client
     role: str | None = None
     email: str | None = None
+    aliases: tuple[str, ...] = ()  # other names notes use after @ (`王小明`)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,6 +115,17 @@ class Settings:
     source: Source = field(default_factory=lambda: Source(path="riskdocs.yaml"))
     thresholds: Thresholds = field(default_factory=Thresholds)
     rules: Mapping[str, object] = field(default_factory=dict)
+
+    def aliases(self) -> dict[str, str]:
+        """The other names notes use for people after @, case-folded, -> their keys: the
+        declared `aliases`, and a name of one word (`王小明`) that only one person has."""
+        names: dict[str, list[str]] = {}
+        for person in self.people.values():
+            if person.name and len(person.name.split()) == 1:
+                names.setdefault(person.name.casefold(), []).append(person.key)
+        aliases = {name: keys[0] for name, keys in names.items() if len(keys) == 1}
+        aliases.update((a.casefold(), p.key) for p in self.people.values() for a in p.aliases)
+        return aliases
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,12 +10,17 @@ An item that stands for a commitment names its id (`- [ ] @alice send the timeli
 C-004`): the commitment holds the date and the state, and the item is shown as it.
 Decisions are the list items under a `## Decisions` heading. Lines inside fenced
 code blocks are ignored.
+
+Notes are read the same written the way a Chinese team writes them: `截止:` or
+`截止：` (full-width colon), straight after the text, is the due marker,
+decisions sit under `## 决议` or `## 决定`, and `@王小明` names the person whose
+alias (or one-word name) it is (`Settings.aliases`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,11 +29,17 @@ from riskdocs.load.kinds import COMMITMENT
 from riskdocs.model.entities import ActionItem, Cadence, Meeting
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(?P<text>.*?)\s*$")
-_OWNER = re.compile(r"(?<!\S)@([A-Za-z0-9][A-Za-z0-9._-]*)")
-# `due:`, `was:` and `agreed:`, in any case, a space or tab allowed after the colon.
-_DUE = re.compile(r"(?<!\S)due:[ \t]*(\S*)", re.IGNORECASE)
-_WAS = re.compile(r"(?<!\S)was:[ \t]*(\S*)", re.IGNORECASE)
-_AGREED = re.compile(r"(?<!\S)agreed:[ \t]*@?(\S*)", re.IGNORECASE)
+# `@bob`, `@王小明`: up to a space or punctuation, ASCII or full-width
+# (comma, full stop, semicolon, colon, enumeration comma, parentheses).
+_OWNER = re.compile(r"(?<!\S)@([^\s@,;:()\[\]\uff0c\u3002\uff1b\uff1a\u3001\uff08\uff09]+)")
+FULL_WIDTH_COLON = "\uff1a"
+_COLON = f"[:{FULL_WIDTH_COLON}]"  # an ASCII or a full-width colon
+# `due:` (`截止:` in Chinese notes, written straight after the text), `was:` and
+# `agreed:`, in any case, a space or tab allowed after the colon.
+_DUE = re.compile(rf"(?:(?<!\S)due|(?<![A-Za-z0-9])截止){_COLON}[ \t]*(\S*)", re.IGNORECASE)
+_WAS = re.compile(rf"(?<!\S)was{_COLON}[ \t]*(\S*)", re.IGNORECASE)
+_AGREED = re.compile(rf"(?<!\S)agreed{_COLON}[ \t]*@?(\S*)", re.IGNORECASE)
+DECISION_HEADINGS = frozenset({"decisions", "decision", "决议", "决定"})
 _SCHEDULE = (_DUE, _WAS, _AGREED)
 _COMMITMENT = re.compile(rf"(?<![\w-]){COMMITMENT.id_prefix}[0-9]+(?![\w-])")
 RESCHEDULED = "due:NEW-DATE was:OLD-DATE agreed:PERSON"
@@ -53,8 +64,9 @@ class MeetingBody:
     problems: tuple[BodyProblem, ...]
 
 
-def parse_body(body: str, first_line: int) -> MeetingBody:
-    """Action items, decisions and problems of a meeting body starting at `first_line`."""
+def parse_body(body: str, first_line: int, aliases: Mapping[str, str] | None = None) -> MeetingBody:
+    """Action items, decisions and problems of a meeting body starting at `first_line`;
+    `aliases` maps other names of people (case-folded) to their keys."""
     items: list[ActionItem] = []
     decisions: list[str] = []
     problems: list[BodyProblem] = []
@@ -67,11 +79,14 @@ def parse_body(body: str, first_line: int) -> MeetingBody:
             continue
         heading = _HEADING.match(line)
         if heading:
-            in_decisions = heading.group(2).strip().lower() == "decisions"
+            in_decisions = (
+                heading.group(2).strip().rstrip(":" + FULL_WIDTH_COLON).casefold()
+                in DECISION_HEADINGS
+            )
             continue
         task = _TASK.match(line)
         if task:
-            action, found = _action_item(task, number)
+            action, found = _action_item(task, number, aliases or {})
             items.append(action)
             problems.extend(found)
         elif in_decisions and (item := _LIST_ITEM.match(line)):
@@ -79,16 +94,19 @@ def parse_body(body: str, first_line: int) -> MeetingBody:
     return MeetingBody(tuple(items), tuple(decisions), tuple(problems))
 
 
-def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyProblem]]:
+def _action_item(
+    task: re.Match[str], line: int, aliases: Mapping[str, str]
+) -> tuple[ActionItem, list[BodyProblem]]:
     """The action item of a task-list line, and what in it cannot be read."""
     text, start = task.group("text"), task.start("text")
     owner = _OWNER.search(text)
     problems: list[BodyProblem] = []
 
-    def day(pattern: re.Pattern[str], marker: str) -> date | None:
+    def day(pattern: re.Pattern[str]) -> date | None:
         found = pattern.search(text)
         if found is None:
             return None
+        marker = text[found.start() : found.start(1)].rstrip(" \t")
         value = day_or_none(found.group(1))
         if value is None:
             problems.append(BodyProblem(line, start + found.start(1) + 1, (
@@ -97,7 +115,7 @@ def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyP
             )))  # fmt: skip
         return value
 
-    due, moved_from = day(_DUE, "due:"), day(_WAS, "was:")
+    due, moved_from = day(_DUE), day(_WAS)
     agreed = _AGREED.search(text)
     commitment = _COMMITMENT.search(text)
     agreed_by = (agreed.group(1).rstrip(".,;").lower() or None) if agreed else None
@@ -112,7 +130,7 @@ def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyP
         done=task.group(1) != " ",
         line=line,
         col=start + 1,
-        owner=owner.group(1).rstrip(".").lower() if owner else None,
+        owner=_owner(owner.group(1), aliases) if owner else None,
         owner_col=start + owner.start() + 1 if owner else None,
         due=due,
         due_written=_DUE.search(text) is not None,
@@ -125,7 +143,14 @@ def _action_item(task: re.Match[str], line: int) -> tuple[ActionItem, list[BodyP
     return item, problems
 
 
-def rewrite_tasks(body: str, say: Callable[[ActionItem], str]) -> str:
+def _owner(written: str, aliases: Mapping[str, str]) -> str:
+    name = written.rstrip(".")
+    return aliases.get(name.casefold(), name.lower())
+
+
+def rewrite_tasks(
+    body: str, say: Callable[[ActionItem], str], aliases: Mapping[str, str] | None = None
+) -> str:
     """`body` with each task-list line (outside fenced code) replaced by `say(item)`,
     indentation kept: how a page shows action items to people who do not read the markers."""
     lines, in_fence = [], False
@@ -136,7 +161,7 @@ def rewrite_tasks(body: str, say: Callable[[ActionItem], str]) -> str:
         if task is None:
             lines.append(line)
             continue
-        item, _ = _action_item(task, 0)
+        item, _ = _action_item(task, 0, aliases or {})
         indent = line[: len(line) - len(line.lstrip())]
         lines.append(f"{indent}- {say(item)}")
     return "\n".join(lines) + ("\n" if body.endswith("\n") else "")

@@ -31,7 +31,8 @@ def build_thresholds(data: f.Data) -> Thresholds:
 
 def _person(key: str, p: f.Data) -> Person:
     return Person(key=key, name=f.text(p, "name"), side=f.text(p, "side"),
-                  role=f.maybe_text(p, "role"), email=f.maybe_text(p, "email"))  # fmt: skip
+                  role=f.maybe_text(p, "role"), email=f.maybe_text(p, "email"),
+                  aliases=tuple(f.texts(p, "aliases")))  # fmt: skip
 
 
 def _cadence(name: str, c: f.Data) -> Cadence:
@@ -82,6 +83,7 @@ def settings_problems(settings: Settings) -> list[Finding]:
         problems.append(_problem(source, ("thresholds", "risk_bands", "high"),
                                  f"thresholds.risk_bands: high ({bands['high']}) must be above "
                                  f"medium ({bands['medium']})"))  # fmt: skip
+    problems.extend(_alias_problems(settings))
     if settings.timezone is not None and not _known_timezone(settings.timezone):
         problems.append(
             _problem(
@@ -91,6 +93,22 @@ def settings_problems(settings: Settings) -> list[Finding]:
                 "zone name; write e.g. Europe/Berlin or America/New_York",
             )
         )
+    return problems
+
+
+def _alias_problems(settings: Settings) -> list[Finding]:
+    """An alias must name one person: not two, and not someone else's key."""
+    problems: list[Finding] = []
+    claimed: dict[str, str] = {key.casefold(): key for key in settings.people}
+    for person in settings.people.values():
+        for alias in person.aliases:
+            other = claimed.get(alias.casefold())
+            if other is not None and other != person.key:
+                problems.append(_problem(settings.source, ("people", person.key, "aliases"),
+                                         f"people.{person.key}.aliases: {alias!r} already names "
+                                         f"{other}; an alias must name one person: remove it "
+                                         "from one of them"))  # fmt: skip
+            claimed.setdefault(alias.casefold(), person.key)
     return problems
 
 

@@ -52,8 +52,7 @@ def publish(result: CheckResult, out: Path, audience: str) -> Published:
     source = result.source
     notes = RenderedNotes(source.root)
     project = result.project
-    people = project.settings.people
-    notes.prefetch([readable_body(m, people) for m in project.meetings]
+    notes.prefetch([readable_body(m, project.settings) for m in project.meetings]
                    + [n.body for n in project.lessons])  # fmt: skip
     view = build_view(project, result.findings, result.today, audience, _revision(source),
                       result.history, notes)  # fmt: skip

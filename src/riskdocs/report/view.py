@@ -32,6 +32,7 @@ from riskdocs.model.entities import (
     Project,
     Rebaseline,
     Risk,
+    Settings,
 )
 from riskdocs.model.meetings import counts_for, rewrite_tasks
 from riskdocs.report.health import assess
@@ -539,16 +540,16 @@ def _meetings(project: Project, scope: Scope) -> list[dict[str, Any]]:
             "attendees": list(m.attendees),
             "decisions": list(m.decisions),
             "open_items": sum(1 for i in m.action_items if not i.done),
-            "html": scope.render(readable_body(m, project.settings.people)),
+            "html": scope.render(readable_body(m, project.settings)),
         }
         for m in sorted(project.meetings, key=lambda m: (m.date, m.id), reverse=True)
         if scope.shows(m)
     ]
 
 
-def readable_body(meeting: Meeting, people: Mapping[str, Person]) -> str:
+def readable_body(meeting: Meeting, settings: Settings) -> str:
     """The Markdown a page renders for a meeting note: its action items in words."""
-    return rewrite_tasks(meeting.body, partial(_task, people))
+    return rewrite_tasks(meeting.body, partial(_task, settings.people), settings.aliases())
 
 
 def _task(people: Mapping[str, Person], item: ActionItem) -> str:

@@ -10,6 +10,7 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 
 REGEX_PATTERNS = {
     '^[^@\\s]+@[^@\\s]+$': re.compile('^[^@\\s]+@[^@\\s]+\\Z'),
+    '^[^\\s@,;:()\\[\\]，。；：、（）]+$': re.compile('^[^\\s@,;:()\\[\\]，。；：、（）]+\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
     '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
@@ -123,6 +124,26 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if isinstance(data__people_value__email, str):
                                     if not REGEX_PATTERNS['^[^@\\s]+@[^@\\s]+$'].search(data__people_value__email):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.email".format(**locals()) + " must match pattern ^[^@\\s]+@[^@\\s]+$")
+                            if "aliases" in data__people_value_keys:
+                                data__people_value_keys.remove("aliases")
+                                data__people_value__aliases = data__people_value["aliases"]
+                                if not isinstance(data__people_value__aliases, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases".format(**locals()) + " must be array")
+                                data__people_value__aliases_is_list = isinstance(data__people_value__aliases, (list, tuple))
+                                if data__people_value__aliases_is_list:
+                                    def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                    data__people_value__aliases_len = len(data__people_value__aliases)
+                                    if data__people_value__aliases_len > len(set(fn(data__people_value__aliases_x) for data__people_value__aliases_x in data__people_value__aliases)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases".format(**locals()) + " must contain unique items")
+                                    for data__people_value__aliases_x, data__people_value__aliases_item in enumerate(data__people_value__aliases):
+                                        if not isinstance(data__people_value__aliases_item, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must be string")
+                                        if isinstance(data__people_value__aliases_item, str):
+                                            data__people_value__aliases_item_len = len(data__people_value__aliases_item)
+                                            if data__people_value__aliases_item_len < 1:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+                                            if not REGEX_PATTERNS['^[^\\s@,;:()\\[\\]，。；：、（）]+$'].search(data__people_value__aliases_item):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must match pattern ^[^\\s@,;:()\\[\\]\uff0c\u3002\uff1b\uff1a\u3001\uff08\uff09]+$")
                             if data__people_value_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must not contain "+str(data__people_value_keys)+" properties")
                 if data__people_len != 0:

@@ -1,0 +1,63 @@
+"""Counting days the way a project counts them: calendar days, or working days.
+
+A project declares its working week, its holidays and the weekend days worked to
+make up for them (调休: China moves working days around 春节 and 国庆), in
+`calendar:` of riskdocs.yaml. With `count: working_days`, the limits that say
+how fast the team answers (the concern response targets, how long a change
+request may wait) count only working days; cadences and review intervals stay
+in calendar days, since a meeting every 7 days is a weekly meeting either way.
+The days are declared in the project's files, not taken from a holiday library:
+the same files give the same health whichever library version is installed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WORKING = "working_days"
+CALENDAR = "calendar_days"
+
+
+@dataclass(frozen=True, kw_only=True)
+class WorkCalendar:
+    """A project's working days.
+
+    Attributes:
+        count: `calendar_days` (the default) or `working_days`: how the response
+            limits count.
+        week: the working weekdays, Monday 0 to Sunday 6.
+        holidays: days off that would be working days (name by day).
+        working_days: days worked that would be days off, the make-up days (name by day).
+    """
+
+    count: str = CALENDAR
+    week: frozenset[int] = frozenset(range(5))
+    holidays: dict[date, str] = field(default_factory=dict)
+    working_days: dict[date, str] = field(default_factory=dict)
+
+    @property
+    def counts_working_days(self) -> bool:
+        return self.count == WORKING
+
+    def is_working(self, day: date) -> bool:
+        if day in self.working_days:
+            return True
+        return day not in self.holidays and day.weekday() in self.week
+
+    def elapsed(self, start: date, end: date) -> int:
+        """The days from `start` to `end` as the limits count them: calendar days, or the
+        working days after `start` up to and including `end` (negative when `end` is
+        before `start`)."""
+        if not self.counts_working_days:
+            return (end - start).days
+        if end < start:
+            return -self.elapsed(end, start)
+        return sum(1 for n in range(1, (end - start).days + 1)
+                   if self.is_working(start + timedelta(days=n)))  # fmt: skip
+
+    def unit(self, count: int) -> str:
+        """`3 days`, `1 working day`: a count of days as the limits count them."""
+        noun = "working day" if self.counts_working_days else "day"
+        return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
