@@ -319,6 +319,7 @@ HOOK_MODULES = {
     "riskdocs.load.documents", "riskdocs.load.project",
     "riskdocs.model", "riskdocs.model.entities", "riskdocs.model.fields",
     "riskdocs.model.meetings", "riskdocs.model.settings", "riskdocs.model.build",
+    "riskdocs.model.workdays",
     "riskdocs.checks", "riskdocs.checks.pipeline", "riskdocs.checks.sources",
     "riskdocs.checks.fastcheck", "riskdocs.checks.references", "riskdocs.checks.states",
     "riskdocs.history", "riskdocs.history.repo", "riskdocs.history.plan",

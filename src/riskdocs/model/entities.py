@@ -14,6 +14,7 @@ from typing import Protocol
 
 from riskdocs.load.kinds import ENTITY_KINDS
 from riskdocs.load.yamlsrc import JsonPath, Positions
+from riskdocs.model.workdays import WorkCalendar
 
 # `links:` of an entity: kind (risks, commitments, ...) -> ids it is about.
 Links = dict[str, tuple[str, ...]]
@@ -114,6 +115,7 @@ class Settings:
     description: str | None = None
     source: Source = field(default_factory=lambda: Source(path="riskdocs.yaml"))
     thresholds: Thresholds = field(default_factory=Thresholds)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
     rules: Mapping[str, object] = field(default_factory=dict)
 
     def aliases(self) -> dict[str, str]:

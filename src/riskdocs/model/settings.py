@@ -10,6 +10,7 @@ from riskdocs.load.kinds import CONFIG, CONFIG_FILE
 from riskdocs.load.tree import Tree
 from riskdocs.model import fields as f
 from riskdocs.model.entities import Cadence, Person, ResponseTarget, Settings, Source, Thresholds
+from riskdocs.model.workdays import CALENDAR, WEEKDAYS, DayOff, WorkCalendar
 
 
 def build_thresholds(data: f.Data) -> Thresholds:
@@ -56,8 +57,27 @@ def build_settings(document: Document) -> Settings:
         description=f.maybe_text(project, "description"),
         source=Source(path=document.path, positions=document.positions),
         thresholds=build_thresholds(f.record(data, "thresholds")),
+        calendar=build_calendar(f.record(data, "calendar")),
         rules=dict(f.record(data, "rules")),
     )
+
+
+def build_calendar(data: f.Data) -> WorkCalendar:
+    """`calendar:` of riskdocs.yaml, entries as written (`settings_problems` checks that
+    each is one day or a run of days)."""
+    week = f.texts(data, "working_week") or WEEKDAYS[:5]
+
+    def entries(key: str, default: str) -> tuple[DayOff, ...]:
+        return tuple(
+            DayOff(index=i, name=f.maybe_text(e, "name") or default, on=f.maybe_day(e, "on"),
+                   first=f.maybe_day(e, "from"), last=f.maybe_day(e, "to"))
+            for i, e in enumerate(f.records(data, key))
+        )  # fmt: skip
+
+    return WorkCalendar(count=f.maybe_text(data, "count") or CALENDAR,
+                        week=frozenset(WEEKDAYS.index(d) for d in week),
+                        days_off=entries("holidays", "holiday"),
+                        days_on=entries("working_days", "working day"))  # fmt: skip
 
 
 def timezone_in(tree: Tree) -> str | None:
@@ -84,6 +104,7 @@ def settings_problems(settings: Settings) -> list[Finding]:
                                  f"thresholds.risk_bands: high ({bands['high']}) must be above "
                                  f"medium ({bands['medium']})"))  # fmt: skip
     problems.extend(_alias_problems(settings))
+    problems.extend(_calendar_problems(settings))
     if settings.timezone is not None and not _known_timezone(settings.timezone):
         problems.append(
             _problem(
@@ -93,6 +114,34 @@ def settings_problems(settings: Settings) -> list[Finding]:
                 "zone name; write e.g. Europe/Berlin or America/New_York",
             )
         )
+    return problems
+
+
+def _calendar_problems(settings: Settings) -> list[Finding]:
+    """Each holiday is one day (`on:`) or a run of days (`from:` to `to:`, in order), each
+    working day is one day (`on:`), and no day is both."""
+    problems: list[Finding] = []
+    calendar, source = settings.calendar, settings.source
+
+    def say(key: str, entry: DayOff, message: str) -> None:
+        problems.append(_problem(source, ("calendar", key, entry.index),
+                                 f"calendar.{key}[{entry.index}]: {message}"))  # fmt: skip
+
+    for entry in calendar.days_off:
+        ranged = entry.first is not None or entry.last is not None
+        if (entry.on is None) == (not ranged):
+            say("holidays", entry, "write `on:` for one day, or `from:` and `to:` for several")
+        elif ranged and (entry.first is None or entry.last is None):
+            say("holidays", entry, "a run of days needs both `from:` and `to:`")
+        elif entry.first and entry.last and entry.last < entry.first:
+            say("holidays", entry, f"`to:` {entry.last} is before `from:` {entry.first}: swap them")
+    for entry in calendar.days_on:
+        if entry.on is None:
+            say("working_days", entry, "write the day as `on:`")
+    for entry in calendar.days_on:
+        if entry.on in calendar.holidays:
+            say("working_days", entry, f"{entry.on} is also a holiday "
+                f"({calendar.holidays[entry.on]}): keep it in one of the lists")  # fmt: skip
     return problems
 
 
@@ -112,7 +161,7 @@ def _alias_problems(settings: Settings) -> list[Finding]:
     return problems
 
 
-def _problem(source: Source, path: tuple[str, ...], message: str) -> Finding:
+def _problem(source: Source, path: tuple[str | int, ...], message: str) -> Finding:
     line, col = source.position(*path)
     return Finding(path=source.path, line=line, col=col, rule="config", severity=Severity.ERROR,
                    message=message)  # fmt: skip

@@ -12,12 +12,32 @@ the same files give the same health whichever library version is installed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WORKING = "working_days"
 CALENDAR = "calendar_days"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DayOff:
+    """One entry of `calendar.holidays` (`on:` one day, or `from:` and `to:`) or of
+    `calendar.working_days` (`on:`), as written; `index` is its place in its list."""
+
+    index: int
+    name: str
+    on: date | None = None
+    first: date | None = None
+    last: date | None = None
+
+    def days(self) -> list[date]:
+        if self.on is not None:
+            return [self.on]
+        if self.first is None or self.last is None:
+            return []
+        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,14 +48,22 @@ class WorkCalendar:
         count: `calendar_days` (the default) or `working_days`: how the response
             limits count.
         week: the working weekdays, Monday 0 to Sunday 6.
-        holidays: days off that would be working days (name by day).
-        working_days: days worked that would be days off, the make-up days (name by day).
+        days_off: the holidays as declared: days off that would be working days.
+        days_on: the make-up working days as declared: days worked that would be off.
     """
 
     count: str = CALENDAR
     week: frozenset[int] = frozenset(range(5))
-    holidays: dict[date, str] = field(default_factory=dict)
-    working_days: dict[date, str] = field(default_factory=dict)
+    days_off: tuple[DayOff, ...] = ()
+    days_on: tuple[DayOff, ...] = ()
+
+    @cached_property
+    def holidays(self) -> dict[date, str]:
+        return {day: entry.name for entry in self.days_off for day in entry.days()}
+
+    @cached_property
+    def working_days(self) -> dict[date, str]:
+        return {day: entry.name for entry in self.days_on for day in entry.days()}
 
     @property
     def counts_working_days(self) -> bool:
@@ -57,7 +85,17 @@ class WorkCalendar:
         return sum(1 for n in range(1, (end - start).days + 1)
                    if self.is_working(start + timedelta(days=n)))  # fmt: skip
 
+    def after(self, start: date, count: int) -> date:
+        """The day `count` days after `start`, counted as the limits count them."""
+        if not self.counts_working_days:
+            return start + timedelta(days=count)
+        day, left = start, count
+        while left > 0:
+            day += timedelta(days=1)
+            left -= self.is_working(day)
+        return day
+
     def unit(self, count: int) -> str:
         """`3 days`, `1 working day`: a count of days as the limits count them."""
         noun = "working day" if self.counts_working_days else "day"
-        return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+        return f"{count} {noun}" if abs(count) == 1 else f"{count} {noun}s"

@@ -22,7 +22,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "change-request-pending"
 SEVERITY = Severity.WARNING
@@ -31,20 +31,23 @@ DATE_DRIVEN = True
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
-OPTIONS = {"max_days": Option(14, "Days a change request may wait for a decision.")}
+OPTIONS = {"max_days": Option(14, "Days a change request may wait for a decision (working days "
+                              "with `calendar.count: working_days`).")}  # fmt: skip
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
+    calendar = project.settings.calendar
     for change in project.changes:
-        waited = (ctx.today - change.raised).days
+        waited = calendar.elapsed(change.raised, ctx.today)
         if change.status == "proposed" and waited > opts["max_days"]:
             yield hit(
                 change.source,
                 ("status",),
-                f"{change.id} has waited {days(waited)} for a decision (raised {change.raised}): "
+                f"{change.id} has waited {calendar.unit(waited)} for a decision (raised "
+                f"{change.raised}): "
                 "get the client's decision and record `decided:` and `decided_by:`, "
                 "or withdraw it",
                 change.id,
                 client=f"Change request {change.id} (\u201c{change.title}\u201d) has waited "
-                f"{days(waited)} for a decision.",
+                f"{calendar.unit(waited)} for a decision.",
             )

@@ -22,12 +22,12 @@ Fails (resolved after 15 days):
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import timedelta
 from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Concern, Project, ResponseTarget
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.model.workdays import WorkCalendar
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "concern-resolved-late"
 SEVERITY = Severity.INFO
@@ -41,6 +41,7 @@ OPTIONS: dict[str, Option] = {}
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     targets = project.settings.thresholds.concern_response
+    calendar = project.settings.calendar
     for concern in project.concerns:
         target = targets[concern.severity]
         steps = (
@@ -48,24 +49,25 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             ("resolved", concern.resolved, target.resolve_days),
         )
         for field, day, limit in steps:
-            took = (day - concern.raised).days if day else 0
+            took = calendar.elapsed(concern.raised, day) if day else 0
             if took > limit:
+                after, target_days = calendar.unit(took), calendar.unit(limit)
                 yield hit(
                     concern.source,
                     (field,),
-                    f"{concern.id} ({concern.severity}) was {field} {days(took)} after it was "
-                    f"raised; the target is {days(limit)}{_still_due(concern, target)}",
+                    f"{concern.id} ({concern.severity}) was {field} {after} after it was raised; "
+                    f"the target is {target_days}{_still_due(concern, target, calendar)}",
                     concern.id,
                     client=f"Your concern \u201c{concern.title}\u201d was {field} after "
-                    f"{days(took)}; the target is {days(limit)}.",
+                    f"{after}; the target is {target_days}.",
                 )
 
 
-def _still_due(concern: Concern, target: ResponseTarget) -> str:
+def _still_due(concern: Concern, target: ResponseTarget, calendar: WorkCalendar) -> str:
     if concern.resolved is not None:
         return (
             "; note what slowed it under `resolution`, or, if the target does not fit, "
             f"change `thresholds.concern_response.{concern.severity}` in riskdocs.yaml"
         )
-    due = concern.raised + timedelta(days=target.resolve_days)
+    due = calendar.after(concern.raised, target.resolve_days)
     return f": resolve it by {due} to keep the resolution on time"

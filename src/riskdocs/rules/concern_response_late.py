@@ -1,10 +1,11 @@
 """Open client concerns not acknowledged or resolved within their target.
 
 Why it matters: how fast a concern is answered is what a client remembers.
-Targets per severity are in `thresholds.concern_response` (calendar days from
-`raised`). While a concern is unresolved this reports what the team can still
-act on: no acknowledgement past the acknowledge target, and no resolution past
-the resolve target. An acknowledgement that came late is a fact, not a task:
+Targets per severity are in `thresholds.concern_response` (days from `raised`:
+calendar days, or working days with `calendar.count: working_days`). While a
+concern is unresolved this reports what the team can still act on: no
+acknowledgement past the acknowledge target, and no resolution past the resolve
+target. An acknowledgement that came late is a fact, not a task:
 once it is recorded this lets go, and `concern-resolved-late` keeps the
 lateness on record, so acknowledging late clears the error.
 
@@ -26,7 +27,8 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.model.entities import Concern, Project, ResponseTarget
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.model.workdays import WorkCalendar
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "concern-response-late"
 SEVERITY = Severity.ERROR
@@ -40,33 +42,39 @@ OPTIONS: dict[str, Option] = {}
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     targets = project.settings.thresholds.concern_response
+    calendar = project.settings.calendar
     for concern in project.concerns:
         if concern.resolved is None:
-            yield from _open_concern(concern, targets[concern.severity], ctx)
+            yield from _open_concern(concern, targets[concern.severity], ctx, calendar)
 
 
-def _open_concern(concern: Concern, target: ResponseTarget, ctx: Context) -> Iterator[Hit]:
-    waited = (ctx.today - concern.raised).days
-    who = f"{concern.id} ({concern.severity})"
+def _open_concern(
+    concern: Concern, target: ResponseTarget, ctx: Context, calendar: WorkCalendar
+) -> Iterator[Hit]:
+    waited = calendar.elapsed(concern.raised, ctx.today)
+    who, after = f"{concern.id} ({concern.severity})", calendar.unit(waited)
+    acknowledge, resolve = (
+        calendar.unit(target.acknowledge_days),
+        calendar.unit(target.resolve_days),
+    )
     if concern.acknowledged is None and waited > target.acknowledge_days:
         yield hit(
             concern.source,
             ("raised",),
-            f"{who} was raised {concern.raised} and is not acknowledged after {days(waited)}; "
-            f"the target is {days(target.acknowledge_days)}: reply to {concern.raised_by} "
-            "and set `acknowledged:`",
+            f"{who} was raised {concern.raised} and is not acknowledged after {after}; "
+            f"the target is {acknowledge}: reply to {concern.raised_by} and set `acknowledged:`",
             concern.id,
-            client=f"Your concern \u201c{concern.title}\u201d has waited {days(waited)} for an "
-            f"answer; the target is {days(target.acknowledge_days)}.",
+            client=f"Your concern \u201c{concern.title}\u201d has waited {after} for an "
+            f"answer; the target is {acknowledge}.",
         )
     if waited > target.resolve_days:
         yield hit(
             concern.source,
             ("severity",),
-            f"{who} is still unresolved {days(waited)} after it was raised; the target is "
-            f"{days(target.resolve_days)}: resolve it and set `resolved:`, or agree a plan "
-            "with the client and record it as a commitment",
+            f"{who} is still unresolved {after} after it was raised; the target is {resolve}: "
+            "resolve it and set `resolved:`, or agree a plan with the client and record it as "
+            "a commitment",
             concern.id,
-            client=f"Your concern \u201c{concern.title}\u201d is still open after {days(waited)}; "
-            f"the target is {days(target.resolve_days)}.",
+            client=f"Your concern \u201c{concern.title}\u201d is still open after {after}; "
+            f"the target is {resolve}.",
         )

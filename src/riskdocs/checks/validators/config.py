@@ -215,6 +215,97 @@ def validate(data, custom_formats={}, name_prefix=None):
                             data__communication_property_names = False
                     if not data__communication_property_names:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication must be named by propertyName definition")
+        if "calendar" in data_keys:
+            data_keys.remove("calendar")
+            data__calendar = data["calendar"]
+            if not isinstance(data__calendar, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar must be object")
+            data__calendar_is_dict = isinstance(data__calendar, dict)
+            if data__calendar_is_dict:
+                data__calendar_keys = set(data__calendar.keys())
+                if "count" in data__calendar_keys:
+                    data__calendar_keys.remove("count")
+                    data__calendar__count = data__calendar["count"]
+                    if not isinstance(data__calendar__count, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.count must be string")
+                    if not (isinstance(data__calendar__count, str) and data__calendar__count == 'calendar_days' or isinstance(data__calendar__count, str) and data__calendar__count == 'working_days'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.count must be one of ['calendar_days', 'working_days']")
+                if "working_week" in data__calendar_keys:
+                    data__calendar_keys.remove("working_week")
+                    data__calendar__workingweek = data__calendar["working_week"]
+                    if not isinstance(data__calendar__workingweek, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week must be array")
+                    data__calendar__workingweek_is_list = isinstance(data__calendar__workingweek, (list, tuple))
+                    if data__calendar__workingweek_is_list:
+                        data__calendar__workingweek_len = len(data__calendar__workingweek)
+                        if data__calendar__workingweek_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week must contain at least 1 items")
+                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                        if data__calendar__workingweek_len > len(set(fn(data__calendar__workingweek_x) for data__calendar__workingweek_x in data__calendar__workingweek)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week must contain unique items")
+                        for data__calendar__workingweek_x, data__calendar__workingweek_item in enumerate(data__calendar__workingweek):
+                            if not isinstance(data__calendar__workingweek_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week[{data__calendar__workingweek_x}]".format(**locals()) + " must be string")
+                            if not (isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'mon' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'tue' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'wed' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'thu' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'fri' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'sat' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'sun'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week[{data__calendar__workingweek_x}]".format(**locals()) + " must be one of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']")
+                if "holidays" in data__calendar_keys:
+                    data__calendar_keys.remove("holidays")
+                    data__calendar__holidays = data__calendar["holidays"]
+                    if not isinstance(data__calendar__holidays, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.holidays must be array")
+                    data__calendar__holidays_is_list = isinstance(data__calendar__holidays, (list, tuple))
+                    if data__calendar__holidays_is_list:
+                        data__calendar__holidays_len = len(data__calendar__holidays)
+                        for data__calendar__holidays_x, data__calendar__holidays_item in enumerate(data__calendar__holidays):
+                            if not isinstance(data__calendar__holidays_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}]".format(**locals()) + " must be object")
+                            data__calendar__holidays_item_is_dict = isinstance(data__calendar__holidays_item, dict)
+                            if data__calendar__holidays_item_is_dict:
+                                data__calendar__holidays_item_keys = set(data__calendar__holidays_item.keys())
+                                if "on" in data__calendar__holidays_item_keys:
+                                    data__calendar__holidays_item_keys.remove("on")
+                                    data__calendar__holidays_item__on = data__calendar__holidays_item["on"]
+                                    validate___definitions_common__date(data__calendar__holidays_item__on, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].on".format(**locals()))
+                                if "from" in data__calendar__holidays_item_keys:
+                                    data__calendar__holidays_item_keys.remove("from")
+                                    data__calendar__holidays_item__from = data__calendar__holidays_item["from"]
+                                    validate___definitions_common__date(data__calendar__holidays_item__from, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].from".format(**locals()))
+                                if "to" in data__calendar__holidays_item_keys:
+                                    data__calendar__holidays_item_keys.remove("to")
+                                    data__calendar__holidays_item__to = data__calendar__holidays_item["to"]
+                                    validate___definitions_common__date(data__calendar__holidays_item__to, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].to".format(**locals()))
+                                if "name" in data__calendar__holidays_item_keys:
+                                    data__calendar__holidays_item_keys.remove("name")
+                                    data__calendar__holidays_item__name = data__calendar__holidays_item["name"]
+                                    validate___definitions_common__text(data__calendar__holidays_item__name, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].name".format(**locals()))
+                                if data__calendar__holidays_item_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}]".format(**locals()) + " must not contain "+str(data__calendar__holidays_item_keys)+" properties")
+                if "working_days" in data__calendar_keys:
+                    data__calendar_keys.remove("working_days")
+                    data__calendar__workingdays = data__calendar["working_days"]
+                    if not isinstance(data__calendar__workingdays, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days must be array")
+                    data__calendar__workingdays_is_list = isinstance(data__calendar__workingdays, (list, tuple))
+                    if data__calendar__workingdays_is_list:
+                        data__calendar__workingdays_len = len(data__calendar__workingdays)
+                        for data__calendar__workingdays_x, data__calendar__workingdays_item in enumerate(data__calendar__workingdays):
+                            if not isinstance(data__calendar__workingdays_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]".format(**locals()) + " must be object")
+                            data__calendar__workingdays_item_is_dict = isinstance(data__calendar__workingdays_item, dict)
+                            if data__calendar__workingdays_item_is_dict:
+                                data__calendar__workingdays_item_keys = set(data__calendar__workingdays_item.keys())
+                                if "on" in data__calendar__workingdays_item_keys:
+                                    data__calendar__workingdays_item_keys.remove("on")
+                                    data__calendar__workingdays_item__on = data__calendar__workingdays_item["on"]
+                                    validate___definitions_common__date(data__calendar__workingdays_item__on, custom_formats, (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}].on".format(**locals()))
+                                if "name" in data__calendar__workingdays_item_keys:
+                                    data__calendar__workingdays_item_keys.remove("name")
+                                    data__calendar__workingdays_item__name = data__calendar__workingdays_item["name"]
+                                    validate___definitions_common__text(data__calendar__workingdays_item__name, custom_formats, (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}].name".format(**locals()))
+                                if data__calendar__workingdays_item_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]".format(**locals()) + " must not contain "+str(data__calendar__workingdays_item_keys)+" properties")
+                if data__calendar_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar must not contain "+str(data__calendar_keys)+" properties")
         if "thresholds" in data_keys:
             data_keys.remove("thresholds")
             data__thresholds = data["thresholds"]
