@@ -178,3 +178,14 @@ def test_stale_editor_schemas_are_a_warning_until_refreshed(tmp_path: Path) -> N
     assert new.exit_code == 0, new.output
     assert run("validate", "--root", str(root), "--today", DAY).output == clean.output.replace(
         "12 files", "13 files")  # fmt: skip
+
+
+def test_a_broken_file_does_not_make_the_editor_schemas_look_stale(tmp_path: Path) -> None:
+    """Found in use: a meeting note that failed its schema left the model, so its path
+    looked gone from the editor's schemas and validate warned about them too."""
+    root = tmp_path / "p"
+    assert run("init", str(root), "--today", DAY).exit_code == 0
+    note = next((root / "meetings").glob("*.md"))
+    note.write_text(note.read_text().replace("kind: ", "minutes: 30\nkind: ", 1))
+    checked = run("validate", "--root", str(root), "--today", DAY)
+    assert "[schema]" in checked.output and "editor-schemas" not in checked.output

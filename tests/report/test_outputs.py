@@ -296,3 +296,66 @@ def test_calendar_events_keep_their_uid_when_items_move(project: object, report:
     for summary in ("Action: send the plan", "Action: book a room"):
         assert after[summary] == before[summary], summary
     assert len(set(after.values())) == 3
+
+
+PLANNED = """---
+date: {day}
+time: "{time}"
+title: {title}
+kind: steering
+attendees: [alice, dana]
+{zone}---
+
+# Agenda
+"""
+
+
+def test_a_meeting_with_a_time_is_an_event_at_that_time_in_its_time_zone(
+    project: object, report: Report
+) -> None:
+    """Shanghai keeps one offset; Berlin changes on 2027-03-28, and the two meetings
+    either side of that day keep their 10:00 wall time."""
+    import icalendar
+
+    notes = {
+        "meetings/2026-12-03-steering.md": PLANNED.format(
+            day="2026-12-03", time="10:00", title="指导委员会", zone="timezone: Asia/Shanghai\n"),
+        "meetings/2027-03-25-review.md": PLANNED.format(
+            day="2027-03-25", time="10:00", title="Review", zone="timezone: Europe/Berlin\n"),
+        "meetings/2027-04-01-review.md": PLANNED.format(
+            day="2027-04-01", time="10:00", title="Review 2", zone="minutes: 30\ntimezone: "
+            "Europe/Berlin\n"),
+        "meetings/2026-11-05-past.md": PLANNED.format(
+            day="2026-11-05", time="09:00", title="Past", zone=""),
+    }  # fmt: skip
+    root = project(notes)  # type: ignore[operator]
+    text = (report(root) / "calendar.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(text)
+    zones = {str(z["TZID"]) for z in calendar.walk("VTIMEZONE")}
+    assert zones == {"Asia/Shanghai", "Europe/Berlin"}
+    meetings = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT") if ".meeting." in e["UID"]}
+    assert set(meetings) == {"Meeting: 指导委员会", "Meeting: Review", "Meeting: Review 2"}
+    shanghai = meetings["Meeting: 指导委员会"].decoded("DTSTART")
+    assert shanghai.isoformat() == "2026-12-03T10:00:00+08:00"
+    before, after = (
+        meetings[s].decoded("DTSTART") for s in ("Meeting: Review", "Meeting: Review 2")
+    )
+    assert (before.isoformat(), after.isoformat()) == (
+        "2027-03-25T10:00:00+01:00", "2027-04-01T10:00:00+02:00")  # fmt: skip
+    length = meetings["Meeting: Review 2"].decoded("DTEND") - after
+    assert length.total_seconds() == 30 * 60
+    assert (
+        str(meetings["Meeting: Review"]["DESCRIPTION"]) == "Attendees: Alice Martin, Dana Kowalski."
+    )
+    assert b"DTSTART;TZID=Europe/Berlin:20270401T100000\r\n" in text
+
+
+def test_a_meeting_time_zone_riskdocs_does_not_know_is_an_error(project: object) -> None:
+    note = PLANNED.format(
+        day="2026-12-03", time="10:00", title="T", zone="timezone: Asia/Shangai\n"
+    )
+    root = project({"meetings/2026-12-03-steering.md": note})  # type: ignore[operator]
+    done = run("validate", "--root", str(root), "--today", TODAY)
+    assert done.exit_code == 1
+    assert ("timezone: 'Asia/Shangai' is not an IANA time zone name (did you mean "
+            "'Asia/Shanghai'?)") in done.output  # fmt: skip

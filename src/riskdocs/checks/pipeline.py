@@ -63,7 +63,7 @@ def run(
     linked = check_references([*documents, *source.peers(readable)], valid, project,
                               source.names(project))  # fmt: skip
     unknown = list(unknown_ignores(project))
-    editor = _editor_schemas(source, project)
+    editor = _editor_schemas(source, project) if not [*loaded, *refused] else []
     history, told = _history(source, project, only, today)
     ruled = run_rules(project, Context(today, history), only=only, hook=hook,
                       whole_project=source.whole_project)  # fmt: skip
@@ -129,7 +129,8 @@ def _history(
 
 def _editor_schemas(source: Source, project: Project) -> list[Finding]:
     """Whether the editor's copies of the schemas still match, in runs that read every file
-    (the hook knows other files only by name)."""
+    (the hook knows other files only by name) and could read them all (a broken file is
+    missing from the model, and its id would look gone)."""
     if source.file_index is not None:
         return []
     from riskdocs.checks.editorschemas import stale_schemas

@@ -263,7 +263,10 @@ def _dependency_field(error: SchemaError) -> str:
 def _dependency_message(error: SchemaError) -> str:
     field = _dependency_field(error)
     missing = [n for n in error.expected.get(field, []) if n not in error.instance]
-    return f"'{field}' is set, so '{missing[0]}' must be set too" if missing else error.message
+    if not missing:
+        return error.message
+    return (f"'{field}' is set, so '{missing[0]}' must be set too: add `{missing[0]}:` or remove "
+            f"`{field}:`")  # fmt: skip
 
 
 def _allowed(schema: dict[str, Any]) -> str:

@@ -37,7 +37,12 @@ from riskdocs.model.entities import (
     Source,
 )
 from riskdocs.model.meetings import parse_body
-from riskdocs.model.settings import build_settings, settings_problems
+from riskdocs.model.settings import (
+    build_settings,
+    known_timezone,
+    settings_problems,
+    timezone_hint,
+)
 
 
 def _source(document: Document) -> Source:
@@ -146,10 +151,20 @@ def build_meeting(
                 severity=Severity.ERROR, message=p.message, entity=document.stem)
         for p in body.problems
     ]  # fmt: skip
+    zone = f.maybe_text(d, "timezone")
+    if zone is not None and not known_timezone(zone):
+        line, col = document.positions.of_value(("timezone",))
+        problems.append(Finding(path=document.path, line=line, col=col, rule="schema",
+                                severity=Severity.ERROR, entity=document.stem,
+                                message=f"timezone: {zone!r} is not an IANA time zone name"
+                                f"{timezone_hint(zone)}; write e.g. Asia/Shanghai or "
+                                "Europe/Berlin"))  # fmt: skip
     meeting = Meeting(
         id=document.stem, path=document.path, date=f.day(d, "date"), title=f.text(d, "title"),
         kind=f.text(d, "kind"), attendees=f.texts(d, "attendees"), source=_source(document),
-        cadence=f.maybe_text(d, "cadence"), action_items=body.action_items,
+        cadence=f.maybe_text(d, "cadence"), time=f.maybe_text(d, "time"),
+        minutes=f.whole(d, "minutes", 60), timezone=f.maybe_text(d, "timezone"),
+        action_items=body.action_items,
         decisions=body.decisions, visibility=f.visibility(d), ignore=f.text_map(d, "ignore"),
         body=document.body,
     )  # fmt: skip

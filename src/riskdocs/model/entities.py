@@ -352,6 +352,9 @@ class Meeting:
     attendees: tuple[str, ...]
     source: Source
     cadence: str | None = None
+    time: str | None = None  # HH:MM, in `timezone`
+    minutes: int = 60
+    timezone: str | None = None
     action_items: tuple[ActionItem, ...] = ()
     decisions: tuple[str, ...] = ()
     visibility: str = "client"

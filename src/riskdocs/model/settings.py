@@ -105,13 +105,14 @@ def settings_problems(settings: Settings) -> list[Finding]:
                                  f"medium ({bands['medium']})"))  # fmt: skip
     problems.extend(_alias_problems(settings))
     problems.extend(_calendar_problems(settings))
-    if settings.timezone is not None and not _known_timezone(settings.timezone):
+    if settings.timezone is not None and not known_timezone(settings.timezone):
         problems.append(
             _problem(
                 source,
                 ("project", "timezone"),
                 f"project.timezone: {settings.timezone!r} is not an IANA time "
-                "zone name; write e.g. Europe/Berlin or America/New_York",
+                f"zone name{timezone_hint(settings.timezone)}; write e.g. Europe/Berlin or "
+                "America/New_York",
             )
         )
     return problems
@@ -167,7 +168,17 @@ def _problem(source: Source, path: tuple[str | int, ...], message: str) -> Findi
                    message=message)  # fmt: skip
 
 
-def _known_timezone(name: str) -> bool:
+def timezone_hint(name: str) -> str:
+    """` (did you mean 'Asia/Shanghai'?)` for a misspelt zone name, or ""."""
+    from zoneinfo import available_timezones
+
+    from riskdocs.suggest import did_you_mean
+
+    close = did_you_mean(name, sorted(available_timezones()), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def known_timezone(name: str) -> bool:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only when a zone is set
 
     try:

@@ -2,20 +2,31 @@
 
 Rendered from the view model. UIDs are derived from ids (and the project's
 name), so a calendar client updates an event instead of duplicating it; the
-DTSTAMP is the report's date, so the same input gives the same bytes.
+DTSTAMP is the report's date, so the same input gives the same bytes. Due dates
+are all-day events; a meeting note with a `time:`, dated today or later, is an
+event at that time in its time zone, which the calendar describes (VTIMEZONE,
+from the zone's own transitions in the years its events fall in).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
 
 from riskdocs.dates import parse_day
 from riskdocs.visible import visible_keeping_lines
 
-Event = tuple[str, str, str, str]  # (uid, date, summary, description)
+
+class Event(NamedTuple):
+    uid: str  # stem: the project's slug and @riskdocs follow
+    day: str
+    summary: str
+    description: str
+    time: str | None = None  # HH:MM: a timed event, else all day
+    minutes: int = 60
+    zone: str | None = None  # IANA name; None: floating local time
 
 
 def _escape(text: str) -> str:
@@ -55,7 +66,7 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
 
     for c in view["commitments"]["items"]:
         if c["state"] in ("overdue", "due-soon", "open"):
-            yield (
+            yield Event(
                 f"{c['id']}.commitment",
                 c["due"],
                 f"Due: {c['id']} {c['title']}",
@@ -63,7 +74,7 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
             )
     for a in view["action_items"]:
         if not a["done"] and a["due"]:
-            yield (
+            yield Event(
                 f"{a['meeting']}.action-{a['key']}",
                 a["due"],
                 f"Action: {a['text']}",
@@ -73,7 +84,7 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
         if r["status"] == "closed":
             continue
         if r["review_by"]:
-            yield (
+            yield Event(
                 f"{r['id']}.review",
                 r["review_by"],
                 f"Review risk {r['id']}: {r['title']}",
@@ -81,7 +92,7 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
             )
         for n, p in enumerate(r["prevention"], start=1):
             if not p["done"]:
-                yield (
+                yield Event(
                     f"{r['id']}.prevention-{n}",
                     p["due"],
                     f"Prevention: {p['action']}",
@@ -89,17 +100,23 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
                 )
     for m in view["milestones"]:
         if not m["done"]:
-            yield (
+            yield Event(
                 f"{m['id']}.milestone",
                 m["forecast"],
                 f"Milestone {m['id']}: {m['title']}",
                 f"Baseline {m['baseline']}, buffer {m['buffer_days']} days.",
             )
+    today = view["generated"]["today"]
+    for m in view["meetings"]:
+        if m["time"] and m["date"] >= today:
+            names = ", ".join(who(a) for a in m["attendees"])
+            yield Event(f"{m['id']}.meeting", m["date"], f"Meeting: {m['title']}",
+                        f"Attendees: {names}.", m["time"], m["minutes"], m["timezone"])  # fmt: skip
     scope = view["scope"] or {}
     for d in (scope.get("baseline") or {}).get("deliverables", ()):
         if d["due"] and d["state"] != "delivered":
             due_for = f" For {d['milestone']}." if d["milestone"] else ""
-            yield (
+            yield Event(
                 f"{d['id']}.deliverable",
                 d["due"],
                 f"Deliverable due: {d['id']} {d['title']}",
@@ -118,18 +135,71 @@ def render_calendar(view: dict[str, Any]) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(view['project']['name'] + ' - due dates')}",
     ]
-    for uid, day, summary, description in sorted(events(view), key=lambda e: (e[1], e[0])):
-        start = parse_day(day)
+    listed = sorted(events(view), key=lambda e: (e.day, e.time or "", e.uid))
+    zones = sorted({e.zone for e in listed if e.time and e.zone})
+    for zone in zones:
+        lines += vtimezone(zone, sorted({int(e.day[:4]) for e in listed if e.zone == zone}))
+    for event in listed:
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{_escape(uid)}.{slug}@riskdocs",
+            f"UID:{_escape(event.uid)}.{slug}@riskdocs",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(description)}",
-            "TRANSP:TRANSPARENT",
+            *_when(event),
+            f"SUMMARY:{_escape(event.summary)}",
+            f"DESCRIPTION:{_escape(event.description)}",
+            "TRANSP:OPAQUE" if event.time else "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _when(event: Event) -> list[str]:
+    start = parse_day(event.day)
+    if event.time is None:
+        return [f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}"]  # fmt: skip
+    hour, minute = (int(part) for part in event.time.split(":"))
+    begins = datetime(start.year, start.month, start.day, hour, minute)
+    ends = begins + timedelta(minutes=event.minutes)
+    zone = f";TZID={event.zone}" if event.zone else ""
+    return [f"DTSTART{zone}:{begins:%Y%m%dT%H%M%S}", f"DTEND{zone}:{ends:%Y%m%dT%H%M%S}"]
+
+
+def vtimezone(name: str, years: list[int]) -> list[str]:
+    """A VTIMEZONE for the zone `name`: one observance per change of its UTC offset in
+    `years` (and the year before, so the first event's offset is covered), or one
+    standard observance for a zone that does not change (Asia/Shanghai)."""
+    from zoneinfo import ZoneInfo  # only when a meeting has a time
+
+    zone = ZoneInfo(name)
+    instant = datetime(min(years) - 1, 1, 1, tzinfo=UTC)
+    end = datetime(max(years) + 1, 1, 1, tzinfo=UTC)
+    before = instant.astimezone(zone)
+    observances = []
+    while instant < end:  # hour by hour: zones change on the hour
+        instant += timedelta(hours=1)
+        now = instant.astimezone(zone)
+        if now.utcoffset() != before.utcoffset():
+            observances += _observance(instant, before, now)
+        before = now
+    if not observances:
+        start = datetime(min(years) - 1, 1, 1, tzinfo=UTC)
+        observances = _observance(start, start.astimezone(zone), start.astimezone(zone))
+    return ["BEGIN:VTIMEZONE", f"TZID:{name}", *observances, "END:VTIMEZONE"]
+
+
+def _observance(at: datetime, before: datetime, after: datetime) -> list[str]:
+    """The observance that begins at the instant `at`, written as the wall time of the
+    offset before it (RFC 5545 3.6.5)."""
+    kind = "DAYLIGHT" if after.dst() else "STANDARD"
+    begins = (at + (before.utcoffset() or timedelta())).replace(tzinfo=None)
+    return [f"BEGIN:{kind}", f"DTSTART:{begins:%Y%m%dT%H%M%S}",
+            f"TZOFFSETFROM:{_offset(before)}", f"TZOFFSETTO:{_offset(after)}",
+            f"TZNAME:{after.tzname()}", f"END:{kind}"]  # fmt: skip
+
+
+def _offset(moment: datetime) -> str:
+    total = int((moment.utcoffset() or timedelta()).total_seconds() // 60)
+    sign, total = ("-", -total) if total < 0 else ("+", total)
+    return f"{sign}{total // 60:02d}{total % 60:02d}"

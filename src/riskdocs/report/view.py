@@ -535,6 +535,9 @@ def _meetings(project: Project, scope: Scope) -> list[dict[str, Any]]:
         {
             "id": m.id,
             "date": str(m.date),
+            "time": m.time,
+            "minutes": m.minutes,
+            "timezone": (m.timezone or project.settings.timezone) if m.time else None,
             "title": m.title,
             "kind": m.kind,
             "attendees": list(m.attendees),

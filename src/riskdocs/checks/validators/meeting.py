@@ -9,6 +9,7 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 
 
 REGEX_PATTERNS = {
+    '^([01][0-9]|2[0-3]):[0-5][0-9]$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9]\\Z'),
     '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '\\S': re.compile('\\S'),
@@ -26,11 +27,44 @@ def validate(data, custom_formats={}, name_prefix=None):
         data__missing_keys = set(['date', 'title', 'kind', 'attendees']) - data.keys()
         if data__missing_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        if "minutes" in data:
+            if "time" not in data:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " missing dependency time for minutes")
+        if "timezone" in data:
+            if "time" not in data:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " missing dependency time for timezone")
         data_keys = set(data.keys())
         if "date" in data_keys:
             data_keys.remove("date")
             data__date = data["date"]
             validate___definitions_common__date(data__date, custom_formats, (name_prefix or "data") + ".date")
+        if "time" in data_keys:
+            data_keys.remove("time")
+            data__time = data["time"]
+            if not isinstance(data__time, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".time must be string")
+            if isinstance(data__time, str):
+                if not REGEX_PATTERNS['^([01][0-9]|2[0-3]):[0-5][0-9]$'].search(data__time):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".time must match pattern ^([01][0-9]|2[0-3]):[0-5][0-9]$")
+        if "minutes" in data_keys:
+            data_keys.remove("minutes")
+            data__minutes = data["minutes"]
+            if not isinstance(data__minutes, (int)) and not (isinstance(data__minutes, float) and data__minutes.is_integer()) or isinstance(data__minutes, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".minutes must be integer")
+            if isinstance(data__minutes, (int, float, Decimal)) and not isinstance(data__minutes, bool):
+                if data__minutes < 5:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".minutes must be bigger than or equal to 5")
+                if data__minutes > 1440:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".minutes must be smaller than or equal to 1440")
+        if "timezone" in data_keys:
+            data_keys.remove("timezone")
+            data__timezone = data["timezone"]
+            if not isinstance(data__timezone, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timezone must be string")
+            if isinstance(data__timezone, str):
+                data__timezone_len = len(data__timezone)
+                if data__timezone_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timezone must be longer than or equal to 1 characters")
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
