@@ -311,3 +311,77 @@ def test_axe_finds_no_accessibility_violation(
     for details in page.locator("details").all():
         details.locator("summary").click()
     assert axe_violations(page) == []
+
+
+CHINESE = {
+    "Website relaunch": "华东物流官网改版", "Example Client Ltd": "华东物流有限公司",
+    "Pat Morgan": "王小明", "Lee Chen": "李伟", "Casey Novak": "赵丽", "Sam Okafor": "陈建国",
+    "Project manager": "项目经理", "Tech lead": "技术负责人", "Product owner": "产品负责人",
+}  # fmt: skip
+LONG_TITLE = "客户提供的首页内容与品牌色值可能延期交付，影响整体上线时间和后续的验收安排"
+
+
+@pytest.fixture(scope="module")
+def chinese_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project from the template with its names and a long risk title in Chinese."""
+    from tests.conftest import run
+
+    root = tmp_path_factory.mktemp("zh") / "p"
+    assert run("init", str(root), "--today", "2026-12-01").exit_code == 0
+    for path in [*root.rglob("*.yaml"), *root.rglob("*.md")]:
+        if ".riskdocs" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for english, chinese in CHINESE.items():
+            text = text.replace(english, chinese)
+        if path.parent.name == "risks":
+            text = "\n".join(f"title: {LONG_TITLE}" if line.startswith("title:") else line
+                             for line in text.splitlines()) + "\n"  # fmt: skip
+        path.write_text(text, encoding="utf-8")
+    out = root.parent / "site"
+    built = run("report", "--root", str(root), "-o", str(out), "--today", "2026-12-01")
+    assert built.exit_code == 0, built.output
+    return out / "index.html"
+
+
+def fonts_of(page: Page, selector: str) -> list[str]:
+    """The faces Chromium draws `selector`'s text with (DevTools' platform fonts)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return [
+        f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    ]
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", {"width": 1280, "height": 900}),
+                                                ("phone", PHONE)])  # fmt: skip
+def test_chinese_text_is_drawn_in_a_simplified_chinese_face_and_wraps(
+    browser: Browser, chinese_page: Path, name: str, viewport: dict[str, int]
+) -> None:
+    """Found in use: Chinese titles were drawn in the Japanese face (Noto Sans CJK JP), whose
+    forms of some characters differ, and headings in a synthetic bold."""
+    if not [f for f in fonts_available() if "CJK SC" in f or f.endswith(" SC")]:
+        pytest.fail("no Simplified Chinese font: ./scripts/install-browser installs one")
+    visit = Visit(browser, chinese_page, viewport=viewport)
+    page = visit.page
+    for selector in ("h1", "#risks h3"):
+        faces = fonts_of(page, selector)
+        assert faces and all(face.endswith(" SC") for face in faces), (selector, faces)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, "the page scrolls sideways"
+    heading = page.locator("#risks h3", has_text=LONG_TITLE).first.bounding_box()
+    assert heading is not None and heading["x"] + heading["width"] <= viewport["width"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"status-page-zh-{name}.png"), full_page=True)
+    assert visit.errors == [] and visit.requests == []
+
+
+def fonts_available() -> list[str]:
+    import subprocess
+
+    listed = subprocess.run(["fc-list", ":lang=zh-cn", "family"], capture_output=True, text=True,
+                            check=False)  # fmt: skip
+    return [name for line in listed.stdout.splitlines() for name in line.split(",")]
