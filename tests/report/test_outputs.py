@@ -359,3 +359,27 @@ def test_a_meeting_time_zone_riskdocs_does_not_know_is_an_error(project: object)
     assert done.exit_code == 1
     assert ("timezone: 'Asia/Shangai' is not an IANA time zone name (did you mean "
             "'Asia/Shanghai'?)") in done.output  # fmt: skip
+
+
+def test_a_meeting_says_when_it_starts_for_attendees_in_another_time_zone(
+    project: object, report: Report
+) -> None:
+    import icalendar
+
+    config = BASE_CONFIG.read_text().replace(
+        "    name: Dana Kowalski\n", "    name: Dana Kowalski\n    timezone: America/New_York\n"
+    )
+    note = PLANNED.format(day="2026-12-03", time="10:00", title="Steering",
+                          zone="timezone: Asia/Shanghai\n")  # fmt: skip
+    root = project({"meetings/2026-12-03-steering.md": note}, config=config)  # type: ignore[operator]
+    out = report(root)
+    calendar = icalendar.Calendar.from_ical((out / "calendar.ics").read_bytes())
+    (event,) = [e for e in calendar.walk("VEVENT") if ".meeting." in e["UID"]]
+    assert str(event["DESCRIPTION"]) == (
+        "Attendees: Alice Martin, Dana Kowalski (2 Dec 21:00 in America/New_York)."
+    )
+    status = json.loads((out / "status.json").read_text())
+    assert status["people"]["dana"]["timezone"] == "America/New_York"
+    wrong = project(config=config.replace("America/New_York", "America/NewYork"))  # type: ignore[operator]
+    done = run("validate", "--root", str(wrong), "--today", TODAY)
+    assert done.exit_code == 2 and "(did you mean 'America/New_York'?)" in done.output

@@ -178,7 +178,7 @@ def test_the_page_says_who_is_who_and_when_each_meeting_is_next_due() -> None:
     """Found in use: people, roles, the plan and the description were in the files only."""
     view = view_of()
     assert view["project"]["description"].startswith("Replace Northwind's shipment-tracking")
-    assert view["people"]["erik"] == {"name": "Erik Lund", "side": "client",
+    assert view["people"]["erik"] == {"name": "Erik Lund", "side": "client", "timezone": None,
                                       "role": "Sponsor (Head of Customer Service)"}  # fmt: skip
     assert view["communication"] == [
         {"name": "monthly-steering", "kind": "steering", "every_days": 31, "last": "2026-11-02",

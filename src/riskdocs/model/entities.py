@@ -45,6 +45,7 @@ class Person:
     role: str | None = None
     email: str | None = None
     aliases: tuple[str, ...] = ()  # other names notes use after @ (`王小明`)
+    timezone: str | None = None  # their own, when it is not the project's
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -33,7 +33,8 @@ def build_thresholds(data: f.Data) -> Thresholds:
 def _person(key: str, p: f.Data) -> Person:
     return Person(key=key, name=f.text(p, "name"), side=f.text(p, "side"),
                   role=f.maybe_text(p, "role"), email=f.maybe_text(p, "email"),
-                  aliases=tuple(f.texts(p, "aliases")))  # fmt: skip
+                  aliases=tuple(f.texts(p, "aliases")),
+                  timezone=f.maybe_text(p, "timezone"))  # fmt: skip
 
 
 def _cadence(name: str, c: f.Data) -> Cadence:
@@ -104,6 +105,12 @@ def settings_problems(settings: Settings) -> list[Finding]:
                                  f"thresholds.risk_bands: high ({bands['high']}) must be above "
                                  f"medium ({bands['medium']})"))  # fmt: skip
     problems.extend(_alias_problems(settings))
+    for person in settings.people.values():
+        if person.timezone is not None and not known_timezone(person.timezone):
+            problems.append(_problem(source, ("people", person.key, "timezone"),
+                                     f"people.{person.key}.timezone: {person.timezone!r} is not "
+                                     f"an IANA time zone name{timezone_hint(person.timezone)}; "
+                                     "write e.g. Europe/London or Asia/Shanghai"))  # fmt: skip
     problems.extend(_calendar_problems(settings))
     if settings.timezone is not None and not known_timezone(settings.timezone):
         problems.append(

@@ -109,7 +109,7 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
     today = view["generated"]["today"]
     for m in view["meetings"]:
         if m["time"] and m["date"] >= today:
-            names = ", ".join(who(a) for a in m["attendees"])
+            names = ", ".join(who(a) + _their_time(m, people.get(a)) for a in m["attendees"])
             yield Event(f"{m['id']}.meeting", m["date"], f"Meeting: {m['title']}",
                         f"Attendees: {names}.", m["time"], m["minutes"], m["timezone"])  # fmt: skip
     scope = view["scope"] or {}
@@ -122,6 +122,22 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
                 f"Deliverable due: {d['id']} {d['title']}",
                 f"Owner: {who(d['owner'])}.{due_for}",
             )
+
+
+def _their_time(meeting: dict[str, Any], person: dict[str, Any] | None) -> str:
+    """` (03:00 in Europe/London)` for an attendee whose own time zone is not the
+    meeting's, or "" (`(2 Dec 23:00 ...)` when it falls on another day for them)."""
+    zone = person.get("timezone") if person else None
+    if not zone or not meeting["timezone"] or zone == meeting["timezone"]:
+        return ""
+    from zoneinfo import ZoneInfo  # only when a timed meeting has attendees elsewhere
+
+    day, (hour, minute) = parse_day(meeting["date"]), meeting["time"].split(":")
+    starts = datetime(day.year, day.month, day.day, int(hour), int(minute),
+                      tzinfo=ZoneInfo(meeting["timezone"]))  # fmt: skip
+    theirs = starts.astimezone(ZoneInfo(zone))
+    when = f"{theirs:%H:%M}" if theirs.date() == day else f"{theirs.day} {theirs:%b %H:%M}"
+    return f" ({when} in {zone})"
 
 
 def render_calendar(view: dict[str, Any]) -> str:

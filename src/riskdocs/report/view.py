@@ -100,7 +100,7 @@ def build_view(
         },
         "project": _project(project),
         "people": {
-            key: {"name": p.name, "side": p.side, "role": p.role}
+            key: {"name": p.name, "side": p.side, "role": p.role, "timezone": p.timezone}
             for key, p in sorted(project.settings.people.items())
         },
         "communication": _communication(project, today),

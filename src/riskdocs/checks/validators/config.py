@@ -124,6 +124,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if isinstance(data__people_value__email, str):
                                     if not REGEX_PATTERNS['^[^@\\s]+@[^@\\s]+$'].search(data__people_value__email):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.email".format(**locals()) + " must match pattern ^[^@\\s]+@[^@\\s]+$")
+                            if "timezone" in data__people_value_keys:
+                                data__people_value_keys.remove("timezone")
+                                data__people_value__timezone = data__people_value["timezone"]
+                                if not isinstance(data__people_value__timezone, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone".format(**locals()) + " must be string")
+                                if isinstance(data__people_value__timezone, str):
+                                    data__people_value__timezone_len = len(data__people_value__timezone)
+                                    if data__people_value__timezone_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone".format(**locals()) + " must be longer than or equal to 1 characters")
                             if "aliases" in data__people_value_keys:
                                 data__people_value_keys.remove("aliases")
                                 data__people_value__aliases = data__people_value["aliases"]
