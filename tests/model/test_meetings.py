@@ -130,3 +130,34 @@ def test_notes_written_the_way_a_chinese_team_writes_them() -> None:
 def test_an_owner_not_among_the_aliases_is_kept_as_written() -> None:
     body = parse_body("- [ ] @李四 联系客户 截止:2026-11-20\n", first_line=1, aliases={})
     assert body.action_items[0].owner == "李四"
+
+
+@pytest.mark.parametrize(("line", "due"), [
+    ("- [ ] @lead 提交报价 截止日期:2026-11-20", date(2026, 11, 20)),
+    ("- [ ] @lead 提交报价 截止日期：2026-11-20", date(2026, 11, 20)),
+    ("- [ ] @lead 提交报价截止时间:2026-11-20", date(2026, 11, 20)),
+])  # fmt: skip
+def test_the_longer_chinese_due_markers(line: str, due: date) -> None:
+    body = parse_body(line + "\n", first_line=1)
+    assert body.action_items[0].due == due and body.problems == ()
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("- [ ] @bob send the plan due 2026-11-20", "due 2026-11-20 looks like a due date but has "
+     "no colon: write due:2026-11-20"),
+    ("- [ ] @lead 提交报价 截止2026-11-20", "截止2026-11-20 looks like a due date but has no "
+     "colon: write 截止:2026-11-20"),
+    ("- [ ] @lead 提交报价 截止日期 2026-11-20", "截止日期 2026-11-20 looks like a due date but "
+     "has no colon: write 截止日期:2026-11-20"),
+])  # fmt: skip
+def test_a_due_date_without_its_colon_is_a_problem_not_silence(line: str, said: str) -> None:
+    """Found in use: `截止2026-11-20` and `due 2026-11-20` were read as plain text, so the
+    item had no date and never went overdue."""
+    body = parse_body(line + "\n", first_line=1)
+    assert [p.message for p in body.problems] == [said]
+    assert body.action_items[0].due is None
+
+
+def test_due_to_in_plain_words_is_not_a_marker() -> None:
+    body = parse_body("- [ ] @bob chase the vendor, due to the delay\n", first_line=1)
+    assert body.problems == ()

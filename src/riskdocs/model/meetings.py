@@ -12,7 +12,7 @@ Decisions are the list items under a `## Decisions` heading. Lines inside fenced
 code blocks are ignored.
 
 Notes are read the same written the way a Chinese team writes them: `截止:` or
-`截止：` (full-width colon), straight after the text, is the due marker,
+`截止：` (full-width colon; also `截止日期:`), straight after the text, is the due marker,
 decisions sit under `## 决议` or `## 决定`, and `@王小明` names the person whose
 alias (or one-word name) it is (`Settings.aliases`).
 """
@@ -36,7 +36,12 @@ FULL_WIDTH_COLON = "\uff1a"
 _COLON = f"[:{FULL_WIDTH_COLON}]"  # an ASCII or a full-width colon
 # `due:` (`截止:` in Chinese notes, written straight after the text), `was:` and
 # `agreed:`, in any case, a space or tab allowed after the colon.
-_DUE = re.compile(rf"(?:(?<!\S)due|(?<![A-Za-z0-9])截止){_COLON}[ \t]*(\S*)", re.IGNORECASE)
+_DUE_WORD = r"(?:(?<!\S)due|(?<![A-Za-z0-9])截止(?:日期|时间)?)"
+_DUE = re.compile(rf"{_DUE_WORD}{_COLON}[ \t]*(\S*)", re.IGNORECASE)
+# A due marker without its colon, before something shaped like a date: read as plain
+# text it would leave the item undated, so it is a problem to fix.
+_DUE_NO_COLON = re.compile(rf"{_DUE_WORD}(?P<gap>[ \t]*)(?P<day>\d{{4}}-\d{{1,2}}-\d{{1,2}})",
+                           re.IGNORECASE)  # fmt: skip
 _WAS = re.compile(rf"(?<!\S)was{_COLON}[ \t]*(\S*)", re.IGNORECASE)
 _AGREED = re.compile(rf"(?<!\S)agreed{_COLON}[ \t]*@?(\S*)", re.IGNORECASE)
 DECISION_HEADINGS = frozenset({"decisions", "decision", "决议", "决定"})
@@ -116,6 +121,12 @@ def _action_item(
         return value
 
     due, moved_from = day(_DUE), day(_WAS)
+    if due is None and (bare := _DUE_NO_COLON.search(text)):
+        marker = bare.group()[: bare.start("gap") - bare.start()]
+        problems.append(BodyProblem(line, start + bare.start() + 1, (
+            f"{bare.group()} looks like a due date but has no colon: write "
+            f"{marker}:{bare.group('day')}"
+        )))  # fmt: skip
     agreed = _AGREED.search(text)
     commitment = _COMMITMENT.search(text)
     agreed_by = (agreed.group(1).rstrip(".,;").lower() or None) if agreed else None
