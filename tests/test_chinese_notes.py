@@ -4,6 +4,7 @@ due markers, `## 决议` decisions and owners named by an alias (`@王小明`)."
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -120,3 +121,26 @@ def test_decision_headings_in_either_language(project: Path, tmp_path: Path) -> 
     )
     status = json.loads((site / "status.json").read_text(encoding="utf-8"))
     assert status["meetings"][0]["decisions"] == ["首页改版按方案B推进", "Weekly call on Thursdays"]
+
+
+def test_the_calendar_of_the_chinese_example_speaks_chinese(tmp_path: Path) -> None:
+    """zh-CN: no English left in what a person reads in the calendar (ids such as C-004
+    and the riskdocs product id aside), and the project's UIDs are its own."""
+    import icalendar
+
+    from tests.conftest import REPO
+
+    example = REPO / "examples" / "huadong-website"
+    out = tmp_path / "site"
+    built = run("report", "--root", str(example), "-o", str(out), "--today", "2026-11-26",
+                "--lang", "zh-CN")  # fmt: skip
+    assert built.exit_code == 0, built.output
+    calendar = icalendar.Calendar.from_ical((out / "calendar.ics").read_bytes())
+    texts = [str(calendar["X-WR-CALNAME"])] + [
+        str(e[key]) for e in calendar.walk("VEVENT") for key in ("SUMMARY", "DESCRIPTION")
+    ]
+    assert len(texts) > 8
+    english = [t for t in texts if re.search(r"[A-Za-z]{2,}", re.sub(r"[A-Z]+-\d+", "", t))]
+    assert english == []
+    uids = {str(e["UID"]).split(".", 2)[-1] for e in calendar.walk("VEVENT")}
+    assert len(uids) == 1 and uids.pop().startswith("project-")

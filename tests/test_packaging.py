@@ -30,8 +30,10 @@ def test_wheel_contains_every_schema(wheel: zipfile.ZipFile) -> None:
         assert f"riskdocs/schemas/{schema.name}" in names
 
 
-def test_wheel_contains_the_import_mappings(wheel: zipfile.ZipFile) -> None:
+def test_wheel_contains_the_import_mappings_and_the_catalogs(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
+    assert "riskdocs/locale/zh_CN/LC_MESSAGES/riskdocs.mo" in names
+    assert "riskdocs/locale/zh_CN/LC_MESSAGES/riskdocs.po" in names
     for system in ("jira", "trello", "asana"):
         assert f"riskdocs/mappings/{system}.yaml" in names
 

@@ -67,6 +67,12 @@ def _complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str)
     return rule_names(ctx, param, incomplete)
 
 
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(("en", "zh-CN")),
+    help="The language to speak: en or zh-CN. Default: project.language, else en. So far "
+    "the calendar speaks it; the page, summary and messages follow.",
+)
 ROOT_OPTION = click.option(
     "--root",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -257,6 +263,16 @@ def _day(tree: Tree, given: dt.date | None) -> dt.date:
     return clock_today(timezone_in(tree))
 
 
+def _speak(tree: Tree, given: str | None) -> None:
+    """Choose the language of this command: --lang, else project.language, else English
+    (a value the schema refuses is reported by the run, in English)."""
+    from riskdocs import i18n
+    from riskdocs.model.settings import language_in
+
+    chosen = given or language_in(tree) or i18n.ENGLISH
+    i18n.use(chosen if chosen in i18n.LANGUAGES else i18n.ENGLISH)
+
+
 def _as_of(
     repository: Repository | None, value: str | None, refused: str | None
 ) -> tuple[str | None, dt.date | None]:
@@ -317,10 +333,12 @@ def _relative_paths(root: Path, paths: Sequence[Path], skip_outside: bool = Fals
     help="client leaves out everything marked `visibility: internal`.",
 )
 @AS_OF_OPTION
+@LANG_OPTION
 @setup_errors
 def report(
-    root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None
-) -> None:
+    root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None,
+    lang: str | None,
+) -> None:  # fmt: skip
     """Write the status page (index.html), status.json, calendar.ics and summary.md."""
     from riskdocs.checks.pipeline import run
     from riskdocs.checks.sources import at_commit, whole_project
@@ -331,6 +349,7 @@ def report(
     commit, as_of_day = _as_of(repository, as_of, refused)
     source = (at_commit(project_root, repository, commit) if commit
               else whole_project(project_root, repository, refused=refused))  # fmt: skip
+    _speak(source.tree, lang)
     try:
         result = run(source, _day(source.tree, today or as_of_day))
     except ConfigError as exc:

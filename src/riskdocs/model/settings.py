@@ -85,10 +85,20 @@ def timezone_in(tree: Tree) -> str | None:
     """`project.timezone` as riskdocs.yaml writes it, read before the pipeline runs so the
     CLI can fix the day every stage sees; None when unset or unreadable (the pipeline
     then says why)."""
+    return _project_setting(tree, "timezone")
+
+
+def language_in(tree: Tree) -> str | None:
+    """`project.language` as riskdocs.yaml writes it, read before the pipeline runs so the
+    CLI can choose the language every stage speaks; None when unset or unreadable."""
+    return _project_setting(tree, "language")
+
+
+def _project_setting(tree: Tree, key: str) -> str | None:
     document, _ = load_file(tree, CONFIG_FILE, CONFIG)
     project = document.data.get("project") if isinstance(document.data, dict) else None
-    zone = project.get("timezone") if isinstance(project, dict) else None
-    return zone if isinstance(zone, str) else None
+    value = project.get(key) if isinstance(project, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def settings_problems(settings: Settings) -> list[Finding]:

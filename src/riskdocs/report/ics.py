@@ -10,12 +10,14 @@ from the zone's own transitions in the years its events fall in).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from riskdocs.dates import parse_day
+from riskdocs.i18n import _, clock_time, listed, ngettext
 from riskdocs.visible import visible_keeping_lines
 
 
@@ -54,7 +56,13 @@ def _fold(line: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "project"
+    """The project's name in UIDs: its ASCII words (`customer-portal-relaunch`), or, for a
+    name without any (华东物流官网改版), a short digest of it, so two projects never share
+    UIDs."""
+    ascii_words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if ascii_words:
+        return ascii_words
+    return "project-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def events(view: dict[str, Any]) -> Iterator[Event]:
@@ -62,23 +70,25 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
     people = view["people"]
 
     def who(key: str | None) -> str:
-        return str(people[key]["name"]) if key in people else (key or "nobody")
+        return str(people[key]["name"]) if key in people else (key or _("nobody"))
 
     for c in view["commitments"]["items"]:
         if c["state"] in ("overdue", "due-soon", "open"):
             yield Event(
                 f"{c['id']}.commitment",
                 c["due"],
-                f"Due: {c['id']} {c['title']}",
-                f"Promised by {who(c['owner'])} to {who(c['to'])}.",
+                _("Due: {id} {title}").format(id=c["id"], title=c["title"]),
+                _("Promised by {owner} to {to}.").format(owner=who(c["owner"]), to=who(c["to"])),
             )
     for a in view["action_items"]:
         if not a["done"] and a["due"]:
             yield Event(
                 f"{a['meeting']}.action-{a['key']}",
                 a["due"],
-                f"Action: {a['text']}",
-                f"Owner: {who(a['owner'])}. From {a['meeting_title']}.",
+                _("Action: {text}").format(text=a["text"]),
+                _("Owner: {owner}. From {meeting}.").format(
+                    owner=who(a["owner"]), meeting=a["meeting_title"]
+                ),
             )
     for r in view["risks"]["items"]:
         if r["status"] == "closed":
@@ -87,40 +97,48 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
             yield Event(
                 f"{r['id']}.review",
                 r["review_by"],
-                f"Review risk {r['id']}: {r['title']}",
-                f"Owner: {who(r['owner'])}.",
+                _("Review risk {id}: {title}").format(id=r["id"], title=r["title"]),
+                _("Owner: {owner}.").format(owner=who(r["owner"])),
             )
         for n, p in enumerate(r["prevention"], start=1):
             if not p["done"]:
                 yield Event(
                     f"{r['id']}.prevention-{n}",
                     p["due"],
-                    f"Prevention: {p['action']}",
-                    f"For risk {r['id']}: {r['title']}. Owner: {who(p['owner'])}.",
+                    _("Prevention: {action}").format(action=p["action"]),
+                    _("For risk {id}: {title}. Owner: {owner}.").format(
+                        id=r["id"], title=r["title"], owner=who(p["owner"])
+                    ),
                 )
     for m in view["milestones"]:
         if not m["done"]:
             yield Event(
                 f"{m['id']}.milestone",
                 m["forecast"],
-                f"Milestone {m['id']}: {m['title']}",
-                f"Baseline {m['baseline']}, buffer {m['buffer_days']} days.",
+                _("Milestone {id}: {title}").format(id=m["id"], title=m["title"]),
+                ngettext(
+                    "Baseline {baseline}, buffer {count} day.",
+                    "Baseline {baseline}, buffer {count} days.",
+                    m["buffer_days"],
+                ).format(baseline=m["baseline"], count=m["buffer_days"]),
             )
     today = view["generated"]["today"]
     for m in view["meetings"]:
         if m["time"] and m["date"] >= today:
-            names = ", ".join(who(a) + _their_time(m, people.get(a)) for a in m["attendees"])
-            yield Event(f"{m['id']}.meeting", m["date"], f"Meeting: {m['title']}",
-                        f"Attendees: {names}.", m["time"], m["minutes"], m["timezone"])  # fmt: skip
+            names = listed(who(a) + _their_time(m, people.get(a)) for a in m["attendees"])
+            yield Event(f"{m['id']}.meeting", m["date"], _("Meeting: {title}").format(
+                title=m["title"]), _("Attendees: {names}.").format(names=names), m["time"],
+                m["minutes"], m["timezone"])  # fmt: skip
     scope = view["scope"] or {}
     for d in (scope.get("baseline") or {}).get("deliverables", ()):
         if d["due"] and d["state"] != "delivered":
-            due_for = f" For {d['milestone']}." if d["milestone"] else ""
+            owner = _("Owner: {owner}.").format(owner=who(d["owner"]))
+            for_milestone = _("For {milestone}.").format(milestone=d["milestone"])
             yield Event(
                 f"{d['id']}.deliverable",
                 d["due"],
-                f"Deliverable due: {d['id']} {d['title']}",
-                f"Owner: {who(d['owner'])}.{due_for}",
+                _("Deliverable due: {id} {title}").format(id=d["id"], title=d["title"]),
+                f"{owner} {for_milestone}" if d["milestone"] else owner,
             )
 
 
@@ -136,8 +154,8 @@ def _their_time(meeting: dict[str, Any], person: dict[str, Any] | None) -> str:
     starts = datetime(day.year, day.month, day.day, int(hour), int(minute),
                       tzinfo=ZoneInfo(meeting["timezone"]))  # fmt: skip
     theirs = starts.astimezone(ZoneInfo(zone))
-    when = f"{theirs:%H:%M}" if theirs.date() == day else f"{theirs.day} {theirs:%b %H:%M}"
-    return f" ({when} in {zone})"
+    when = clock_time(theirs, with_day=theirs.date() != day)
+    return " " + _("({time} in {zone})").format(time=when, zone=zone)
 
 
 def render_calendar(view: dict[str, Any]) -> str:
@@ -149,7 +167,8 @@ def render_calendar(view: dict[str, Any]) -> str:
         "PRODID:-//riskdocs//status calendar//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(view['project']['name'] + ' - due dates')}",
+        "X-WR-CALNAME:"
+        + _escape(_("{project} - due dates").format(project=view["project"]["name"])),
     ]
     listed = sorted(events(view), key=lambda e: (e.day, e.time or "", e.uid))
     zones = sorted({e.zone for e in listed if e.time and e.zone})

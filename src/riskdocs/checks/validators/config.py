@@ -60,6 +60,13 @@ def validate(data, custom_formats={}, name_prefix=None):
                     data__project__timezone = data__project["timezone"]
                     if not isinstance(data__project__timezone, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".project.timezone must be string")
+                if "language" in data__project_keys:
+                    data__project_keys.remove("language")
+                    data__project__language = data__project["language"]
+                    if not isinstance(data__project__language, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".project.language must be string")
+                    if not (isinstance(data__project__language, str) and data__project__language == 'en' or isinstance(data__project__language, str) and data__project__language == 'zh-CN'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".project.language must be one of ['en', 'zh-CN']")
                 if "description" in data__project_keys:
                     data__project_keys.remove("description")
                     data__project__description = data__project["description"]

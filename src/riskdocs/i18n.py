@@ -1,0 +1,84 @@
+"""The languages riskdocs speaks: gettext message catalogs, one per language.
+
+Every string a person reads goes through `_` (or `ngettext` for counts) with
+`str.format` placeholders, so a translator works in any PO editor on
+`locale/<locale>/LC_MESSAGES/riskdocs.po`; `pytest --update-expected` extracts the
+messages (Babel) into `riskdocs.pot`, merges them into every catalog and compiles
+the `.mo` files riskdocs reads, and a test fails while any message lacks a
+translation or a translation's placeholders differ from the source.
+
+The language is chosen once per command at the edge (`--lang`, else
+`project.language`, else English) with `use`; English needs no catalog, so the
+hook and every English run read none. Only the standard library's gettext is
+imported here; Babel (CLDR dates and plural rules) only when a language needs it.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable
+from contextvars import ContextVar
+from datetime import datetime
+from functools import cache
+from importlib.resources import files
+
+DOMAIN = "riskdocs"
+ENGLISH = "en"
+LANGUAGES = {ENGLISH: "en", "zh-CN": "zh_CN"}
+"""Language tag (as riskdocs.yaml and `--lang` write it) -> gettext/CLDR locale."""
+
+_current: ContextVar[str] = ContextVar("language", default=ENGLISH)
+
+
+def use(language: str) -> None:
+    """Speak `language` (a key of LANGUAGES) from now on in this command."""
+    if language not in LANGUAGES:
+        known = ", ".join(LANGUAGES)
+        raise ValueError(f"riskdocs speaks {known}, not {language!r}")
+    _current.set(language)
+
+
+def current() -> str:
+    return _current.get()
+
+
+def locale() -> str:
+    """The CLDR locale of the current language (`zh_CN`), for Babel."""
+    return LANGUAGES[current()]
+
+
+@cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    if language == ENGLISH:
+        return gettext.NullTranslations()
+    folder = files("riskdocs").joinpath("locale")
+    with folder.joinpath(LANGUAGES[language], "LC_MESSAGES", f"{DOMAIN}.mo").open("rb") as mo:
+        return gettext.GNUTranslations(mo)
+
+
+def _(message: str) -> str:
+    """`message` in the current language."""
+    return _catalog(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a message for `count` (`{count} day`, `{count} days`), in the current
+    language's plural rules; format it with `count` afterwards."""
+    return _catalog(current()).ngettext(singular, plural, count)
+
+
+def listed(items: Iterable[str]) -> str:
+    """`a, b, c` (`a、b、c` in Chinese)."""
+    # Translators: what goes between the names of a list ("Alice, Bob"); 、 in Chinese.
+    return _(", ").join(items)
+
+
+def clock_time(moment: datetime, with_day: bool = False) -> str:
+    """`21:00`, or with the day `2 Dec 21:00` (`12月2日 21:00`)."""
+    if not with_day:
+        return f"{moment:%H:%M}"
+    if current() == ENGLISH:
+        return f"{moment.day} {moment:%b %H:%M}"
+    from babel.dates import format_skeleton  # CLDR: only for a language that needs it
+
+    return str(format_skeleton("MMMdHm", moment, locale=locale()))
