@@ -245,3 +245,16 @@ def test_hostile_cells_are_written_as_text_and_read_back_exactly(
     assert made["title"] == title
     assert made["description"] == '=HYPERLINK("http://x")\nline two: [a, b]'
     assert "\x1b" not in done.output and "\u202e" not in done.output
+
+
+def test_a_column_the_export_repeats_keeps_its_first_filled_cell(
+    project: Path, tmp_path: Path
+) -> None:
+    """Jira writes one column per label, all named `Labels`; a mapped column that an
+    export repeats must not lose its value to an empty twin."""
+    sheet = export(tmp_path / "r.csv", ["Summary", "Issue key", "Assignee", "Assignee"],
+                   ["Repeated", "P-9", "Lee Chen", ""])  # fmt: skip
+    done = run("import", "risk", str(sheet), "--mapping", "jira", "--root", str(project),
+               "--today", DAY)  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert data(project / "risks" / "R-002-repeated.yaml")["owner"] == "lead"

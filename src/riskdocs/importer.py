@@ -159,9 +159,19 @@ def read_rows(data: bytes, where: str) -> list[dict[str, str]]:
         ) from None
     except csv.Error as error:
         raise RiskdocsError(f"{where}: not a CSV file ({error})") from None
-    seen = [h.strip() for h in header]
-    return [dict(zip(seen, (c.strip() for c in row), strict=False))
-            for row in rows if any(c.strip() for c in row)]  # fmt: skip
+    names = [h.strip() for h in header]
+    return [_row(names, row) for row in rows if any(c.strip() for c in row)]
+
+
+def _row(names: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
+    """A row by column name; a name the export repeats (Jira writes one `Labels` column
+    per label) keeps its first non-empty cell."""
+    row: dict[str, str] = {}
+    for name, cell in zip(names, cells, strict=False):
+        if cell.strip() and not row.get(name):
+            row[name] = cell.strip()
+        row.setdefault(name, "")
+    return row
 
 
 def plan(

@@ -21,7 +21,7 @@ from riskdocs.edit import Scalar, scalar
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding
 from riskdocs.history.repo import Repository
-from riskdocs.load.kinds import KINDS, Kind, classify, id_in_name, next_id
+from riskdocs.load.kinds import KINDS, MEETING, Kind, classify, id_in_name, next_id
 from riskdocs.load.tree import READ_ERRORS, DiskTree, walk
 from riskdocs.load.yamlsrc import parse_yaml
 from riskdocs.record import blocks, errors
@@ -102,12 +102,13 @@ def keep(
     existing = [m.path for m in made if (root / m.path).exists()]
     if existing:
         named_by = " (a meeting note is named by its date and title: give another --title)"
+        meeting = existing[0].startswith(f"{MEETING.folder}/")
         raise RiskdocsError(f"{existing[0]} exists; riskdocs never overwrites a file"
-                            + (named_by if existing[0].endswith(".md") else ""))  # fmt: skip
-    for new in made:
-        (root / new.path).parent.mkdir(parents=True, exist_ok=True)
-        (root / new.path).write_text(new.text, encoding="utf-8")
+                            + (named_by if meeting else ""))  # fmt: skip
     try:
+        for new in made:
+            (root / new.path).parent.mkdir(parents=True, exist_ok=True)
+            (root / new.path).write_text(new.text, encoding="utf-8")
         checked = run(whole_project(root, repository, [m.path for m in made]), today)
     except BaseException:
         _remove(root, made)
