@@ -52,5 +52,5 @@ def test_a_file_that_cannot_be_read_is_counted_not_dropped(tmp_path: Path) -> No
     out = tmp_path / "q.csv"
     result = run("export", "concern", "--root", str(root), "-o", str(out))
     assert result.exit_code == 0
-    assert "1 concern file(s) could not be read and are left out" in result.output
+    assert "1 concern file could not be read and is left out" in result.output
     assert [r["id"] for r in rows(out)] == ["Q-001", "Q-002"]

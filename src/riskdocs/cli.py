@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from riskdocs import __version__, colour
+from riskdocs import __version__, colour, i18n
 from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.formats import FORMATTERS
+from riskdocs.i18n import _, listed, ngettext
 from riskdocs.suggest import did_you_mean
 from riskdocs.visible import visible
+from riskdocs.words import word
 
 if TYPE_CHECKING:  # the pipeline and git are imported by the commands that need them
     from riskdocs.history.repo import Repository
@@ -67,11 +69,20 @@ def _complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str)
     return rule_names(ctx, param, incomplete)
 
 
+def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        i18n.use(value)
+        ctx.meta[_LANG_GIVEN] = value
+
+
+_LANG_GIVEN = "riskdocs.lang"
 LANG_OPTION = click.option(
     "--lang",
-    type=click.Choice(("en", "zh-CN")),
-    help="The language to speak: en or zh-CN. Default: project.language, else en. So far "
-    "the calendar speaks it; the page, summary and messages follow.",
+    type=click.Choice(tuple(i18n.LANGUAGES)),
+    callback=_choose_language,
+    expose_value=False,
+    is_eager=True,
+    help="The language to speak: en or zh-CN. Default: project.language, else en.",
 )
 ROOT_OPTION = click.option(
     "--root",
@@ -156,7 +167,7 @@ def setup_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except RiskdocsError as exc:
-            say(f"riskdocs: error: {exc}", err=True)
+            say(_("riskdocs: error: {reason}").format(reason=exc), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -192,6 +203,7 @@ def main() -> None:
 )
 @click.option("--show-ignored", is_flag=True, help="Also list findings silenced by `ignore:`.")
 @AS_OF_OPTION
+@LANG_OPTION
 @setup_errors
 def validate(
     paths: Sequence[Path],
@@ -220,15 +232,20 @@ def validate(
     project_root = _project_root(root, paths)
     selected = _relative_paths(project_root, paths, skip_outside=hook)
     if hook and paths and not selected:
-        say(f"riskdocs: nothing to check: no file given is inside {project_root}")
+        say(
+            _("riskdocs: nothing to check: no file given is inside {root}").format(
+                root=project_root
+            )
+        )
         return
     repository, refused = _repository(project_root)
     if hook and not paths and commit_skips_project(repository):
-        say("riskdocs: nothing to check: this commit changes no project file")
+        say(_("riskdocs: nothing to check: this commit changes no project file"))
         return
     commit, as_of_day = _as_of(repository, as_of, refused)
     source = for_validate(project_root, repository, selected, hook=hook, commit=commit,
                           refused=refused)  # fmt: skip
+    _speak(source.tree)
     try:
         result = run(source, _day(source.tree, today or as_of_day),
                      only=frozenset(rules) or None, hook=hook)  # fmt: skip
@@ -263,13 +280,14 @@ def _day(tree: Tree, given: dt.date | None) -> dt.date:
     return clock_today(timezone_in(tree))
 
 
-def _speak(tree: Tree, given: str | None) -> None:
-    """Choose the language of this command: --lang, else project.language, else English
-    (a value the schema refuses is reported by the run, in English)."""
-    from riskdocs import i18n
+def _speak(tree: Tree) -> None:
+    """Speak project.language from now on, unless --lang chose (a value the schema
+    refuses is reported by the run, in English)."""
     from riskdocs.model.settings import language_in
 
-    chosen = given or language_in(tree) or i18n.ENGLISH
+    if click.get_current_context().meta.get(_LANG_GIVEN):
+        return
+    chosen = language_in(tree) or i18n.ENGLISH
     i18n.use(chosen if chosen in i18n.LANGUAGES else i18n.ENGLISH)
 
 
@@ -336,9 +354,8 @@ def _relative_paths(root: Path, paths: Sequence[Path], skip_outside: bool = Fals
 @LANG_OPTION
 @setup_errors
 def report(
-    root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None,
-    lang: str | None,
-) -> None:  # fmt: skip
+    root: Path | None, output: Path, today: dt.date | None, audience: str, as_of: str | None
+) -> None:
     """Write the status page (index.html), status.json, calendar.ics and summary.md."""
     from riskdocs.checks.pipeline import run
     from riskdocs.checks.sources import at_commit, whole_project
@@ -349,16 +366,18 @@ def report(
     commit, as_of_day = _as_of(repository, as_of, refused)
     source = (at_commit(project_root, repository, commit) if commit
               else whole_project(project_root, repository, refused=refused))  # fmt: skip
-    _speak(source.tree, lang)
+    _speak(source.tree)
     try:
         result = run(source, _day(source.tree, today or as_of_day))
     except ConfigError as exc:
         show(FORMATTERS["text"](exc.findings, 1))
         raise
     published = publish(result, output, audience)
+    view = _("client view") if audience == "client" else _("team view")
     say(
-        f"riskdocs: wrote {', '.join(published.files)} to {output} "
-        f"({audience} view, overall health {published.overall})"
+        _("riskdocs: wrote {files} to {output} ({view}, overall health {health})").format(
+            files=listed(published.files), output=output, view=view, health=word(published.overall)
+        )
     )
 
 
@@ -375,6 +394,7 @@ def report(
               "own week, 2026-11-26).")  # fmt: skip
 @click.option("--audience", type=click.Choice(("client", "team")), default="client",
               show_default=True, help="team shows internal records and findings too.")  # fmt: skip
+@LANG_OPTION
 @setup_errors
 def demo(output: Path, today: dt.date | None, audience: str) -> None:
     """Build the status page of the example project that ships with riskdocs."""
@@ -382,13 +402,14 @@ def demo(output: Path, today: dt.date | None, audience: str) -> None:
 
     published = build_demo(output, today or EXAMPLE_DAY, audience)
     page = (output / "index.html").resolve()
-    say(f"riskdocs: wrote the example's status page to {page}")
-    say(f"open it in a browser: {page.as_uri()}")
-    say(f"overall health {published.overall}, because:" if published.reasons
-        else f"overall health {published.overall}")  # fmt: skip
+    say(_("riskdocs: wrote the example's status page to {page}").format(page=page))
+    say(_("open it in a browser: {address}").format(address=page.as_uri()))
+    health = word(published.overall)
+    say(_("overall health {health}, because:").format(health=health) if published.reasons
+        else _("overall health {health}").format(health=health))  # fmt: skip
     for reason in published.reasons:
         say(f"  - {reason}")
-    say("start your own project with `riskdocs init DIR`")
+    say(_("start your own project with `riskdocs init DIR`"))
 
 
 @main.command()
@@ -397,6 +418,7 @@ def demo(output: Path, today: dt.date | None, audience: str) -> None:
 @click.option("--pre-commit", "hook", is_flag=True,
               help="Also write .pre-commit-config.yaml with the riskdocs hook at the top of "
               "the repository.")  # fmt: skip
+@LANG_OPTION
 @setup_errors
 def init(directory: Path, today: dt.date | None, hook: bool) -> None:
     """Start a project in DIRECTORY (default: here) from the template, with the CI recipes
@@ -439,6 +461,7 @@ def schema(kind: str | None, refresh: bool, root: Path | None) -> None:
 
 @main.command()
 @click.argument("name", required=False, shell_complete=_complete_rules)
+@LANG_OPTION
 @setup_errors
 def rules(name: str | None) -> None:
     """List the health rules and built-in checks; with NAME, explain that one."""
@@ -447,24 +470,26 @@ def rules(name: str | None) -> None:
     from riskdocs.rules.docs import rule_help, rule_listing
 
     if name is None:
-        click.echo("Health rules (name, default severity, area, date-driven, what it checks):")
+        click.echo(_("Health rules (name, default severity, area, date-driven, what it checks):"))
         click.echo(rule_listing())
-        click.echo("Checks that always run:")
+        click.echo(_("Checks that always run:"))
         width = max(len(check) for check in BUILTIN_CHECKS)
         for check, description in BUILTIN_CHECKS.items():
-            click.echo(f"{check:<{width}}  {description}")
+            click.echo(f"{check:<{width}}  {_(description)}")
         return
     check_rule_names([name])
     if name in RULES:
         click.echo(rule_help(RULES[name]), nl=False)
     else:
-        click.echo(f"{name} (built-in check, always runs)\n\n{BUILTIN_CHECKS[name]}")
+        always = _("{name} (built-in check, always runs)").format(name=name)
+        click.echo(f"{always}\n\n{_(BUILTIN_CHECKS[name])}")
 
 
 @main.command()
 @click.argument("entity", required=False, shell_complete=_complete_ids)
 @ROOT_OPTION
 @format_option(("text", "json"))
+@LANG_OPTION
 @setup_errors
 def history(entity: str | None, root: Path | None, output_format: str) -> None:
     """Show every change to ENTITY from git: who made it, when, the commit's subject and
@@ -480,9 +505,12 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
         raise RiskdocsError(refused)
     if repository is None:
         raise RiskdocsError(
-            f"{project_root} is not in a git repository: there is no history to show"
+            _("{root} is not in a git repository: there is no history to show").format(
+                root=project_root
+            )
         )
     disk = DiskTree(project_root)
+    _speak(disk)
     target = find_target(disk, entity) if entity else None
     revisions = timeline(repository, _day(disk, None), disk, target)
     show(render_timeline(revisions, output_format))
@@ -500,18 +528,24 @@ def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.da
     from riskdocs.record import apply, find_entity
 
     project_root = _project_root(root, [])
-    repository, _ = _repository(project_root)
+    repository, _refused = _repository(project_root)
+    _speak(DiskTree(project_root))
     day = _day(DiskTree(project_root), today)
     target = find_entity(project_root, entity, kinds)
     recorded = apply(project_root, repository, day, target, lambda change: edit(change, day))
     if not recorded.changes:
-        say(f"riskdocs: {target.path} already says so; nothing to record")
+        say(_("riskdocs: {path} already says so; nothing to record").format(path=target.path))
         return
-    say(f"riskdocs: recorded in {target.path}:")
+    say(_("riskdocs: recorded in {path}:").format(path=target.path))
     for line in recorded.changes:
         say(f"  {line}")
     for finding in recorded.news:
-        say(f"  now reported: {finding.path}:{finding.line}: {finding.rule}: {finding.message}")
+        say(
+            "  "
+            + _("now reported: {place}: {rule}: {message}").format(
+                place=f"{finding.path}:{finding.line}", rule=finding.rule, message=finding.message
+            )
+        )
 
 
 @main.command()
@@ -519,6 +553,7 @@ def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.da
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
+@LANG_OPTION
 @setup_errors
 def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | None) -> None:
     """Record that commitment or deliverable ENTITY was delivered, or milestone ENTITY
@@ -539,6 +574,7 @@ def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | No
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
+@LANG_OPTION
 @setup_errors
 def move(entity: str, to: dt.date, agreed_by: str, reason: str | None,
          change_request: str | None, on: dt.date | None, root: Path | None,
@@ -562,6 +598,7 @@ def move(entity: str, to: dt.date, agreed_by: str, reason: str | None,
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
+@LANG_OPTION
 @setup_errors
 def review(entity: str, by: str, probability: int | None, impact: int | None,
            note: str | None, next_review: dt.date | None, on: dt.date | None,
@@ -582,6 +619,7 @@ def review(entity: str, by: str, probability: int | None, impact: int | None,
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
+@LANG_OPTION
 @setup_errors
 def decide(entity: str, decision: str, by: str | None, note: str | None, on: dt.date | None,
            root: Path | None, today: dt.date | None) -> None:  # fmt: skip
@@ -601,6 +639,7 @@ def decide(entity: str, decision: str, by: str | None, note: str | None, on: dt.
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
+@LANG_OPTION
 @setup_errors
 def answer(entity: str, resolution: str | None, on: dt.date | None, root: Path | None,
            today: dt.date | None) -> None:  # fmt: skip
@@ -636,6 +675,7 @@ def answer(entity: str, resolution: str | None, on: dt.date | None, root: Path |
 @click.option("--category", help="Lesson: e.g. planning, communication.")
 @ROOT_OPTION
 @TODAY_OPTION
+@LANG_OPTION
 @setup_errors
 def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> None:
     """Create a KIND file with the next free id and every required field."""
@@ -643,15 +683,21 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
     from riskdocs.newfile import create
 
     project_root = _project_root(root, [])
-    repository, _ = _repository(project_root)
+    repository, _refused = _repository(project_root)
+    _speak(DiskTree(project_root))
     day = _day(DiskTree(project_root), today)
     given["kind"] = given.pop("meeting_kind")
     made = create(project_root, repository, kind, given, day)
     if kind == "meeting":
-        say(f"riskdocs: created {made.path}; write the notes, action items "
-            "(- [ ] @who what due:YYYY-MM-DD) and decisions under its heading")  # fmt: skip
+        say(_("riskdocs: created {path}; write the notes, action items "
+              "(- [ ] @who what due:YYYY-MM-DD) and decisions under its heading").format(
+                  path=made.path))  # fmt: skip
         return
-    say(f"riskdocs: created {made.path} ({made.id}); fill in the rest in your editor")
+    say(
+        _("riskdocs: created {path} ({id}); fill in the rest in your editor").format(
+            path=made.path, id=made.id
+        )
+    )
 
 
 @main.command("import")
@@ -674,6 +720,7 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
 @click.option("--dry-run", is_flag=True, help="Say what would be written; write nothing.")
 @ROOT_OPTION
 @TODAY_OPTION
+@LANG_OPTION
 @setup_errors
 def import_rows(
     kind: str, csv_file: Path, mapping: str | None, aliases: tuple[str, ...],
@@ -687,7 +734,8 @@ def import_rows(
     from riskdocs.load.tree import DiskTree
 
     project_root = _project_root(root, [])
-    repository, _ = _repository(project_root)
+    repository, _refused = _repository(project_root)
+    _speak(DiskTree(project_root))
     day = _day(DiskTree(project_root), today)
     defaults = {k: v for k, v in (("owner", owner), ("to", to), ("raised_by", raised_by)) if v}
     try:
@@ -696,7 +744,7 @@ def import_rows(
     except RowsRefusedError as refused:
         for problem in refused.problems:
             say(problem)
-        say(f"riskdocs: {refused}; no file was written", err=True)
+        say(_("riskdocs: {reason}; no file was written").format(reason=refused), err=True)
         sys.exit(1)
     for line in said:
         say(line)
@@ -711,15 +759,23 @@ def import_rows(
               show_default=True,
               help="client leaves out `visibility: internal` records.")  # fmt: skip
 @ROOT_OPTION
+@LANG_OPTION
 @setup_errors
 def export(kind: str, output: Path, audience: str, root: Path | None) -> None:
     """Write every KIND record as a row of a CSV file, for a spreadsheet or a tracker."""
     from riskdocs.export import export as export_kind
     from riskdocs.load.tree import DiskTree
 
-    exported = export_kind(DiskTree(_project_root(root, [])), kind, audience)
+    tree = DiskTree(_project_root(root, []))
+    _speak(tree)
+    exported = export_kind(tree, kind, audience)
     output.write_bytes(exported.text.encode("utf-8"))
-    say(f"riskdocs: wrote {exported.rows} {kind} rows to {output}")
+    say(ngettext("riskdocs: wrote {count} {kind} row to {output}",
+                 "riskdocs: wrote {count} {kind} rows to {output}", exported.rows).format(
+        count=exported.rows, kind=kind, output=output))  # fmt: skip
     if exported.left_out:
-        say(f"riskdocs: {exported.left_out} {kind} file(s) could not be read and are left out; "
-            "`riskdocs validate` says why")  # fmt: skip
+        say(ngettext("riskdocs: {count} {kind} file could not be read and is left out; "
+                     "`riskdocs validate` says why",
+                     "riskdocs: {count} {kind} files could not be read and are left out; "
+                     "`riskdocs validate` says why", exported.left_out).format(
+            count=exported.left_out, kind=kind))  # fmt: skip

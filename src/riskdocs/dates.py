@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from riskdocs import i18n
+
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -51,5 +53,6 @@ def is_day_or_not_text(value: object) -> bool:
 
 
 def long_date(day: date) -> str:
-    """`27 Nov 2026`: how the page, the client's sentences and the notes write a date."""
-    return f"{day.day} {day:%b %Y}"
+    """`27 Nov 2026` (`2026年11月27日`): how the page, the client's sentences and the notes
+    write a date, in the language of the command."""
+    return i18n.long_date(day)

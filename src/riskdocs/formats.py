@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from riskdocs import __version__
 from riskdocs.finding import Finding, Severity, count_by_severity
+from riskdocs.i18n import _, listed, ngettext
 from riskdocs.visible import visible
 
 
@@ -36,17 +37,22 @@ def summary(findings: Sequence[Finding], files_checked: int) -> str:
     """One line: how many files, and how many findings of each severity."""
     counts = count_by_severity(findings)
     ignored = sum(1 for f in findings if f.ignored)
-    files = f"{files_checked} file{'s' if files_checked != 1 else ''} checked"
-    note = f" ({ignored} ignored by `ignore:`)" if ignored else ""
+    files = ngettext("{count} file checked", "{count} files checked", files_checked).format(
+        count=files_checked
+    )
+    note = _(" ({count} ignored by `ignore:`)").format(count=ignored) if ignored else ""
     if not counts:
-        return f"riskdocs: {files}, no problems found{note}"
-    parts = [_count(counts[s], s) for s in Severity if counts[s]]
-    return f"riskdocs: {files}: {', '.join(parts)}{note}"
+        return _("riskdocs: {files}, no problems found{note}").format(files=files, note=note)
+    parts = listed(_count(counts[s], s) for s in Severity if counts[s])
+    return _("riskdocs: {files}: {counts}{note}").format(files=files, counts=parts, note=note)
 
 
 def _count(count: int, severity: Severity) -> str:
-    plural = "s" if count != 1 and severity is not Severity.INFO else ""
-    return f"{count} {severity.value}{plural}"
+    if severity is Severity.ERROR:
+        return ngettext("{count} error", "{count} errors", count).format(count=count)
+    if severity is Severity.WARNING:
+        return ngettext("{count} warning", "{count} warnings", count).format(count=count)
+    return ngettext("{count} info", "{count} info", count).format(count=count)
 
 
 def location(finding: Finding) -> str:
@@ -74,7 +80,9 @@ def _label(finding: Finding) -> str:
 
 
 def _reason(finding: Finding) -> str:
-    return f" (ignored: {visible(finding.ignored)})" if finding.ignored else ""
+    if not finding.ignored:
+        return ""
+    return _(" (ignored: {reason})").format(reason=visible(finding.ignored))
 
 
 def format_json(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterable
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from importlib.resources import files
 
@@ -61,10 +61,30 @@ def _(message: str) -> str:
     return _catalog(current()).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark `message` for the catalogs where it is defined (a table, a constant); it is
+    translated with `_` where it is said."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for `count` (`{count} day`, `{count} days`), in the current
     language's plural rules; format it with `count` afterwards."""
     return _catalog(current()).ngettext(singular, plural, count)
+
+
+def counted(singular: str, plural: str, count: int) -> str:
+    """`ngettext` formatted with its count: `3 days` (`3 天`)."""
+    return ngettext(singular, plural, count).format(count=count)
+
+
+def long_date(day: date) -> str:
+    """`27 Nov 2026` (`2026年11月27日`): how pages, sentences and notes write a date."""
+    if current() == ENGLISH:
+        return f"{day.day} {day:%b %Y}"
+    from babel.dates import format_date  # CLDR: only for a language that needs it
+
+    return str(format_date(day, "long", locale=locale()))
 
 
 def listed(items: Iterable[str]) -> str:

@@ -314,7 +314,7 @@ def top_level(modules: set[str]) -> set[str]:
 HOOK_MODULES = {
     "riskdocs", "riskdocs.cli", "riskdocs.dates", "riskdocs.errors", "riskdocs.finding",
     "riskdocs.formats", "riskdocs.parallel", "riskdocs.suggest", "riskdocs.visible",
-    "riskdocs.colour",
+    "riskdocs.colour", "riskdocs.i18n", "riskdocs.words",
     "riskdocs.load", "riskdocs.load.kinds", "riskdocs.load.yamlsrc", "riskdocs.load.tree",
     "riskdocs.load.documents", "riskdocs.load.project",
     "riskdocs.model", "riskdocs.model.entities", "riskdocs.model.fields",

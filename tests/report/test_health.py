@@ -92,7 +92,7 @@ def test_errors_in_the_files_make_their_area_and_the_overall_picture_at_least_am
     assert health.reasons[-1].startswith("2 files with errors: what fails its checks is left out")
     client = assess([error_in("commitments/C-001.yaml")], audience="client")
     assert client.areas[1].reasons == (
-        "1 record could not be read; it is missing from this page until the team fixes them",
+        "1 record could not be read; it is missing from this page until the team fixes it",
     )
 
 

@@ -15,6 +15,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import NamedTuple
 
+from riskdocs.i18n import _
+
 
 class DueChange(NamedTuple):
     """A date the client relies on that moved: a commitment's due date (`entity` C-012),
@@ -103,8 +105,8 @@ def first_signed(versions: Sequence[ScopeVersion]) -> int | None:
 def when(commit: str | None, day: date, author: str) -> str:
     """How a message names the change that made a fact."""
     if commit is None:
-        return "in your uncommitted changes"
-    return f"in commit {commit} ({day}, {author})"
+        return _("in your uncommitted changes")
+    return _("in commit {commit} ({day}, {author})").format(commit=commit, day=day, author=author)
 
 
 def risk_points_by_entity(history: History) -> dict[str, list[RiskPoint]]:

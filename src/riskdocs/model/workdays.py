@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
+from riskdocs.i18n import ngettext
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WORKING = "working_days"
 CALENDAR = "calendar_days"
@@ -97,5 +99,8 @@ class WorkCalendar:
 
     def unit(self, count: int) -> str:
         """`3 days`, `1 working day`: a count of days as the limits count them."""
-        noun = "working day" if self.counts_working_days else "day"
-        return f"{count} {noun}" if abs(count) == 1 else f"{count} {noun}s"
+        if self.counts_working_days:
+            return ngettext("{count} working day", "{count} working days", abs(count)).format(
+                count=count
+            )
+        return ngettext("{count} day", "{count} days", abs(count)).format(count=count)

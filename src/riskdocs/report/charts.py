@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from riskdocs.dates import parse_day
+from riskdocs.i18n import N_, _, ngettext
 from riskdocs.report.markup import html_text
 
 CELL, GAP, LABEL = 56, 4, 34
@@ -56,16 +57,19 @@ def heatmap(risks: dict[str, Any]) -> str:
     ]
     titles = (
         f'<text class="axis-title" x="{LABEL + 5 * (CELL + GAP) / 2}" y="{size + 36}">'
-        "Probability</text>"
+        f"{html_text(_('Probability'))}</text>"
         f'<text class="axis-title" transform="rotate(-90)" x="{-(5 * (CELL + GAP)) / 2}" y="12">'
-        "Impact</text>"
+        f"{html_text(_('Impact'))}</text>"
     )
     open_count = sum(sum(row) for row in risks["heatmap"])
+    title = _("Risk heat map: {count} open risks by probability and impact").format(
+        count=open_count
+    )
     return (
         # a group, not an image: an image's parts are hidden, and these are links
         f'<svg class="heatmap" viewBox="0 0 {size + 4} {size + 44}" role="group" '
-        f'aria-labelledby="heatmap-title"><title id="heatmap-title">Risk heat map: {open_count} '
-        f"open risks by probability and impact</title>{''.join(cells)}{''.join(axis)}{titles}</svg>"
+        f'aria-labelledby="heatmap-title"><title id="heatmap-title">{html_text(title)}</title>'
+        f"{''.join(cells)}{''.join(axis)}{titles}</svg>"
     )
 
 
@@ -74,7 +78,11 @@ def _cell(probability: int, impact: int, risks: dict[str, Any], target: str | No
     band = band_of(probability * impact, risks["bands"])
     x = LABEL + (probability - 1) * (CELL + GAP)
     y = (5 - impact) * (CELL + GAP)
-    label = f"probability {probability}, impact {impact}: {count} risk{'s' if count != 1 else ''}"
+    label = ngettext(
+        "probability {probability}, impact {impact}: {count} risk",
+        "probability {probability}, impact {impact}: {count} risks",
+        count,
+    ).format(probability=probability, impact=impact, count=count)
     rect = (
         f'<rect class="cell {band}{" empty" if not count else ""}" x="{x}" y="{y}" '
         f'width="{CELL}" height="{CELL}" rx="6"/>'
@@ -108,12 +116,15 @@ def timeline(milestones: list[dict[str, Any]], today: str, frame: Frame = WIDE) 
             for index, m in enumerate(milestones)]  # fmt: skip
     height = first + (len(milestones) - 1) * row + (14 if frame.narrow else row)
     today_x = x(today)
-    title = f"Milestones: baseline, buffer and forecast against today ({html_text(today)})"
+    title = html_text(
+        _("Milestones: baseline, buffer and forecast against today ({day})").format(day=today)
+    )
     return (
         f'<svg class="timeline" viewBox="0 0 {width} {height + 10}" role="img" '
         f'aria-label="{title}"><title>{title}</title>'
         f'<line class="today" x1="{today_x}" x2="{today_x}" y1="8" y2="{height}"/>'
-        f'<text class="today-label" x="{today_x}" y="8">today</text>{"".join(rows)}</svg>'
+        f'<text class="today-label" x="{today_x}" y="8">{html_text(_("today"))}</text>'
+        f"{''.join(rows)}</svg>"
     )
 
 
@@ -124,10 +135,12 @@ def _milestone_row(
     buffer_width = max(x(base + timedelta(m["buffer_days"])) - x(base), 2)
     name = f"{m['id']} · {_short(m['title'], 44 if frame.narrow else 26)}"
     name_y = y - 14 if frame.narrow else y + 5
-    label = (
-        f"{m['id']} {m['title']}: baseline {m['baseline']}, forecast {m['forecast']}, "
-        f"buffer {m['buffer_days']} days"
-    )
+    label = ngettext(
+        "{id} {title}: baseline {baseline}, forecast {forecast}, buffer {count} day",
+        "{id} {title}: baseline {baseline}, forecast {forecast}, buffer {count} days",
+        m["buffer_days"],
+    ).format(id=m["id"], title=m["title"], baseline=m["baseline"], forecast=m["forecast"],
+             count=m["buffer_days"])  # fmt: skip
     return (
         f'<g class="milestone {html_text(m["state"])}"><title>{html_text(label)}</title>'
         f'<text class="ms-label" x="0" y="{name_y}">{html_text(name)}</text>'
@@ -139,14 +152,16 @@ def _milestone_row(
     )
 
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+# Translators: a month's short name under a chart's bar (Nov; 11月 in Chinese).
+MONTHS = [N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+          N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")]  # fmt: skip
 
 
 def _month(month: str, frame: Frame) -> str:
     """A month label: `2026-11` wide, `Nov` narrow (the title and tooltip keep the year)."""
-    year, _, number = month.partition("-")
+    year, _dash, number = month.partition("-")
     if frame.narrow and year.isdigit() and number.isdigit() and 1 <= int(number) <= 12:
-        return MONTHS[int(number) - 1]
+        return _(MONTHS[int(number) - 1])
     return html_text(month)
 
 
@@ -181,7 +196,7 @@ def trend(periods: list[dict[str, Any]], frame: Frame = WIDE) -> str:
         f'<text class="axis" x="{cx}" y="{height - 6}">{_month(period, frame)}</text></g>'
         for (period, score), (cx, cy) in zip(points, coords, strict=True)
     )
-    title = "Client satisfaction: average score per month, 1 to 5"
+    title = html_text(_("Client satisfaction: average score per month, 1 to 5"))
     return (
         f'<svg class="trend" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{title}"><title>{title}</title>{grid}'
@@ -189,7 +204,7 @@ def trend(periods: list[dict[str, Any]], frame: Frame = WIDE) -> str:
     )
 
 
-SIDES = (("team", "Our promises kept on time"), ("client", "Your deliveries on time"))
+SIDES = (("team", N_("Our promises kept on time")), ("client", N_("Your deliveries on time")))
 
 
 def kept_by_side(rows: list[dict[str, Any]], frame: Frame = WIDE) -> str:
@@ -219,13 +234,14 @@ def kept_by_side(rows: list[dict[str, Any]], frame: Frame = WIDE) -> str:
         for i, r in enumerate(shown)
     )
     lines, legend = [], []
-    for n, (side, label) in enumerate(SIDES):
+    for n, (side, said) in enumerate(SIDES):
+        label = _(said)
         points = [(i, r["month"], r["kept"][side]) for i, r in enumerate(shown)
                   if r["kept"][side]["on_time_rate"] is not None]  # fmt: skip
         path = " ".join(f"{x(i)},{y(k['on_time_rate'])}" for i, _, k in points)
         dots = "".join(
-            f"<g><title>{html_text(label)}, {html_text(month)}: {k['delivered_on_time']} of "
-            f"{k['delivered']}</title>"
+            f"<g><title>{html_text(label)}, {html_text(month)}: "
+            f"{html_text(_of(k))}</title>"
             f'<circle class="point {side}" cx="{x(i)}" cy="{y(k["on_time_rate"])}" r="5"/>'
             f'<text class="value" x="{x(i) + (22 if n else -22)}" y="{y(k["on_time_rate"]) - 8}">'
             f"{round(k['on_time_rate'] * 100)}%</text></g>"
@@ -237,7 +253,7 @@ def kept_by_side(rows: list[dict[str, Any]], frame: Frame = WIDE) -> str:
             f'<circle class="point {side}" cx="{lx}" cy="{ly}" r="5"/>'
             f'<text class="legend" x="{lx + 12}" y="{ly + 4}">{html_text(label)}</text>'
         )
-    title = "On-time record of each side at the end of every month"
+    title = html_text(_("On-time record of each side at the end of every month"))
     return (
         f'<svg class="trend sides" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{title}"><title>{title}</title>'
@@ -277,11 +293,22 @@ def bars(
         if marks and row.get(marks):
             parts.append(
                 f'<text class="mark" x="{middle:.1f}" y="{height - 6}">'
-                f"{row[marks]} {'' if frame.narrow else 'silent '}slip"
-                f"{'s' if row[marks] != 1 else ''}</text>"
+                f"{html_text(_slips(row[marks], frame))}</text>"
             )
         parts.append("</g>")
     return (
         f'<svg class="bars" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{html_text(title)}"><title>{html_text(title)}</title>{"".join(parts)}</svg>'
     )
+
+
+def _slips(count: int, frame: Frame) -> str:
+    if frame.narrow:
+        return ngettext("{count} slip", "{count} slips", count).format(count=count)
+    return ngettext("{count} silent slip", "{count} silent slips", count).format(count=count)
+
+
+def _of(kept: dict[str, Any]) -> str:
+    """`3 of 4`: a side's deliveries on time of all it delivered."""
+    return _("{kept} of {delivered}").format(kept=kept["delivered_on_time"],
+                                             delivered=kept["delivered"])  # fmt: skip

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from riskdocs.finding import Finding, Severity, active
+from riskdocs.i18n import _, counted, listed
 from riskdocs.load.kinds import classify
 from riskdocs.rules import RULES
-from riskdocs.rules.base import AREAS, summary_line
+from riskdocs.rules.base import AREAS, rule_summary
+from riskdocs.words import word
 
 
 class Status(IntEnum):
@@ -85,7 +87,8 @@ def assess(
     overall = max(overall, Status.AMBER) if files else overall
     worst_first = sorted((a for a in areas if a.status is not Status.GREEN),
                          key=lambda a: -a.status)  # fmt: skip
-    reasons = [f"{a.area.capitalize()}: {reason}" for a in worst_first for reason in ruled[a.area]]
+    reasons = [_("{area}: {reason}").format(area=word(a.area).capitalize(), reason=reason)
+               for a in worst_first for reason in ruled[a.area]]  # fmt: skip
     if files:
         reasons.append(_unread_reason(files, audience))
     return Health(areas, overall, capped(reasons))
@@ -98,19 +101,24 @@ def capped(reasons: Sequence[str], most: int = MOST_REASONS) -> tuple[str, ...]:
     """The reasons, the first `most - 1` and "and N more" when there are more than `most`."""
     if len(reasons) <= most:
         return tuple(reasons)
-    return (*reasons[: most - 1], f"and {len(reasons) - most + 1} more")
+    more = len(reasons) - most + 1
+    return (*reasons[: most - 1], _("and {count} more").format(count=more))
 
 
 def _unread_reason(files: int, audience: str) -> str:
     if audience == "team":
-        return (
-            f"{files} file{'s' if files != 1 else ''} with errors: what fails its checks is "
-            "left out, so this picture may be incomplete (riskdocs validate says where)"
+        return counted(
+            "{count} file with errors: what fails its checks is left out, so this picture "
+            "may be incomplete (riskdocs validate says where)",
+            "{count} files with errors: what fails its checks is left out, so this picture "
+            "may be incomplete (riskdocs validate says where)",
+            files,
         )
-    return (
-        f"{files} record{'s' if files != 1 else ''} could not be read; "
-        f"{'they are' if files != 1 else 'it is'} missing from this page until the team "
-        "fixes them"
+    return counted(
+        "{count} record could not be read; it is missing from this page until the team fixes it",
+        "{count} records could not be read; they are missing from this page until the team "
+        "fixes them",
+        files,
     )
 
 
@@ -119,7 +127,7 @@ def _rule_reasons(findings: Sequence[Finding], audience: str) -> list[str]:
     finding's own sentence (display names and titles, no ids). Errors first."""
     if audience != "team":
         worst = sorted(findings, key=lambda f: (-_STATUS_OF[f.severity], f.rule, f.entity or ""))
-        return list(dict.fromkeys(f.client or summary_line(RULES[f.rule]) for f in worst))
+        return list(dict.fromkeys(f.client or rule_summary(RULES[f.rule]) for f in worst))
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_rule[finding.rule].append(finding)
@@ -141,6 +149,8 @@ def _area(
 
 def _reason(rule: str, hits: Sequence[Finding]) -> str:
     """`Open commitments whose due date has passed: C-001, C-004`."""
-    summary = summary_line(RULES[rule]).rstrip(".")
+    summary = rule_summary(RULES[rule]).rstrip(".。")
     entities = sorted({f.entity for f in hits if f.entity})
-    return f"{summary}: {', '.join(entities)}" if entities else f"{summary} ({len(hits)})"
+    if entities:
+        return _("{summary}: {ids}").format(summary=summary, ids=listed(entities))
+    return _("{summary} ({count})").format(summary=summary, count=len(hits))

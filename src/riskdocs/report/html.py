@@ -15,10 +15,12 @@ from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from riskdocs.dates import long_date, parse_day
+from riskdocs.i18n import N_, _, current, listed, ngettext
 from riskdocs.report import charts
 from riskdocs.report.markup import html_text
 from riskdocs.resources import report_template
 from riskdocs.visible import visible_keeping_lines
+from riskdocs.words import word
 
 _TEMPLATE_FILES = ("index.html.j2", "style.css", "page.js")
 
@@ -36,10 +38,6 @@ _TICKS = re.compile(r"`([^`]+)`")
 def ticks(text: str) -> Markup:
     """Escape a message, then show its `field: value` spans as code."""
     return Markup(_TICKS.sub(r"<code>\1</code>", html_text(text)))
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def percent(rate: float | None) -> str:
@@ -66,12 +64,25 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         finalize=_shown,
     )
-    env.filters.update(day=day, plural=plural, percent=percent, ticks=ticks)
+    env.filters.update(day=day, percent=percent, ticks=ticks, word=word)
+    env.globals.update(_=say, ngettext=say_counted)
     return env
 
 
-EXPOSURE = "Risk exposure per month: the sum of the scores of live risks"
-OPEN = "Open commitments at the end of each month"
+def say(message: str, **values: Any) -> Markup:
+    """A message of the template in the current language, its `{placeholders}` filled
+    with escaped values. The message itself is the template's own HTML."""
+    return Markup(_(message)).format(**{k: _shown(v) for k, v in values.items()})
+
+
+def say_counted(singular: str, plural: str, count: int, **values: Any) -> Markup:
+    """`say` for a count: the form of the message for `count`, with `{count}` filled."""
+    shown = {k: _shown(v) for k, v in values.items()}
+    return Markup(ngettext(singular, plural, count)).format(count=count, **shown)
+
+
+EXPOSURE = N_("Risk exposure per month: the sum of the scores of live risks")
+OPEN = N_("Open commitments at the end of each month")
 
 
 def _both(draw: Callable[[charts.Frame], str]) -> Markup:
@@ -93,15 +104,18 @@ def render_page(view: dict[str, Any]) -> str:
     milestones, today, trends = view["milestones"], view["generated"]["today"], view["trends"]
     return env.get_template("index.html.j2").render(
         v=view,
+        language=current(),
         person=person,
+        listed=listed,
+        named=lambda keys: listed(person(key) for key in keys),
         css=Markup(report_template("style.css")),
         script=Markup(report_template("page.js")),
         heatmap=Markup(charts.heatmap(view["risks"])),
         timeline=_both(lambda f: charts.timeline(milestones, today, f)),
         trend=_both(lambda f: charts.trend(view["feedback"], f)),
-        exposure=_both(lambda f: charts.bars(trends, "risk_exposure", EXPOSURE, frame=f)),
+        exposure=_both(lambda f: charts.bars(trends, "risk_exposure", _(EXPOSURE), frame=f)),
         kept_by_side=_both(lambda f: charts.kept_by_side(trends, f)),
         open_commitments=_both(
-            lambda f: charts.bars(trends, "open_commitments", OPEN, "silent_slips", f)
+            lambda f: charts.bars(trends, "open_commitments", _(OPEN), "silent_slips", f)
         ),
     )

@@ -12,8 +12,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from riskdocs.dates import parse_day
+from riskdocs.i18n import _, ngettext
 from riskdocs.report.health import capped
 from riskdocs.visible import visible
+from riskdocs.words import word
 
 RECENT_DAYS = 7
 NEXT_DAYS = 14
@@ -31,35 +33,61 @@ def render_summary(view: dict[str, Any]) -> str:
     today = parse_day(view["generated"]["today"])
     health = view["health"]
     lines = [
-        f"# {md(view['project']['name'])}: status on {today}",
+        _("# {name}: status on {today}").format(name=md(view["project"]["name"]), today=today),
         "",
         _built(view),
         "",
-        f"**Overall health: {_ICON[health['overall']]} {health['overall'].upper()}**",
+        "**{}**".format(
+            _("Overall health: {icon} {health}").format(
+                icon=_ICON[health["overall"]], health=word(health["overall"]).upper()
+            )
+        ),
         *([""] + [f"- {md(reason)}" for reason in health["reasons"]] if health["reasons"] else []),
         "",
-        "| Area | Health | Why |",
+        "| {} | {} | {} |".format(_("Area"), _("Health"), _("Why")),
         "| --- | --- | --- |",
     ]
     for area in health["areas"]:
-        why = "; ".join(md(r) for r in capped(area["reasons"], 3)) or "on track"
-        lines.append(f"| {area['area']} | {_ICON[area['status']]} {area['status']} | {why} |")
-    lines += _list("Overdue", _overdue(view))
-    lines += _list(f"Due in the next {NEXT_DAYS} days", _due_next(view, today))
-    lines += _list(f"Changed in the last {RECENT_DAYS} days", _changes(view, today))
+        # Translators: between the reasons for an area's health in summary.md.
+        reasons = capped(area["reasons"], 3)
+        why = _("; ").join(md(_without_full_stop(r)) for r in reasons) or _("on track")
+        icon, status = _ICON[area["status"]], word(area["status"])
+        lines.append(f"| {word(area['area'])} | {icon} {status} | {why} |")
+    lines += _list(_("Overdue"), _overdue(view))
+    lines += _list(
+        ngettext("Due in the next {count} day", "Due in the next {count} days", NEXT_DAYS).format(
+            count=NEXT_DAYS
+        ),
+        _due_next(view, today),
+    )
+    lines += _list(
+        ngettext(
+            "Changed in the last {count} day", "Changed in the last {count} days", RECENT_DAYS
+        ).format(count=RECENT_DAYS),
+        _changes(view, today),
+    )
     return "\n".join(lines) + "\n"
 
 
 def _built(view: dict[str, Any]) -> str:
     generated, checks = view["generated"], view["generated"]["checks"]
-    commit = f" from commit `{md(generated['commit'])}`" if generated["commit"] else ""
-    outcome = (
-        "the project's checks pass"
-        if checks["passed"]
-        else f"the project's checks fail: {checks['errors']} problem"
-        f"{'s' if checks['errors'] != 1 else ''} for the team to fix"
+    commit = (
+        _(" from commit `{commit}`").format(commit=md(generated["commit"]))
+        if generated["commit"]
+        else ""
     )
-    return f"Built on {generated['today']}{commit}; {outcome}."
+    outcome = (
+        _("the project's checks pass")
+        if checks["passed"]
+        else ngettext(
+            "the project's checks fail: {count} problem for the team to fix",
+            "the project's checks fail: {count} problems for the team to fix",
+            checks["errors"],
+        ).format(count=checks["errors"])
+    )
+    return _("Built on {today}{commit}; {outcome}.").format(
+        today=generated["today"], commit=commit, outcome=outcome
+    )
 
 
 def _list(title: str, items: list[str]) -> list[str]:
@@ -67,23 +95,36 @@ def _list(title: str, items: list[str]) -> list[str]:
 
 
 def _name(view: dict[str, Any], key: str | None) -> str:
-    return md(view["people"][key]["name"]) if key in view["people"] else md(key or "nobody")
+    return md(view["people"][key]["name"]) if key in view["people"] else md(key or _("nobody"))
 
 
 def _overdue(view: dict[str, Any]) -> list[str]:
     items = [
-        f"{c['id']} {md(c['title'])} ({_name(view, c['owner'])}, due {c['due']}, "
-        f"{c['days_overdue']} days late)"
+        ngettext(
+            "{id} {title} ({owner}, due {due}, {count} day late)",
+            "{id} {title} ({owner}, due {due}, {count} days late)",
+            c["days_overdue"],
+        ).format(
+            id=c["id"],
+            title=md(c["title"]),
+            owner=_name(view, c["owner"]),
+            due=c["due"],
+            count=c["days_overdue"],
+        )
         for c in view["commitments"]["items"]
         if c["state"] == "overdue"
     ]
     items += [
-        f"Action: {md(a['text'])} ({_name(view, a['owner'])}, due {a['due']})"
+        _("Action: {text} ({owner}, due {due})").format(
+            text=md(a["text"]), owner=_name(view, a["owner"]), due=a["due"]
+        )
         for a in view["action_items"]
         if a["overdue"]
     ]
     items += [
-        f"Milestone {m['id']} {md(m['title'])} (forecast {m['forecast']})"
+        _("Milestone {id} {title} (forecast {forecast})").format(
+            id=m["id"], title=md(m["title"]), forecast=m["forecast"]
+        )
         for m in view["milestones"]
         if m["state"] == "late"
     ]
@@ -93,37 +134,74 @@ def _overdue(view: dict[str, Any]) -> list[str]:
 def _due_next(view: dict[str, Any], today: date) -> list[str]:
     horizon = str(today + timedelta(days=NEXT_DAYS))
     dated = [
-        (c["due"], f"{c['due']}: {c['id']} {md(c['title'])} ({_name(view, c['owner'])})")
+        (
+            c["due"],
+            _("{due}: {id} {title} ({owner})").format(
+                due=c["due"], id=c["id"], title=md(c["title"]), owner=_name(view, c["owner"])
+            ),
+        )
         for c in view["commitments"]["items"]
         if c["state"] in ("due-soon", "open") and c["due"] <= horizon
     ]
     dated += [
-        (a["due"], f"{a['due']}: action: {md(a['text'])} ({_name(view, a['owner'])})")
+        (
+            a["due"],
+            _("{due}: action: {text} ({owner})").format(
+                due=a["due"], text=md(a["text"]), owner=_name(view, a["owner"])
+            ),
+        )
         for a in view["action_items"]
         if not a["done"] and a["due"] and not a["overdue"] and a["due"] <= horizon
     ]
     dated += [
-        (m["forecast"], f"{m['forecast']}: milestone {m['id']} {md(m['title'])}")
+        (
+            m["forecast"],
+            _("{forecast}: milestone {id} {title}").format(
+                forecast=m["forecast"], id=m["id"], title=md(m["title"])
+            ),
+        )
         for m in view["milestones"]
         if not m["done"] and str(today) <= m["forecast"] <= horizon
     ]
-    return [text for _, text in sorted(dated)]
+    return [text for _day, text in sorted(dated)]
 
 
 def _changes(view: dict[str, Any], today: date) -> list[str]:
     since = str(today - timedelta(days=RECENT_DAYS))
     changes = [
-        f"Delivered {c['id']} {md(c['title'])} on {c['done']}"
+        _("Delivered {id} {title} on {done}").format(
+            id=c["id"], title=md(c["title"]), done=c["done"]
+        )
         for c in view["commitments"]["items"]
         if c["done"] and c["done"] > since
     ]
     for meeting in view["meetings"]:
         if since < meeting["date"] <= str(today):
-            changes.append(f"Meeting {meeting['date']}: {md(meeting['title'])}")
-            changes += [f"Decided: {md(d)}" for d in meeting["decisions"]]
+            changes.append(
+                _("Meeting {date}: {title}").format(
+                    date=meeting["date"], title=md(meeting["title"])
+                )
+            )
+            changes += [
+                _("Decided: {decision}").format(decision=md(d)) for d in meeting["decisions"]
+            ]
     for concern in view["concerns"]:
         if concern["raised"] > since:
-            changes.append(f"Concern raised: {concern['id']} {md(concern['title'])}")
+            changes.append(
+                _("Concern raised: {id} {title}").format(
+                    id=concern["id"], title=md(concern["title"])
+                )
+            )
         if concern["resolved"] and concern["resolved"] > since:
-            changes.append(f"Concern resolved: {concern['id']} {md(concern['title'])}")
+            changes.append(
+                _("Concern resolved: {id} {title}").format(
+                    id=concern["id"], title=md(concern["title"])
+                )
+            )
     return changes
+
+
+def _without_full_stop(reason: str) -> str:
+    """A reason without its closing 。, as Chinese writes a list of sentences joined by ；
+    (English reasons keep their full stop, as they always have)."""
+    return reason[:-1] if reason.endswith("\u3002") else reason

@@ -21,6 +21,7 @@ from riskdocs import __version__
 from riskdocs.dates import long_date
 from riskdocs.finding import Finding, Severity, active, count_by_severity
 from riskdocs.history.facts import History, first_signed
+from riskdocs.i18n import _, listed
 from riskdocs.model.entities import (
     ActionItem,
     Commitment,
@@ -149,14 +150,16 @@ def _exposure(project: Project, hidden: set[str], team: bool) -> list[str]:
     if team:
         reasons = []
         if high:
-            reasons.append("High risks still open: " + ", ".join(f"{r.id} ({r.score} of 25)"
-                                                                 for r in high))  # fmt: skip
+            scored = listed(_("{id} ({score} of 25)").format(id=r.id, score=r.score) for r in high)
+            reasons.append(_("High risks still open: {risks}").format(risks=scored))
         if occurred:
-            ids = ", ".join(r.id for r in occurred)
-            reasons.append(f"Risks that occurred and are not resolved yet: {ids}")
+            ids = listed(r.id for r in occurred)
+            reasons.append(_("Risks that occurred and are not resolved yet: {ids}").format(ids=ids))
         return reasons
-    return [f"A high risk is still open: “{r.title}” (scored {r.score} of 25)" for r in high] + [
-        f"A risk has happened and is being dealt with: “{r.title}”" for r in occurred
+    high_said = _("A high risk is still open: “{title}” (scored {score} of 25)")
+    occurred_said = _("A risk has happened and is being dealt with: “{title}”")
+    return [high_said.format(title=r.title, score=r.score) for r in high] + [
+        occurred_said.format(title=r.title) for r in occurred
     ]
 
 
@@ -566,10 +569,12 @@ def _task(people: Mapping[str, Person], item: ActionItem) -> str:
     who = f"**{_markdown_escaped(name(item.owner))}**: " if item.owner else ""
     when = []
     if item.due:
-        when.append(f"due {long_date(item.due)}")
+        when.append(_("due {day}").format(day=long_date(item.due)))
     if item.moved_from and item.agreed_by:
-        when.append(f"moved from {long_date(item.moved_from)}, agreed by {name(item.agreed_by)}")
-    dated = f" ({'; '.join(when)})" if when else ""
+        moved = _("moved from {day}, agreed by {name}")
+        when.append(moved.format(day=long_date(item.moved_from), name=name(item.agreed_by)))
+    # Translators: between the parts of an action item's dates: "due 27 Nov; moved from ..."
+    dated = f" ({_('; ').join(when)})" if when else ""
     return f"{box} {who}{item.text}{dated}"
 
 

@@ -23,8 +23,10 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import ActionItem, Commitment, Project
 from riskdocs.rules.base import Context, Hit, Option, hit_at
+from riskdocs.words import word
 
 ID = "action-item-commitment-mismatch"
 SEVERITY = Severity.ERROR
@@ -44,26 +46,40 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             problem = None if promise is None else _disagreement(item, promise)
             if problem is not None and promise is not None:
                 assert item.commitment_col is not None  # the item names the commitment
-                yield hit_at(meeting.path, item.line, item.commitment_col, problem, meeting.id,
-                             client=f"The notes of the {meeting.title.lower()} of "
-                             f"{long_date(meeting.date)} and promise {promise.id} "
-                             f"(\u201c{promise.title}\u201d) disagree; the team is "
-                             "correcting them.")  # fmt: skip
+                yield hit_at(
+                    meeting.path,
+                    item.line,
+                    item.commitment_col,
+                    problem,
+                    meeting.id,
+                    client=_(
+                        "The notes of the {meeting} of {date} and promise {id} "
+                        "(\u201c{title}\u201d) "
+                        "disagree; the team is correcting them."
+                    ).format(
+                        meeting=meeting.title.lower(),
+                        date=long_date(meeting.date),
+                        id=promise.id,
+                        title=promise.title,
+                    ),
+                )
 
 
 def _disagreement(item: ActionItem, promise: Commitment) -> str | None:
     c = promise.id
     if not item.done and item.due is not None and item.due != promise.due:
-        return (
-            f"the action item for {c} says due:{item.due}, but {c} is due {promise.due}: the "
-            f"commitment holds the date; remove `due:` from the item, or renegotiate {c} "
-            "under `renegotiated:`"
-        )
+        return _(
+            "the action item for {id} says due:{due}, but {id} is due {commitment_due}: the "
+            "commitment holds the date; remove `due:` from the item, or renegotiate "
+            "{id} under `renegotiated:`"
+        ).format(id=c, due=item.due, commitment_due=promise.due)
     if item.done and promise.status == "open":
-        return (
-            f"the action item for {c} is ticked, but {c} is still open: set its "
+        return _(
+            "the action item for {id} is ticked, but {id} is still open: set its "
             "`status: done` and `done:`, or untick the item"
-        )
+        ).format(id=c)
     if not item.done and promise.status != "open":
-        return f"{c} is {promise.status}, but its action item is not ticked: tick it (`- [x]`)"
+        return _("{id} is {status}, but its action item is not ticked: tick it (`- [x]`)").format(
+            id=c, status=word(promise.status)
+        )
     return None

@@ -25,6 +25,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit_at, name_of, sentence
 
@@ -35,7 +36,7 @@ DATE_DRIVEN = True
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
-OPTIONS = {"grace_days": Option(0, "Days past the due date before the item is reported.")}
+OPTIONS = {"grace_days": Option(0, N_("Days past the due date before the item is reported."))}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -45,18 +46,29 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 continue
             late = (ctx.today - item.due).days
             if late > opts["grace_days"]:
-                owner = f"@{item.owner}" if item.owner else "nobody"
+                owner = f"@{item.owner}" if item.owner else _("nobody")
                 yield hit_at(
                     meeting.path,
                     item.line,
                     item.col,
-                    f"action item '{item.text}' ({owner}) was due {item.due}, {days(late)} ago: "
-                    "tick it (`- [x]`) when done, or agree a new date and write it on the item "
-                    f"(due:NEW was:{item.due} agreed:PERSON)",
+                    _(
+                        "action item '{text}' ({owner}) was due {due}, {late} ago: tick it (`- "
+                        "[x]`) when done, or agree a new date and write it on the item (due:NEW "
+                        "was:{due} agreed:PERSON)"
+                    ).format(text=item.text, owner=owner, due=item.due, late=days(late)),
                     meeting.id,
                     client=sentence(
-                        f"{name_of(project, item.owner)} was to {item.text} by "
-                        f"{long_date(item.due)} (agreed in the {meeting.title.lower()} of "
-                        f"{long_date(meeting.date)}); it is {days(late)} late."
+                        _(
+                            "{owner} was to {text} by {due} (agreed in the {meeting} of {date}); "
+                            "it is "
+                            "{late} late."
+                        ).format(
+                            owner=name_of(project, item.owner),
+                            text=item.text,
+                            due=long_date(item.due),
+                            meeting=meeting.title.lower(),
+                            date=long_date(meeting.date),
+                            late=days(late),
+                        )
                     ),
                 )

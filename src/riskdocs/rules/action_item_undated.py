@@ -23,6 +23,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit_at
 
@@ -44,9 +45,14 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     meeting.path,
                     item.line,
                     item.col,
-                    f"action item '{item.text}' has no due date, so it can never be late: "
-                    "add the date it was promised for (due:YYYY-MM-DD)",
+                    _(
+                        "action item '{text}' has no due date, so it can never be late: add the "
+                        "date it was promised for (due:YYYY-MM-DD)"
+                    ).format(text=item.text),
                     meeting.id,
-                    client=f"The {meeting.title.lower()} of {long_date(meeting.date)} agreed to "
-                    f"\u201c{item.text}\u201d, with no date yet.",
+                    client=_(
+                        "The {meeting} of {date} agreed to \u201c{text}\u201d, with no date yet."
+                    ).format(
+                        meeting=meeting.title.lower(), date=long_date(meeting.date), text=item.text
+                    ),
                 )

@@ -20,6 +20,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit_at
 
@@ -41,9 +42,16 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     meeting.path,
                     item.line,
                     item.col,
-                    f"action item '{item.text}' has no owner: add @person "
-                    "(a key of `people:` in riskdocs.yaml)",
+                    _(
+                        "action item '{text}' has no owner: add @person (a key of `people:` in "
+                        "riskdocs.yaml)"
+                    ).format(text=item.text),
                     meeting.id,
-                    client=f"The {meeting.title.lower()} of {long_date(meeting.date)} agreed to "
-                    f"\u201c{item.text}\u201d, with nobody named to do it yet.",
+                    client=_(
+                        "The {meeting} of {date} agreed to \u201c{text}\u201d, with nobody named "
+                        "to do it "
+                        "yet."
+                    ).format(
+                        meeting=meeting.title.lower(), date=long_date(meeting.date), text=item.text
+                    ),
                 )

@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _, ngettext
 from riskdocs.model.entities import Links, Project, Source
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
@@ -133,7 +134,7 @@ def recorded(moves: Sequence[tuple[date, date]], old: date, new: date) -> bool:
     """Whether agreed moves, given oldest first as (from, to) pairs, lead from `old` to
     `new`: one entry, or several in a row, as when a date moved twice between commits
     and git sees one move."""
-    for start, (first, _) in enumerate(moves):
+    for start, (first, _last) in enumerate(moves):
         if first != old:
             continue
         for end in range(start, len(moves)):
@@ -153,8 +154,14 @@ def chain_breaks(moves: Sequence[tuple[date, date]]) -> Iterator[tuple[int, date
 
 
 def days(count: int) -> str:
-    """`1 day`, `3 days`."""
-    return f"{count} day{'s' if abs(count) != 1 else ''}"
+    """`1 day`, `3 days` (`3 天`)."""
+    return ngettext("{count} day", "{count} days", abs(count)).format(count=count)
+
+
+def rule_summary(rule: Any) -> str:
+    """A rule's summary in the language of the command (the catalogs hold each rule's
+    first docstring line; riskdocs/catalogs.py extracts them)."""
+    return _(summary_line(rule))
 
 
 def summary_line(rule: Any) -> str:

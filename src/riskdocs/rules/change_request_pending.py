@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -31,8 +32,15 @@ DATE_DRIVEN = True
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
-OPTIONS = {"max_days": Option(14, "Days a change request may wait for a decision (working days "
-                              "with `calendar.count: working_days`).")}  # fmt: skip
+OPTIONS = {
+    "max_days": Option(
+        14,
+        N_(
+            "Days a change request may wait for a decision (working days "
+            "with `calendar.count: working_days`)."
+        ),
+    )
+}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -43,11 +51,13 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 change.source,
                 ("status",),
-                f"{change.id} has waited {calendar.unit(waited)} for a decision (raised "
-                f"{change.raised}): "
-                "get the client's decision and record `decided:` and `decided_by:`, "
-                "or withdraw it",
+                _(
+                    "{id} has waited {waited} for a decision (raised {raised}): get the "
+                    "client's decision and record `decided:` and `decided_by:`, or withdraw "
+                    "it"
+                ).format(id=change.id, waited=calendar.unit(waited), raised=change.raised),
                 change.id,
-                client=f"Change request {change.id} (\u201c{change.title}\u201d) has waited "
-                f"{calendar.unit(waited)} for a decision.",
+                client=_(
+                    "Change request {id} (\u201c{title}\u201d) has waited {waited} for a decision."
+                ).format(id=change.id, title=change.title, waited=calendar.unit(waited)),
             )

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import ChangeRequest, Milestone, Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit
 
@@ -51,12 +52,16 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 change.source,
                 ("impact", "schedule_days"),
-                f"{change.id} {_impact(change.schedule_days)}, but no "
-                "milestone's baseline moved by it: record the move under the milestone's "
-                f"`rebaselined:` with `change_request: {change.id}`, or correct `schedule_days:`",
+                _(
+                    "{id} {schedule_days}, but no milestone's baseline moved by it: record "
+                    "the move under the milestone's `rebaselined:` with `change_request: "
+                    "{id}`, or correct `schedule_days:`"
+                ).format(id=change.id, schedule_days=_impact(change.schedule_days)),
                 change.id,
-                client=f"Change request {change.id} {_impact(change.schedule_days)}, but no "
-                "milestone's agreed date shows it yet.",
+                client=_(
+                    "Change request {id} {schedule_days}, but no milestone's agreed date "
+                    "shows it yet."
+                ).format(id=change.id, schedule_days=_impact(change.schedule_days)),
             )
         for milestone in named:
             by = moved[milestone.id] or 0
@@ -64,20 +69,35 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 yield hit(
                     change.source,
                     ("impact", "schedule_days"),
-                    f"{change.id} {_impact(change.schedule_days)}, but "
-                    f"{milestone.id}'s baseline moved {_signed(by)} by it: "
-                    f"{days(abs(by - change.schedule_days))} unexplained; record the move under "
-                    f"{milestone.id}'s `rebaselined:`, or correct `schedule_days:`",
+                    _(
+                        "{id} {schedule_days}, but {milestone}'s baseline moved {by} by it: {days} "
+                        "unexplained; record the move under {milestone}'s `rebaselined:`, or "
+                        "correct "
+                        "`schedule_days:`"
+                    ).format(
+                        id=change.id,
+                        schedule_days=_impact(change.schedule_days),
+                        milestone=milestone.id,
+                        by=_signed(by),
+                        days=days(abs(by - change.schedule_days)),
+                    ),
                     change.id,
-                    client=f"Change request {change.id} {_impact(change.schedule_days)}, but the "
-                    f"agreed date of {milestone.title} moved {_signed(by)} through it.",
+                    client=_(
+                        "Change request {id} {schedule_days}, but the agreed date of {title} "
+                        "moved {by} through it."
+                    ).format(
+                        id=change.id,
+                        schedule_days=_impact(change.schedule_days),
+                        title=milestone.title,
+                        by=_signed(by),
+                    ),
                 )
 
 
 def _impact(schedule_days: int) -> str:
     if schedule_days < 0:
-        return f"takes {days(-schedule_days)} off the schedule"
-    return f"adds {days(schedule_days)} to the schedule"
+        return _("takes {days} off the schedule").format(days=days(-schedule_days))
+    return _("adds {days} to the schedule").format(days=days(schedule_days))
 
 
 def _moved_by(milestone: Milestone, change: str) -> int | None:
@@ -90,7 +110,9 @@ def _signed(count: int) -> str:
     """How far a baseline moved: `3 days later`, `2 days earlier`, `0 days`."""
     if count == 0:
         return days(0)
-    return f"{days(abs(count))} {'later' if count > 0 else 'earlier'}"
+    if count > 0:
+        return _("{days} later").format(days=days(count))
+    return _("{days} earlier").format(days=days(-count))
 
 
 def _unrecorded_impact(change: ChangeRequest, named: list[Milestone]) -> Iterator[Hit]:
@@ -100,9 +122,14 @@ def _unrecorded_impact(change: ChangeRequest, named: list[Milestone]) -> Iterato
             yield hit(
                 change.source,
                 ("status",),
-                f"{milestone.id}'s baseline moved {_signed(by)} by {change.id}, which records no "
-                f"schedule impact: set `impact: schedule_days: {by}`",
+                _(
+                    "{milestone}'s baseline moved {by} by {change}, which records no schedule "
+                    "impact: "
+                    "set `impact: schedule_days: {days}`"
+                ).format(milestone=milestone.id, by=_signed(by), change=change.id, days=by),
                 change.id,
-                client=f"The agreed date of {milestone.title} moved {_signed(by)} through change "
-                f"request {change.id}, which does not record that time.",
+                client=_(
+                    "The agreed date of {title} moved {by} through change request {id}, "
+                    "which does not record that time."
+                ).format(title=milestone.title, by=_signed(by), id=change.id),
             )

@@ -24,6 +24,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit, name_of, sentence
 
@@ -47,12 +48,21 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 commitment.source,
                 ("done",),
-                f"{commitment.id} was delivered {commitment.done}, {days(late)} after the due "
-                f"date in force that day ({due}); if a later date had been agreed, record it "
-                "under `renegotiated:`",
+                _(
+                    "{id} was delivered {done}, {late} after the due date in force that day "
+                    "({due}); if a later date had been agreed, record it under "
+                    "`renegotiated:`"
+                ).format(id=commitment.id, done=commitment.done, late=days(late), due=due),
                 commitment.id,
                 client=sentence(
-                    f"{name_of(project, commitment.owner)} delivered \u201c{commitment.title}"
-                    f"\u201d on {long_date(commitment.done)}, {days(late)} after the agreed date."
+                    _(
+                        "{owner} delivered \u201c{title}\u201d on {done}, {late} after the agreed "
+                        "date."
+                    ).format(
+                        owner=name_of(project, commitment.owner),
+                        title=commitment.title,
+                        done=long_date(commitment.done),
+                        late=days(late),
+                    )
                 ),
             )

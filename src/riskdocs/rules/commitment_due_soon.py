@@ -22,6 +22,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit, name_of, sentence
 
@@ -32,23 +33,36 @@ DATE_DRIVEN = True
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
-OPTIONS = {"days": Option(3, "Warn this many days before the due date (0: only on the day).")}
+OPTIONS = {"days": Option(3, N_("Warn this many days before the due date (0: only on the day)."))}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     for commitment in project.commitments:
         left = (commitment.due - ctx.today).days
         if commitment.status == "open" and 0 <= left <= opts["days"]:
-            when = "today" if left == 0 else f"in {days(left)} ({commitment.due})"
+            when = (
+                _("today")
+                if left == 0
+                else _("in {days} ({due})").format(days=days(left), due=commitment.due)
+            )
             yield hit(
                 commitment.source,
                 ("due",),
-                f"{commitment.id} is due {when}, owner {commitment.owner}: deliver it, or tell "
-                f"{commitment.to} now and record the new date under `renegotiated:`",
+                _(
+                    "{id} is due {when}, owner {owner}: deliver it, or tell {to} now and "
+                    "record the new date under `renegotiated:`"
+                ).format(id=commitment.id, when=when, owner=commitment.owner, to=commitment.to),
                 commitment.id,
                 client=sentence(
-                    f"{name_of(project, commitment.owner)} promised \u201c{commitment.title}"
-                    f"\u201d for {long_date(commitment.due)}"
-                    f"{' (today)' if left == 0 else f', in {days(left)}'}."
+                    (
+                        _("{owner} promised \u201c{title}\u201d for {due} (today).")
+                        if left == 0
+                        else _("{owner} promised \u201c{title}\u201d for {due}, in {days}.")
+                    ).format(
+                        owner=name_of(project, commitment.owner),
+                        title=commitment.title,
+                        due=long_date(commitment.due),
+                        days=days(left),
+                    )
                 ),
             )

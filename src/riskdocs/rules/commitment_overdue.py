@@ -23,6 +23,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit, name_of, sentence
 
@@ -33,7 +34,7 @@ DATE_DRIVEN = True
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
-OPTIONS = {"grace_days": Option(0, "Days past the due date before the commitment is reported.")}
+OPTIONS = {"grace_days": Option(0, N_("Days past the due date before the commitment is reported."))}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -43,13 +44,23 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 commitment.source,
                 ("due",),
-                f"{commitment.id} was due {commitment.due} ({days(late)} ago) and is still "
-                f"open: deliver it and set `status: done`, or agree a new date with "
-                f"{commitment.to} and record it under `renegotiated:`",
+                _(
+                    "{id} was due {due} ({late} ago) and is still open: deliver it and set "
+                    "`status: done`, or agree a new date with {to} and record it under "
+                    "`renegotiated:`"
+                ).format(id=commitment.id, due=commitment.due, late=days(late), to=commitment.to),
                 commitment.id,
                 client=sentence(
-                    f"{name_of(project, commitment.owner)} promised \u201c{commitment.title}"
-                    f"\u201d to {name_of(project, commitment.to)} for "
-                    f"{long_date(commitment.due)}; it is {days(late)} late and not delivered yet."
+                    _(
+                        "{owner} promised \u201c{title}\u201d to {to} for {due}; it is {late} "
+                        "late and not "
+                        "delivered yet."
+                    ).format(
+                        owner=name_of(project, commitment.owner),
+                        title=commitment.title,
+                        to=name_of(project, commitment.to),
+                        due=long_date(commitment.due),
+                        late=days(late),
+                    )
                 ),
             )

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Commitment, Project
 from riskdocs.rules.base import Context, Hit, Option, chain_breaks, hit
 
@@ -45,12 +46,16 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 commitment.source,
                 ("due",),
-                f"{commitment.id} is due {commitment.due}, but the last agreed date under "
-                f"`renegotiated:` is {moves[-1].new_due}: record who agreed to the move, "
-                "or put the agreed date back",
+                _(
+                    "{id} is due {due}, but the last agreed date under `renegotiated:` is "
+                    "{new_due}: record who agreed to the move, or put the agreed date back"
+                ).format(id=commitment.id, due=commitment.due, new_due=moves[-1].new_due),
                 commitment.id,
-                client=f"The date of \u201c{commitment.title}\u201d has no record of who "
-                "agreed to it yet; the team is completing the record.",
+                client=_(
+                    "The date of \u201c{title}\u201d has no record of who agreed to it yet; the "
+                    "team "
+                    "is completing the record."
+                ).format(title=commitment.title),
             )
 
 
@@ -60,20 +65,30 @@ def _broken_links(commitment: Commitment) -> Iterator[Hit]:
         yield hit(
             commitment.source,
             ("renegotiated", index, "from"),
-            f"this renegotiation moves the date from {old}, but the one before moved it to "
-            f"{previous}: entries are oldest first and each `from` is the previous `to`",
+            _(
+                "this renegotiation moves the date from {old}, but the one before moved "
+                "it to {previous}: entries are oldest first and each `from` is the "
+                "previous `to`"
+            ).format(old=old, previous=previous),
             commitment.id,
-            client=f"The record of agreed dates of \u201c{commitment.title}\u201d does not add "
-            "up; the team is correcting it.",
+            client=_(
+                "The record of agreed dates of \u201c{title}\u201d does not add up; the team is "
+                "correcting it."
+            ).format(title=commitment.title),
         )
     for index in range(1, len(moves)):
         if moves[index].on < moves[index - 1].on:
             yield hit(
                 commitment.source,
                 ("renegotiated", index, "on"),
-                f"renegotiated on {moves[index].on}, before the entry above it "
-                f"({moves[index - 1].on}): list entries oldest first",
+                _(
+                    "renegotiated on {on}, before the entry above it ({previous}): list entries "
+                    "oldest first"
+                ).format(on=moves[index].on, previous=moves[index - 1].on),
                 commitment.id,
-                client=f"The record of agreed dates of \u201c{commitment.title}\u201d is out "
-                "of order; the team is correcting it.",
+                client=_(
+                    "The record of agreed dates of \u201c{title}\u201d is out of order; the team "
+                    "is "
+                    "correcting it."
+                ).format(title=commitment.title),
             )

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Commitment, Meeting, Project
 from riskdocs.model.meetings import without_schedule
 from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at, recorded
@@ -76,13 +77,22 @@ def _commitment(commitment: Commitment, move: DueChange) -> Iterator[Hit]:
         yield hit(
             commitment.source,
             ("due",),
-            f"{commitment.id}'s due date moved from {move.old} to {move.new} "
-            f"({days((move.new - move.old).days)} later) {when(move)} with no `renegotiated:` "
-            f"entry: add one (on, from: {move.old}, to: {move.new}, agreed_by) or put the date "
-            "back",
+            _(
+                "{id}'s due date moved from {old} to {new} ({days} later) {move} with no "
+                "`renegotiated:` entry: add one (on, from: {old}, to: {new}, agreed_by) "
+                "or put the date back"
+            ).format(
+                id=commitment.id,
+                old=move.old,
+                new=move.new,
+                days=days((move.new - move.old).days),
+                move=when(move),
+            ),
             commitment.id,
-            client=f"The date of \u201c{commitment.title}\u201d moved from "
-            f"{long_date(move.old)} to {long_date(move.new)} without a record of who agreed.",
+            client=_(
+                "The date of \u201c{title}\u201d moved from {old} to {new} without a record of who "
+                "agreed."
+            ).format(title=commitment.title, old=long_date(move.old), new=long_date(move.new)),
         )
 
 
@@ -96,11 +106,16 @@ def _action_item(meeting: Meeting, move: DueChange) -> Iterator[Hit]:
                 meeting.path,
                 item.line,
                 item.col,
-                f"action item '{move.item}' moved from due:{move.old} to due:{move.new} "
-                f"{when(move)} with no record of who agreed: write it on the item "
-                f"(due:{move.new} was:{move.old} agreed:PERSON), or put the date back",
+                _(
+                    "action item '{item}' moved from due:{old} to due:{new} {move} with no "
+                    "record of who agreed: write it on the item (due:{new} was:{old} "
+                    "agreed:PERSON), or put the date back"
+                ).format(item=move.item, old=move.old, new=move.new, move=when(move)),
                 meeting.id,
-                client=f"The date of \u201c{move.item}\u201d moved from {long_date(move.old)} "
-                f"to {long_date(move.new)} without a record of who agreed.",
+                client=_(
+                    "The date of \u201c{item}\u201d moved from {old} to {new} without a record of "
+                    "who "
+                    "agreed."
+                ).format(item=move.item, old=long_date(move.old), new=long_date(move.new)),
             )
             return

@@ -25,9 +25,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Concern, Project, ResponseTarget
 from riskdocs.model.workdays import WorkCalendar
 from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.words import word
 
 ID = "concern-resolved-late"
 SEVERITY = Severity.INFO
@@ -55,19 +57,32 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 yield hit(
                     concern.source,
                     (field,),
-                    f"{concern.id} ({concern.severity}) was {field} {after} after it was raised; "
-                    f"the target is {target_days}{_still_due(concern, target, calendar)}",
+                    _(
+                        "{id} ({severity}) was {field} {after} after it was raised; the target "
+                        "is {target_days}{concern}"
+                    ).format(
+                        id=concern.id,
+                        severity=word(concern.severity),
+                        field=word(field),
+                        after=after,
+                        target_days=target_days,
+                        concern=_still_due(concern, target, calendar),
+                    ),
                     concern.id,
-                    client=f"Your concern \u201c{concern.title}\u201d was {field} after "
-                    f"{after}; the target is {target_days}.",
+                    client=_(
+                        "Your concern \u201c{title}\u201d was {field} after {after}; the target is "
+                        "{target_days}."
+                    ).format(
+                        title=concern.title, field=word(field), after=after, target_days=target_days
+                    ),
                 )
 
 
 def _still_due(concern: Concern, target: ResponseTarget, calendar: WorkCalendar) -> str:
     if concern.resolved is not None:
-        return (
-            "; note what slowed it under `resolution`, or, if the target does not fit, "
-            f"change `thresholds.concern_response.{concern.severity}` in riskdocs.yaml"
-        )
+        return _(
+            "; note what slowed it under `resolution`, or, if the target does not "
+            "fit, change `thresholds.concern_response.{severity}` in riskdocs.yaml"
+        ).format(severity=concern.severity)
     due = calendar.after(concern.raised, target.resolve_days)
-    return f": resolve it by {due} to keep the resolution on time"
+    return _(": resolve it by {due} to keep the resolution on time").format(due=due)

@@ -26,9 +26,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Concern, Project, ResponseTarget
 from riskdocs.model.workdays import WorkCalendar
 from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.words import word
 
 ID = "concern-response-late"
 SEVERITY = Severity.ERROR
@@ -52,7 +54,10 @@ def _open_concern(
     concern: Concern, target: ResponseTarget, ctx: Context, calendar: WorkCalendar
 ) -> Iterator[Hit]:
     waited = calendar.elapsed(concern.raised, ctx.today)
-    who, after = f"{concern.id} ({concern.severity})", calendar.unit(waited)
+    who, after = (
+        _("{id} ({severity})").format(id=concern.id, severity=word(concern.severity)),
+        calendar.unit(waited),
+    )
     acknowledge, resolve = (
         calendar.unit(target.acknowledge_days),
         calendar.unit(target.resolve_days),
@@ -61,20 +66,34 @@ def _open_concern(
         yield hit(
             concern.source,
             ("raised",),
-            f"{who} was raised {concern.raised} and is not acknowledged after {after}; "
-            f"the target is {acknowledge}: reply to {concern.raised_by} and set `acknowledged:`",
+            _(
+                "{who} was raised {raised} and is not acknowledged after {after}; the "
+                "target is {acknowledge}: reply to {raised_by} and set `acknowledged:`"
+            ).format(
+                who=who,
+                raised=concern.raised,
+                after=after,
+                acknowledge=acknowledge,
+                raised_by=concern.raised_by,
+            ),
             concern.id,
-            client=f"Your concern \u201c{concern.title}\u201d has waited {after} for an "
-            f"answer; the target is {acknowledge}.",
+            client=_(
+                "Your concern \u201c{title}\u201d has waited {after} for an answer; the target is "
+                "{acknowledge}."
+            ).format(title=concern.title, after=after, acknowledge=acknowledge),
         )
     if waited > target.resolve_days:
         yield hit(
             concern.source,
             ("severity",),
-            f"{who} is still unresolved {after} after it was raised; the target is {resolve}: "
-            "resolve it and set `resolved:`, or agree a plan with the client and record it as "
-            "a commitment",
+            _(
+                "{who} is still unresolved {after} after it was raised; the target is "
+                "{resolve}: resolve it and set `resolved:`, or agree a plan with the "
+                "client and record it as a commitment"
+            ).format(who=who, after=after, resolve=resolve),
             concern.id,
-            client=f"Your concern \u201c{concern.title}\u201d is still open after {after}; "
-            f"the target is {resolve}.",
+            client=_(
+                "Your concern \u201c{title}\u201d is still open after {after}; the target is "
+                "{resolve}."
+            ).format(title=concern.title, after=after, resolve=resolve),
         )

@@ -26,9 +26,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Project, Source
-from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.rules.base import Context, Hit, Option, hit, sentence
+from riskdocs.words import word
 
 ID = "decision-by-team"
 SEVERITY = Severity.ERROR
@@ -38,8 +40,8 @@ BLOCKS_COMMITS = True
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
 OPTIONS: dict[str, Option] = {
-    "change_requests": Option(True, "check who decided approved and rejected change requests."),
-    "sign_off": Option(True, "check who signed the scope baseline off, first and again."),
+    "change_requests": Option(True, N_("check who decided approved and rejected change requests.")),
+    "sign_off": Option(True, N_("check who signed the scope baseline off, first and again.")),
 }
 
 
@@ -50,27 +52,47 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         return key is not None and key in people and people[key].side == "team"
 
     def found(source: Source, field: JsonPath, key: str, what: str, entity: str | None) -> Hit:
-        return hit(source, field, f"{what} is recorded as decided by {people[key].name}, who "
-                   "is on the team: it is the client's decision; name who on the client's side "
-                   "made it", entity,
-                   client=f"{what[0].upper()}{what[1:]} is recorded as decided by "
-                   f"{people[key].name} of the project team; the decision is yours, and the team "
-                   "is correcting the record.")  # fmt: skip
+        return hit(
+            source,
+            field,
+            _(
+                "{what} is recorded as decided by {name}, who is on the team: it is the "
+                "client's decision; name who on the client's side made it"
+            ).format(what=what, name=people[key].name),
+            entity,
+            client=sentence(
+                _(
+                    "{what} is recorded as decided by {name} of the project team; the "
+                    "decision is yours, and the team is correcting the record."
+                ).format(what=what, name=people[key].name)
+            ),
+        )
 
     if opts["change_requests"]:
         for cr in project.changes:
             if cr.status in ("approved", "rejected") and on_team(cr.decided_by):
                 assert cr.decided_by is not None
-                yield found(cr.source, ("decided_by",), cr.decided_by, f"{cr.id} ({cr.status})",
-                            cr.id)  # fmt: skip
+                yield found(
+                    cr.source,
+                    ("decided_by",),
+                    cr.decided_by,
+                    _("{id} ({status})").format(id=cr.id, status=word(cr.status)),
+                    cr.id,
+                )
     scope = project.scope
     if not opts["sign_off"] or scope is None:
         return
     if on_team(scope.signed_off_by):
         assert scope.signed_off_by is not None
-        yield found(scope.source, ("signed_off_by",), scope.signed_off_by, "the scope sign-off",
-                    None)  # fmt: skip
+        yield found(
+            scope.source, ("signed_off_by",), scope.signed_off_by, _("the scope sign-off"), None
+        )
     for index, again in enumerate(scope.resigned):
         if on_team(again.by):
-            yield found(scope.source, ("resigned", index, "by"), again.by,
-                        f"the re-sign of the scope on {again.on}", None)  # fmt: skip
+            yield found(
+                scope.source,
+                ("resigned", index, "by"),
+                again.by,
+                _("the re-sign of the scope on {on}").format(on=again.on),
+                None,
+            )

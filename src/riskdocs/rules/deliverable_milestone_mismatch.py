@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Milestone, Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -48,11 +49,16 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 yield hit(
                     milestone.source,
                     ("deliverables", index),
-                    f"{deliverable} is listed under both {first.id} and {milestone.id}: a "
-                    "deliverable is due at one milestone; remove it from the other list",
+                    _(
+                        "{deliverable} is listed under both {id} and {milestone}: a deliverable "
+                        "is due "
+                        "at one milestone; remove it from the other list"
+                    ).format(deliverable=deliverable, id=first.id, milestone=milestone.id),
                     milestone.id,
-                    client=f"Deliverable {deliverable} is planned for two milestones; the team is "
-                    "correcting the plan.",
+                    client=_(
+                        "Deliverable {deliverable} is planned for two milestones; the team is "
+                        "correcting the plan."
+                    ).format(deliverable=deliverable),
                 )
     yield from _named_elsewhere(project, listed_at)
 
@@ -67,17 +73,21 @@ def _named_elsewhere(project: Project, listed_at: Mapping[str, Milestone]) -> It
         if named is None or named is lister:
             continue
         if lister is not None:
-            why = f"{lister.id} lists it under `deliverables:`"
+            why = _("{id} lists it under `deliverables:`").format(id=lister.id)
         elif named.deliverables:
-            why = f"{named.id}'s `deliverables:` does not list it"
+            why = _("{id}'s `deliverables:` does not list it").format(id=named.id)
         else:
             continue
         yield hit(
             deliverable.source,
             ("milestone",),
-            f"{deliverable.id} names milestone {named.id}, but {why}: make the deliverable's "
-            "`milestone:` and the milestone's `deliverables:` agree",
+            _(
+                "{id} names milestone {milestone}, but {why}: make the deliverable's "
+                "`milestone:` and the milestone's `deliverables:` agree"
+            ).format(id=deliverable.id, milestone=named.id, why=why),
             deliverable.id,
-            client=f"The plan does not say clearly at which milestone \u201c{deliverable.title}"
-            "\u201d is due; the team is correcting it.",
+            client=_(
+                "The plan does not say clearly at which milestone \u201c{title}\u201d is due; the "
+                "team is correcting it."
+            ).format(title=deliverable.title),
         )

@@ -26,8 +26,10 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.words import word
 
 ID = "deliverable-overdue"
 SEVERITY = Severity.ERROR
@@ -46,15 +48,19 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         due = deliverable.due
         if due is None or deliverable.state == "delivered" or due >= ctx.today:
             continue
-        state = deliverable.state.replace("_", " ")
+        state = word(deliverable.state)
         yield hit(
             deliverable.source,
             ("due",),
-            f"{deliverable.id} was due {due} ({days((ctx.today - due).days)} ago) and is "
-            f"{state}, not delivered: set `state: delivered` and `delivered:` if it was "
-            "handed over, or agree a new date with the client in an approved change request "
-            f"that names {deliverable.id}",
+            _(
+                "{id} was due {due} ({days} ago) and is {state}, not delivered: set "
+                "`state: delivered` and `delivered:` if it was handed over, or agree a "
+                "new date with the client in an approved change request that names {id}"
+            ).format(id=deliverable.id, due=due, days=days((ctx.today - due).days), state=state),
             deliverable.id,
-            client=f"\u201c{deliverable.title}\u201d was due {long_date(due)} and is not "
-            f"delivered yet ({days((ctx.today - due).days)} late).",
+            client=_(
+                "\u201c{title}\u201d was due {due} and is not delivered yet ({days} late)."
+            ).format(
+                title=deliverable.title, due=long_date(due), days=days((ctx.today - due).days)
+            ),
         )

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from riskdocs.rules import LEVELS, RULES
-from riskdocs.rules.base import Option, Rule, summary_line
+from riskdocs.rules.base import Option, Rule, rule_summary, summary_line
 
 _JSON_TYPES = {bool: "boolean", int: "integer", float: "number"}
 
@@ -21,7 +21,7 @@ def rule_listing() -> str:
     lines = [
         f"{rule_id:<{width}}  {rule.SEVERITY.value:<7}  {rule.AREA:<13}  "
         f"{'date' if rule.DATE_DRIVEN else '    '}  {'blocks' if rule.BLOCKS_COMMITS else '      '}"
-        f"  {summary_line(rule)}"
+        f"  {rule_summary(rule)}"
         for rule_id, rule in RULES.items()
     ]
     return "\n".join(lines) + "\n"

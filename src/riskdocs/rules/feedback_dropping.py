@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Feedback, Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -31,8 +32,8 @@ BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
 OPTIONS = {
-    "margin": Option(0.5, "Drop in the average 1-5 score that is reported."),
-    "nps_margin": Option(2.0, "Drop in the average NPS (0-10) that is reported."),
+    "margin": Option(0.5, N_("Drop in the average 1-5 score that is reported.")),
+    "nps_margin": Option(2.0, N_("Drop in the average NPS (0-10) that is reported.")),
 }
 
 
@@ -42,8 +43,8 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         return
     previous, latest = periods[-2], periods[-1]
     measures = (
-        ("average score", average_score, "margin"),
-        ("average NPS", average_nps, "nps_margin"),
+        (_("average score"), average_score, "margin"),
+        (_("average NPS"), average_nps, "nps_margin"),
     )
     for label, measure, option in measures:
         before, now = measure(previous), measure(latest)
@@ -51,11 +52,21 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 latest.source,
                 ("period",),
-                f"{label} fell from {before:.1f} ({previous.period}) to {now:.1f} "
-                f"({latest.period}): ask the client what changed and record what you agree",
+                _(
+                    "{label} fell from {before:.1f} ({period}) to {now:.1f} ({latest}): ask "
+                    "the client what changed and record what you agree"
+                ).format(
+                    label=label,
+                    before=before,
+                    period=previous.period,
+                    now=now,
+                    latest=latest.period,
+                ),
                 latest.period,
-                client=f"Your {label} fell from {before:.1f} to {now:.1f} in {latest.period}; "
-                "the team will ask you what changed.",
+                client=_(
+                    "Your {label} fell from {before:.1f} to {now:.1f} in {period}; the team "
+                    "will ask you what changed."
+                ).format(label=label, before=before, now=now, period=latest.period),
             )
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 from riskdocs.rules.feedback_dropping import average_score
@@ -31,7 +32,7 @@ DATE_DRIVEN = False
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
-OPTIONS = {"min_average": Option(3.0, "Lowest acceptable average score (1-5).")}
+OPTIONS = {"min_average": Option(3.0, N_("Lowest acceptable average score (1-5)."))}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -43,9 +44,13 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         yield hit(
             latest.source,
             ("period",),
-            f"average score in {latest.period} is {average:.1f}, below "
-            f"{opts['min_average']:.1f}: talk to the client and agree what will change",
+            _(
+                "average score in {period} is {average:.1f}, below {min_average:.1f}: "
+                "talk to the client and agree what will change"
+            ).format(period=latest.period, average=average, min_average=opts["min_average"]),
             latest.period,
-            client=f"Your average score in {latest.period} was {average:.1f} of 5; the team will "
-            "talk with you about what should change.",
+            client=_(
+                "Your average score in {period} was {average:.1f} of 5; the team will "
+                "talk with you about what should change."
+            ).format(period=latest.period, average=average),
         )

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit
 
@@ -35,7 +36,7 @@ DATE_DRIVEN = True
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = True
-OPTIONS = {"every_days": Option(45, "Longest time without a client feedback response.", 1)}
+OPTIONS = {"every_days": Option(45, N_("Longest time without a client feedback response."), 1)}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -53,10 +54,14 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 feedback.source,
                 ("responses", index, "date"),
-                f"no client feedback since {last} ({days(age)} ago): ask the client for a "
-                f"satisfaction pulse at least every {days(limit)}",
+                _(
+                    "no client feedback since {last} ({age} ago): ask the client for a "
+                    "satisfaction pulse at least every {limit}"
+                ).format(last=last, age=days(age), limit=days(limit)),
                 feedback.period,
-                client=f"The team has not asked for your feedback for {days(age)}.",
+                client=_("The team has not asked for your feedback for {age}.").format(
+                    age=days(age)
+                ),
             )
         return
     start = project.settings.start
@@ -64,8 +69,10 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         yield hit(
             project.settings.source,
             ("project", "start"),
-            f"no client feedback yet, {days((ctx.today - start).days)} after the project "
-            f"started: ask the client for a satisfaction pulse (feedback/YYYY-MM.yaml)",
+            _(
+                "no client feedback yet, {days} after the project started: ask the "
+                "client for a satisfaction pulse (feedback/YYYY-MM.yaml)"
+            ).format(days=days((ctx.today - start).days)),
             None,
-            client="The team has not asked for your feedback yet.",
+            client=_("The team has not asked for your feedback yet."),
         )

@@ -33,6 +33,7 @@ from datetime import date
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.model.meetings import counts_for
 from riskdocs.rules.base import Context, Hit, Option, days, hit
@@ -58,12 +59,23 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         yield hit(
             settings.source,
             ("communication", name),
-            f"{_last(name, held, since, until)}; the plan says every {days(cadence.every_days)}"
-            f" ({days(cadence.grace_days)} grace): hold one and add its notes under meetings/ "
-            f"with `cadence: {name}`",
+            _(
+                "{name}; the plan says every {every_days} ({grace_days} grace): hold one "
+                "and add its notes under meetings/ with `cadence: {cadence}`"
+            ).format(
+                name=_last(name, held, since, until),
+                every_days=days(cadence.every_days),
+                grace_days=days(cadence.grace_days),
+                cadence=name,
+            ),
             name,
-            client=f"The {name.replace('-', ' ')} meeting, planned every "
-            f"{days(cadence.every_days)}, has not been held for {days((until - since).days)}.",
+            client=_(
+                "The {name} meeting, planned every {every_days}, has not been held for {days}."
+            ).format(
+                name=name.replace("-", " "),
+                every_days=days(cadence.every_days),
+                days=days((until - since).days),
+            ),
             at_key=True,
         )
 
@@ -71,5 +83,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
 def _last(name: str, held: list[date], since: date, until: date) -> str:
     gap = days((until - since).days)
     if held:
-        return f"no {name} meeting since {since} ({gap})"
-    return f"no {name} meeting yet, and the project started {since} ({gap} ago)"
+        return _("no {name} meeting since {since} ({gap})").format(name=name, since=since, gap=gap)
+    return _("no {name} meeting yet, and the project started {since} ({gap} ago)").format(
+        name=name, since=since, gap=gap
+    )

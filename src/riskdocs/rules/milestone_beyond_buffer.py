@@ -24,6 +24,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit
 
@@ -44,11 +45,26 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 milestone.source,
                 ("forecast",),
-                f"{milestone.id} is forecast {milestone.forecast}, {days(slip)} after its "
-                f"baseline {milestone.baseline}: beyond its {days(milestone.buffer_days)} of "
-                "buffer. Tell the client and agree a new baseline, or recover the plan",
+                _(
+                    "{id} is forecast {forecast}, {slip} after its baseline {baseline}: "
+                    "beyond its {buffer_days} of buffer. Tell the client and agree a new "
+                    "baseline, or recover the plan"
+                ).format(
+                    id=milestone.id,
+                    forecast=milestone.forecast,
+                    slip=days(slip),
+                    baseline=milestone.baseline,
+                    buffer_days=days(milestone.buffer_days),
+                ),
                 milestone.id,
-                client=f"{milestone.title} is now expected on {long_date(milestone.forecast)}, "
-                f"{days(slip)} after the agreed {long_date(milestone.baseline)}: beyond the "
-                f"{days(milestone.buffer_days)} of margin in the plan.",
+                client=_(
+                    "{title} is now expected on {forecast}, {slip} after the agreed "
+                    "{baseline}: beyond the {buffer_days} of margin in the plan."
+                ).format(
+                    title=milestone.title,
+                    forecast=long_date(milestone.forecast),
+                    slip=days(slip),
+                    baseline=long_date(milestone.baseline),
+                    buffer_days=days(milestone.buffer_days),
+                ),
             )

@@ -25,6 +25,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -35,7 +36,7 @@ DATE_DRIVEN = False
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
-OPTIONS = {"used_percent": Option(75, "Warn when the forecast uses this share of the buffer.")}
+OPTIONS = {"used_percent": Option(75, N_("Warn when the forecast uses this share of the buffer."))}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -48,9 +49,24 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 milestone.source,
                 ("forecast",),
-                f"{milestone.id} is forecast {milestone.forecast}: {used} of its {buffer} buffer "
-                f"days used ({used * 100 // buffer}%); act now while the date can still be kept",
+                _(
+                    "{id} is forecast {forecast}: {used} of its {buffer} buffer days used "
+                    "({share}%); act now while the date can still be kept"
+                ).format(
+                    id=milestone.id,
+                    forecast=milestone.forecast,
+                    used=used,
+                    buffer=buffer,
+                    share=used * 100 // buffer,
+                ),
                 milestone.id,
-                client=f"{milestone.title} is expected on {long_date(milestone.forecast)}: {used} "
-                f"of its {buffer} days of margin are used.",
+                client=_(
+                    "{title} is expected on {forecast}: {used} of its {buffer} days of "
+                    "margin are used."
+                ).format(
+                    title=milestone.title,
+                    forecast=long_date(milestone.forecast),
+                    used=used,
+                    buffer=buffer,
+                ),
             )

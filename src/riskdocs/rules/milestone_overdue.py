@@ -21,6 +21,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit
 
@@ -41,9 +42,13 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 milestone.source,
                 ("forecast",),
-                f"{milestone.id} was forecast for {milestone.forecast} ({days(late)} ago) and "
-                "is not done: set `done:` if it was reached, or move `forecast:`",
+                _(
+                    "{id} was forecast for {forecast} ({late} ago) and is not done: set "
+                    "`done:` if it was reached, or move `forecast:`"
+                ).format(id=milestone.id, forecast=milestone.forecast, late=days(late)),
                 milestone.id,
-                client=f"{milestone.title} was expected on {long_date(milestone.forecast)} and is "
-                f"not reached yet; the team owes you a new expected date.",
+                client=_(
+                    "{title} was expected on {forecast} and is not reached yet; the team "
+                    "owes you a new expected date."
+                ).format(title=milestone.title, forecast=long_date(milestone.forecast)),
             )

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Milestone, Project
 from riskdocs.rules.base import Context, Hit, Option, chain_breaks, hit
 
@@ -46,12 +47,20 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 milestone.source,
                 ("baseline",),
-                f"{milestone.id}'s baseline is {milestone.baseline}, but the last agreed date "
-                f"under `rebaselined:` is {moves[-1].new_baseline}: record who agreed to the "
-                "move, or put the agreed date back",
+                _(
+                    "{id}'s baseline is {baseline}, but the last agreed date under "
+                    "`rebaselined:` is {new_baseline}: record who agreed to the move, or put "
+                    "the agreed date back"
+                ).format(
+                    id=milestone.id,
+                    baseline=milestone.baseline,
+                    new_baseline=moves[-1].new_baseline,
+                ),
                 milestone.id,
-                client=f"The agreed date of {milestone.title} has no record of who agreed to it "
-                "yet; the team is completing the record.",
+                client=_(
+                    "The agreed date of {title} has no record of who agreed to it yet; the "
+                    "team is completing the record."
+                ).format(title=milestone.title),
             )
 
 
@@ -61,9 +70,13 @@ def _broken_links(milestone: Milestone) -> Iterator[Hit]:
         yield hit(
             milestone.source,
             ("rebaselined", index, "from"),
-            f"this rebaseline moves the baseline from {old}, but the one before moved it to "
-            f"{previous}: entries are oldest first and each `from` is the previous `to`",
+            _(
+                "this rebaseline moves the baseline from {old}, but the one before moved "
+                "it to {previous}: entries are oldest first and each `from` is the "
+                "previous `to`"
+            ).format(old=old, previous=previous),
             milestone.id,
-            client=f"The record of agreed dates of {milestone.title} does not add up; the team "
-            "is correcting it.",
+            client=_(
+                "The record of agreed dates of {title} does not add up; the team is correcting it."
+            ).format(title=milestone.title),
         )

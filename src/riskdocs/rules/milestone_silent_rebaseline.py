@@ -28,6 +28,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit, recorded
 
@@ -53,15 +54,25 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             continue
         agreed = [(r.old_baseline, r.new_baseline) for r in milestone.rebaselined]
         if not recorded(agreed, move.old, move.new):
-            direction = "later" if move.new > move.old else "earlier"
+            direction = _("later") if move.new > move.old else _("earlier")
             yield hit(
                 milestone.source,
                 ("baseline",),
-                f"{milestone.id}'s baseline moved from {move.old} to {move.new} "
-                f"({days(abs((move.new - move.old).days))} {direction}) "
-                f"{when(move.commit, move.day, move.author)} with no `rebaselined:` entry: add "
-                f"one (on, from: {move.old}, to: {move.new}, agreed_by) or put the date back",
+                _(
+                    "{id}'s baseline moved from {old} to {new} ({days} {direction}) {commit} "
+                    "with no `rebaselined:` entry: add one (on, from: {old}, to: {new}, "
+                    "agreed_by) or put the date back"
+                ).format(
+                    id=milestone.id,
+                    old=move.old,
+                    new=move.new,
+                    days=days(abs((move.new - move.old).days)),
+                    direction=direction,
+                    commit=when(move.commit, move.day, move.author),
+                ),
                 milestone.id,
-                client=f"The agreed date of {milestone.title} moved from {long_date(move.old)} "
-                f"to {long_date(move.new)} without a record of who agreed.",
+                client=_(
+                    "The agreed date of {title} moved from {old} to {new} without a record "
+                    "of who agreed."
+                ).format(title=milestone.title, old=long_date(move.old), new=long_date(move.new)),
             )

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Person, Project
 from riskdocs.rules.base import Context, Hit, Option, hit, hit_at
 
@@ -45,28 +46,63 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     for c in project.commitments:
         for index, move in enumerate(c.renegotiated):
             if same_side(people, c.owner, move.agreed_by):
-                yield hit(c.source, ("renegotiated", index, "agreed_by"),
-                          _message(people, c.owner, move.agreed_by, f"{c.id}'s move to "
-                                   f"{move.new_due}"), c.id,
-                          client=_client(people, move.agreed_by, f"The new date of \u201c{c.title}"
-                                         "\u201d"))  # fmt: skip
+                yield hit(
+                    c.source,
+                    ("renegotiated", index, "agreed_by"),
+                    _message(
+                        people,
+                        c.owner,
+                        move.agreed_by,
+                        _("{id}'s move to {new_due}").format(id=c.id, new_due=move.new_due),
+                    ),
+                    c.id,
+                    client=_client(
+                        people,
+                        move.agreed_by,
+                        _("The new date of \u201c{title}\u201d").format(title=c.title),
+                    ),
+                )
     for m in project.milestones:
         for index, rebaseline in enumerate(m.rebaselined):
             if same_side(people, m.owner, rebaseline.agreed_by):
-                yield hit(m.source, ("rebaselined", index, "agreed_by"),
-                          _message(people, m.owner, rebaseline.agreed_by, f"{m.id}'s new "
-                                   f"baseline {rebaseline.new_baseline}"), m.id,
-                          client=_client(people, rebaseline.agreed_by,
-                                         f"The new agreed date of {m.title}"))  # fmt: skip
+                yield hit(
+                    m.source,
+                    ("rebaselined", index, "agreed_by"),
+                    _message(
+                        people,
+                        m.owner,
+                        rebaseline.agreed_by,
+                        _("{id}'s new baseline {new_baseline}").format(
+                            id=m.id, new_baseline=rebaseline.new_baseline
+                        ),
+                    ),
+                    m.id,
+                    client=_client(
+                        people,
+                        rebaseline.agreed_by,
+                        _("The new agreed date of {title}").format(title=m.title),
+                    ),
+                )
     for meeting in project.meetings:
         for item in meeting.action_items:
             if item.agreed_by and item.agreed_col and same_side(people, item.owner, item.agreed_by):
-                yield hit_at(meeting.path, item.line, item.agreed_col,
-                             _message(people, item.owner, item.agreed_by,
-                                      f"the move of '{item.text}' to {item.due}"),
-                             meeting.id,
-                             client=_client(people, item.agreed_by, f"The new date of "
-                                            f"\u201c{item.text}\u201d"))  # fmt: skip
+                yield hit_at(
+                    meeting.path,
+                    item.line,
+                    item.agreed_col,
+                    _message(
+                        people,
+                        item.owner,
+                        item.agreed_by,
+                        _("the move of '{text}' to {due}").format(text=item.text, due=item.due),
+                    ),
+                    meeting.id,
+                    client=_client(
+                        people,
+                        item.agreed_by,
+                        _("The new date of \u201c{text}\u201d").format(text=item.text),
+                    ),
+                )
 
 
 def same_side(people: Mapping[str, Person], owner: str | None, agreed: str) -> bool:
@@ -76,15 +112,21 @@ def same_side(people: Mapping[str, Person], owner: str | None, agreed: str) -> b
 
 
 def _client(people: Mapping[str, Person], agreed: str, what: str) -> str:
-    side = "your side" if people[agreed].side == "client" else "the project team"
-    return (f"{what} is recorded as agreed by {people[agreed].name}, on the same side as "
-            f"whoever promised it ({side}); the team is recording who on the other side "
-            "agreed.")  # fmt: skip
+    side = _("your side") if people[agreed].side == "client" else _("the project team")
+    return _(
+        "{what} is recorded as agreed by {name}, on the same side as whoever "
+        "promised it ({side}); the team is recording who on the other side "
+        "agreed."
+    ).format(what=what, name=people[agreed].name, side=side)
 
 
 def _message(people: Mapping[str, Person], owner: str | None, agreed: str, what: str) -> str:
     side = people[agreed].side
-    other = "the client's side" if side == "team" else "the team"
-    return (f"{what} is agreed by {people[agreed].name}, on the same side ({side}) as the owner "
-            f"{people[owner or ''].name}: a promise is moved only with the agreement of "
-            f"{other}; name who agreed there")  # fmt: skip
+    other = _("the client's side") if side == "team" else _("the team")
+    return _(
+        "{what} is agreed by {name}, on the same side ({side}) as the owner "
+        "{owner}: a promise is moved only with the agreement of {other}; name "
+        "who agreed there"
+    ).format(
+        what=what, name=people[agreed].name, side=side, owner=people[owner or ""].name, other=other
+    )

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _, ngettext
 from riskdocs.model.entities import Project, Risk
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -53,12 +54,24 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 risk.source,
                 ("probability",),
-                f"{risk.id} scores {risk.score} (high from {thresholds.risk_bands['high']}) "
-                f"but has {' and '.join(gaps)}: add {'it' if len(gaps) == 1 else 'them'} "
-                "(recording the risk first is right: the plan can follow in the next commit)",
+                ngettext(
+                    "{id} scores {score} (high from {high}) but has {gaps}: add it (recording "
+                    "the risk first is right: the plan can follow in the next commit)",
+                    "{id} scores {score} (high from {high}) but has {gaps}: add them "
+                    "(recording the risk first is right: the plan can follow in the next "
+                    "commit)",
+                    len(gaps),
+                ).format(
+                    id=risk.id,
+                    score=risk.score,
+                    high=thresholds.risk_bands["high"],
+                    gaps=_both(gaps),
+                ),
                 risk.id,
-                client=f"Risk \u201c{risk.title}\u201d is high ({risk.score} of 25) and its plan "
-                f"is not complete yet: {' and '.join(gaps)}.",
+                client=_(
+                    "Risk \u201c{title}\u201d is high ({score} of 25) and its plan is not complete "
+                    "yet: {gaps}."
+                ).format(title=risk.title, score=risk.score, gaps=_both(gaps)),
             )
 
 
@@ -66,11 +79,16 @@ def missing_plan(risk: Risk) -> list[str]:
     """What a high risk lacks, in the words of the message."""
     gaps = []
     if not risk.owner:
-        gaps.append("no owner")
+        gaps.append(_("no owner"))
     if not risk.response:
-        gaps.append("no response strategy")
+        gaps.append(_("no response strategy"))
     if not risk.prevention and risk.response != "accept":
-        gaps.append("no prevention action")
+        gaps.append(_("no prevention action"))
     if not risk.contingency:
-        gaps.append("no contingency plan")
+        gaps.append(_("no contingency plan"))
     return gaps
+
+
+def _both(gaps: list[str]) -> str:
+    # Translators: between the missing parts of a risk's plan: "no owner and no contingency plan".
+    return _(" and ").join(gaps)

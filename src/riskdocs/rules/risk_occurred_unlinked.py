@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project, Risk
 from riskdocs.rules.base import Context, Hit, Linked, Option, hit
 
@@ -43,11 +44,15 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 risk.source,
                 ("status",),
-                f"{risk.id} has occurred but no commitment, concern or change request records "
-                "what was done about it: link one under `links:` here or in that file",
+                _(
+                    "{id} has occurred but no commitment, concern or change request records "
+                    "what was done about it: link one under `links:` here or in that file"
+                ).format(id=risk.id),
                 risk.id,
-                client=f"Risk \u201c{risk.title}\u201d has happened; what is being done about it "
-                "is not recorded yet.",
+                client=_(
+                    "Risk \u201c{title}\u201d has happened; what is being done about it is not "
+                    "recorded yet."
+                ).format(title=risk.title),
             )
 
 

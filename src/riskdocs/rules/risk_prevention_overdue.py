@@ -22,6 +22,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit, name_of, sentence
 
@@ -32,7 +33,7 @@ DATE_DRIVEN = True
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = False
 WHOLE_PROJECT = False
-OPTIONS = {"grace_days": Option(0, "Days past the due date before the action is reported.")}
+OPTIONS = {"grace_days": Option(0, N_("Days past the due date before the action is reported."))}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -45,12 +46,28 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 yield hit(
                     risk.source,
                     ("prevention", index, "due"),
-                    f"{risk.id}: prevention action '{action.action}' ({action.owner}) was due "
-                    f"{action.due}, {days(late)} ago: do it and set `done:`, or move `due:`",
+                    _(
+                        "{id}: prevention action '{action}' ({owner}) was due {due}, {late} ago: "
+                        "do it and set `done:`, or move `due:`"
+                    ).format(
+                        id=risk.id,
+                        action=action.action,
+                        owner=action.owner,
+                        due=action.due,
+                        late=days(late),
+                    ),
                     risk.id,
                     client=sentence(
-                        f"{name_of(project, action.owner)} was to {action.action[:1].lower()}"
-                        f"{action.action[1:]} by {long_date(action.due)} to prevent risk "
-                        f"\u201c{risk.title}\u201d; it is {days(late)} late."
+                        _(
+                            "{owner} was to {action} by {due} to prevent risk "
+                            "\u201c{title}\u201d; it "
+                            "is {late} late."
+                        ).format(
+                            owner=name_of(project, action.owner),
+                            action=action.action[:1].lower() + action.action[1:],
+                            due=long_date(action.due),
+                            title=risk.title,
+                            late=days(late),
+                        )
                     ),
                 )

@@ -27,8 +27,10 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project, Risk, Thresholds
 from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.words import word
 
 ID = "risk-review-overdue"
 SEVERITY = Severity.WARNING
@@ -52,11 +54,18 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 yield hit(
                     risk.source,
                     ("review_by",),
-                    f"{risk.id} was to be reviewed by {risk.review_by} ({days(late)} ago): "
-                    "review it, add an entry under `reviews:` and set the next `review_by`",
+                    _(
+                        "{id} was to be reviewed by {review_by} ({late} ago): review it, add an "
+                        "entry under `reviews:` and set the next `review_by`"
+                    ).format(id=risk.id, review_by=risk.review_by, late=days(late)),
                     risk.id,
-                    client=f"Risk \u201c{risk.title}\u201d was due for review on "
-                    f"{long_date(risk.review_by)}; the review is {days(late)} late.",
+                    client=_(
+                        "Risk \u201c{title}\u201d was due for review on {review_by}; the review "
+                        "is {late} "
+                        "late."
+                    ).format(
+                        title=risk.title, review_by=long_date(risk.review_by), late=days(late)
+                    ),
                 )
         else:
             yield from _interval_passed(risk, thresholds, ctx)
@@ -68,17 +77,32 @@ def _interval_passed(risk: Risk, thresholds: Thresholds, ctx: Context) -> Iterat
     if risk.reviews:
         index, last = max(enumerate(risk.reviews), key=lambda pair: pair[1].on)
         path: tuple[str | int, ...] = ("reviews", index, "on")
-        since, what = last.on, f"last reviewed {last.on}"
+        since, what = last.on, _("last reviewed {on}").format(on=last.on)
     else:
-        path, since, what = ("raised",), risk.raised, f"raised {risk.raised} and never reviewed"
+        path, since, what = (
+            ("raised",),
+            risk.raised,
+            _("raised {raised} and never reviewed").format(raised=risk.raised),
+        )
     age = (ctx.today - since).days
     if age > interval:
         yield hit(
             risk.source,
             path,
-            f"{risk.id} (score {risk.score}, {band}) was {what}, {days(age)} ago; {band} risks "
-            f"are reviewed every {days(interval)}: review it and add an entry under `reviews:`",
+            _(
+                "{id} (score {score}, {band}) was {what}, {age} ago; {band} risks are "
+                "reviewed every {interval}: review it and add an entry under `reviews:`"
+            ).format(
+                id=risk.id,
+                score=risk.score,
+                band=word(band),
+                what=what,
+                age=days(age),
+                interval=days(interval),
+            ),
             risk.id,
-            client=f"Risk \u201c{risk.title}\u201d was last looked at {days(age)} ago; "
-            f"{band} risks are reviewed every {days(interval)}.",
+            client=_(
+                "Risk \u201c{title}\u201d was last looked at {age} ago; {band} risks are reviewed "
+                "every {interval}."
+            ).format(title=risk.title, age=days(age), band=word(band), interval=days(interval)),
         )

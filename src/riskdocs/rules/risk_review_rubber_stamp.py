@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -27,7 +28,7 @@ DATE_DRIVEN = False
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = True
 WHOLE_PROJECT = True
-OPTIONS = {"times": Option(3, "Bumps in a row that are reported.", 2)}
+OPTIONS = {"times": Option(3, N_("Bumps in a row that are reported."), 2)}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -47,10 +48,14 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 risk.source,
                 ("review_by",),
-                f"{risk.id}'s `review_by` was moved {streak} times in a row with nothing else "
-                f"changed (last in {points[-1].commit}): record what the review found under "
-                "`reviews:`",
+                _(
+                    "{id}'s `review_by` was moved {streak} times in a row with nothing else "
+                    "changed (last in {commit}): record what the review found under "
+                    "`reviews:`"
+                ).format(id=risk.id, streak=streak, commit=points[-1].commit),
                 risk.id,
-                client=f"The review of risk \u201c{risk.title}\u201d was postponed {streak} times "
-                "in a row without a recorded finding.",
+                client=_(
+                    "The review of risk \u201c{title}\u201d was postponed {streak} times in a row "
+                    "without a recorded finding."
+                ).format(title=risk.title, streak=streak),
             )

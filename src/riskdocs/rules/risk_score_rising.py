@@ -28,6 +28,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, days, hit
 
@@ -38,7 +39,7 @@ DATE_DRIVEN = False
 BLOCKS_COMMITS = False
 NEEDS_HISTORY = True
 WHOLE_PROJECT = True
-OPTIONS = {"window_days": Option(30, "How far back to compare the score with.", 1)}
+OPTIONS = {"window_days": Option(30, N_("How far back to compare the score with."), 1)}
 
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -54,18 +55,32 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             continue
         before = [p for p in points if p.day <= since]
         then = before[-1] if before else points[0]
-        reviewed = any(r.on >= then.day and (r.probability, r.impact) ==
-                       (risk.probability, risk.impact) for r in risk.reviews)  # fmt: skip
+        reviewed = any(
+            r.on >= then.day and (r.probability, r.impact) == (risk.probability, risk.impact)
+            for r in risk.reviews
+        )
         if risk.score > then.score and not reviewed:
             yield hit(
                 risk.source,
                 ("probability",),
-                f"{risk.id}'s score rose from {then.score} to {risk.score} since {then.day} "
-                f"(within {days(opts['window_days'])}): review the response and the prevention "
-                "plan, tell the client if it matters to them, and record the review under "
-                f"`reviews:` (on, by, probability: {risk.probability}, impact: {risk.impact}, "
-                "note)",
+                _(
+                    "{id}'s score rose from {score} to {now} since {day} (within "
+                    "{window_days}): review the response and the prevention plan, tell the "
+                    "client if it matters to them, and record the review under `reviews:` "
+                    "(on, by, probability: {probability}, impact: {impact}, note)"
+                ).format(
+                    id=risk.id,
+                    score=then.score,
+                    now=risk.score,
+                    day=then.day,
+                    window_days=days(opts["window_days"]),
+                    probability=risk.probability,
+                    impact=risk.impact,
+                ),
                 risk.id,
-                client=f"Risk \u201c{risk.title}\u201d has grown from {then.score} to "
-                f"{risk.score} of 25 since {long_date(then.day)}.",
+                client=_(
+                    "Risk \u201c{title}\u201d has grown from {score} to {now} of 25 since {day}."
+                ).format(
+                    title=risk.title, score=then.score, now=risk.score, day=long_date(then.day)
+                ),
             )

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from riskdocs.dates import day_or_none, long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import ChangeRequest, Deliverable, Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -57,21 +58,34 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     for deliverable in scope.deliverables:
         added = deliverable.added
         late = added is not None and added > signed_off
-        what = since_sign_off.get(deliverable.id)
+        field, what = since_sign_off.get(deliverable.id, ("id", None))
         if not (late or what) or deliverable.id in approved:
             continue
         request = changes.get(deliverable.change_request or "")
         if request is None or request.status != "approved":
-            happened = f"was added {added}" if late else f"was {what}"
+            happened = (
+                _("was added {added}").format(added=added)
+                if late
+                else _("was {what}").format(what=what)
+            )
             yield hit(
                 deliverable.source,
-                ("added",) if late else ("due",) if what and what.startswith("moved") else ("id",),
-                f"{deliverable.id} {happened}, after the scope was signed off "
-                f"({signed_off}), and {_why(deliverable, request)}",
+                ("added",) if late else (field,),
+                _(
+                    "{id} {happened}, after the scope was signed off ({signed_off}), and "
+                    "{deliverable}"
+                ).format(
+                    id=deliverable.id,
+                    happened=happened,
+                    signed_off=signed_off,
+                    deliverable=_why(deliverable, request),
+                ),
                 deliverable.id,
-                client=f"\u201c{deliverable.title}\u201d was added to or changed in the scope "
-                f"after you signed it on {long_date(signed_off)}, without an approved change "
-                "request.",
+                client=_(
+                    "\u201c{title}\u201d was added to or changed in the scope after you signed it "
+                    "on "
+                    "{signed_off}, without an approved change request."
+                ).format(title=deliverable.title, signed_off=long_date(signed_off)),
             )
 
 
@@ -86,9 +100,9 @@ def _first_sign_off(ctx: Context) -> date | None:
     return None if start is None else day_or_none(ctx.history.scope_versions[start].signed_off)
 
 
-def _changed_since_sign_off(ctx: Context) -> dict[str, str]:
-    """Deliverable id -> what happened to it since the baseline was first signed, and in
-    which change, from git."""
+def _changed_since_sign_off(ctx: Context) -> dict[str, tuple[str, str]]:
+    """Deliverable id -> (the field it concerns, what happened to it since the baseline was
+    first signed and in which change), from git."""
     if ctx.history is None:
         return {}
     from riskdocs.history.facts import first_signed, when  # only when history is read
@@ -98,7 +112,7 @@ def _changed_since_sign_off(ctx: Context) -> dict[str, str]:
     if start is None:
         return {}
     signed = versions[start]
-    what: dict[str, str] = {}  # since when each deliverable has differed from the signed one
+    what: dict[str, tuple[str, str]] = {}  # since when each has differed from the signed one
     for version in versions[start + 1 :]:
         where = when(version.commit, version.day, version.author)
         for d in set(what) - set(version.deliverables):
@@ -108,27 +122,32 @@ def _changed_since_sign_off(ctx: Context) -> dict[str, str]:
             if happened is None:
                 what.pop(d, None)
             elif d not in what:
-                what[d] = f"{happened} in git {where}"
+                field, text = happened
+                what[d] = field, _("{happened} in git {where}").format(happened=text, where=where)
     return what
 
 
-def _difference(signed: ScopeVersion, version: ScopeVersion, d: str, promised: str) -> str | None:
+def _difference(
+    signed: ScopeVersion, version: ScopeVersion, d: str, promised: str
+) -> tuple[str, str] | None:
+    """(the field a finding points at, what happened) to deliverable `d` in `version`."""
     if d not in signed.deliverables:
-        return "added"
+        return "id", _("added")
     if signed.deliverables[d] != promised:
-        return "changed"
+        return "id", _("changed")
     if d in signed.dues and version.dues.get(d) != signed.dues[d]:
-        return f"moved from due {signed.dues[d]} to {version.dues.get(d, 'no date')}"
+        moved = _("moved from due {old} to {new}")
+        return "due", moved.format(old=signed.dues[d], new=version.dues.get(d, _("no date")))
     return None
 
 
 def _why(deliverable: Deliverable, request: ChangeRequest | None) -> str:
     if request is not None:
-        return (
-            f"{request.id} is {request.status}, not approved: get {request.id} approved, "
-            f"or take {deliverable.id} out of the baseline"
-        )
-    return (
-        "no approved change request names it: raise one under scope/changes/ that lists "
-        f"{deliverable.id} under `deliverables:`"
-    )
+        return _(
+            "{id} is {status}, not approved: get {id} approved, or take {deliverable} out of the "
+            "baseline"
+        ).format(id=request.id, status=request.status, deliverable=deliverable.id)
+    return _(
+        "no approved change request names it: raise one under scope/changes/ "
+        "that lists {id} under `deliverables:`"
+    ).format(id=deliverable.id)

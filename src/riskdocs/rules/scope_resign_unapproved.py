@@ -29,6 +29,7 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import ChangeRequest, Project, Resign
 from riskdocs.rules.base import Context, Hit, Option, hit, name_of
 
@@ -56,20 +57,23 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             yield hit(
                 scope.source,
                 ("resigned", index, "change_requests", position),
-                f"the re-sign on {again.on} covers {cited}, which {why}: approve {cited} "
-                "first (`status: approved`, `decided`, `decided_by`) or leave it out of "
-                "this re-sign",
+                _(
+                    "the re-sign on {on} covers {cited}, which {why}: approve {cited} first "
+                    "(`status: approved`, `decided`, `decided_by`) or leave it out of this "
+                    "re-sign"
+                ).format(on=again.on, cited=cited, why=why),
                 cited,
-                client=f"The scope signed again on {long_date(again.on)} by "
-                f"{name_of(project, again.by)} names the change \u201c{change.title}\u201d, "
-                "which has not been approved; the team is correcting the record.",
+                client=_(
+                    "The scope signed again on {on} by {by} names the change \u201c{title}\u201d, "
+                    "which has not been approved; the team is correcting the record."
+                ).format(on=long_date(again.on), by=name_of(project, again.by), title=change.title),
             )
 
 
 def _not_agreed(change: ChangeRequest, again: Resign) -> str | None:
     """Why the re-sign cannot have agreed to `change`, or None when it can."""
     if change.status != "approved":
-        return f"is {change.status}"
+        return _("is {status}").format(status=change.status)
     if change.decided is not None and change.decided > again.on:
-        return f"was approved only on {change.decided}, after the re-sign"
+        return _("was approved only on {decided}, after the re-sign").format(decided=change.decided)
     return None

@@ -28,6 +28,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -55,19 +56,32 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         if previous and version.signed_off and version.signed_off != previous:
             recorded = any(str(again.on) == version.signed_off for again in scope.resigned)
             record = (
-                f"the re-sign on {version.signed_off} is already under `resigned:`"
+                _("the re-sign on {signed_off} is already under `resigned:`").format(
+                    signed_off=version.signed_off
+                )
                 if recorded
-                else f"record the re-sign under `resigned:` (on: {version.signed_off}, by, "
-                "change_requests)"
+                else _(
+                    "record the re-sign under `resigned:` (on: {signed_off}, by, change_requests)"
+                ).format(signed_off=version.signed_off)
             )
             yield hit(
                 scope.source,
                 ("signed_off",),
-                f"the scope's sign-off date moved from {previous} to {version.signed_off} "
-                f"{when(version.commit, version.day, version.author)}: `signed_off:` is the day "
-                f"the client first signed; put it back to {first} and {record}",
+                _(
+                    "the scope's sign-off date moved from {previous} to {signed_off} "
+                    "{commit}: `signed_off:` is the day the client first signed; put it back "
+                    "to {first} and {record}"
+                ).format(
+                    previous=previous,
+                    signed_off=version.signed_off,
+                    commit=when(version.commit, version.day, version.author),
+                    first=first,
+                    record=record,
+                ),
                 None,
-                client=f"The date you signed the scope was changed from {previous} to "
-                f"{version.signed_off} without a record of a new signature.",
+                client=_(
+                    "The date you signed the scope was changed from {previous} to "
+                    "{signed_off} without a record of a new signature."
+                ).format(previous=previous, signed_off=version.signed_off),
             )
         previous = version.signed_off or previous

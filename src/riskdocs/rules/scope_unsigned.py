@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Project
 from riskdocs.rules.base import Context, Hit, Option, hit
 
@@ -40,10 +41,14 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
         yield hit(
             scope.source,
             ("deliverables",),
-            "the scope baseline is not signed off: once the client agrees, record "
-            "`signed_off:` (the date) and `signed_off_by:` (who signed)",
+            _(
+                "the scope baseline is not signed off: once the client agrees, record "
+                "`signed_off:` (the date) and `signed_off_by:` (who signed)"
+            ),
             None,
-            client="The scope is not signed yet: until it is, what the project delivers is not "
-            "agreed in writing.",
+            client=_(
+                "The scope is not signed yet: until it is, what the project delivers is not "
+                "agreed in writing."
+            ),
             at_key=True,
         )

@@ -1,0 +1,78 @@
+"""The words of the page for the values the files hold: a status, a state, a band, an
+area, a severity. The files, status.json and the view model keep the values
+(`in_progress`, `due-soon`); only what a person reads is a word in their language."""
+
+from __future__ import annotations
+
+from riskdocs.i18n import N_, _
+
+WORDS = {
+    # health
+    "green": N_("green"),
+    "amber": N_("amber"),
+    "red": N_("red"),
+    # areas
+    "risks": N_("risks"),
+    "commitments": N_("commitments"),
+    "scope": N_("scope"),
+    "schedule": N_("schedule"),
+    "communication": N_("communication"),
+    "satisfaction": N_("satisfaction"),
+    # risk bands, concern severities
+    "high": N_("high"),
+    "medium": N_("medium"),
+    "low": N_("low"),
+    "critical": N_("critical"),
+    # risk statuses
+    "open": N_("open"),
+    "watching": N_("watching"),
+    "occurred": N_("occurred"),
+    "closed": N_("closed"),
+    # risk responses
+    "avoid": N_("avoid"),
+    "mitigate": N_("mitigate"),
+    "transfer": N_("transfer"),
+    "accept": N_("accept"),
+    "escalate": N_("escalate"),
+    # commitment states
+    "overdue": N_("overdue"),
+    "due-soon": N_("due soon"),
+    "done": N_("done"),
+    "dropped": N_("dropped"),
+    # milestone states
+    "late": N_("late"),
+    "on-track": N_("on track"),
+    # deliverable states
+    "planned": N_("planned"),
+    "in_progress": N_("in progress"),
+    "delivered": N_("delivered"),
+    # change requests
+    "proposed": N_("proposed"),
+    "approved": N_("approved"),
+    "rejected": N_("rejected"),
+    "withdrawn": N_("withdrawn"),
+    # meeting kinds
+    "status": N_("status"),
+    "kickoff": N_("kickoff"),
+    "review": N_("review"),
+    "steering": N_("steering"),
+    "retro": N_("retro"),
+    "workshop": N_("workshop"),
+    "escalation": N_("escalation"),
+    "other": N_("other"),
+    # a concern's steps
+    "acknowledged": N_("acknowledged"),
+    "resolved": N_("resolved"),
+    # finding severities
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "info": N_("info"),
+    "ignored": N_("ignored"),
+}
+
+
+def word(value: str) -> str:
+    """The word a person reads for `value`; a value riskdocs has no word for (a name the
+    project chose) as it is written, with its dashes and underscores as spaces."""
+    known = WORDS.get(value)
+    return _(known) if known else value.replace("-", " ").replace("_", " ")
