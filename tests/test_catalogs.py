@@ -106,3 +106,16 @@ def test_the_compiled_catalog_is_its_source(locale: str, update_expected: bool) 
     if update_expected:
         mo.write_bytes(compiled.getvalue())
     assert mo.read_bytes() == compiled.getvalue(), "run `pytest --update-expected`"
+
+
+GETTEXT_IN_FSTRING = re.compile(r"""\bf(["']).*\{[^}]*\b_\((["'])""")
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """pybabel cannot see a `_("...")` written inside an f-string's braces, so its message
+    would never reach the catalogs and stay English in every language."""
+    hidden = [f"{path.relative_to(REPO)}:{number}"
+              for path in sorted((REPO / "src" / "riskdocs").rglob("*.py"))
+              for number, line in enumerate(path.read_text().splitlines(), 1)
+              if GETTEXT_IN_FSTRING.search(line)]  # fmt: skip
+    assert hidden == []

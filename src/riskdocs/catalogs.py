@@ -1,11 +1,13 @@
-"""What `pybabel extract` reads from a rule module besides its `_()` calls: the first
-line of its docstring, the rule's summary, which the page, `riskdocs rules` and the
-health reasons say in the command's language. babel.cfg names `extract_rule`; nothing
-in riskdocs imports this module."""
+"""What `pybabel extract` reads besides `_()` calls: the first line of a rule module's
+docstring (the rule's summary, which the page, `riskdocs rules` and the health reasons
+say in the command's language) and each schema's `patternErrorMessage` (which validate
+says after a value that does not fit). babel.cfg names `extract_rule` and
+`extract_schema`; nothing in riskdocs imports this module."""
 
 from __future__ import annotations
 
 import ast
+import json
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
@@ -31,3 +33,23 @@ def _assigns_id(node: ast.stmt) -> bool:
     return isinstance(node, ast.Assign) and any(
         isinstance(target, ast.Name) and target.id == "ID" for target in node.targets
     )
+
+
+def extract_schema(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+    """Every `patternErrorMessage` of a schema: validate says it after the value."""
+    for message in sorted(set(_pattern_messages(json.load(fileobj)))):
+        yield 1, None, message, ["Translators: why a value does not fit its field."]
+
+
+def _pattern_messages(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if isinstance(node.get("patternErrorMessage"), str):
+            yield node["patternErrorMessage"]
+        for value in node.values():
+            yield from _pattern_messages(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _pattern_messages(value)

@@ -137,7 +137,7 @@ def check_rule_names(names: Sequence[str]) -> None:
     for name in names:
         if name not in known:
             close = did_you_mean(name, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
             raise RiskdocsError(f"no rule named '{name}'{hint}; `riskdocs rules` lists them")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from riskdocs.i18n import _
+
 
 def did_you_mean(word: str, options: Iterable[str], n: int = 1) -> list[str]:
     """The options closest to `word` (difflib's ratio ≥ 0.6), best first."""
@@ -31,4 +33,6 @@ def person_key(written: str, names: Mapping[str, str]) -> str | None:
 def person_hint(written: str, names: Mapping[str, str]) -> str:
     """` (did you mean 'dana', Dana Kowalski?)`, or "" when nobody is close."""
     key = person_key(written, names)
-    return f" (did you mean '{key}', {names[key]}?)" if key else ""
+    if not key:
+        return ""
+    return _(" (did you mean '{key}', {name}?)").format(key=key, name=names[key])

@@ -63,6 +63,20 @@ WORDS = {
     # a concern's steps
     "acknowledged": N_("acknowledged"),
     "resolved": N_("resolved"),
+    # the sides
+    "team": N_("team"),
+    "client": N_("client"),
+    # what a reference names
+    "person": N_("person"),
+    "cadence": N_("cadence"),
+    "risk": N_("risk"),
+    "commitment": N_("commitment"),
+    "deliverable": N_("deliverable"),
+    "change request": N_("change request"),
+    "meeting note": N_("meeting note"),
+    "concern": N_("concern"),
+    "milestone": N_("milestone"),
+    "lesson": N_("lesson"),
     # finding severities
     "error": N_("error"),
     "warning": N_("warning"),

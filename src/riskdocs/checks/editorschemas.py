@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import _
 from riskdocs.load.kinds import KINDS, MEETING, TABLE, Kind, next_id
 from riskdocs.load.tree import READ_ERRORS, Tree
 from riskdocs.model.entities import Project
@@ -157,11 +158,11 @@ def stale_schemas(tree: Tree, project: Project) -> list[Finding]:
         return []
     common = COMMON + SCHEMA_SUFFIX
     changed = _what_changed(kept.get(common), wanted[common], differ)
-    message = (
-        f"the schemas editors read from {SCHEMA_FOLDER}/ do not match this project ({changed}), "
+    message = _(
+        "the schemas editors read from {folder}/ do not match this project ({changed}), "
         "so an editor may offer names and ids that are gone or flag ones that are right: "
-        f"run `{REFRESH}` (it rewrites {SCHEMA_FOLDER}/ and nothing else)"
-    )
+        "run `{refresh}` (it rewrites {folder}/ and nothing else)"
+    ).format(folder=SCHEMA_FOLDER, changed=changed, refresh=REFRESH)
     return [Finding(path=f"{SCHEMA_FOLDER}/{differ[0]}", line=None, col=None, rule=RULE,
                     severity=Severity.WARNING, message=message)]  # fmt: skip
 
@@ -177,20 +178,27 @@ def _kept_schemas(tree: Tree, names: Sequence[str]) -> Iterator[tuple[str, str]]
 def _what_changed(kept: str | None, wanted: str, differ: Sequence[str]) -> str:
     """In a few words, why the kept schemas differ: people, cadences, ids or riskdocs."""
     if kept is None:
-        return f"{', '.join(differ)} missing or different"
+        return _("{files} missing or different").format(files=", ".join(differ))
     try:
         old = json.loads(kept).get("definitions", {})
     except (ValueError, AttributeError):
-        return f"{COMMON}{SCHEMA_SUFFIX} is not JSON"
+        return _("{file} is not JSON").format(file=COMMON + SCHEMA_SUFFIX)
     new = json.loads(wanted)["definitions"]
     added = sorted(set(_enum(new, "person")) - set(_enum(old, "person")))
     gone = sorted(set(_enum(old, "person")) - set(_enum(new, "person")))
     said = [
-        f"{label}: {', '.join(names)}"
-        for label, names in (("people added", added), ("people removed", gone))
+        label.format(keys=", ".join(names))
+        for label, names in (
+            (_("people added: {keys}"), added),
+            (_("people removed: {keys}"), gone),
+        )
         if names
     ]
-    return "; ".join(said) or f"{', '.join(differ)}: ids, cadences or the riskdocs version changed"
+    if said:
+        return _("; ").join(said)
+    return _("{files}: ids, cadences or the riskdocs version changed").format(
+        files=", ".join(differ)
+    )
 
 
 def _enum(definitions: Any, key: str) -> list[str]:

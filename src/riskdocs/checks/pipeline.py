@@ -19,6 +19,7 @@ from riskdocs.checks.references import check_references, display_names, with_per
 from riskdocs.checks.sources import Source
 from riskdocs.checks.states import check_states
 from riskdocs.finding import Finding, Severity, sort_findings
+from riskdocs.i18n import _
 from riskdocs.load.documents import Document
 from riskdocs.load.kinds import CONFIG_FILE
 from riskdocs.load.project import load_project
@@ -60,19 +61,26 @@ def run(
     project, built = build_project(valid, [*loaded, *refused])
     refused = with_person_hints(refused, display_names(project))
     contradicting = check_states(project, today)
-    linked = check_references([*documents, *source.peers(readable)], valid, project,
-                              source.names(project))  # fmt: skip
+    linked = check_references(
+        [*documents, *source.peers(readable)], valid, project, source.names(project)
+    )
     unknown = list(unknown_ignores(project))
     editor = _editor_schemas(source, project) if not [*loaded, *refused] else []
     history, told = _history(source, project, only, today)
-    ruled = run_rules(project, Context(today, history), only=only, hook=hook,
-                      whole_project=source.whole_project)  # fmt: skip
+    ruled = run_rules(
+        project, Context(today, history), only=only, hook=hook, whole_project=source.whole_project
+    )
     found = _kept(
         [*loaded, *refused, *built, *contradicting, *linked, *unknown, *editor, *told], only
     )
-    return CheckResult(source=source, project=project, files_checked=len(documents),
-                       findings=sort_findings(f for f in [*found, *ruled] if source.shows(f)),
-                       today=today, history=history)  # fmt: skip
+    return CheckResult(
+        source=source,
+        project=project,
+        files_checked=len(documents),
+        findings=sort_findings(f for f in [*found, *ruled] if source.shows(f)),
+        today=today,
+        history=history,
+    )
 
 
 def read_model(tree: Tree, read: tuple[list[Document], list[Finding]] | None = None) -> Project:
@@ -112,19 +120,34 @@ def _history(
     finding when history is missing or partial, an error when git refuses the repository."""
     wanted = wants_history(only, project.settings.rules)
     if source.git_refused is not None and wanted:
-        message = f"the history rules did not run: {source.git_refused}"
-        return None, [Finding(path=CONFIG_FILE, line=None, col=None, rule="git-refused",
-                              severity=Severity.ERROR, message=message)]  # fmt: skip
+        message = _("the history rules did not run: {reason}").format(reason=source.git_refused)
+        return None, [
+            Finding(
+                path=CONFIG_FILE,
+                line=None,
+                col=None,
+                rule="git-refused",
+                severity=Severity.ERROR,
+                message=message,
+            )
+        ]
     if source.repository is None or not wanted or not source.history.reads_anything:
         return None, []
     from riskdocs.history.reader import read_history  # git: only when a history rule is on
 
-    history, problem = read_history(source.repository, source.history, today,
-                                    DiskTree(source.root))  # fmt: skip
+    history, problem = read_history(source.repository, source.history, today, DiskTree(source.root))
     if problem is None:
         return history, []
-    return history, [Finding(path=CONFIG_FILE, line=None, col=None, rule="history",
-                             severity=Severity.INFO, message=problem)]  # fmt: skip
+    return history, [
+        Finding(
+            path=CONFIG_FILE,
+            line=None,
+            col=None,
+            rule="history",
+            severity=Severity.INFO,
+            message=problem,
+        )
+    ]
 
 
 def _editor_schemas(source: Source, project: Project) -> list[Finding]:

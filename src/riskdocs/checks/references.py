@@ -13,15 +13,18 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from riskdocs.dates import day_or_none
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import N_, _, current
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document
 from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Meeting, Project
 from riskdocs.suggest import did_you_mean, person_hint, person_key
+from riskdocs.words import word
 
 
 def _named(kind: kinds.Kind) -> str:
@@ -81,8 +84,8 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
 ID_TARGETS = {k.name: k.reference for k in kinds.KINDS.values() if k.id_prefix and k.reference}
 """File kinds whose ids references name: kind name -> reference name."""
 _WHERE = {
-    PERSON: "`people:` in riskdocs.yaml",
-    CADENCE: "`communication:` in riskdocs.yaml",
+    PERSON: N_("`people:` in riskdocs.yaml"),
+    CADENCE: N_("`communication:` in riskdocs.yaml"),
     DELIVERABLE: "scope/baseline.yaml",
 }
 
@@ -113,8 +116,7 @@ def check_references(
         for pattern, target in REFERENCES.get(document.kind.name, ()):
             for path, value in _values_at(document.data, pattern):
                 if isinstance(value, str) and value not in names[target]:
-                    findings.append(_dangling(document, path, value, target, names[target],
-                                              people))  # fmt: skip
+                    findings.append(_dangling(document, path, value, target, names[target], people))
     findings.extend(_action_item_references(project, names))
     return findings
 
@@ -153,16 +155,24 @@ def display_names(project: Project) -> dict[str, str]:
 
 
 def _dangling(
-    document: Document, path: JsonPath, value: str, target: str, known: AbstractSet[str],
+    document: Document,
+    path: JsonPath,
+    value: str,
+    target: str,
+    known: AbstractSet[str],
     people: Mapping[str, str] | None = None,
-) -> Finding:  # fmt: skip
+) -> Finding:
     if target == PERSON and people:
         hint = person_hint(value, people)
     else:
         close = did_you_mean(value, sorted(known), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-    where = _WHERE.get(target)
-    missing = f"'{value}' is not in {where}" if where else f"there is no {target} {value}"
+        hint = _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
+    where = _(_WHERE[target]) if target in _WHERE else None
+    missing = (
+        _("'{value}' is not in {where}").format(value=value, where=where)
+        if where
+        else _("there is no {target} {value}").format(target=word(target), value=value)
+    )
     field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
     line, col = document.positions.of_value(path)
     return Finding(
@@ -171,7 +181,9 @@ def _dangling(
         col=col,
         rule="unknown-reference",
         severity=Severity.ERROR,
-        message=f"{field}: {missing}{hint}; add it or fix the reference",
+        message=_("{field}: {missing}{hint}; add it or fix the reference").format(
+            field=field, missing=missing, hint=hint
+        ),
         entity=_id_of(document),
     )
 
@@ -183,30 +195,55 @@ def _action_item_references(project: Project, names: Namespaces) -> Iterator[Fin
     commitments = names[COMMITMENT]
     for meeting in project.meetings:
         for item in meeting.action_items:
-            named = ((item.owner, item.owner_col, "owner '@{}'", "@"),
-                     (item.agreed_by, item.agreed_col, "agreed:{}", ""))  # fmt: skip
+            named = (
+                (item.owner, item.owner_col, _("owner '@{}'"), "@"),
+                (item.agreed_by, item.agreed_col, "agreed:{}", ""),
+            )
             for person, col, written, mark in named:
                 if person is None or person in people:
                     continue
                 key = person_key(person, display_names(project))
-                hint = f" (did you mean '{mark}{key}'?)" if key else ""
-                yield _item_finding(meeting, item.line, col, (
-                    f"action item {written.format(person)} is not in `people:` in "
-                    f"riskdocs.yaml{hint}: write the key of someone who is, or add them there "
-                    "(`aliases:` lists other names notes use for a person)"
-                ))  # fmt: skip
+                hint = _(" (did you mean '{mark}{key}'?)").format(mark=mark, key=key) if key else ""
+                yield _item_finding(
+                    meeting,
+                    item.line,
+                    col,
+                    (
+                        _(
+                            "action item {person} is not in `people:` in riskdocs.yaml{hint}: "
+                            "write "
+                            "the key of someone who is, or add them there (`aliases:` lists other "
+                            "names notes use for a person)"
+                        ).format(person=written.format(person), hint=hint)
+                    ),
+                )
             if item.commitment is not None and item.commitment not in commitments:
                 close = did_you_mean(item.commitment, sorted(commitments), n=1)
-                hint = f" (did you mean {close[0]}?)" if close else ""
-                yield _item_finding(meeting, item.line, item.commitment_col, (
-                    f"action item names commitment {item.commitment}, and there is none{hint}: "
-                    "fix the id, or add the commitment under commitments/"
-                ))  # fmt: skip
+                hint = _(" (did you mean {close}?)").format(close=close[0]) if close else ""
+                yield _item_finding(
+                    meeting,
+                    item.line,
+                    item.commitment_col,
+                    (
+                        _(
+                            "action item names commitment {commitment}, and there is none{hint}: "
+                            "fix "
+                            "the id, or add the commitment under commitments/"
+                        ).format(commitment=item.commitment, hint=hint)
+                    ),
+                )
 
 
 def _item_finding(meeting: Meeting, line: int, col: int | None, message: str) -> Finding:
-    return Finding(path=meeting.path, line=line, col=col, rule="unknown-reference",
-                   severity=Severity.ERROR, message=message, entity=meeting.id)  # fmt: skip
+    return Finding(
+        path=meeting.path,
+        line=line,
+        col=col,
+        rule="unknown-reference",
+        severity=Severity.ERROR,
+        message=message,
+        entity=meeting.id,
+    )
 
 
 def _claimed_id(document: Document) -> str | None:
@@ -233,7 +270,7 @@ def _duplicate_ids(documents: Sequence[Document]) -> Iterator[Finding]:
             for path, value in _values_at(document.data, ("deliverables", "*", "id")):
                 if isinstance(value, str):
                     groups[(DELIVERABLE, value)].append((document, path))
-    for (_, entity_id), places in sorted(groups.items()):
+    for (_kind, entity_id), places in sorted(groups.items()):
         if len(places) > 1:
             yield from _duplicate_findings(entity_id, places)
 
@@ -252,8 +289,10 @@ def _duplicate_findings(
             col=col,
             rule="duplicate-id",
             severity=Severity.ERROR,
-            message=f"id {entity_id} is also used in {others}; ids must be unique, "
-            f"give one of them the next free id",
+            message=_(
+                "id {entity_id} is also used in {others}; ids must be unique, give one "
+                "of them the next free id"
+            ).format(entity_id=entity_id, others=others),
             entity=entity_id,
         )
 
@@ -283,8 +322,11 @@ def _id_mismatch(document: Document) -> Finding | None:
     return _mismatch(
         document,
         "id",
-        f"id {entity_id} does not match the file name {document.stem}: a file name starts "
-        f"with its id, so rename the file (e.g. {entity_id}-short-title) or fix the id",
+        _(
+            "id {entity_id} does not match the file name {stem}: a file name starts "
+            "with its id, so rename the file (e.g. {entity_id}-short-title) or fix "
+            "the id"
+        ).format(entity_id=entity_id, stem=document.stem),
     )
 
 
@@ -295,8 +337,10 @@ def _period_mismatch(document: Document) -> Finding | None:
     return _mismatch(
         document,
         "period",
-        f"period {period} does not match the file name {document.stem}: "
-        f"name the file {period}.yaml or fix the period",
+        _(
+            "period {period} does not match the file name {stem}: name the file "
+            "{period}.yaml or fix the period"
+        ).format(period=period, stem=document.stem),
     )
 
 
@@ -307,8 +351,11 @@ def _meeting_date_mismatch(document: Document) -> Finding | None:
     return _mismatch(
         document,
         "date",
-        f"meeting date {day} does not match the file name {document.stem}: meeting notes "
-        "are named after their date (YYYY-MM-DD-name.md); was the note copied from another?",
+        _(
+            "meeting date {day} does not match the file name {stem}: meeting notes "
+            "are named after their date (YYYY-MM-DD-name.md); was the note copied "
+            "from another?"
+        ).format(day=day, stem=document.stem),
         "meeting-date-filename-mismatch",
         Severity.WARNING,
     )
@@ -333,7 +380,14 @@ def _mismatch(
     )
 
 
-_PERSON_REFUSED = re.compile(r": '(?P<value>.*)' is not valid: a person is a key of `people:`")
+@cache
+def _person_refused(language: str) -> re.Pattern[str]:
+    """A schema message about a value that is not a person's key, in `language`: the
+    person pattern's own words, said after the value (in quotes)."""
+    from riskdocs.resources import load_schema  # only when a schema finding needs it
+
+    words = _(load_schema("common")["definitions"]["person"]["patternErrorMessage"])
+    return re.compile(r"'(?P<value>[^']*)'.*" + re.escape(words))
 
 
 def with_person_hints(findings: Sequence[Finding], names: Mapping[str, str]) -> list[Finding]:
@@ -342,7 +396,9 @@ def with_person_hints(findings: Sequence[Finding], names: Mapping[str, str]) -> 
     knows the form of a key, only the settings know the people."""
     hinted = []
     for finding in findings:
-        match = _PERSON_REFUSED.search(finding.message) if finding.rule == "schema" else None
+        match = (
+            _person_refused(current()).search(finding.message) if finding.rule == "schema" else None
+        )
         hint = person_hint(match.group("value"), names) if match else ""
         hinted.append(replace(finding, message=finding.message + hint) if hint else finding)
     return hinted

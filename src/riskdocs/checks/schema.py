@@ -22,6 +22,7 @@ from referencing.jsonschema import DRAFT7
 
 from riskdocs.dates import ISO_DAY
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import N_, _, ngettext
 from riskdocs.load.documents import Document
 from riskdocs.load.yamlsrc import JsonPath, dotted
 from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
@@ -29,13 +30,13 @@ from riskdocs.suggest import did_you_mean
 
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 _TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "null": "null",
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "array": N_("a list"),
+    "object": N_("a mapping of fields"),
+    "null": N_("null"),
 }
 
 
@@ -55,9 +56,14 @@ class SchemaError:
     def of(cls, error: ValidationError) -> SchemaError:
         schema = error.schema if isinstance(error.schema, dict) else {}
         return cls(
-            str(error.validator), error.validator_value, schema, error.instance,
-            tuple(error.absolute_path), tuple(error.absolute_schema_path), error.message,
-        )  # fmt: skip
+            str(error.validator),
+            error.validator_value,
+            schema,
+            error.instance,
+            tuple(error.absolute_path),
+            tuple(error.absolute_schema_path),
+            error.message,
+        )
 
 
 @cache
@@ -88,10 +94,17 @@ def validate_document(document: Document) -> list[Finding]:
         for explanation in _explain(document, error, root)
     )
     return [
-        Finding(path=document.path, line=line, col=col, rule="schema", severity=Severity.ERROR,
-                message=message, entity=_entity(document))
+        Finding(
+            path=document.path,
+            line=line,
+            col=col,
+            rule="schema",
+            severity=Severity.ERROR,
+            message=message,
+            entity=_entity(document),
+        )
         for (line, col), message in explained
-    ]  # fmt: skip
+    ]
 
 
 def _entity(document: Document) -> str | None:
@@ -113,14 +126,20 @@ def _explain(
     condition = _condition(root, error.schema_path, document.data, owner)
     if "propertyNames" in error.schema_path:
         named = (*path, error.instance)
-        message = error.schema.get("patternErrorMessage", error.message)
+        message = (
+            _(error.schema["patternErrorMessage"])
+            if "patternErrorMessage" in error.schema
+            else error.message
+        )
         yield positions.of_key(named), f"{dotted(named)}: {message}"
     elif error.keyword == "additionalProperties" and isinstance(error.instance, dict):
         for key in _unknown_keys(error):
             yield positions.of_key((*path, key)), _unknown_message(error, key)
     elif error.keyword == "required" and condition:
         field, wanted = condition
-        message = f"{field} is {wanted}, so '{_required_name(error)}' must be set too"
+        message = _("{field} is {wanted}, so '{error}' must be set too").format(
+            field=field, wanted=wanted, error=_required_name(error)
+        )
         yield positions.of_value((*path, field)), _prefixed(path, message)
     elif "errorMessage" in error.schema:  # a field that contradicts the `if` (or its absence)
         hint = error.schema["errorMessage"]
@@ -130,7 +149,9 @@ def _explain(
             field, wanted = condition
             yield (
                 positions.of_value(path),
-                f"{dotted(path)} is set while {field} is {wanted}: {hint}",
+                _("{path} is set while {field} is {wanted}: {hint}").format(
+                    path=dotted(path), field=field, wanted=wanted, hint=hint
+                ),
             )
     elif error.keyword == "required":
         yield positions.of_value(path), _required_message(error)
@@ -171,10 +192,17 @@ def _unknown_message(error: SchemaError, key: str) -> str:
     known = sorted(error.schema.get("properties", {}))
     close = did_you_mean(key, known, n=1)
     if close:
-        return _prefixed(error.path, f"unknown field '{key}' (did you mean '{close[0]}'?)")
+        return _prefixed(
+            error.path,
+            _("unknown field '{key}' (did you mean '{close}'?)").format(key=key, close=close[0]),
+        )
     fields = ", ".join(known)
-    return _prefixed(error.path, f"unknown field '{key}': remove it, or use a known field "
-                                 f"({fields})")  # fmt: skip
+    return _prefixed(
+        error.path,
+        _("unknown field '{key}': remove it, or use a known field ({fields})").format(
+            key=key, fields=fields
+        ),
+    )
 
 
 def _required_name(error: SchemaError) -> str:
@@ -186,35 +214,58 @@ def _required_message(error: SchemaError) -> str:
     name = _required_name(error)
     about = error.schema.get("properties", {}).get(name, {}).get("description")
     detail = f": {about[0].lower()}{about[1:].rstrip('.')}" if about else ""
-    return _prefixed(error.path, f"missing required field '{name}'{detail}: add `{name}:`")
+    return _prefixed(
+        error.path,
+        _("missing required field '{name}'{detail}: add `{name}:`").format(
+            name=name, detail=detail
+        ),
+    )
 
 
 def _describe(error: SchemaError) -> str:
     """A message for everything but required and unknown fields."""
     value, schema = error.instance, error.schema
     if error.keyword == "pattern" and "patternErrorMessage" in schema:
-        return f"{value!r} is not valid: {schema['patternErrorMessage']}{_look_alikes(value)}"
+        return _("{value!r} is not valid: {why}{look_alikes}").format(
+            value=value,
+            why=_(schema["patternErrorMessage"]),
+            look_alikes=_look_alikes(value),
+        )
     if error.keyword == "format" and error.expected == "date":
         if isinstance(value, str) and ISO_DAY.fullmatch(value):
-            return f"{value!r} is not a real calendar date: correct the day or the month"
-        return f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-25"
+            return _("{value!r} is not a real calendar date: correct the day or the month").format(
+                value=value
+            )
+        return _("{value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-25").format(value=value)
     if error.keyword == "minItems":
         count = error.expected
-        return f"the list is empty: give at least {count} item{'s' if count != 1 else ''}"
+        return ngettext(
+            "the list is empty: give at least {count} item",
+            "the list is empty: give at least {count} items",
+            count,
+        ).format(count=count)
     if error.keyword in ("oneOf", "enum"):
         return _choice_message(error)
     if error.keyword == "type":
         expected = f"{_type_name(error.expected)}{_range(schema)}"
         shape = _written_as(error.path, schema)
-        return f"expected {expected}, got {_show(value)}{shape or f': write {expected}'}"
+        return _("expected {expected}, got {value}{advice}").format(
+            expected=expected,
+            value=_show(value),
+            advice=shape or _(": write {expected}").format(expected=expected),
+        )
     if error.keyword in ("minimum", "maximum"):
         bound = (
-            "less than the minimum" if error.keyword == "minimum" else "greater than the maximum"
+            _("less than the minimum")
+            if error.keyword == "minimum"
+            else _("greater than the maximum")
         )
-        return f"{value} is {bound} of {error.expected}: use {_allowed(schema)}"
+        return _("{value} is {bound} of {expected}: use {schema}").format(
+            value=value, bound=bound, expected=error.expected, schema=_allowed(schema)
+        )
     if error.keyword == "anyOf" and all("required" in s for s in error.expected):
-        options = " or ".join(f"'{s['required'][0]}'" for s in error.expected)
-        return f"needs at least one of {options}: add one"
+        options = _(" or ").join(f"'{s['required'][0]}'" for s in error.expected)
+        return _("needs at least one of {options}: add one").format(options=options)
     if error.keyword == "dependencies":
         return _dependency_message(error)
     return error.message
@@ -227,8 +278,10 @@ def _look_alikes(value: Any) -> str:
     odd = next((c for c in value if ord(c) > 127), None)
     if odd is None:
         return ""
-    name = unicodedata.name(odd, "an unnamed character")
-    return f" (it contains {odd!r}, U+{ord(odd):04X} {name}: retype it in plain ASCII)"
+    name = unicodedata.name(odd, _("an unnamed character"))
+    return _(" (it contains {odd!r}, U+{code:04X} {name}: retype it in plain ASCII)").format(
+        odd=odd, code=ord(odd), name=name
+    )
 
 
 def _choice_message(error: SchemaError) -> str:
@@ -236,8 +289,12 @@ def _choice_message(error: SchemaError) -> str:
     if not options:
         return error.message
     close = did_you_mean(str(error.instance), options, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else "; write one of them"
-    return f"{_show(error.instance)} is not one of: {', '.join(options)}{hint}"
+    hint = (
+        _("; did you mean '{close}'?").format(close=close[0]) if close else _("; write one of them")
+    )
+    return _("{instance} is not one of: {options}{hint}").format(
+        instance=_show(error.instance), options=", ".join(options), hint=hint
+    )
 
 
 def _choices(schema: dict[str, Any]) -> list[str]:
@@ -265,24 +322,29 @@ def _dependency_message(error: SchemaError) -> str:
     missing = [n for n in error.expected.get(field, []) if n not in error.instance]
     if not missing:
         return error.message
-    return (f"'{field}' is set, so '{missing[0]}' must be set too: add `{missing[0]}:` or remove "
-            f"`{field}:`")  # fmt: skip
+    return _(
+        "'{field}' is set, so '{missing}' must be set too: add `{missing}:` or remove `{field}:`"
+    ).format(field=field, missing=missing[0])
 
 
 def _allowed(schema: dict[str, Any]) -> str:
     """`a number from 1 to 5`, `at most 10`, `at least 0`."""
     low, high = schema.get("minimum"), schema.get("maximum")
     if low is not None and high is not None:
-        return f"a number from {low} to {high}"
-    return f"at least {low}" if low is not None else f"at most {high}"
+        return _("a number from {low} to {high}").format(low=low, high=high)
+    return (
+        _("at least {low}").format(low=low)
+        if low is not None
+        else _("at most {high}").format(high=high)
+    )
 
 
 def _range(schema: dict[str, Any]) -> str:
     """` from 1 to 5` for a number the schema bounds."""
     low, high = schema.get("minimum"), schema.get("maximum")
     if low is not None and high is not None:
-        return f" from {low} to {high}"
-    return f" of at least {low}" if low is not None else ""
+        return _(" from {low} to {high}").format(low=low, high=high)
+    return _(" of at least {low}").format(low=low) if low is not None else ""
 
 
 def _written_as(path: JsonPath, schema: dict[str, Any]) -> str:
@@ -291,7 +353,9 @@ def _written_as(path: JsonPath, schema: dict[str, Any]) -> str:
     examples = schema.get("examples")
     if not examples or not path:
         return ""
-    return f": write it as `{path[-1]}: {_flow(examples[0])}`"
+    return _(": write it as `{path}: {examples}`").format(
+        path=path[-1], examples=_flow(examples[0])
+    )
 
 
 def _flow(value: Any) -> str:
@@ -304,7 +368,7 @@ def _flow(value: Any) -> str:
 
 def _type_name(expected: str | list[str]) -> str:
     names = [expected] if isinstance(expected, str) else expected
-    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    return _(" or ").join(_(_TYPE_NAMES[name]) if name in _TYPE_NAMES else name for name in names)
 
 
 def _show(value: Any) -> str:

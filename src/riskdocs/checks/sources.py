@@ -36,6 +36,7 @@ from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding
 from riskdocs.history.plan import HistoryPlan
 from riskdocs.history.repo import Repository
+from riskdocs.i18n import _
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document, load_file
 from riskdocs.load.kinds import id_in_name
@@ -96,9 +97,14 @@ def whole_project(
     refused: str | None = None,
 ) -> Source:
     """The work tree: every file, the log up to HEAD and the uncommitted changes."""
-    return Source(root=root, tree=DiskTree(root), repository=repository,
-                  history=HistoryPlan(log_until="HEAD", work_tree=True),
-                  shown=tuple(shown), git_refused=refused)  # fmt: skip
+    return Source(
+        root=root,
+        tree=DiskTree(root),
+        repository=repository,
+        history=HistoryPlan(log_until="HEAD", work_tree=True),
+        shown=tuple(shown),
+        git_refused=refused,
+    )
 
 
 def at_commit(
@@ -106,12 +112,19 @@ def at_commit(
 ) -> Source:
     """The project as `commit` (a full hash) left it, read from git objects."""
     if repository is None:
-        raise RiskdocsError(f"{root} is not in a git repository: there is no commit to read")
+        raise RiskdocsError(
+            _("{root} is not in a git repository: there is no commit to read").format(root=root)
+        )
     from riskdocs.history.tree import CommitTree  # reads blobs: only for --as-of
 
-    return Source(root=root, tree=CommitTree(repository, commit), repository=repository,
-                  history=HistoryPlan(log_until=commit), shown=tuple(shown),
-                  commit=commit)  # fmt: skip
+    return Source(
+        root=root,
+        tree=CommitTree(repository, commit),
+        repository=repository,
+        history=HistoryPlan(log_until=commit),
+        shown=tuple(shown),
+        commit=commit,
+    )
 
 
 def changed_files(root: Path, repository: Repository | None, paths: Sequence[str]) -> Source | None:
@@ -126,9 +139,15 @@ def changed_files(root: Path, repository: Repository | None, paths: Sequence[str
         return None
     changed = tuple(project_files(paths))
     mine = tuple(c for c in staged or () if c.path in changed)
-    return Source(root=root, tree=ChangedFiles(root, changed), repository=repository,
-                  history=HistoryPlan(staged=mine), file_index=FileIndex(root),
-                  shown=(kinds.CONFIG_FILE, *changed), whole_project=False)  # fmt: skip
+    return Source(
+        root=root,
+        tree=ChangedFiles(root, changed),
+        repository=repository,
+        history=HistoryPlan(staged=mine),
+        file_index=FileIndex(root),
+        shown=(kinds.CONFIG_FILE, *changed),
+        whole_project=False,
+    )
 
 
 def files_alone(root: Path, repository: Repository | None, paths: Sequence[str]) -> Source:
@@ -137,10 +156,15 @@ def files_alone(root: Path, repository: Repository | None, paths: Sequence[str])
     before it edits a file, so that what was wrong already (a slip committed long ago)
     is told apart from what the edit would add (the check after is a whole-project one)."""
     changed = tuple(project_files(paths))
-    return Source(root=root, tree=ChangedFiles(root, changed), repository=repository,
-                  history=HistoryPlan(log_until="HEAD", work_tree=True),
-                  file_index=FileIndex(root), shown=(kinds.CONFIG_FILE, *changed),
-                  whole_project=False)  # fmt: skip
+    return Source(
+        root=root,
+        tree=ChangedFiles(root, changed),
+        repository=repository,
+        history=HistoryPlan(log_until="HEAD", work_tree=True),
+        file_index=FileIndex(root),
+        shown=(kinds.CONFIG_FILE, *changed),
+        whole_project=False,
+    )
 
 
 def commit_skips_project(repository: Repository | None) -> bool:
@@ -172,8 +196,9 @@ def for_validate(
     if commit is not None:
         return at_commit(root, repository, commit, paths)
     if hook and paths:
-        return (changed_files(root, repository, paths)
-                or whole_project(root, repository, refused=refused))  # fmt: skip
+        return changed_files(root, repository, paths) or whole_project(
+            root, repository, refused=refused
+        )
     return whole_project(root, repository, paths, refused=refused)
 
 

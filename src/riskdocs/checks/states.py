@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import N_, _
 from riskdocs.load.yamlsrc import JsonPath, dotted
 from riskdocs.model.entities import Project, Source
 
@@ -39,21 +40,37 @@ class DateField(NamedTuple):
 ORDERS: tuple[tuple[str, str, DateField, str], ...] = tuple(
     (collection, earlier, DateField.of(later), why)
     for collection, earlier, later, why in (
-        ("commitments", "made", "due", "a promise cannot fall due before it was made"),
-        ("commitments", "made", "done", "a promise cannot be delivered before it was made"),
-        ("commitments", "made", "renegotiated[].on",
-         "a due date cannot be renegotiated before the promise was made"),
-        ("risks", "raised", "closed", "a risk cannot be closed before it was raised"),
-        ("risks", "raised", "reviews[].on", "a risk cannot be reviewed before it was raised"),
-        ("changes", "raised", "decided",
-         "a change request cannot be decided before it was raised"),
-        ("concerns", "raised", "acknowledged",
-         "a concern cannot be acknowledged before it was raised"),
-        ("concerns", "raised", "resolved", "a concern cannot be resolved before it was raised"),
-        ("concerns", "acknowledged", "resolved",
-         "a concern is acknowledged before it is resolved"),
+        ("commitments", "made", "due", N_("a promise cannot fall due before it was made")),
+        ("commitments", "made", "done", N_("a promise cannot be delivered before it was made")),
+        (
+            "commitments",
+            "made",
+            "renegotiated[].on",
+            N_("a due date cannot be renegotiated before the promise was made"),
+        ),
+        ("risks", "raised", "closed", N_("a risk cannot be closed before it was raised")),
+        ("risks", "raised", "reviews[].on", N_("a risk cannot be reviewed before it was raised")),
+        (
+            "changes",
+            "raised",
+            "decided",
+            N_("a change request cannot be decided before it was raised"),
+        ),
+        (
+            "concerns",
+            "raised",
+            "acknowledged",
+            N_("a concern cannot be acknowledged before it was raised"),
+        ),
+        ("concerns", "raised", "resolved", N_("a concern cannot be resolved before it was raised")),
+        (
+            "concerns",
+            "acknowledged",
+            "resolved",
+            N_("a concern is acknowledged before it is resolved"),
+        ),
     )
-)  # fmt: skip
+)
 # Dates that record something that happened, so they cannot be after today.
 HAPPENED: dict[str, tuple[DateField, ...]] = {
     collection: tuple(map(DateField.of, specs))
@@ -67,13 +84,18 @@ HAPPENED: dict[str, tuple[DateField, ...]] = {
     }.items()
 }
 SCOPE_HAPPENED = tuple(
-    map(DateField.of, ("signed_off", "resigned[].on", "deliverables[].added",
-                       "deliverables[].delivered"))
-)  # fmt: skip
+    map(
+        DateField.of,
+        ("signed_off", "resigned[].on", "deliverables[].added", "deliverables[].delivered"),
+    )
+)
 SCOPE_ORDERS = (
-    ("signed_off", DateField.of("resigned[].on"),
-     "the baseline is signed again after it was first signed"),
-)  # fmt: skip
+    (
+        "signed_off",
+        DateField.of("resigned[].on"),
+        N_("the baseline is signed again after it was first signed"),
+    ),
+)
 
 
 def check_states(project: Project, today: date) -> list[Finding]:
@@ -85,8 +107,11 @@ def check_states(project: Project, today: date) -> list[Finding]:
         for entity in getattr(project, collection):
             findings.extend(_contradictions(entity, entity.source, orders, happened, today))
     if project.scope is not None:
-        findings.extend(_contradictions(project.scope, project.scope.source, SCOPE_ORDERS,
-                                        SCOPE_HAPPENED, today))  # fmt: skip
+        findings.extend(
+            _contradictions(
+                project.scope, project.scope.source, SCOPE_ORDERS, SCOPE_HAPPENED, today
+            )
+        )
     return findings
 
 
@@ -104,17 +129,38 @@ def _contradictions(
         for path, day in _dates(entity, later):
             if earlier is not None and day < earlier and path not in told:
                 told.add(path)
-                yield _finding(source, path, entity_id, (
-                    f"{dotted(path)} {day} is before {earlier_name} {earlier}: {why}; correct "
-                    "whichever date is wrong"
-                ))  # fmt: skip
+                yield _finding(
+                    source,
+                    path,
+                    entity_id,
+                    (
+                        _(
+                            "{path} {day} is before {earlier_name} {earlier}: {why}; correct "
+                            "whichever date is wrong"
+                        ).format(
+                            path=dotted(path),
+                            day=day,
+                            earlier_name=earlier_name,
+                            earlier=earlier,
+                            why=_(why),
+                        )
+                    ),
+                )
     for field in happened:
         for path, day in _dates(entity, field):
             if day > today and path not in told:
-                yield _finding(source, path, entity_id, (
-                    f"{dotted(path)} {day} is after today ({today}): record what happened on "
-                    "the day it happens, not before"
-                ))  # fmt: skip
+                yield _finding(
+                    source,
+                    path,
+                    entity_id,
+                    (
+                        _(
+                            "{path} {day} is after today ({today}): record what happened on the "
+                            "day "
+                            "it happens, not before"
+                        ).format(path=dotted(path), day=day, today=today)
+                    ),
+                )
 
 
 def _dates(entity: Any, field: DateField) -> Iterable[tuple[JsonPath, date]]:
@@ -132,5 +178,12 @@ def _dates(entity: Any, field: DateField) -> Iterable[tuple[JsonPath, date]]:
 
 def _finding(source: Source, path: JsonPath, entity: str | None, message: str) -> Finding:
     line, col = source.position(*path)
-    return Finding(path=source.path, line=line, col=col, rule=RULE, severity=Severity.ERROR,
-                   message=message, entity=entity)  # fmt: skip
+    return Finding(
+        path=source.path,
+        line=line,
+        col=col,
+        rule=RULE,
+        severity=Severity.ERROR,
+        message=message,
+        entity=entity,
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import _
 from riskdocs.load.kinds import Kind
 from riskdocs.load.tree import MAX_FILE_BYTES, FileTooLargeError, OutsideProjectError, Tree
 from riskdocs.load.yamlsrc import ParsedYaml, Positions, YamlProblem, parse_yaml
@@ -54,25 +55,53 @@ def load_file(source: Tree, relpath: str, kind: Kind) -> tuple[Document, list[Fi
         if len(raw) > MAX_FILE_BYTES:
             raise FileTooLargeError(len(raw))
     except OutsideProjectError as exc:
-        return _unread(relpath, kind, "file-unreadable", 1, (
-            f"this is a symlink to {exc}, outside the project: riskdocs does not follow it "
-            "(its content could end up on the status page); copy the file in instead"
-        ))  # fmt: skip
+        return _unread(
+            relpath,
+            kind,
+            "file-unreadable",
+            1,
+            (
+                _(
+                    "this is a symlink to {exc}, outside the project: riskdocs does not "
+                    "follow it (its content could end up on the status page); copy the file "
+                    "in instead"
+                ).format(exc=exc)
+            ),
+        )
     except FileTooLargeError as exc:
-        return _unread(relpath, kind, "file-too-large", 1, (
-            f"file is {exc.size / 1_000_000:.1f} MB; riskdocs reads project files up to "
-            f"{MAX_FILE_BYTES // 1_000_000} MB: split it (one entity per file) or move it out"
-        ))  # fmt: skip
+        return _unread(
+            relpath,
+            kind,
+            "file-too-large",
+            1,
+            (
+                _(
+                    "file is {size:.1f} MB; riskdocs reads project files up to "
+                    "{limit} MB: split it (one entity per file) or move it out"
+                ).format(size=exc.size / 1_000_000, limit=MAX_FILE_BYTES // 1_000_000)
+            ),
+        )
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return _unread(relpath, kind, "file-unreadable", 1,
-                       f"cannot read the file ({reason}); fix or remove it")  # fmt: skip
+        return _unread(
+            relpath,
+            kind,
+            "file-unreadable",
+            1,
+            _("cannot read the file ({reason}); fix or remove it").format(reason=reason),
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return _unread(relpath, kind, "file-encoding", raw.count(b"\n", 0, exc.start) + 1,
-                       f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it with UTF-8 "
-                       "encoding")  # fmt: skip
+        return _unread(
+            relpath,
+            kind,
+            "file-encoding",
+            raw.count(b"\n", 0, exc.start) + 1,
+            _("file is not UTF-8 (byte 0x{raw:02x}); save it with UTF-8 encoding").format(
+                raw=raw[exc.start]
+            ),
+        )
     if kind.markdown:
         return _load_markdown(relpath, kind, text)
     parsed = parse_yaml(text)
@@ -92,8 +121,14 @@ def _load_markdown(relpath: str, kind: Kind, text: str) -> tuple[Document, list[
         return Document(path=relpath, kind=kind, data=None), [_problem_finding(relpath, split)]
     front, offset, body, body_line = split
     parsed = parse_yaml(front, line_offset=offset)
-    document = Document(path=relpath, kind=kind, data=parsed.data, positions=parsed.positions,
-                        body=body, body_line=body_line)  # fmt: skip
+    document = Document(
+        path=relpath,
+        kind=kind,
+        data=parsed.data,
+        positions=parsed.positions,
+        body=body,
+        body_line=body_line,
+    )
     return document, _parse_findings(relpath, kind, parsed)
 
 
@@ -101,8 +136,9 @@ def _parse_findings(relpath: str, kind: Kind, parsed: ParsedYaml) -> list[Findin
     """The errors that kept the YAML from being read (or that it is empty), then the
     warnings about values read as written but maybe not as meant."""
     errors = [_problem_finding(relpath, p) for p in parsed.problems]
-    warnings = [replace(_problem_finding(relpath, p), severity=Severity.WARNING)
-                for p in parsed.warnings]  # fmt: skip
+    warnings = [
+        replace(_problem_finding(relpath, p), severity=Severity.WARNING) for p in parsed.warnings
+    ]
     return [*(errors or _empty(relpath, kind, parsed.data)), *warnings]
 
 
@@ -117,15 +153,17 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | YamlProblem:
             "front-matter",
             1,
             1,
-            "file must start with YAML front matter: a "
-            "'---' line, the fields (date, title, ...), then another '---' line",
+            _(
+                "file must start with YAML front matter: a '---' line, the fields (date, "
+                "title, ...), then another '---' line"
+            ),
         )
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
             front = "".join(lines[1:index])
             return front, 1, "".join(lines[index + 1 :]), index + 2
     return YamlProblem(
-        "front-matter", 1, 1, "front matter is not closed: add a '---' line after the last field"
+        "front-matter", 1, 1, _("front matter is not closed: add a '---' line after the last field")
     )
 
 
@@ -139,8 +177,10 @@ def _empty(relpath: str, kind: Kind, data: Any) -> list[Finding]:
             "empty-file",
             1,
             1,
-            f"the {where} is empty: write the {kind.label}'s "
-            f"fields here (`riskdocs schema {kind.name}` lists them)",
+            _(
+                "the {where} is empty: write the {label}'s fields here (`riskdocs schema "
+                "{name}` lists them)"
+            ).format(where=where, label=kind.label, name=kind.name),
         )
     ]
 

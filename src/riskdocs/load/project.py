@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import _
 from riskdocs.load.documents import Document, load_file
 from riskdocs.load.kinds import KINDS, SCOPE, classify
 from riskdocs.load.tree import Tree
@@ -39,10 +40,11 @@ def named(documents: Sequence[Document], name: str) -> list[Document]:
     meeting note has no id): how a person names an entity on the command line."""
     wanted = name.strip().casefold()
     return [
-        d for d in documents
+        d
+        for d in documents
         if (isinstance(d.data, dict) and str(d.data.get("id", "")).casefold() == wanted)
         or d.stem.casefold() == wanted
-    ]  # fmt: skip
+    ]
 
 
 def _load_paths(tree: Tree, paths: Sequence[str]) -> tuple[list[Document], list[Finding]]:
@@ -93,10 +95,14 @@ def _load_share(paths: Sequence[str]) -> bytes:
     import marshal
 
     documents, findings = _load_paths(_WORKER_TREE[0], paths)
-    rows = [(d.path, d.kind.name, d.data, d.positions.values, d.positions.keys, d.body,
-             d.body_line) for d in documents]  # fmt: skip
-    problems = [(f.path, f.line, f.col, f.rule, f.severity.value, f.message, f.entity, f.ignored)
-                for f in findings]  # fmt: skip
+    rows = [
+        (d.path, d.kind.name, d.data, d.positions.values, d.positions.keys, d.body, d.body_line)
+        for d in documents
+    ]
+    problems = [
+        (f.path, f.line, f.col, f.rule, f.severity.value, f.message, f.entity, f.ignored)
+        for f in findings
+    ]
     return marshal.dumps((rows, problems))
 
 
@@ -104,9 +110,17 @@ def _unpack(packed: bytes) -> tuple[list[Document], list[Finding]]:
     import marshal
 
     rows, problems = marshal.loads(packed)
-    documents = [Document(path=path, kind=KINDS[kind], data=data, positions=Positions(values, keys),
-                          body=body, body_line=body_line)
-                 for path, kind, data, values, keys, body, body_line in rows]  # fmt: skip
+    documents = [
+        Document(
+            path=path,
+            kind=KINDS[kind],
+            data=data,
+            positions=Positions(values, keys),
+            body=body,
+            body_line=body_line,
+        )
+        for path, kind, data, values, keys, body, body_line in rows
+    ]
     findings = [
         Finding(
             path=path,
@@ -131,14 +145,16 @@ def _unknown_file(relpath: str) -> Finding:
         col=None,
         rule="unknown-file",
         severity=Severity.WARNING,
-        message=f"riskdocs does not read this file: {folder}/ holds "
-        f"{_expected_in(relpath)}; rename it or move it out of {folder}/",
+        message=_(
+            "riskdocs does not read this file: {folder}/ holds {expected}; rename it "
+            "or move it out of {folder}/"
+        ).format(folder=folder, expected=_expected_in(relpath)),
     )
 
 
 def _expected_in(relpath: str) -> str:
     folder = relpath.split("/", 1)[0]
     if folder == SCOPE.folder:
-        return "baseline.yaml and changes/CR-*.yaml files"
+        return _("baseline.yaml and changes/CR-*.yaml files")
     markdown = any(k.markdown and k.folder == folder for k in KINDS.values())
-    return "Markdown (.md) files" if markdown else "YAML (.yaml or .yml) files"
+    return _("Markdown (.md) files") if markdown else _("YAML (.yaml or .yml) files")

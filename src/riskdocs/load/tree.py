@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from riskdocs.errors import ProjectNotFoundError
+from riskdocs.i18n import _
 from riskdocs.load.kinds import CONFIG_FILE, ENTITY_FOLDERS
 
 
@@ -27,8 +28,10 @@ def find_root(start: Path) -> Path:
         if (folder / CONFIG_FILE).is_file():
             return folder
     raise ProjectNotFoundError(
-        f"no {CONFIG_FILE} in {start} or any folder above it; run `riskdocs init` to start a "
-        f"project, or pass --root DIR to point at one"
+        _(
+            "no {config} in {start} or any folder above it; run `riskdocs init` "
+            "to start a project, or pass --root DIR to point at one"
+        ).format(config=CONFIG_FILE, start=start)
     )
 
 
@@ -70,13 +73,15 @@ def project_files(paths: Iterable[str]) -> list[str]:
     """The paths (relative to the project root) that `discover` would find on disk."""
     folders = tuple(f"{folder}/" for folder in ENTITY_FOLDERS)
     return sorted(
-        p for p in paths
-        if p == CONFIG_FILE or (
+        p
+        for p in paths
+        if p == CONFIG_FILE
+        or (
             p.startswith(folders)
             and not any(part.startswith(".") for part in p.split("/"))
             and readable_name(p.rsplit("/", 1)[-1])
         )
-    )  # fmt: skip
+    )
 
 
 class Tree(Protocol):
@@ -104,7 +109,7 @@ class DiskTree:
                 raise OutsideProjectError(os.readlink(path))
             mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
-            raise OSError(errno.EINVAL, "not a regular file")
+            raise OSError(errno.EINVAL, _("not a regular file"))
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_FILE_BYTES:  # checked before reading: never load a huge file

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from riskdocs.i18n import N_, _
+
 try:
     from yaml import CSafeLoader as _Loader
 
@@ -65,99 +67,101 @@ _COMMENT_CUT = re.compile(r"[ \t]+#(?=\S)")
 # The parser's words for an indentation mistake, in plain words: (fragment of the
 # problem, of its context) -> what is wrong, given the line the context starts on.
 _PLAIN_PROBLEMS = {
-    ("did not find expected '-' indicator", "block collection"): (
+    ("did not find expected '-' indicator", "block collection"): N_(
         "this line is not lined up with the items of the list that starts at line {line}"
     ),
-    ("did not find expected key", "block mapping"): (
+    ("did not find expected key", "block mapping"): N_(
         "this line is indented differently from the fields of the block that starts at line {line}"
     ),
-    ("expected <block end>", "block mapping"): (
+    ("expected <block end>", "block mapping"): N_(
         "this line is indented differently from the fields of the block that starts at line {line}"
     ),
-    ("expected <block end>", "block collection"): (
+    ("expected <block end>", "block collection"): N_(
         "this line is not lined up with the items of the list that starts at line {line}"
     ),
 }
 
 # Hints for the libyaml messages people meet most, keyed by a fragment of the message.
 _SYNTAX_HINTS = {
-    "this line is not lined up with the items": (
+    "this line is not lined up with the items": N_(
         "start each item with '- ' at the same indentation as the items above it, and indent "
         "an item's other fields two spaces more"
     ),
-    "more text after this line's value": (
+    "more text after this line's value": N_(
         "put the whole value in quotes, or remove what follows the closing quote"
     ),
-    "this line is indented differently from the fields": (
+    "this line is indented differently from the fields": N_(
         "give every field of one block the same indentation (spaces, no tabs)"
     ),
-    "found a tab character": "YAML does not allow tabs for indentation; indent with spaces",
-    "did not find expected ',' or ']'": "a [list] is not closed with ']'",
-    "did not find expected ',' or '}'": "a {mapping} is not closed with '}'",
-    "a ': ' inside a value": (
+    "found a tab character": N_("YAML does not allow tabs for indentation; indent with spaces"),
+    "did not find expected ',' or ']'": N_("a [list] is not closed with ']'"),
+    "did not find expected ',' or '}'": N_("a {mapping} is not closed with '}'"),
+    "a ': ' inside a value": N_(
         "if this line starts a field, indent it as the fields around it; if it is text, put "
         "it in quotes"
     ),
-    "could not find expected ':'": "a key is missing its ':' or a quoted text is not closed",
-    "found undefined alias": "riskdocs files may not use aliases (*name); write the value out",
-    "did not find expected key": "check the indentation of this line against the lines above",
-    "found unexpected end of stream": (
+    "could not find expected ':'": N_("a key is missing its ':' or a quoted text is not closed"),
+    "found undefined alias": N_("riskdocs files may not use aliases (*name); write the value out"),
+    "did not find expected key": N_("check the indentation of this line against the lines above"),
+    "found unexpected end of stream": N_(
         "a quoted text or a bracket is not closed: close it, or remove the stray quote"
     ),
-    "found incompatible YAML document": (
+    "found incompatible YAML document": N_(
         "the %YAML line asks for a YAML version riskdocs does not read (it reads 1.1 and 1.2): "
         "remove the line, riskdocs files need no directive"
     ),
-    "found duplicate %YAML directive": "remove the second %YAML line",
-    "while scanning a %YAML directive": "write `%YAML 1.2`, or remove the line",
-    "found unknown directive name": (
+    "found duplicate %YAML directive": N_("remove the second %YAML line"),
+    "while scanning a %YAML directive": N_("write `%YAML 1.2`, or remove the line"),
+    "found unknown directive name": N_(
         "a line that starts with '%' is a YAML directive: remove it, or quote the value"
     ),
-    "did not find expected <document start>": (
+    "did not find expected <document start>": N_(
         "after a %YAML or %TAG line the document must start with '---'; riskdocs files need "
         "no directive: remove it"
     ),
-    "%TAG directive": "riskdocs files do not use tags: remove the %TAG line",
-    "tag handle": "riskdocs files do not use tags ('!name'): quote a value that starts with '!'",
+    "%TAG directive": N_("riskdocs files do not use tags: remove the %TAG line"),
+    "tag handle": N_(
+        "riskdocs files do not use tags ('!name'): quote a value that starts with '!'"
+    ),
     "while scanning a tag": "riskdocs files do not use tags ('!name'): quote a value that starts "
     "with '!'",
-    "found character that cannot start any token": (
+    "found character that cannot start any token": N_(
         "a value that starts with '@', '`' or '%' must be quoted: put it in quotes"
     ),
-    "escape character": (
+    "escape character": N_(
         "in double quotes a backslash starts an escape such as \\n: write \\\\ for a backslash, "
         "or use single quotes"
     ),
-    "hexdecimal number": (
+    "hexdecimal number": N_(
         "in double quotes \\x, \\u and \\U need hex digits: write \\\\ for a backslash, or use "
         "single quotes"
     ),
-    "found unexpected document indicator": (
+    "found unexpected document indicator": N_(
         "a line '---' or '...' inside a quoted text ends the document: indent that line, or "
         "write the text as a block (key: |)"
     ),
-    "indentation indicator equal to 0": "after | or > give an indentation from 1 to 9, or none",
-    "while scanning an anchor": (
+    "indentation indicator equal to 0": N_("after | or > give an indentation from 1 to 9, or none"),
+    "while scanning an anchor": N_(
         "riskdocs files may not use anchors (&name): quote a value that starts with '&'"
     ),
-    "while scanning an alias": (
+    "while scanning an alias": N_(
         "riskdocs files may not use aliases (*name): quote a value that starts with '*'"
     ),
-    "did not find expected comment or line break": (
+    "did not find expected comment or line break": N_(
         "something follows the value on the same line: quote the whole value, or start a "
         "comment with ' #'"
     ),
-    "did not find expected node content": "a value is missing: write one, or null",
-    "did not find expected '-' indicator": (
+    "did not find expected node content": N_("a value is missing: write one, or null"),
+    "did not find expected '-' indicator": N_(
         "check the indentation of this list item against the items above"
     ),
-    "block sequence entries are not allowed": (
+    "block sequence entries are not allowed": N_(
         "a '- ' list item must start its own line, indented under its key"
     ),
-    "found unexpected ':'": "quote a value that contains ':'",
+    "found unexpected ':'": N_("quote a value that contains ':'"),
 }
 # For a message none of the hints above knows.
-_SYNTAX_FALLBACK = (
+_SYNTAX_FALLBACK = N_(
     "fix the YAML at this line: quote a value that holds ': ' or ' #' or starts with a "
     "special character, and indent with spaces"
 )
@@ -222,8 +226,9 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
     except yaml.YAMLError as exc:
         return ParsedYaml(None, builder.positions, (YamlProblem("yaml-syntax", 1, 1, str(exc)),))
     problems = tuple(builder.problems)
-    return ParsedYaml(None if problems else data, builder.positions, problems,
-                      tuple(builder.warnings))  # fmt: skip
+    return ParsedYaml(
+        None if problems else data, builder.positions, problems, tuple(builder.warnings)
+    )
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
@@ -233,25 +238,48 @@ def _events(text: str) -> Iterator[yaml.Event]:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
+    """The parser's error at its place, in plain words with a hint. The parser speaks
+    English: its words are matched in English, and what riskdocs says is translated."""
     mark = exc.problem_mark or exc.context_mark
     if exc.context_mark and "end of stream" in (exc.problem or ""):
         mark = exc.context_mark  # where the unclosed quote or bracket began
     line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
-    message = exc.problem or "invalid YAML"
+    english = exc.problem or "invalid YAML"
+    said = english
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         context_line = exc.context_mark.line + 1 + line_offset
-        plain = next((words for (problem, context), words in _PLAIN_PROBLEMS.items()
-                      if problem in message and context in exc.context), None)  # fmt: skip
+        plain = next(
+            (
+                words
+                for (problem, context), words in _PLAIN_PROBLEMS.items()
+                if problem in english and context in exc.context
+            ),
+            None,
+        )
         if plain and mark and not _starts_line(text, mark.line, mark.column):
-            plain = "more text after this line's value, which YAML cannot read"
-        message = (plain.format(line=context_line) if plain
-                   else f"{message} ({exc.context} at line {context_line})")  # fmt: skip
-    if message.startswith("mapping values are not allowed"):
-        message = "a ': ' inside a value, where YAML cannot start a new field"
+            plain = _MORE_TEXT
+        if plain:
+            english, said = plain.format(line=context_line), _(plain).format(line=context_line)
+        else:
+            english = f"{english} ({exc.context} at line {context_line})"
+            said = _("{problem} ({context} at line {line})").format(
+                problem=said, context=exc.context, line=context_line
+            )
+    if english.startswith("mapping values are not allowed"):
+        english = _VALUE_WITH_COLON
+        said = _(english)
     if mark and _char_at(text, mark.line, mark.column) == "\t":
-        message = "found a tab character"
-    hint = next((h for frag, h in _SYNTAX_HINTS.items() if frag in message), _SYNTAX_FALLBACK)
-    return YamlProblem("yaml-syntax", line, col, f"{message}: {hint}")
+        english = _TAB
+        said = _(english)
+    hint = next((h for frag, h in _SYNTAX_HINTS.items() if frag in english), _SYNTAX_FALLBACK)
+    return YamlProblem(
+        "yaml-syntax", line, col, _("{problem}: {hint}").format(problem=said, hint=_(hint))
+    )
+
+
+_MORE_TEXT = N_("more text after this line's value, which YAML cannot read")
+_VALUE_WITH_COLON = N_("a ': ' inside a value, where YAML cannot start a new field")
+_TAB = N_("found a tab character")
 
 
 def _starts_line(text: str, line: int, column: int) -> bool:
@@ -271,8 +299,10 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -
         "yaml-syntax",
         line,
         col,
-        f"the file contains U+{ord(char):04X} ({name.lower()}), which YAML does not allow: "
-        "remove it (was binary content pasted in?)",
+        _(
+            "the file contains U+{code:04X} ({name}), which YAML does not allow: "
+            "remove it (was binary content pasted in?)"
+        ).format(code=ord(char), name=name.lower()),
     )
 
 
@@ -294,8 +324,9 @@ class _Builder:
         # most scalars cost one dict lookup at most).
         self.cut_lines = (
             {n: line for n, line in enumerate(text.splitlines()) if _COMMENT_CUT.search(line)}
-            if _COMMENT_CUT.search(text) else {}
-        )  # fmt: skip
+            if _COMMENT_CUT.search(text)
+            else {}
+        )
 
     def position(self, event: yaml.Event) -> Position:
         mark = event.start_mark
@@ -318,8 +349,11 @@ class _Builder:
                     self.problem(
                         "yaml-multi-document",
                         event,
-                        "a second YAML document starts here; keep one document per file "
-                        "(remove the '---' line or move the rest to its own file)",
+                        _(
+                            "a second YAML document starts here; keep one document per file "
+                            "(remove "
+                            "the '---' line or move the rest to its own file)"
+                        ),
                     )
             elif isinstance(event, yaml.NodeEvent | yaml.CollectionStartEvent) and documents == 1:
                 data = self.node(event, (), 0)
@@ -333,19 +367,27 @@ class _Builder:
             self.problem(
                 "yaml-anchor",
                 event,
-                f"alias *{event.anchor} is not allowed; "
-                "riskdocs files spell every value out (copy the value here)",
+                _(
+                    "alias *{anchor} is not allowed; riskdocs files spell every value out "
+                    "(copy the value here)"
+                ).format(anchor=event.anchor),
             )
             return None
         if isinstance(event, yaml.NodeEvent) and event.anchor:
             self.problem(
                 "yaml-anchor",
                 event,
-                f"anchor &{event.anchor} is not allowed; "
-                "riskdocs files spell every value out (remove the anchor)",
+                _(
+                    "anchor &{anchor} is not allowed; riskdocs files spell every value out "
+                    "(remove the anchor)"
+                ).format(anchor=event.anchor),
             )
         if depth > MAX_DEPTH:
-            self.problem("yaml-syntax", event, f"nesting deeper than {MAX_DEPTH} levels")
+            self.problem(
+                "yaml-syntax",
+                event,
+                _("nesting deeper than {depth} levels").format(depth=MAX_DEPTH),
+            )
             self.skip(event)
             return None
         if isinstance(event, yaml.ScalarEvent):
@@ -359,7 +401,9 @@ class _Builder:
         if isinstance(event, yaml.SequenceStartEvent):
             self.check_collection_tag(event, "seq")
             return self.sequence(path, depth)
-        raise yaml.YAMLError(f"unexpected YAML event {event!r}")  # libyaml never emits this
+        raise yaml.YAMLError(
+            _("unexpected YAML event {event!r}").format(event=event)
+        )  # libyaml never emits this
 
     def mapping(self, path: JsonPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -369,7 +413,7 @@ class _Builder:
             value_event = next(self.events)
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.problem(
-                    "yaml-syntax", key_event, "a key must be plain text, not a list or mapping"
+                    "yaml-syntax", key_event, _("a key must be plain text, not a list or mapping")
                 )
                 self.skip(key_event)
                 self.skip(value_event)
@@ -381,8 +425,10 @@ class _Builder:
                 self.problem(
                     "yaml-duplicate-key",
                     key_event,
-                    f"duplicate key '{key}' (first "
-                    f"at line {first_line}); YAML keeps only one, remove or rename it",
+                    _(
+                        "duplicate key '{key}' (first at line {first_line}); YAML keeps only "
+                        "one, remove or rename it"
+                    ).format(key=key, first_line=first_line),
                 )
                 self.skip(value_event)
                 continue
@@ -421,10 +467,19 @@ class _Builder:
         if cut is None:
             return
         line, col = end.line + 1 + self.line_offset, end.column + cut.end()
-        self.warnings.append(YamlProblem("yaml-comment-in-value", line, col, (
-            f"'{rest[cut.end() - 2 :].strip()}' is a YAML comment, so the value is only "
-            f"{value!r}: if the '#' belongs to it, quote the whole value"
-        )))  # fmt: skip
+        self.warnings.append(
+            YamlProblem(
+                "yaml-comment-in-value",
+                line,
+                col,
+                (
+                    _(
+                        "'{comment}' is a YAML comment, so the value is only {value!r}: if the '#' "
+                        "belongs to it, quote the whole value"
+                    ).format(comment=rest[cut.end() - 2 :].strip(), value=value)
+                ),
+            )
+        )
 
     def check_collection_tag(self, event: yaml.CollectionStartEvent, core: str) -> None:
         if event.tag is not None and event.tag not in ("!", _CORE + core):
@@ -444,7 +499,11 @@ class _Builder:
         if isinstance(value, bool) != (name == "bool") or not isinstance(
             value, _EXPLICIT_TYPES[name]
         ):
-            self.problem("yaml-tag", event, f"'{text}' is not a valid !!{name} value")
+            self.problem(
+                "yaml-tag",
+                event,
+                _("'{text}' is not a valid !!{name} value").format(text=text, name=name),
+            )
             return None
         return float(str(value)) if name == "float" else value
 
@@ -459,7 +518,9 @@ _EXPLICIT_TYPES: dict[str, type | tuple[type, ...]] = {
 
 def _tag_message(tag: str) -> str:
     shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-    return f"tag {shown} is not allowed; riskdocs reads plain YAML only (remove the tag)"
+    return _("tag {shown} is not allowed; riskdocs reads plain YAML only (remove the tag)").format(
+        shown=shown
+    )
 
 
 def resolve_plain(text: str) -> Any:

@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 
 from riskdocs.errors import ConfigError, RiskdocsError
 from riskdocs.finding import Finding, Severity, sort_findings
+from riskdocs.i18n import _
 from riskdocs.load import kinds
 from riskdocs.load.documents import Document
 from riskdocs.model import fields as f
@@ -57,55 +58,95 @@ def _data(document: Document) -> f.Data:
 def build_risk(document: Document) -> Risk:
     d = _data(document)
     prevention = tuple(
-        PreventionAction(action=f.text(p, "action"), owner=f.text(p, "owner"),
-                         due=f.day(p, "due"), done=f.maybe_day(p, "done"))
+        PreventionAction(
+            action=f.text(p, "action"),
+            owner=f.text(p, "owner"),
+            due=f.day(p, "due"),
+            done=f.maybe_day(p, "done"),
+        )
         for p in f.records(d, "prevention")
-    )  # fmt: skip
+    )
     reviews = tuple(
-        RiskReview(on=f.day(r, "on"), by=f.text(r, "by"),
-                   probability=f.maybe_whole(r, "probability"), impact=f.maybe_whole(r, "impact"),
-                   note=f.maybe_text(r, "note"))
+        RiskReview(
+            on=f.day(r, "on"),
+            by=f.text(r, "by"),
+            probability=f.maybe_whole(r, "probability"),
+            impact=f.maybe_whole(r, "impact"),
+            note=f.maybe_text(r, "note"),
+        )
         for r in f.records(d, "reviews")
-    )  # fmt: skip
+    )
     return Risk(
-        id=f.text(d, "id"), title=f.text(d, "title"), owner=f.maybe_text(d, "owner"),
-        raised=f.day(d, "raised"), probability=f.whole(d, "probability"),
-        impact=f.whole(d, "impact"), status=f.text(d, "status"), source=_source(document),
-        category=f.maybe_text(d, "category"), response=f.maybe_text(d, "response"),
-        trigger=f.maybe_text(d, "trigger"), prevention=prevention,
-        contingency=f.maybe_text(d, "contingency"), review_by=f.maybe_day(d, "review_by"),
-        reviews=reviews, closed=f.maybe_day(d, "closed"), visibility=f.visibility(d),
-        ignore=f.text_map(d, "ignore"), links=f.links(d),
-    )  # fmt: skip
+        id=f.text(d, "id"),
+        title=f.text(d, "title"),
+        owner=f.maybe_text(d, "owner"),
+        raised=f.day(d, "raised"),
+        probability=f.whole(d, "probability"),
+        impact=f.whole(d, "impact"),
+        status=f.text(d, "status"),
+        source=_source(document),
+        category=f.maybe_text(d, "category"),
+        response=f.maybe_text(d, "response"),
+        trigger=f.maybe_text(d, "trigger"),
+        prevention=prevention,
+        contingency=f.maybe_text(d, "contingency"),
+        review_by=f.maybe_day(d, "review_by"),
+        reviews=reviews,
+        closed=f.maybe_day(d, "closed"),
+        visibility=f.visibility(d),
+        ignore=f.text_map(d, "ignore"),
+        links=f.links(d),
+    )
 
 
 def build_commitment(document: Document) -> Commitment:
     d = _data(document)
     moves = tuple(
-        Renegotiation(on=f.day(r, "on"), old_due=f.day(r, "from"), new_due=f.day(r, "to"),
-                      agreed_by=f.text(r, "agreed_by"), reason=f.maybe_text(r, "reason"))
+        Renegotiation(
+            on=f.day(r, "on"),
+            old_due=f.day(r, "from"),
+            new_due=f.day(r, "to"),
+            agreed_by=f.text(r, "agreed_by"),
+            reason=f.maybe_text(r, "reason"),
+        )
         for r in f.records(d, "renegotiated")
-    )  # fmt: skip
+    )
     return Commitment(
-        id=f.text(d, "id"), title=f.text(d, "title"), owner=f.text(d, "owner"),
-        to=f.text(d, "to"), made=f.day(d, "made"), due=f.day(d, "due"),
-        status=f.text(d, "status"), source=_source(document), done=f.maybe_day(d, "done"),
-        renegotiated=moves, source_meeting=f.maybe_text(d, "source"),
-        visibility=f.visibility(d), ignore=f.text_map(d, "ignore"), links=f.links(d),
-    )  # fmt: skip
+        id=f.text(d, "id"),
+        title=f.text(d, "title"),
+        owner=f.text(d, "owner"),
+        to=f.text(d, "to"),
+        made=f.day(d, "made"),
+        due=f.day(d, "due"),
+        status=f.text(d, "status"),
+        source=_source(document),
+        done=f.maybe_day(d, "done"),
+        renegotiated=moves,
+        source_meeting=f.maybe_text(d, "source"),
+        visibility=f.visibility(d),
+        ignore=f.text_map(d, "ignore"),
+        links=f.links(d),
+    )
 
 
 def _deliverable(document: Document, index: int, x: f.Data) -> Deliverable:
     return Deliverable(
-        id=f.text(x, "id"), title=f.text(x, "title"), acceptance=f.texts(x, "acceptance"),
-        source=Source(path=document.path, positions=document.positions,
-                      prefix=("deliverables", index)),
-        owner=f.maybe_text(x, "owner"), due=f.maybe_day(x, "due"),
-        state=f.maybe_text(x, "state") or "planned", delivered=f.maybe_day(x, "delivered"),
-        milestone=f.maybe_text(x, "milestone"), added=f.maybe_day(x, "added"),
-        change_request=f.maybe_text(x, "change_request"), visibility=f.visibility(x),
+        id=f.text(x, "id"),
+        title=f.text(x, "title"),
+        acceptance=f.texts(x, "acceptance"),
+        source=Source(
+            path=document.path, positions=document.positions, prefix=("deliverables", index)
+        ),
+        owner=f.maybe_text(x, "owner"),
+        due=f.maybe_day(x, "due"),
+        state=f.maybe_text(x, "state") or "planned",
+        delivered=f.maybe_day(x, "delivered"),
+        milestone=f.maybe_text(x, "milestone"),
+        added=f.maybe_day(x, "added"),
+        change_request=f.maybe_text(x, "change_request"),
+        visibility=f.visibility(x),
         ignore=f.text_map(x, "ignore"),
-    )  # fmt: skip
+    )
 
 
 def build_scope(document: Document) -> ScopeBaseline:
@@ -114,29 +155,43 @@ def build_scope(document: Document) -> ScopeBaseline:
         _deliverable(document, index, x) for index, x in enumerate(f.records(d, "deliverables"))
     )
     return ScopeBaseline(
-        deliverables=deliverables, source=_source(document),
-        signed_off=f.maybe_day(d, "signed_off"), signed_off_by=f.maybe_text(d, "signed_off_by"),
+        deliverables=deliverables,
+        source=_source(document),
+        signed_off=f.maybe_day(d, "signed_off"),
+        signed_off_by=f.maybe_text(d, "signed_off_by"),
         resigned=tuple(
-            Resign(on=f.day(r, "on"), by=f.text(r, "by"),
-                   change_requests=f.texts(r, "change_requests"), note=f.maybe_text(r, "note"))
+            Resign(
+                on=f.day(r, "on"),
+                by=f.text(r, "by"),
+                change_requests=f.texts(r, "change_requests"),
+                note=f.maybe_text(r, "note"),
+            )
             for r in f.records(d, "resigned")
         ),
-        out_of_scope=f.texts(d, "out_of_scope"), assumptions=f.texts(d, "assumptions"),
-    )  # fmt: skip
+        out_of_scope=f.texts(d, "out_of_scope"),
+        assumptions=f.texts(d, "assumptions"),
+    )
 
 
 def build_change(document: Document) -> ChangeRequest:
     d = _data(document)
     impact = f.record(d, "impact")
     return ChangeRequest(
-        id=f.text(d, "id"), title=f.text(d, "title"), raised=f.day(d, "raised"),
-        raised_by=f.text(d, "raised_by"), status=f.text(d, "status"), source=_source(document),
+        id=f.text(d, "id"),
+        title=f.text(d, "title"),
+        raised=f.day(d, "raised"),
+        raised_by=f.text(d, "raised_by"),
+        status=f.text(d, "status"),
+        source=_source(document),
         deliverables=f.texts(d, "deliverables"),
-        schedule_days=f.maybe_whole(impact, "schedule_days"), cost=f.maybe_number(impact, "cost"),
-        decided=f.maybe_day(d, "decided"), decided_by=f.maybe_text(d, "decided_by"),
+        schedule_days=f.maybe_whole(impact, "schedule_days"),
+        cost=f.maybe_number(impact, "cost"),
+        decided=f.maybe_day(d, "decided"),
+        decided_by=f.maybe_text(d, "decided_by"),
         visibility=f.visibility(d),
-        ignore=f.text_map(d, "ignore"), links=f.links(d),
-    )  # fmt: skip
+        ignore=f.text_map(d, "ignore"),
+        links=f.links(d),
+    )
 
 
 def build_meeting(
@@ -147,77 +202,134 @@ def build_meeting(
     d = _data(document)
     body = parse_body(document.body, document.body_line, aliases)
     problems = [
-        Finding(path=document.path, line=p.line, col=p.col, rule="action-item-syntax",
-                severity=Severity.ERROR, message=p.message, entity=document.stem)
+        Finding(
+            path=document.path,
+            line=p.line,
+            col=p.col,
+            rule="action-item-syntax",
+            severity=Severity.ERROR,
+            message=p.message,
+            entity=document.stem,
+        )
         for p in body.problems
-    ]  # fmt: skip
+    ]
     zone = f.maybe_text(d, "timezone")
     if zone is not None and not known_timezone(zone):
         line, col = document.positions.of_value(("timezone",))
-        problems.append(Finding(path=document.path, line=line, col=col, rule="schema",
-                                severity=Severity.ERROR, entity=document.stem,
-                                message=f"timezone: {zone!r} is not an IANA time zone name"
-                                f"{timezone_hint(zone)}; write e.g. Asia/Shanghai or "
-                                "Europe/Berlin"))  # fmt: skip
+        problems.append(
+            Finding(
+                path=document.path,
+                line=line,
+                col=col,
+                rule="schema",
+                severity=Severity.ERROR,
+                entity=document.stem,
+                message=_(
+                    "timezone: {zone!r} is not an IANA time zone name{hint}; write e.g. "
+                    "Asia/Shanghai or Europe/Berlin"
+                ).format(zone=zone, hint=timezone_hint(zone)),
+            )
+        )
     meeting = Meeting(
-        id=document.stem, path=document.path, date=f.day(d, "date"), title=f.text(d, "title"),
-        kind=f.text(d, "kind"), attendees=f.texts(d, "attendees"), source=_source(document),
-        cadence=f.maybe_text(d, "cadence"), time=f.maybe_text(d, "time"),
-        minutes=f.whole(d, "minutes", 60), timezone=f.maybe_text(d, "timezone"),
+        id=document.stem,
+        path=document.path,
+        date=f.day(d, "date"),
+        title=f.text(d, "title"),
+        kind=f.text(d, "kind"),
+        attendees=f.texts(d, "attendees"),
+        source=_source(document),
+        cadence=f.maybe_text(d, "cadence"),
+        time=f.maybe_text(d, "time"),
+        minutes=f.whole(d, "minutes", 60),
+        timezone=f.maybe_text(d, "timezone"),
         action_items=body.action_items,
-        decisions=body.decisions, visibility=f.visibility(d), ignore=f.text_map(d, "ignore"),
+        decisions=body.decisions,
+        visibility=f.visibility(d),
+        ignore=f.text_map(d, "ignore"),
         body=document.body,
-    )  # fmt: skip
+    )
     return meeting, problems
 
 
 def build_concern(document: Document) -> Concern:
     d = _data(document)
     return Concern(
-        id=f.text(d, "id"), title=f.text(d, "title"), raised=f.day(d, "raised"),
-        raised_by=f.text(d, "raised_by"), severity=f.text(d, "severity"),
-        source=_source(document), owner=f.maybe_text(d, "owner"),
-        acknowledged=f.maybe_day(d, "acknowledged"), resolved=f.maybe_day(d, "resolved"),
-        visibility=f.visibility(d), ignore=f.text_map(d, "ignore"), links=f.links(d),
-    )  # fmt: skip
+        id=f.text(d, "id"),
+        title=f.text(d, "title"),
+        raised=f.day(d, "raised"),
+        raised_by=f.text(d, "raised_by"),
+        severity=f.text(d, "severity"),
+        source=_source(document),
+        owner=f.maybe_text(d, "owner"),
+        acknowledged=f.maybe_day(d, "acknowledged"),
+        resolved=f.maybe_day(d, "resolved"),
+        visibility=f.visibility(d),
+        ignore=f.text_map(d, "ignore"),
+        links=f.links(d),
+    )
 
 
 def build_feedback(document: Document) -> Feedback:
     d = _data(document)
     responses = tuple(
-        FeedbackResponse(date=f.day(r, "date"), person=f.text(r, "from"),
-                         scores=f.whole_map(r, "scores"), nps=f.maybe_whole(r, "nps"),
-                         comment=f.maybe_text(r, "comment"))
+        FeedbackResponse(
+            date=f.day(r, "date"),
+            person=f.text(r, "from"),
+            scores=f.whole_map(r, "scores"),
+            nps=f.maybe_whole(r, "nps"),
+            comment=f.maybe_text(r, "comment"),
+        )
         for r in f.records(d, "responses")
-    )  # fmt: skip
-    return Feedback(period=f.text(d, "period"), responses=responses, source=_source(document),
-                    visibility=f.visibility(d))  # fmt: skip
+    )
+    return Feedback(
+        period=f.text(d, "period"),
+        responses=responses,
+        source=_source(document),
+        visibility=f.visibility(d),
+    )
 
 
 def build_milestone(document: Document) -> Milestone:
     d = _data(document)
     moves = tuple(
-        Rebaseline(on=f.day(r, "on"), old_baseline=f.day(r, "from"), new_baseline=f.day(r, "to"),
-                   agreed_by=f.text(r, "agreed_by"), reason=f.maybe_text(r, "reason"),
-                   change_request=f.maybe_text(r, "change_request"))
+        Rebaseline(
+            on=f.day(r, "on"),
+            old_baseline=f.day(r, "from"),
+            new_baseline=f.day(r, "to"),
+            agreed_by=f.text(r, "agreed_by"),
+            reason=f.maybe_text(r, "reason"),
+            change_request=f.maybe_text(r, "change_request"),
+        )
         for r in f.records(d, "rebaselined")
-    )  # fmt: skip
+    )
     return Milestone(
-        id=f.text(d, "id"), title=f.text(d, "title"), baseline=f.day(d, "baseline"),
-        forecast=f.day(d, "forecast"), source=_source(document),
-        buffer_days=f.whole(d, "buffer_days", 0), rebaselined=moves, done=f.maybe_day(d, "done"),
-        owner=f.maybe_text(d, "owner"), deliverables=f.texts(d, "deliverables"),
-        visibility=f.visibility(d), ignore=f.text_map(d, "ignore"), links=f.links(d),
-    )  # fmt: skip
+        id=f.text(d, "id"),
+        title=f.text(d, "title"),
+        baseline=f.day(d, "baseline"),
+        forecast=f.day(d, "forecast"),
+        source=_source(document),
+        buffer_days=f.whole(d, "buffer_days", 0),
+        rebaselined=moves,
+        done=f.maybe_day(d, "done"),
+        owner=f.maybe_text(d, "owner"),
+        deliverables=f.texts(d, "deliverables"),
+        visibility=f.visibility(d),
+        ignore=f.text_map(d, "ignore"),
+        links=f.links(d),
+    )
 
 
 def build_lesson(document: Document) -> Lesson:
     d = _data(document)
     return Lesson(
-        id=f.text(d, "id"), title=f.text(d, "title"), date=f.day(d, "date"),
-        source=_source(document), body=document.body, visibility=f.visibility(d),
+        id=f.text(d, "id"),
+        title=f.text(d, "title"),
+        date=f.day(d, "date"),
+        source=_source(document),
+        body=document.body,
+        visibility=f.visibility(d),
         links=f.links(d),
-    )  # fmt: skip
+    )
 
 
 class _Identified(Protocol):
@@ -256,21 +368,25 @@ def build_project(
         changes=_by_id(of_kind[kinds.CHANGE_REQUEST], build_change),
         meetings=tuple(sorted((m for m, _ in built), key=lambda m: (m.date, m.path))),
         concerns=_by_id(of_kind[kinds.CONCERN], build_concern),
-        feedback=tuple(sorted(map(build_feedback, of_kind[kinds.FEEDBACK]),
-                              key=lambda pulse: pulse.period)),
+        feedback=tuple(
+            sorted(map(build_feedback, of_kind[kinds.FEEDBACK]), key=lambda pulse: pulse.period)
+        ),
         milestones=_by_id(of_kind[kinds.MILESTONE], build_milestone),
         lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
-    )  # fmt: skip
+    )
     return project, [finding for _, found in built for finding in found]
 
 
 def _settings_document(candidates: Sequence[Document], problems: Sequence[Finding]) -> Document:
     if candidates:
         return candidates[0]
-    about_config = [p for p in problems
-                    if p.path == kinds.CONFIG_FILE and p.severity is Severity.ERROR]  # fmt: skip
+    about_config = [
+        p for p in problems if p.path == kinds.CONFIG_FILE and p.severity is Severity.ERROR
+    ]
     if not about_config:
-        raise RiskdocsError(f"{kinds.CONFIG_FILE} is missing from the project root")
+        raise RiskdocsError(
+            _("{config} is missing from the project root").format(config=kinds.CONFIG_FILE)
+        )
     raise ConfigError(sort_findings(about_config))
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from riskdocs.dates import day_or_none
+from riskdocs.i18n import _
 from riskdocs.load.kinds import COMMITMENT
 from riskdocs.model.entities import ActionItem, Cadence, Meeting
 
@@ -40,8 +41,9 @@ _DUE_WORD = r"(?:(?<!\S)due|(?<![A-Za-z0-9])截止(?:日期|时间)?)"
 _DUE = re.compile(rf"{_DUE_WORD}{_COLON}[ \t]*(\S*)", re.IGNORECASE)
 # A due marker without its colon, before something shaped like a date: read as plain
 # text it would leave the item undated, so it is a problem to fix.
-_DUE_NO_COLON = re.compile(rf"{_DUE_WORD}(?P<gap>[ \t]*)(?P<day>\d{{4}}-\d{{1,2}}-\d{{1,2}})",
-                           re.IGNORECASE)  # fmt: skip
+_DUE_NO_COLON = re.compile(
+    rf"{_DUE_WORD}(?P<gap>[ \t]*)(?P<day>\d{{4}}-\d{{1,2}}-\d{{1,2}})", re.IGNORECASE
+)
 _WAS = re.compile(rf"(?<!\S)was{_COLON}[ \t]*(\S*)", re.IGNORECASE)
 _AGREED = re.compile(rf"(?<!\S)agreed{_COLON}[ \t]*@?(\S*)", re.IGNORECASE)
 DECISION_HEADINGS = frozenset({"decisions", "decision", "决议", "决定"})
@@ -114,28 +116,51 @@ def _action_item(
         marker = text[found.start() : found.start(1)].rstrip(" \t")
         value = day_or_none(found.group(1))
         if value is None:
-            problems.append(BodyProblem(line, start + found.start(1) + 1, (
-                f"{marker}{found.group(1) or ' (nothing)'} is not a date; write "
-                f"{marker}YYYY-MM-DD, e.g. {marker}2026-11-25"
-            )))  # fmt: skip
+            problems.append(
+                BodyProblem(
+                    line,
+                    start + found.start(1) + 1,
+                    (
+                        _(
+                            "{marker}{value} is not a date; write {marker}YYYY-MM-DD, e.g. "
+                            "{marker}2026-11-25"
+                        ).format(marker=marker, value=found.group(1) or _(" (nothing)"))
+                    ),
+                )
+            )
         return value
 
     due, moved_from = day(_DUE), day(_WAS)
     if due is None and (bare := _DUE_NO_COLON.search(text)):
         marker = bare.group()[: bare.start("gap") - bare.start()]
-        problems.append(BodyProblem(line, start + bare.start() + 1, (
-            f"{bare.group()} looks like a due date but has no colon: write "
-            f"{marker}:{bare.group('day')}"
-        )))  # fmt: skip
+        problems.append(
+            BodyProblem(
+                line,
+                start + bare.start() + 1,
+                (
+                    _(
+                        "{written} looks like a due date but has no colon: write {marker}:{day}"
+                    ).format(written=bare.group(), marker=marker, day=bare.group("day"))
+                ),
+            )
+        )
     agreed = _AGREED.search(text)
     commitment = _COMMITMENT.search(text)
     agreed_by = (agreed.group(1).rstrip(".,;").lower() or None) if agreed else None
     if (_WAS.search(text) is None) != (agreed is None):
         where = agreed or _WAS.search(text)
         assert where is not None  # one of the two is there
-        problems.append(BodyProblem(line, start + where.start() + 1, (
-            f"a rescheduled item says both the date it replaces and who agreed: {RESCHEDULED}"
-        )))  # fmt: skip
+        problems.append(
+            BodyProblem(
+                line,
+                start + where.start() + 1,
+                (
+                    _(
+                        "a rescheduled item says both the date it replaces and who agreed: {form}"
+                    ).format(form=RESCHEDULED)
+                ),
+            )
+        )
     item = ActionItem(
         text=without_schedule(_OWNER.sub("", text, count=1)),
         done=task.group(1) != " ",

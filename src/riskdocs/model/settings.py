@@ -5,6 +5,7 @@ thresholds (merged over the defaults), plus the checks the schema cannot make.
 from __future__ import annotations
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import _
 from riskdocs.load.documents import Document, load_file
 from riskdocs.load.kinds import CONFIG, CONFIG_FILE
 from riskdocs.load.tree import Tree
@@ -31,15 +32,24 @@ def build_thresholds(data: f.Data) -> Thresholds:
 
 
 def _person(key: str, p: f.Data) -> Person:
-    return Person(key=key, name=f.text(p, "name"), side=f.text(p, "side"),
-                  role=f.maybe_text(p, "role"), email=f.maybe_text(p, "email"),
-                  aliases=tuple(f.texts(p, "aliases")),
-                  timezone=f.maybe_text(p, "timezone"))  # fmt: skip
+    return Person(
+        key=key,
+        name=f.text(p, "name"),
+        side=f.text(p, "side"),
+        role=f.maybe_text(p, "role"),
+        email=f.maybe_text(p, "email"),
+        aliases=tuple(f.texts(p, "aliases")),
+        timezone=f.maybe_text(p, "timezone"),
+    )
 
 
 def _cadence(name: str, c: f.Data) -> Cadence:
-    return Cadence(name=name, every_days=f.whole(c, "every_days"), kind=f.maybe_text(c, "kind"),
-                   grace_days=f.whole(c, "grace_days", 0))  # fmt: skip
+    return Cadence(
+        name=name,
+        every_days=f.whole(c, "every_days"),
+        kind=f.maybe_text(c, "kind"),
+        grace_days=f.whole(c, "grace_days", 0),
+    )
 
 
 def build_settings(document: Document) -> Settings:
@@ -70,15 +80,22 @@ def build_calendar(data: f.Data) -> WorkCalendar:
 
     def entries(key: str, default: str) -> tuple[DayOff, ...]:
         return tuple(
-            DayOff(index=i, name=f.maybe_text(e, "name") or default, on=f.maybe_day(e, "on"),
-                   first=f.maybe_day(e, "from"), last=f.maybe_day(e, "to"))
+            DayOff(
+                index=i,
+                name=f.maybe_text(e, "name") or default,
+                on=f.maybe_day(e, "on"),
+                first=f.maybe_day(e, "from"),
+                last=f.maybe_day(e, "to"),
+            )
             for i, e in enumerate(f.records(data, key))
-        )  # fmt: skip
+        )
 
-    return WorkCalendar(count=f.maybe_text(data, "count") or CALENDAR,
-                        week=frozenset(WEEKDAYS.index(d) for d in week),
-                        days_off=entries("holidays", "holiday"),
-                        days_on=entries("working_days", "working day"))  # fmt: skip
+    return WorkCalendar(
+        count=f.maybe_text(data, "count") or CALENDAR,
+        week=frozenset(WEEKDAYS.index(d) for d in week),
+        days_off=entries("holidays", "holiday"),
+        days_on=entries("working_days", "working day"),
+    )
 
 
 def timezone_in(tree: Tree) -> str | None:
@@ -106,30 +123,54 @@ def settings_problems(settings: Settings) -> list[Finding]:
     order, and the time zone name."""
     problems: list[Finding] = []
     if settings.start and settings.end and settings.end < settings.start:
-        problems.append(_problem(settings.source, ("project", "end"),
-                                 f"project.end {settings.end} is before project.start "
-                                 f"{settings.start}: correct whichever date is wrong"))  # fmt: skip
+        problems.append(
+            _problem(
+                settings.source,
+                ("project", "end"),
+                _(
+                    "project.end {end} is before project.start {start}: correct whichever "
+                    "date is wrong"
+                ).format(end=settings.end, start=settings.start),
+            )
+        )
     bands, source = settings.thresholds.risk_bands, settings.source
     if bands["high"] <= bands["medium"]:
-        problems.append(_problem(source, ("thresholds", "risk_bands", "high"),
-                                 f"thresholds.risk_bands: high ({bands['high']}) must be above "
-                                 f"medium ({bands['medium']})"))  # fmt: skip
+        problems.append(
+            _problem(
+                source,
+                ("thresholds", "risk_bands", "high"),
+                _("thresholds.risk_bands: high ({high}) must be above medium ({medium})").format(
+                    high=bands["high"], medium=bands["medium"]
+                ),
+            )
+        )
     problems.extend(_alias_problems(settings))
     for person in settings.people.values():
         if person.timezone is not None and not known_timezone(person.timezone):
-            problems.append(_problem(source, ("people", person.key, "timezone"),
-                                     f"people.{person.key}.timezone: {person.timezone!r} is not "
-                                     f"an IANA time zone name{timezone_hint(person.timezone)}; "
-                                     "write e.g. Europe/London or Asia/Shanghai"))  # fmt: skip
+            problems.append(
+                _problem(
+                    source,
+                    ("people", person.key, "timezone"),
+                    _(
+                        "people.{key}.timezone: {timezone!r} is not an IANA time zone "
+                        "name{hint}; write e.g. Europe/London or Asia/Shanghai"
+                    ).format(
+                        key=person.key,
+                        timezone=person.timezone,
+                        hint=timezone_hint(person.timezone),
+                    ),
+                )
+            )
     problems.extend(_calendar_problems(settings))
     if settings.timezone is not None and not known_timezone(settings.timezone):
         problems.append(
             _problem(
                 source,
                 ("project", "timezone"),
-                f"project.timezone: {settings.timezone!r} is not an IANA time "
-                f"zone name{timezone_hint(settings.timezone)}; write e.g. Europe/Berlin or "
-                "America/New_York",
+                _(
+                    "project.timezone: {timezone!r} is not an IANA time zone "
+                    "name{hint}; write e.g. Europe/Berlin or America/New_York"
+                ).format(timezone=settings.timezone, hint=timezone_hint(settings.timezone)),
             )
         )
     return problems
@@ -142,24 +183,38 @@ def _calendar_problems(settings: Settings) -> list[Finding]:
     calendar, source = settings.calendar, settings.source
 
     def say(key: str, entry: DayOff, message: str) -> None:
-        problems.append(_problem(source, ("calendar", key, entry.index),
-                                 f"calendar.{key}[{entry.index}]: {message}"))  # fmt: skip
+        problems.append(
+            _problem(
+                source, ("calendar", key, entry.index), f"calendar.{key}[{entry.index}]: {message}"
+            )
+        )
 
     for entry in calendar.days_off:
         ranged = entry.first is not None or entry.last is not None
         if (entry.on is None) == (not ranged):
-            say("holidays", entry, "write `on:` for one day, or `from:` and `to:` for several")
+            say("holidays", entry, _("write `on:` for one day, or `from:` and `to:` for several"))
         elif ranged and (entry.first is None or entry.last is None):
-            say("holidays", entry, "a run of days needs both `from:` and `to:`")
+            say("holidays", entry, _("a run of days needs both `from:` and `to:`"))
         elif entry.first and entry.last and entry.last < entry.first:
-            say("holidays", entry, f"`to:` {entry.last} is before `from:` {entry.first}: swap them")
+            say(
+                "holidays",
+                entry,
+                _("`to:` {last} is before `from:` {first}: swap them").format(
+                    last=entry.last, first=entry.first
+                ),
+            )
     for entry in calendar.days_on:
         if entry.on is None:
-            say("working_days", entry, "write the day as `on:`")
+            say("working_days", entry, _("write the day as `on:`"))
     for entry in calendar.days_on:
         if entry.on in calendar.holidays:
-            say("working_days", entry, f"{entry.on} is also a holiday "
-                f"({calendar.holidays[entry.on]}): keep it in one of the lists")  # fmt: skip
+            say(
+                "working_days",
+                entry,
+                _("{on} is also a holiday ({holidays}): keep it in one of the lists").format(
+                    on=entry.on, holidays=calendar.holidays[entry.on]
+                ),
+            )
     return problems
 
 
@@ -171,18 +226,30 @@ def _alias_problems(settings: Settings) -> list[Finding]:
         for alias in person.aliases:
             other = claimed.get(alias.casefold())
             if other is not None and other != person.key:
-                problems.append(_problem(settings.source, ("people", person.key, "aliases"),
-                                         f"people.{person.key}.aliases: {alias!r} already names "
-                                         f"{other}; an alias must name one person: remove it "
-                                         "from one of them"))  # fmt: skip
+                problems.append(
+                    _problem(
+                        settings.source,
+                        ("people", person.key, "aliases"),
+                        _(
+                            "people.{key}.aliases: {alias!r} already names {other}; an alias must "
+                            "name one person: remove it from one of them"
+                        ).format(key=person.key, alias=alias, other=other),
+                    )
+                )
             claimed.setdefault(alias.casefold(), person.key)
     return problems
 
 
 def _problem(source: Source, path: tuple[str | int, ...], message: str) -> Finding:
     line, col = source.position(*path)
-    return Finding(path=source.path, line=line, col=col, rule="config", severity=Severity.ERROR,
-                   message=message)  # fmt: skip
+    return Finding(
+        path=source.path,
+        line=line,
+        col=col,
+        rule="config",
+        severity=Severity.ERROR,
+        message=message,
+    )
 
 
 def timezone_hint(name: str) -> str:
@@ -192,7 +259,7 @@ def timezone_hint(name: str) -> str:
     from riskdocs.suggest import did_you_mean
 
     close = did_you_mean(name, sorted(available_timezones()), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return _(" (did you mean {close!r}?)").format(close=close[0]) if close else ""
 
 
 def known_timezone(name: str) -> bool:

@@ -55,11 +55,12 @@ def heatmap(risks: dict[str, Any]) -> str:
         f'<text class="axis" x="{LABEL - 12}" y="{(5 - n) * (CELL + GAP) + middle + 5}">{n}</text>'
         for n in range(1, 6)
     ]
+    probability, impact = html_text(_("Probability")), html_text(_("Impact"))
     titles = (
         f'<text class="axis-title" x="{LABEL + 5 * (CELL + GAP) / 2}" y="{size + 36}">'
-        f"{html_text(_('Probability'))}</text>"
+        f"{probability}</text>"
         f'<text class="axis-title" transform="rotate(-90)" x="{-(5 * (CELL + GAP)) / 2}" y="12">'
-        f"{html_text(_('Impact'))}</text>"
+        f"{impact}</text>"
     )
     open_count = sum(sum(row) for row in risks["heatmap"])
     title = _("Risk heat map: {count} open risks by probability and impact").format(
@@ -119,11 +120,12 @@ def timeline(milestones: list[dict[str, Any]], today: str, frame: Frame = WIDE) 
     title = html_text(
         _("Milestones: baseline, buffer and forecast against today ({day})").format(day=today)
     )
+    today_word = html_text(_("today"))
     return (
         f'<svg class="timeline" viewBox="0 0 {width} {height + 10}" role="img" '
         f'aria-label="{title}"><title>{title}</title>'
         f'<line class="today" x1="{today_x}" x2="{today_x}" y1="8" y2="{height}"/>'
-        f'<text class="today-label" x="{today_x}" y="8">{html_text(_("today"))}</text>'
+        f'<text class="today-label" x="{today_x}" y="8">{today_word}</text>'
         f"{''.join(rows)}</svg>"
     )
 

@@ -574,7 +574,7 @@ def _task(people: Mapping[str, Person], item: ActionItem) -> str:
         moved = _("moved from {day}, agreed by {name}")
         when.append(moved.format(day=long_date(item.moved_from), name=name(item.agreed_by)))
     # Translators: between the parts of an action item's dates: "due 27 Nov; moved from ..."
-    dated = f" ({_('; ').join(when)})" if when else ""
+    dated = " ({})".format(_("; ").join(when)) if when else ""
     return f"{box} {who}{item.text}{dated}"
 
 

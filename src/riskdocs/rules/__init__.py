@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
+from riskdocs.i18n import _
 from riskdocs.model.entities import Entity, Project
 from riskdocs.rules import (
     action_item_commitment_mismatch,
@@ -167,22 +168,35 @@ def run_rules(
             findings.append(_crashed(rule, project, exc))
             continue
         findings.extend(
-            Finding(path=h.path, line=h.line, col=h.col, rule=rule_id, severity=severity,
-                    message=h.message, entity=h.entity, client=h.client,
-                    ignored=ignores.get(h.entity or "", {}).get(rule_id))
+            Finding(
+                path=h.path,
+                line=h.line,
+                col=h.col,
+                rule=rule_id,
+                severity=severity,
+                message=h.message,
+                entity=h.entity,
+                client=h.client,
+                ignored=ignores.get(h.entity or "", {}).get(rule_id),
+            )
             for h in hits
-        )  # fmt: skip
+        )
     return findings
 
 
 def _crashed(rule: Rule, project: Project, exc: Exception) -> Finding:
     """An `internal-error` finding naming the rule whose `check` raised."""
     return Finding(
-        path=project.settings.source.path, line=None, col=None, rule="internal-error",
+        path=project.settings.source.path,
+        line=None,
+        col=None,
+        rule="internal-error",
         severity=Severity.ERROR,
-        message=f"rule {rule.ID} crashed ({type(exc).__name__}: {exc}); its results are "
-        "missing. Please report this with the file that triggers it",
-    )  # fmt: skip
+        message=_(
+            "rule {rule} crashed ({error}: {exc}); its results are missing. Please "
+            "report this with the file that triggers it"
+        ).format(rule=rule.ID, error=type(exc).__name__, exc=exc),
+    )
 
 
 def _ignorable(project: Project) -> Iterator[Entity]:
@@ -202,7 +216,7 @@ def unknown_ignores(project: Project) -> Iterator[Finding]:
             if name in RULES:
                 continue
             close = did_you_mean(name, sorted(RULES), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
             line, col = source.positions.of_key((*source.prefix, "ignore", name))
             yield Finding(
                 path=source.path,
@@ -210,6 +224,8 @@ def unknown_ignores(project: Project) -> Iterator[Finding]:
                 col=col,
                 rule="unknown-rule",
                 severity=Severity.ERROR,
-                message=f"'{name}' is not a health rule{hint}; `riskdocs rules` lists them",
+                message=_(
+                    "'{name}' is not a health rule{hint}; `riskdocs rules` lists them"
+                ).format(name=name, hint=hint),
                 entity=entity.id,
             )

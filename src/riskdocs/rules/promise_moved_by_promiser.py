@@ -30,6 +30,7 @@ from riskdocs.finding import Severity
 from riskdocs.i18n import _
 from riskdocs.model.entities import Person, Project
 from riskdocs.rules.base import Context, Hit, Option, hit, hit_at
+from riskdocs.words import word
 
 ID = "promise-moved-by-promiser"
 SEVERITY = Severity.ERROR
@@ -117,7 +118,7 @@ def _client(people: Mapping[str, Person], agreed: str, what: str) -> str:
         "{what} is recorded as agreed by {name}, on the same side as whoever "
         "promised it ({side}); the team is recording who on the other side "
         "agreed."
-    ).format(what=what, name=people[agreed].name, side=side)
+    ).format(what=what, name=people[agreed].name, side=word(side))
 
 
 def _message(people: Mapping[str, Person], owner: str | None, agreed: str, what: str) -> str:
@@ -128,5 +129,9 @@ def _message(people: Mapping[str, Person], owner: str | None, agreed: str, what:
         "{owner}: a promise is moved only with the agreement of {other}; name "
         "who agreed there"
     ).format(
-        what=what, name=people[agreed].name, side=side, owner=people[owner or ""].name, other=other
+        what=what,
+        name=people[agreed].name,
+        side=word(side),
+        owner=people[owner or ""].name,
+        other=other,
     )

@@ -33,6 +33,7 @@ from riskdocs.finding import Severity
 from riskdocs.i18n import _
 from riskdocs.model.entities import ChangeRequest, Deliverable, Project
 from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.words import word
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import ScopeVersion
@@ -146,7 +147,7 @@ def _why(deliverable: Deliverable, request: ChangeRequest | None) -> str:
         return _(
             "{id} is {status}, not approved: get {id} approved, or take {deliverable} out of the "
             "baseline"
-        ).format(id=request.id, status=request.status, deliverable=deliverable.id)
+        ).format(id=request.id, status=word(request.status), deliverable=deliverable.id)
     return _(
         "no approved change request names it: raise one under scope/changes/ "
         "that lists {id} under `deliverables:`"

@@ -32,6 +32,7 @@ from riskdocs.finding import Severity
 from riskdocs.i18n import _
 from riskdocs.model.entities import ChangeRequest, Project, Resign
 from riskdocs.rules.base import Context, Hit, Option, hit, name_of
+from riskdocs.words import word
 
 ID = "scope-resign-unapproved"
 SEVERITY = Severity.ERROR
@@ -73,7 +74,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
 def _not_agreed(change: ChangeRequest, again: Resign) -> str | None:
     """Why the re-sign cannot have agreed to `change`, or None when it can."""
     if change.status != "approved":
-        return _("is {status}").format(status=change.status)
+        return _("is {status}").format(status=word(change.status))
     if change.decided is not None and change.decided > again.on:
         return _("was approved only on {decided}, after the re-sign").format(decided=change.decided)
     return None
