@@ -46,7 +46,11 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
         try:
             return parse_day(value)
         except ValueError:
-            self.fail(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-25", param, ctx)
+            self.fail(
+                _("{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-25").format(value=value),
+                param,
+                ctx,
+            )
 
 
 # The options several commands share, declared once.
@@ -104,8 +108,14 @@ AS_OF_OPTION = click.option(
 
 
 def format_option(names: Sequence[str]) -> Callable[[F], F]:
-    return click.option("--format", "output_format", type=click.Choice(names), default="text",
-                        show_default=True, help="Output format.")  # fmt: skip
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(names),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
 
 
 def clock_today(timezone: str | None) -> dt.date:
@@ -138,7 +148,11 @@ def check_rule_names(names: Sequence[str]) -> None:
         if name not in known:
             close = did_you_mean(name, known, n=1)
             hint = _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
-            raise RiskdocsError(f"no rule named '{name}'{hint}; `riskdocs rules` lists them")
+            raise RiskdocsError(
+                _("no rule named '{name}'{hint}; `riskdocs rules` lists them").format(
+                    name=name, hint=hint
+                )
+            )
 
 
 def say(message: str, *, err: bool = False) -> None:
@@ -230,6 +244,7 @@ def validate(
     check_rule_names(rules)
     formatter = FORMATTERS[output_format]
     project_root = _project_root(root, paths)
+    _speak(_disk(project_root))
     selected = _relative_paths(project_root, paths, skip_outside=hook)
     if hook and paths and not selected:
         say(
@@ -243,18 +258,21 @@ def validate(
         say(_("riskdocs: nothing to check: this commit changes no project file"))
         return
     commit, as_of_day = _as_of(repository, as_of, refused)
-    source = for_validate(project_root, repository, selected, hook=hook, commit=commit,
-                          refused=refused)  # fmt: skip
-    _speak(source.tree)
+    source = for_validate(
+        project_root, repository, selected, hook=hook, commit=commit, refused=refused
+    )
     try:
-        result = run(source, _day(source.tree, today or as_of_day),
-                     only=frozenset(rules) or None, hook=hook)  # fmt: skip
+        result = run(
+            source, _day(source.tree, today or as_of_day), only=frozenset(rules) or None, hook=hook
+        )
     except ConfigError as exc:
         show(formatter(exc.findings, 1))
         raise
     shown = relocate(result.findings, _checkout_prefix(project_root, output_format))
-    show(formatter(shown, result.files_checked, show_ignored=show_ignored),
-         coloured=output_format == "text")  # fmt: skip
+    show(
+        formatter(shown, result.files_checked, show_ignored=show_ignored),
+        coloured=output_format == "text",
+    )
     sys.exit(exit_code(result.findings))
 
 
@@ -280,6 +298,12 @@ def _day(tree: Tree, given: dt.date | None) -> dt.date:
     return clock_today(timezone_in(tree))
 
 
+def _disk(root: Path) -> Tree:
+    from riskdocs.load.tree import DiskTree
+
+    return DiskTree(root)
+
+
 def _speak(tree: Tree) -> None:
     """Speak project.language from now on, unless --lang chose (a value the schema
     refuses is reported by the run, in English)."""
@@ -301,7 +325,7 @@ def _as_of(
         raise RiskdocsError(refused)
     if repository is None:
         raise RiskdocsError(
-            "--as-of reads git history, and this project is not in a git repository"
+            _("--as-of reads git history, and this project is not in a git repository")
         )
     return repository.as_of(value)
 
@@ -328,7 +352,9 @@ def _relative_paths(root: Path, paths: Sequence[Path], skip_outside: bool = Fals
         if resolved != root and root not in resolved.parents:
             if skip_outside:
                 continue
-            raise RiskdocsError(f"{path} is outside the project at {root}")
+            raise RiskdocsError(
+                _("{path} is outside the project at {root}").format(path=path, root=root)
+            )
         relative.append(resolved.relative_to(root).as_posix() if resolved != root else "")
     return [] if "" in relative else relative
 
@@ -362,11 +388,14 @@ def report(
     from riskdocs.report.publish import publish
 
     project_root = _project_root(root, [])
+    _speak(_disk(project_root))
     repository, refused = _repository(project_root)
     commit, as_of_day = _as_of(repository, as_of, refused)
-    source = (at_commit(project_root, repository, commit) if commit
-              else whole_project(project_root, repository, refused=refused))  # fmt: skip
-    _speak(source.tree)
+    source = (
+        at_commit(project_root, repository, commit)
+        if commit
+        else whole_project(project_root, repository, refused=refused)
+    )
     try:
         result = run(source, _day(source.tree, today or as_of_day))
     except ConfigError as exc:
@@ -390,10 +419,18 @@ def report(
     show_default=True,
     help="Folder to write the example's report to; it is replaced as a whole.",
 )
-@click.option("--today", type=DateType(), help="Report as of this day (default: the example's "
-              "own week, 2026-11-26).")  # fmt: skip
-@click.option("--audience", type=click.Choice(("client", "team")), default="client",
-              show_default=True, help="team shows internal records and findings too.")  # fmt: skip
+@click.option(
+    "--today",
+    type=DateType(),
+    help="Report as of this day (default: the example's own week, 2026-11-26).",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(("client", "team")),
+    default="client",
+    show_default=True,
+    help="team shows internal records and findings too.",
+)
 @LANG_OPTION
 @setup_errors
 def demo(output: Path, today: dt.date | None, audience: str) -> None:
@@ -405,8 +442,11 @@ def demo(output: Path, today: dt.date | None, audience: str) -> None:
     say(_("riskdocs: wrote the example's status page to {page}").format(page=page))
     say(_("open it in a browser: {address}").format(address=page.as_uri()))
     health = word(published.overall)
-    say(_("overall health {health}, because:").format(health=health) if published.reasons
-        else _("overall health {health}").format(health=health))  # fmt: skip
+    say(
+        _("overall health {health}, because:").format(health=health)
+        if published.reasons
+        else _("overall health {health}").format(health=health)
+    )
     for reason in published.reasons:
         say(f"  - {reason}")
     say(_("start your own project with `riskdocs init DIR`"))
@@ -415,9 +455,12 @@ def demo(output: Path, today: dt.date | None, audience: str) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--today", type=DateType(), help="Date the example entries around this day.")
-@click.option("--pre-commit", "hook", is_flag=True,
-              help="Also write .pre-commit-config.yaml with the riskdocs hook at the top of "
-              "the repository.")  # fmt: skip
+@click.option(
+    "--pre-commit",
+    "hook",
+    is_flag=True,
+    help="Also write .pre-commit-config.yaml with the riskdocs hook at the top of the repository.",
+)
 @LANG_OPTION
 @setup_errors
 def init(directory: Path, today: dt.date | None, hook: bool) -> None:
@@ -427,16 +470,23 @@ def init(directory: Path, today: dt.date | None, hook: bool) -> None:
 
     placement = placement_of(directory, Path.cwd())
     written = init_project(directory, today or clock_today(None), placement, hook)
-    say(f"riskdocs: created {len(written)} files in {directory}")
+    say(
+        _("riskdocs: created {written} files in {directory}").format(
+            written=len(written), directory=directory
+        )
+    )
     for step in next_steps(directory, placement, hook):
         say(step)
 
 
 @main.command()
 @click.argument("kind", required=False, shell_complete=_complete_kinds)
-@click.option("--refresh", is_flag=True,
-              help="Rewrite the project's editor schemas in .riskdocs/schemas/ (its people, "
-              "cadences and ids) instead of printing one.")  # fmt: skip
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Rewrite the project's editor schemas in .riskdocs/schemas/ (its people, "
+    "cadences and ids) instead of printing one.",
+)
 @ROOT_OPTION
 @setup_errors
 def schema(kind: str | None, refresh: bool, root: Path | None) -> None:
@@ -449,10 +499,13 @@ def schema(kind: str | None, refresh: bool, root: Path | None) -> None:
         from riskdocs.scaffold import refresh_schemas
 
         if kind is not None:
-            raise click.UsageError("--refresh writes every schema: leave out KIND")
+            raise click.UsageError(_("--refresh writes every schema: leave out KIND"))
         changed = refresh_schemas(_project_root(root, []))
-        say(f"riskdocs: refreshed {', '.join(changed)}" if changed
-            else "riskdocs: the editor schemas are up to date")  # fmt: skip
+        say(
+            _("riskdocs: refreshed {changed}").format(changed=", ".join(changed))
+            if changed
+            else _("riskdocs: the editor schemas are up to date")
+        )
     elif kind is None:
         click.echo("\n".join(schema_names()))
     else:
@@ -500,6 +553,7 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
     from riskdocs.load.tree import DiskTree
 
     project_root = _project_root(root, [])
+    _speak(_disk(project_root))
     repository, refused = _repository(project_root)
     if refused is not None:
         raise RiskdocsError(refused)
@@ -510,7 +564,6 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
             )
         )
     disk = DiskTree(project_root)
-    _speak(disk)
     target = find_target(disk, entity) if entity else None
     revisions = timeline(repository, _day(disk, None), disk, target)
     show(render_timeline(revisions, output_format))
@@ -522,8 +575,13 @@ def history(entity: str | None, root: Path | None, output_format: str) -> None:
 ON_OPTION = click.option("--on", type=DateType(), help="The day it happened. Default: today.")
 
 
-def _record(root: Path | None, entity: str, kinds: tuple[str, ...], today: dt.date | None,
-            edit: Callable[[Any, dt.date], None]) -> None:  # fmt: skip
+def _record(
+    root: Path | None,
+    entity: str,
+    kinds: tuple[str, ...],
+    today: dt.date | None,
+    edit: Callable[[Any, dt.date], None],
+) -> None:
     from riskdocs.load.tree import DiskTree
     from riskdocs.record import apply, find_entity
 
@@ -560,15 +618,23 @@ def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | No
     reached."""
     from riskdocs.record import deliver
 
-    _record(root, entity, ("commitment", "milestone", "deliverable"), today,
-            lambda change, day: deliver(change, on or day))  # fmt: skip
+    _record(
+        root,
+        entity,
+        ("commitment", "milestone", "deliverable"),
+        today,
+        lambda change, day: deliver(change, on or day),
+    )
 
 
 @main.command()
 @click.argument("entity", shell_complete=_complete_ids)
 @click.option("--to", "to", type=DateType(), required=True, help="The new agreed date.")
-@click.option("--agreed-by", required=True, help="Who agreed (a key of `people:`, on the "
-              "other side than the promise's owner).")  # fmt: skip
+@click.option(
+    "--agreed-by",
+    required=True,
+    help="Who agreed (a key of `people:`, on the other side than the promise's owner).",
+)
 @click.option("--reason", help="Why it moved, in a sentence.")
 @click.option("--change-request", help="The change request behind a milestone's move.")
 @ON_OPTION
@@ -576,16 +642,27 @@ def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | No
 @TODAY_OPTION
 @LANG_OPTION
 @setup_errors
-def move(entity: str, to: dt.date, agreed_by: str, reason: str | None,
-         change_request: str | None, on: dt.date | None, root: Path | None,
-         today: dt.date | None) -> None:  # fmt: skip
+def move(
+    entity: str,
+    to: dt.date,
+    agreed_by: str,
+    reason: str | None,
+    change_request: str | None,
+    on: dt.date | None,
+    root: Path | None,
+    today: dt.date | None,
+) -> None:
     """Record an agreed move of commitment ENTITY's due date or milestone ENTITY's
     baseline: who agreed and when, then the new date."""
     from riskdocs.record import move as record_move
 
-    _record(root, entity, ("commitment", "milestone"), today,
-            lambda change, day: record_move(change, to, agreed_by, on or day, reason,
-                                            change_request))  # fmt: skip
+    _record(
+        root,
+        entity,
+        ("commitment", "milestone"),
+        today,
+        lambda change, day: record_move(change, to, agreed_by, on or day, reason, change_request),
+    )
 
 
 @main.command()
@@ -600,15 +677,29 @@ def move(entity: str, to: dt.date, agreed_by: str, reason: str | None,
 @TODAY_OPTION
 @LANG_OPTION
 @setup_errors
-def review(entity: str, by: str, probability: int | None, impact: int | None,
-           note: str | None, next_review: dt.date | None, on: dt.date | None,
-           root: Path | None, today: dt.date | None) -> None:  # fmt: skip
+def review(
+    entity: str,
+    by: str,
+    probability: int | None,
+    impact: int | None,
+    note: str | None,
+    next_review: dt.date | None,
+    on: dt.date | None,
+    root: Path | None,
+    today: dt.date | None,
+) -> None:
     """Record a review of risk ENTITY: the score found, and when to look again."""
     from riskdocs.record import review as record_review
 
-    _record(root, entity, ("risk",), today,
-            lambda change, day: record_review(change, on or day, by, probability, impact, note,
-                                              next_review))  # fmt: skip
+    _record(
+        root,
+        entity,
+        ("risk",),
+        today,
+        lambda change, day: record_review(
+            change, on or day, by, probability, impact, note, next_review
+        ),
+    )
 
 
 @main.command()
@@ -621,16 +712,29 @@ def review(entity: str, by: str, probability: int | None, impact: int | None,
 @TODAY_OPTION
 @LANG_OPTION
 @setup_errors
-def decide(entity: str, decision: str, by: str | None, note: str | None, on: dt.date | None,
-           root: Path | None, today: dt.date | None) -> None:  # fmt: skip
+def decide(
+    entity: str,
+    decision: str,
+    by: str | None,
+    note: str | None,
+    on: dt.date | None,
+    root: Path | None,
+    today: dt.date | None,
+) -> None:
     """Record the decision on change request ENTITY."""
     from riskdocs.record import decide as record_decision
 
     if decision != "withdrawn" and not by:
-        raise RiskdocsError(f"an {decision} change request needs --by: who decided")
-    _record(root, entity, ("change-request",), today,
-            lambda change, day: record_decision(change, decision, by or "", on or day,
-                                                note))  # fmt: skip
+        raise RiskdocsError(
+            _("an {decision} change request needs --by: who decided").format(decision=decision)
+        )
+    _record(
+        root,
+        entity,
+        ("change-request",),
+        today,
+        lambda change, day: record_decision(change, decision, by or "", on or day, note),
+    )
 
 
 @main.command()
@@ -641,37 +745,56 @@ def decide(entity: str, decision: str, by: str | None, note: str | None, on: dt.
 @TODAY_OPTION
 @LANG_OPTION
 @setup_errors
-def answer(entity: str, resolution: str | None, on: dt.date | None, root: Path | None,
-           today: dt.date | None) -> None:  # fmt: skip
+def answer(
+    entity: str,
+    resolution: str | None,
+    on: dt.date | None,
+    root: Path | None,
+    today: dt.date | None,
+) -> None:
     """Record that client concern ENTITY was acknowledged, and with --resolution, resolved."""
     from riskdocs.record import answer as record_answer
 
-    _record(root, entity, ("concern",), today,
-            lambda change, day: record_answer(change, on or day, resolution))  # fmt: skip
+    _record(
+        root,
+        entity,
+        ("concern",),
+        today,
+        lambda change, day: record_answer(change, on or day, resolution),
+    )
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
-                                           "milestone", "meeting", "lesson")))  # fmt: skip
+@click.argument(
+    "kind",
+    type=click.Choice(
+        ("risk", "commitment", "concern", "change-request", "milestone", "meeting", "lesson")
+    ),
+)
 @click.option("--title", required=True, help="What it is, in a line.")
 @click.option("--owner", help="Who owns it (a key of `people:`).")
 @click.option("--to", "to", help="Commitment: who it is promised to.")
 @click.option("--due", type=DateType(), help="Commitment: the agreed date.")
-@click.option("--made", type=DateType(), help="Commitment: when it was promised (default: "
-              "today).")  # fmt: skip
+@click.option("--made", type=DateType(), help="Commitment: when it was promised (default: today).")
 @click.option("--baseline", type=DateType(), help="Milestone: the agreed date.")
 @click.option("--raised-by", help="Concern or change request: who raised it.")
-@click.option("--severity", type=click.Choice(("low", "medium", "high", "critical")),
-              help="Concern: how serious (default medium).")  # fmt: skip
+@click.option(
+    "--severity",
+    type=click.Choice(("low", "medium", "high", "critical")),
+    help="Concern: how serious (default medium).",
+)
 @click.option("--probability", type=click.IntRange(1, 5), help="Risk: 1 to 5 (default 3).")
 @click.option("--impact", type=click.IntRange(1, 5), help="Risk: 1 to 5 (default 3).")
 @click.option("--review-by", type=DateType(), help="Risk: when to review it.")
 @click.option("--date", type=DateType(), help="Meeting or lesson: its day (default: today).")
 @click.option("--attendees", metavar="KEY,KEY", help="Meeting: who attended, keys of people:.")
 @click.option("--cadence", help="Meeting: the entry of `communication:` it fulfils.")
-@click.option("--kind", "meeting_kind",
-              help="Meeting: status, kickoff, review, steering, retro, workshop, escalation "
-              "or other (default: its cadence's kind, else status).")  # fmt: skip
+@click.option(
+    "--kind",
+    "meeting_kind",
+    help="Meeting: status, kickoff, review, steering, retro, workshop, escalation "
+    "or other (default: its cadence's kind, else status).",
+)
 @click.option("--category", help="Lesson: e.g. planning, communication.")
 @ROOT_OPTION
 @TODAY_OPTION
@@ -689,9 +812,12 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
     given["kind"] = given.pop("meeting_kind")
     made = create(project_root, repository, kind, given, day)
     if kind == "meeting":
-        say(_("riskdocs: created {path}; write the notes, action items "
-              "(- [ ] @who what due:YYYY-MM-DD) and decisions under its heading").format(
-                  path=made.path))  # fmt: skip
+        say(
+            _(
+                "riskdocs: created {path}; write the notes, action items "
+                "(- [ ] @who what due:YYYY-MM-DD) and decisions under its heading"
+            ).format(path=made.path)
+        )
         return
     say(
         _("riskdocs: created {path} ({id}); fill in the rest in your editor").format(
@@ -701,19 +827,33 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
 
 
 @main.command("import")
-@click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
-                                           "milestone")))  # fmt: skip
-@click.argument("csv_file", metavar="CSV", type=click.Path(exists=True, dir_okay=False,
-                                                           path_type=Path))  # fmt: skip
-@click.option("--mapping", metavar="NAME|FILE",
-              help="Which columns hold which field: jira, trello, asana, or a YAML file "
-              "shaped like them. Default: columns named as the fields (title, owner, "
-              "due).")  # fmt: skip
-@click.option("--person", "aliases", multiple=True, metavar="'NAME=KEY'",
-              help="Who a name in the export is, as a key of people: (repeatable).")  # fmt: skip
-@click.option("--only", multiple=True, metavar="'COLUMN=VALUE'",
-              help="Import only the rows with this value in this column, e.g. 'Issue "
-              "Type=Risk' (repeatable: all must hold).")  # fmt: skip
+@click.argument(
+    "kind", type=click.Choice(("risk", "commitment", "concern", "change-request", "milestone"))
+)
+@click.argument(
+    "csv_file", metavar="CSV", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--mapping",
+    metavar="NAME|FILE",
+    help="Which columns hold which field: jira, trello, asana, or a YAML file "
+    "shaped like them. Default: columns named as the fields (title, owner, "
+    "due).",
+)
+@click.option(
+    "--person",
+    "aliases",
+    multiple=True,
+    metavar="'NAME=KEY'",
+    help="Who a name in the export is, as a key of people: (repeatable).",
+)
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="'COLUMN=VALUE'",
+    help="Import only the rows with this value in this column, e.g. 'Issue "
+    "Type=Risk' (repeatable: all must hold).",
+)
 @click.option("--owner", help="Owner of rows that name none.")
 @click.option("--to", "to", help="Commitments: who they are promised to, for rows that name none.")
 @click.option("--raised-by", help="Concerns and change requests: who raised rows that name none.")
@@ -723,11 +863,18 @@ def new(kind: str, root: Path | None, today: dt.date | None, **given: Any) -> No
 @LANG_OPTION
 @setup_errors
 def import_rows(
-    kind: str, csv_file: Path, mapping: str | None, aliases: tuple[str, ...],
-    only: tuple[str, ...], owner: str | None,
-    to: str | None, raised_by: str | None, dry_run: bool, root: Path | None,
+    kind: str,
+    csv_file: Path,
+    mapping: str | None,
+    aliases: tuple[str, ...],
+    only: tuple[str, ...],
+    owner: str | None,
+    to: str | None,
+    raised_by: str | None,
+    dry_run: bool,
+    root: Path | None,
     today: dt.date | None,
-) -> None:  # fmt: skip
+) -> None:
     """Create a KIND file for each row of a CSV export (Jira, Trello, Asana, a spreadsheet):
     next free ids, an `external:` link back to each row, nothing overwritten."""
     from riskdocs.importer import RowsRefusedError, import_csv
@@ -739,8 +886,18 @@ def import_rows(
     day = _day(DiskTree(project_root), today)
     defaults = {k: v for k, v in (("owner", owner), ("to", to), ("raised_by", raised_by)) if v}
     try:
-        said = import_csv(project_root, repository, kind, csv_file, mapping, aliases, defaults,
-                          day, only=only, dry_run=dry_run)  # fmt: skip
+        said = import_csv(
+            project_root,
+            repository,
+            kind,
+            csv_file,
+            mapping,
+            aliases,
+            defaults,
+            day,
+            only=only,
+            dry_run=dry_run,
+        )
     except RowsRefusedError as refused:
         for problem in refused.problems:
             say(problem)
@@ -751,13 +908,24 @@ def import_rows(
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(("risk", "commitment", "concern", "change-request",
-                                           "milestone", "lesson")))  # fmt: skip
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The CSV file to write (UTF-8 with a byte order mark, for Excel).")  # fmt: skip
-@click.option("--audience", type=click.Choice(("team", "client")), default="team",
-              show_default=True,
-              help="client leaves out `visibility: internal` records.")  # fmt: skip
+@click.argument(
+    "kind",
+    type=click.Choice(("risk", "commitment", "concern", "change-request", "milestone", "lesson")),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The CSV file to write (UTF-8 with a byte order mark, for Excel).",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(("team", "client")),
+    default="team",
+    show_default=True,
+    help="client leaves out `visibility: internal` records.",
+)
 @ROOT_OPTION
 @LANG_OPTION
 @setup_errors
@@ -770,12 +938,20 @@ def export(kind: str, output: Path, audience: str, root: Path | None) -> None:
     _speak(tree)
     exported = export_kind(tree, kind, audience)
     output.write_bytes(exported.text.encode("utf-8"))
-    say(ngettext("riskdocs: wrote {count} {kind} row to {output}",
-                 "riskdocs: wrote {count} {kind} rows to {output}", exported.rows).format(
-        count=exported.rows, kind=kind, output=output))  # fmt: skip
+    say(
+        ngettext(
+            "riskdocs: wrote {count} {kind} row to {output}",
+            "riskdocs: wrote {count} {kind} rows to {output}",
+            exported.rows,
+        ).format(count=exported.rows, kind=kind, output=output)
+    )
     if exported.left_out:
-        say(ngettext("riskdocs: {count} {kind} file could not be read and is left out; "
-                     "`riskdocs validate` says why",
-                     "riskdocs: {count} {kind} files could not be read and are left out; "
-                     "`riskdocs validate` says why", exported.left_out).format(
-            count=exported.left_out, kind=kind))  # fmt: skip
+        say(
+            ngettext(
+                "riskdocs: {count} {kind} file could not be read and is left out; "
+                "`riskdocs validate` says why",
+                "riskdocs: {count} {kind} files could not be read and are left out; "
+                "`riskdocs validate` says why",
+                exported.left_out,
+            ).format(count=exported.left_out, kind=kind)
+        )

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from riskdocs.errors import RiskdocsError
+from riskdocs.i18n import _
 from riskdocs.load.yamlsrc import JsonPath, ParsedYaml, parse_yaml, resolve_plain
 
 Scalar = str | int | float | bool | date | None
@@ -63,7 +64,9 @@ class YamlText:
     def parsed(self) -> ParsedYaml:
         parsed = parse_yaml(self.text)
         if not parsed.ok or not isinstance(parsed.data, dict):
-            raise RiskdocsError(f"{self.path} cannot be read as a mapping; fix it first")
+            raise RiskdocsError(
+                _("{path} cannot be read as a mapping; fix it first").format(path=self.path)
+            )
         return parsed
 
     @property
@@ -96,13 +99,19 @@ class YamlText:
     ) -> None:
         mapping = _at(parsed.data, within)
         if not isinstance(mapping, dict) or not mapping:
-            raise RiskdocsError(f"{self.path}: {_dotted(within)} is not a mapping; fix it first")
+            raise RiskdocsError(
+                _("{path}: {within} is not a mapping; fix it first").format(
+                    path=self.path, within=_dotted(within)
+                )
+            )
         lines = {parsed.positions.of_key((*within, k))[0] for k in mapping}
         if len(lines) < len(mapping):
             line = parsed.positions.of_value(within)[0]
             raise RiskdocsError(
-                f"{self.path}:{line}: {_dotted(within)} is written as a {{flow: mapping}}; "
-                "write it one key per line and run the command again"
+                _(
+                    "{path}:{line}: {within} is written as a {{flow: mapping}}; write it one "
+                    "key per line and run the command again"
+                ).format(path=self.path, line=line, within=_dotted(within))
             )
         if key in mapping:
             self._replace_value(parsed, (*within, key), shown)
@@ -124,13 +133,17 @@ class YamlText:
             self._insert_after(parsed, after, *block)
             return
         if not isinstance(current, list):
-            raise RiskdocsError(f"{self.path}: `{key}` is not a list; fix it first")
-        key_line, _ = parsed.positions.of_key((key,))
-        first_line, _ = parsed.positions.of_value((key, 0))
+            raise RiskdocsError(
+                _("{path}: `{key}` is not a list; fix it first").format(path=self.path, key=key)
+            )
+        key_line, _col = parsed.positions.of_key((key,))
+        first_line, _col = parsed.positions.of_value((key, 0))
         if first_line == key_line:
             raise RiskdocsError(
-                f"{self.path}:{key_line}: `{key}` is written as a [flow, list]; write it as a "
-                "block list (one `- ` item per line) and run the command again"
+                _(
+                    "{path}:{key_line}: `{key}` is written as a [flow, list]; write it as a "
+                    "block list (one `- ` item per line) and run the command again"
+                ).format(path=self.path, key_line=key_line, key=key)
             )
         item_line = self.lines[first_line - 1]
         indent = item_line[: len(item_line) - len(item_line.lstrip(" "))]  # up to the `-`
@@ -148,7 +161,9 @@ class YamlText:
         spans = self._spans_lines(key_line, key_col)
         if isinstance(value, (list, dict)) or line != key_line or spans:
             raise RiskdocsError(
-                f"{self.path}:{key_line}: `{path[-1]}` is not a one-line value; set it by hand"
+                _("{path}:{key_line}: `{field}` is not a one-line value; set it by hand").format(
+                    path=self.path, key_line=key_line, field=path[-1]
+                )
             )
         lines = self.lines
         text = lines[line - 1]
@@ -171,7 +186,7 @@ class YamlText:
         return False
 
     def _drop_key_line(self, parsed: ParsedYaml, key: str) -> None:
-        key_line, _ = parsed.positions.of_key((key,))
+        key_line, _col = parsed.positions.of_key((key,))
         lines = self.lines
         del lines[key_line - 1]
         self.text = "".join(lines)
@@ -179,7 +194,7 @@ class YamlText:
     def _insert_after(self, parsed: ParsedYaml, after: Sequence[str], *new: str) -> None:
         for anchor in after:
             if anchor in parsed.data:
-                key_line, _ = parsed.positions.of_key((anchor,))
+                key_line, _col = parsed.positions.of_key((anchor,))
                 self._insert_lines(self._block_end(key_line), list(new))
                 return
         self._insert_lines(len(self.lines), list(new))
@@ -218,8 +233,9 @@ def _at(data: Any, path: JsonPath) -> Any:
 
 
 def _dotted(path: JsonPath) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
-                   for i, p in enumerate(path))  # fmt: skip
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(path)
+    )
 
 
 def _split_ending(line: str) -> tuple[str, str]:

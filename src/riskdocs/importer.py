@@ -26,6 +26,7 @@ from riskdocs.checks.pipeline import read_model
 from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
 from riskdocs.history.repo import Repository
+from riskdocs.i18n import _
 from riskdocs.load.documents import Document
 from riskdocs.load.kinds import KINDS
 from riskdocs.load.project import load_project
@@ -35,8 +36,22 @@ from riskdocs.model.entities import Person
 from riskdocs.newfile import KIND_NAMES, NEEDED, NewFile, Value, draft, fields_of, keep
 from riskdocs.suggest import person_hint
 
-FIELDS = ("key", "url", "title", "description", "owner", "to", "raised_by", "raised", "made",
-          "due", "done", "complete", "priority", "baseline")  # fmt: skip
+FIELDS = (
+    "key",
+    "url",
+    "title",
+    "description",
+    "owner",
+    "to",
+    "raised_by",
+    "raised",
+    "made",
+    "due",
+    "done",
+    "complete",
+    "priority",
+    "baseline",
+)
 PEOPLE_FIELDS = ("owner", "to", "raised_by")
 DATE_FIELDS = ("raised", "made", "due", "done", "baseline")
 SHIPPED = ("jira", "trello", "asana")
@@ -48,7 +63,9 @@ class RowsRefusedError(RiskdocsError):
     """Rows of the export that cannot be read; nothing was written."""
 
     def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__(f"nothing imported: {len(problems)} problems in the rows")
+        super().__init__(
+            _("nothing imported: {problems} problems in the rows").format(problems=len(problems))
+        )
         self.problems = list(problems)
 
 
@@ -83,17 +100,21 @@ def load_mapping(name: str | None) -> ColumnMapping:
         return RISKDOCS
     if name in SHIPPED:
         text = files("riskdocs").joinpath("mappings", f"{name}.yaml").read_text("utf-8")
-        return _mapping(text, f"the shipped {name} mapping")
+        return _mapping(text, _("the shipped {name} mapping").format(name=name))
     path = Path(name)
     if not path.is_file():
         raise RiskdocsError(
-            f"no mapping named '{name}': give jira, trello, asana or the path of a YAML "
-            "file shaped like them (README, Import)"
+            _(
+                "no mapping named '{name}': give jira, trello, asana or the path of a "
+                "YAML file shaped like them (README, Import)"
+            ).format(name=name)
         )
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise RiskdocsError(f"{path}: cannot read the mapping ({error})") from None
+        raise RiskdocsError(
+            _("{path}: cannot read the mapping ({error})").format(path=path, error=error)
+        ) from None
     return _mapping(text, str(path))
 
 
@@ -102,22 +123,39 @@ def _mapping(text: str, where: str) -> ColumnMapping:
     if not parsed.ok or not isinstance(parsed.data, dict):
         problem = parsed.problems[0] if parsed.problems else None
         said = f" (line {problem.line}: {problem.message})" if problem else ""
-        raise RiskdocsError(f"{where} is not a YAML mapping{said}: see the shipped jira.yaml")
+        raise RiskdocsError(
+            _("{where} is not a YAML mapping{said}: see the shipped jira.yaml").format(
+                where=where, said=said
+            )
+        )
     data = parsed.data
     unknown = sorted(set(data) - {"system", "columns", "dates", "priority", "url"})
     if unknown:
-        raise RiskdocsError(f"{where}: unknown key {unknown[0]!r}; a mapping has system, "
-                            "columns, dates, priority and url")  # fmt: skip
+        raise RiskdocsError(
+            _(
+                "{where}: unknown key {unknown!r}; a mapping has system, columns, dates, "
+                "priority and url"
+            ).format(where=where, unknown=unknown[0])
+        )
     system, columns = data.get("system"), data.get("columns")
     if not isinstance(system, str) or not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", system):
-        raise RiskdocsError(f"{where}: `system:` names the tool in lower case, e.g. jira")
+        raise RiskdocsError(
+            _("{where}: `system:` names the tool in lower case, e.g. jira").format(where=where)
+        )
     if not isinstance(columns, dict) or not columns:
-        raise RiskdocsError(f"{where}: `columns:` maps riskdocs fields to column names, "
-                            "e.g. title: [Summary]")  # fmt: skip
+        raise RiskdocsError(
+            _(
+                "{where}: `columns:` maps riskdocs fields to column names, e.g. title: [Summary]"
+            ).format(where=where)
+        )
     wrong = sorted(set(columns) - set(FIELDS))
     if wrong:
-        raise RiskdocsError(f"{where}: `columns:` has {wrong[0]!r}, which is no field riskdocs "
-                            f"imports; the fields are {', '.join(FIELDS)}")  # fmt: skip
+        raise RiskdocsError(
+            _(
+                "{where}: `columns:` has {wrong!r}, which is no field riskdocs imports; "
+                "the fields are {fields}"
+            ).format(where=where, wrong=wrong[0], fields=", ".join(FIELDS))
+        )
     return ColumnMapping(
         system=system,
         columns={k: _names(v, where, k) for k, v in columns.items()},
@@ -130,7 +168,9 @@ def _mapping(text: str, where: str) -> ColumnMapping:
 def _names(value: object, where: str, key: str) -> tuple[str, ...]:
     listed = [value] if isinstance(value, str) else value
     if not isinstance(listed, list) or not all(isinstance(v, str) for v in listed):
-        raise RiskdocsError(f"{where}: `{key}` is a column name or a list of them")
+        raise RiskdocsError(
+            _("{where}: `{key}` is a column name or a list of them").format(where=where, key=key)
+        )
     return tuple(listed)
 
 
@@ -138,7 +178,9 @@ def _priorities(value: object, where: str) -> dict[str, int]:
     if not isinstance(value, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5 for v in value.values()
     ):
-        raise RiskdocsError(f"{where}: `priority:` maps each priority to 1 (lowest) .. 5")
+        raise RiskdocsError(
+            _("{where}: `priority:` maps each priority to 1 (lowest) .. 5").format(where=where)
+        )
     return {str(k).casefold(): v for k, v in value.items()}
 
 
@@ -148,17 +190,21 @@ def read_rows(data: bytes, where: str) -> list[dict[str, str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise RiskdocsError(
-            f"{where} is not UTF-8 (byte {error.start}): export it again as UTF-8 CSV"
+            _("{where} is not UTF-8 (byte {start}): export it again as UTF-8 CSV").format(
+                where=where, start=error.start
+            )
         ) from None
     try:
         reader = csv.reader(io.StringIO(text, newline=""))
         header, *rows = list(reader)
     except ValueError:
         raise RiskdocsError(
-            f"{where} has no header row: the first line names the columns"
+            _("{where} has no header row: the first line names the columns").format(where=where)
         ) from None
     except csv.Error as error:
-        raise RiskdocsError(f"{where}: not a CSV file ({error})") from None
+        raise RiskdocsError(
+            _("{where}: not a CSV file ({error})").format(where=where, error=error)
+        ) from None
     names = [h.strip() for h in header]
     return [_row(names, row) for row in rows if any(c.strip() for c in row)]
 
@@ -190,7 +236,11 @@ def plan(
     """The files an import of `rows` would write; raises with every row that cannot be
     read, so nothing is written unless all of them can."""
     if kind_name not in KIND_NAMES:
-        raise RiskdocsError(f"riskdocs imports {', '.join(KIND_NAMES)}, not {kind_name}")
+        raise RiskdocsError(
+            _("riskdocs imports {kinds}, not {kind}").format(
+                kinds=", ".join(KIND_NAMES), kind=kind_name
+            )
+        )
     _check_columns(rows, mapping, where)
     kind = KINDS[kind_name]
     held = _held_keys(documents, mapping.system)
@@ -202,18 +252,21 @@ def plan(
     notes: list[str] = []
     problems: list[str] = []
     for number, row in enumerate(rows, start=2):
-        fields, said, note = _row_fields(kind_name, row, mapping, people, aliases, defaults,
-                                         today)  # fmt: skip
+        fields, said, note = _row_fields(kind_name, row, mapping, people, aliases, defaults, today)
         problems.extend(f"{where}:{number}: {p}" for p in said)
         if said:
             continue
         external = fields.get("external")
         key = str(external.get("key", "")) if isinstance(external, Mapping) else ""
         if key and key in held:
-            skipped.append(f"row {number} ({mapping.system} {key}) is already {held[key]}")
+            skipped.append(
+                _("row {number} ({system} {key}) is already {held}").format(
+                    number=number, system=mapping.system, key=key, held=held[key]
+                )
+            )
             continue
         new = draft(root, kind, fields, [*ids, *(m.id for m in made)], siblings)
-        held[key] = f"{new.id} (imported above)"
+        held[key] = _("{id} (imported above)").format(id=new.id)
         made.append(new)
         if note:
             notes.append(
@@ -230,8 +283,15 @@ def _check_columns(rows: Sequence[Mapping[str, str]], mapping: ColumnMapping, wh
         names = mapping.columns.get(needed, ())
         if rows and not header.intersection(names):
             raise RiskdocsError(
-                f"{where} has no column for {needed} (looked for {', '.join(names) or 'none'}); "
-                f"its columns are {', '.join(sorted(header))}: choose another --mapping"
+                _(
+                    "{where} has no column for {needed} (looked for {names}); its columns "
+                    "are {header}: choose another --mapping"
+                ).format(
+                    where=where,
+                    needed=needed,
+                    names=", ".join(names) or _("none"),
+                    header=", ".join(sorted(header)),
+                )
             )
 
 
@@ -260,9 +320,9 @@ def _row_fields(
     problems: list[str] = []
     given: dict[str, str | int | date | None] = {"title": cells["title"] or None}
     if not cells["title"]:
-        problems.append("no title: fill in the title column")
+        problems.append(_("no title: fill in the title column"))
     if not cells["key"] and mapping is not RISKDOCS:
-        problems.append(f"no {mapping.system} key: fill in the key column")
+        problems.append(_("no {system} key: fill in the key column").format(system=mapping.system))
     for name in PEOPLE_FIELDS:
         written = cells[name] or defaults.get(name, "")
         given[name], problem = _person(written, name, people, aliases)
@@ -300,10 +360,18 @@ def _missing(kind_name: str, given: Mapping[str, object], mapping: ColumnMapping
             continue
         columns = " or ".join(mapping.columns.get(needed, ()))
         if needed in PEOPLE_FIELDS:
-            how = f"pass --{needed.replace('_', '-')} KEY for rows that name nobody"
+            how = _("pass --{option} KEY for rows that name nobody").format(
+                option=needed.replace("_", "-")
+            )
         else:
-            how = "add a column for it and name it under the mapping's `columns:`"
-        fix = f"the {columns} column is empty in this row: fill it in, or {how}" if columns else how
+            how = _("add a column for it and name it under the mapping's `columns:`")
+        fix = (
+            _("the {columns} column is empty in this row: fill it in, or {how}").format(
+                columns=columns, how=how
+            )
+            if columns
+            else how
+        )
         said.append(f"a {KINDS[kind_name].label} needs `{needed}`; {fix}")
     return said
 
@@ -328,8 +396,10 @@ def _person(
             return key, None
     hint = person_hint(first, {k: p.name for k, p in people.items()})
     return None, (
-        f"{field_name} {first!r} is nobody in people:{hint}; add them to riskdocs.yaml or "
-        f"say who they are with --person '{first}=KEY'"
+        _(
+            "{field_name} {first!r} is nobody in people:{hint}; add them to "
+            "riskdocs.yaml or say who they are with --person '{first}=KEY'"
+        ).format(field_name=field_name, first=first, hint=hint)
     )
 
 
@@ -347,8 +417,10 @@ def _date(written: str, field_name: str, formats: Sequence[str]) -> tuple[date |
         except ValueError:
             continue
     expected = ", ".join(["YYYY-MM-DD", *formats])
-    return None, f"{field_name} {written!r} is not a date riskdocs reads ({expected}): add its " \
-        "format to the mapping's `dates:`"  # fmt: skip
+    return None, _(
+        "{field_name} {written!r} is not a date riskdocs reads ({expected}): add "
+        "its format to the mapping's `dates:`"
+    ).format(field_name=field_name, written=written, expected=expected)
 
 
 def _priority(written: str, mapping: ColumnMapping, problems: list[str]) -> int | None:
@@ -357,8 +429,12 @@ def _priority(written: str, mapping: ColumnMapping, problems: list[str]) -> int 
     level = mapping.priority.get(written.casefold())
     if level is None:
         known = ", ".join(mapping.priority) or "none"
-        problems.append(f"priority {written!r} is not in the mapping's `priority:` ({known}): "
-                        "add it with a level from 1 to 5")  # fmt: skip
+        problems.append(
+            _(
+                "priority {written!r} is not in the mapping's `priority:` ({known}): add "
+                "it with a level from 1 to 5"
+            ).format(written=written, known=known)
+        )
     return level
 
 
@@ -370,10 +446,10 @@ def _completed(kind_name: str, fields: dict[str, Value], done: object, complete:
         elif kind_name == "milestone":
             fields["done"] = done
         else:
-            return f"done in the tracker on {done}; record how it ended here"
+            return _("done in the tracker on {done}; record how it ended here").format(done=done)
         return None
     if complete.casefold() in _TRUE:
-        return "complete in the tracker, with no day it was done: record it here with its day"
+        return _("complete in the tracker, with no day it was done: record it here with its day")
     return None
 
 
@@ -406,18 +482,42 @@ def import_csv(
     tree = DiskTree(root)
     documents, loaded = load_project(tree)
     settings = read_model(tree, (documents, loaded)).settings
-    planned = plan(kind_name, rows, mapping, where=csv_file.name, root=root,
-                   documents=documents, people=settings.people,
-                   aliases=_aliases(aliases, settings.people), defaults=defaults,
-                   today=today)  # fmt: skip
+    planned = plan(
+        kind_name,
+        rows,
+        mapping,
+        where=csv_file.name,
+        root=root,
+        documents=documents,
+        people=settings.people,
+        aliases=_aliases(aliases, settings.people),
+        defaults=defaults,
+        today=today,
+    )
     news = keep(root, repository, planned.made, today) if not dry_run and planned.made else []
-    verb = "would import" if dry_run else "imported"
-    chosen = f" ({len(rows)} of {len(every)} match {', '.join(only)})" if only else ""
-    said = [f"riskdocs: {verb} {len(planned.made)} of {len(rows)} rows of {csv_file.name}{chosen}"]
+    chosen = (
+        _(" ({rows} of {every} match {only})").format(
+            rows=len(rows), every=len(every), only=", ".join(only)
+        )
+        if only
+        else ""
+    )
+    said = [
+        (
+            _("riskdocs: would import {made} of {rows} rows of {name}{chosen}")
+            if dry_run
+            else _("riskdocs: imported {made} of {rows} rows of {name}{chosen}")
+        ).format(made=len(planned.made), rows=len(rows), name=csv_file.name, chosen=chosen)
+    ]
     said += [f"  {m.path}" for m in planned.made]
-    said += [f"  left out: {s}" for s in planned.skipped]
+    said += [_("  left out: {reason}").format(reason=s) for s in planned.skipped]
     said += [f"  note: {n}" for n in planned.notes]
-    said += [f"  now reported: {f.path}: {f.rule}: {f.message}" for f in news]
+    said += [
+        _("  now reported: {path}: {rule}: {message}").format(
+            path=f.path, rule=f.rule, message=f.message
+        )
+        for f in news
+    ]
     return said
 
 
@@ -426,11 +526,19 @@ def _matches(row: Mapping[str, str], only: Sequence[str], where: str) -> bool:
     for condition in only:
         column, sep, value = condition.partition("=")
         if not sep or not column.strip():
-            raise RiskdocsError(f"--only {condition!r}: write it as 'COLUMN=VALUE', e.g. "
-                                "'Issue Type=Risk'")  # fmt: skip
+            raise RiskdocsError(
+                _(
+                    "--only {condition!r}: write it as 'COLUMN=VALUE', e.g. 'Issue Type=Risk'"
+                ).format(condition=condition)
+            )
         if column.strip() not in row:
-            raise RiskdocsError(f"--only {condition!r}: {where} has no column {column.strip()!r}; "
-                                f"its columns are {', '.join(row)}")  # fmt: skip
+            raise RiskdocsError(
+                _(
+                    "--only {condition!r}: {where} has no column {column!r}; its columns are {row}"
+                ).format(
+                    condition=condition, where=where, column=column.strip(), row=", ".join(row)
+                )
+            )
         if row[column.strip()].casefold() != value.strip().casefold():
             return False
     return True
@@ -442,8 +550,9 @@ def _aliases(given: Sequence[str], people: Mapping[str, Person]) -> dict[str, st
         name, sep, key = alias.rpartition("=")
         if not sep or not name.strip() or key.strip() not in people:
             raise RiskdocsError(
-                f"--person {alias!r}: write it as 'Name in the export=KEY', KEY one of "
-                f"{', '.join(people)}"
+                _(
+                    "--person {alias!r}: write it as 'Name in the export=KEY', KEY one of {people}"
+                ).format(alias=alias, people=", ".join(people))
             )
         aliases[name.strip()] = key.strip()
     return aliases

@@ -21,6 +21,7 @@ from riskdocs.edit import Scalar, scalar
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding
 from riskdocs.history.repo import Repository
+from riskdocs.i18n import _
 from riskdocs.load.kinds import KINDS, MEETING, Kind, classify, id_in_name, next_id
 from riskdocs.load.tree import READ_ERRORS, DiskTree, walk
 from riskdocs.load.yamlsrc import parse_yaml
@@ -50,16 +51,21 @@ class NewFile:
 
 
 def create(
-    root: Path, repository: Repository | None, kind_name: str, given: Mapping[str, Scalar],
+    root: Path,
+    repository: Repository | None,
+    kind_name: str,
+    given: Mapping[str, Scalar],
     today: date,
-) -> NewFile:  # fmt: skip
+) -> NewFile:
     """Write the new entity's file and return it; nothing is left behind when the file
     would not pass its checks."""
     kind = KINDS[kind_name]
     missing = [k for k in NEEDED[kind_name] if given.get(k) in (None, "")]
     if missing:
         options = ", ".join(f"--{k.replace('_', '-')}" for k in missing)
-        raise RiskdocsError(f"a new {kind.label} needs {options}")
+        raise RiskdocsError(
+            _("a new {label} needs {options}").format(label=kind.label, options=options)
+        )
     # Ids by file name (a file name starts with its id): no file is read. A file whose
     # name hides its id makes the new id a duplicate, which the check after refuses.
     paths = [p for p in walk(root, kind.folder or "") if classify(p) is kind]
@@ -72,9 +78,12 @@ def create(
 
 
 def draft(
-    root: Path, kind: Kind, fields: Mapping[str, Value], ids: Sequence[str],
+    root: Path,
+    kind: Kind,
+    fields: Mapping[str, Value],
+    ids: Sequence[str],
     siblings: Sequence[str],
-) -> NewFile:  # fmt: skip
+) -> NewFile:
     """The file of a new entity of `kind` with `fields` (all but its id), the next after
     `ids`; its editor line is the one its `siblings` (paths of that kind) use."""
     title = str(fields.get("title", ""))
@@ -101,10 +110,12 @@ def keep(
     yet): bad news to show, not to refuse."""
     existing = [m.path for m in made if (root / m.path).exists()]
     if existing:
-        named_by = " (a meeting note is named by its date and title: give another --title)"
+        named_by = _(" (a meeting note is named by its date and title: give another --title)")
         meeting = existing[0].startswith(f"{MEETING.folder}/")
-        raise RiskdocsError(f"{existing[0]} exists; riskdocs never overwrites a file"
-                            + (named_by if meeting else ""))  # fmt: skip
+        raise RiskdocsError(
+            _("{existing} exists; riskdocs never overwrites a file").format(existing=existing[0])
+            + (named_by if meeting else "")
+        )
     try:
         for new in made:
             (root / new.path).parent.mkdir(parents=True, exist_ok=True)
@@ -118,7 +129,7 @@ def keep(
     if refused:
         _remove(root, made)
         said = "; ".join(f"{f.path}: {f.rule}: {f.message}" for f in refused[:5])
-        raise RiskdocsError(f"nothing created: it would leave {said}")
+        raise RiskdocsError(_("nothing created: it would leave {said}").format(said=said))
     if (root / SCHEMA_FOLDER).is_dir():
         refresh_schemas(root, checked.project)
     return errors(found)
@@ -139,8 +150,9 @@ def _field(key: str, value: Value) -> str:
             f"  {k}: {scalar(v)}\n" for k, v in value.items() if v is not None
         )
     if isinstance(value, str) and "\n" in value.strip("\n"):
-        block = f"{key}: |-\n" + "".join(f"  {line}\n" if line else "\n"
-                                          for line in value.split("\n"))  # fmt: skip
+        block = f"{key}: |-\n" + "".join(
+            f"  {line}\n" if line else "\n" for line in value.split("\n")
+        )
         parsed = parse_yaml(block)
         if parsed.ok and parsed.data == {key: value}:
             return block
@@ -156,28 +168,63 @@ def fields_of(kind: str, given: Mapping[str, Scalar], today: date) -> dict[str, 
 
     title = get("title")
     if kind == "risk":
-        return {"title": title, "owner": get("owner"), "raised": get("raised", today),
-                "probability": get("probability", 3), "impact": get("impact", 3),
-                "status": "open", "review_by": get("review_by")}  # fmt: skip
+        return {
+            "title": title,
+            "owner": get("owner"),
+            "raised": get("raised", today),
+            "probability": get("probability", 3),
+            "impact": get("impact", 3),
+            "status": "open",
+            "review_by": get("review_by"),
+        }
     if kind == "commitment":
-        return {"title": title, "owner": get("owner"), "to": get("to"),
-                "made": get("made", today), "due": get("due"), "status": "open"}  # fmt: skip
+        return {
+            "title": title,
+            "owner": get("owner"),
+            "to": get("to"),
+            "made": get("made", today),
+            "due": get("due"),
+            "status": "open",
+        }
     if kind == "concern":
-        return {"title": title, "raised": get("raised", today), "raised_by": get("raised_by"),
-                "severity": get("severity", "medium"), "owner": get("owner")}  # fmt: skip
+        return {
+            "title": title,
+            "raised": get("raised", today),
+            "raised_by": get("raised_by"),
+            "severity": get("severity", "medium"),
+            "owner": get("owner"),
+        }
     if kind == "change-request":
-        return {"title": title, "raised": get("raised", today), "raised_by": get("raised_by"),
-                "status": "proposed"}  # fmt: skip
+        return {
+            "title": title,
+            "raised": get("raised", today),
+            "raised_by": get("raised_by"),
+            "status": "proposed",
+        }
     if kind == "meeting":
         attendees = [a.strip() for a in str(given.get("attendees") or "").split(",") if a.strip()]
-        return {"date": get("date", today), "title": title, "kind": get("kind"),
-                "attendees": attendees, "cadence": get("cadence")}  # type: ignore[dict-item]  # fmt: skip
+        return {
+            "date": get("date", today),
+            "title": title,
+            "kind": get("kind"),
+            "attendees": attendees,  # type: ignore[dict-item]
+            "cadence": get("cadence"),
+        }
     if kind == "lesson":
-        return {"title": title, "date": get("date", today), "raised_by": get("raised_by"),
-                "category": get("category")}  # fmt: skip
+        return {
+            "title": title,
+            "date": get("date", today),
+            "raised_by": get("raised_by"),
+            "category": get("category"),
+        }
     baseline = get("baseline")
-    return {"title": title, "owner": get("owner"), "baseline": baseline,
-            "forecast": get("forecast", baseline), "buffer_days": get("buffer_days")}  # fmt: skip
+    return {
+        "title": title,
+        "owner": get("owner"),
+        "baseline": baseline,
+        "forecast": get("forecast", baseline),
+        "buffer_days": get("buffer_days"),
+    }
 
 
 def _path(kind: Kind, name: str, title: str) -> str:

@@ -27,6 +27,7 @@ from riskdocs.edit import Scalar, YamlText
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding, Severity
 from riskdocs.history.repo import Repository
+from riskdocs.i18n import _
 from riskdocs.load import kinds as table
 from riskdocs.load.documents import Document, load_file
 from riskdocs.load.kinds import DELIVERABLE, KINDS, MEETING, Kind, classify, id_in_name
@@ -69,13 +70,15 @@ def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
     for kind in (KINDS[name] for name in kinds if name in KINDS):
         for path in walk(root, kind.folder or ""):
             if (id_in_name(path) or "").casefold() == wanted and classify(path) is kind:
-                document, _ = load_file(tree, path, kind)
+                document, _problems = load_file(tree, path, kind)
                 if named([document], entity):
                     return _target(document, kinds)
-    documents, _ = load_project(tree)
+    documents, _problems = load_project(tree)
     for document in named(documents, entity):
         return _target(document, kinds)
-    raise RiskdocsError(f"no {_either(kinds)} '{entity}' in the project")
+    raise RiskdocsError(
+        _("no {kinds} '{entity}' in the project").format(kinds=_either(kinds), entity=entity)
+    )
 
 
 def _deliverable(tree: DiskTree, wanted: str) -> Target | None:
@@ -83,7 +86,7 @@ def _deliverable(tree: DiskTree, wanted: str) -> Target | None:
     for path in table.SCOPE_FILES:
         if not (tree.root / path).is_file():
             continue
-        document, _ = load_file(tree, path, table.SCOPE)
+        document, _problems = load_file(tree, path, table.SCOPE)
         items = document.data.get("deliverables") if isinstance(document.data, dict) else None
         for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and str(item.get("id", "")).casefold() == wanted:
@@ -101,8 +104,9 @@ def _target(document: Document, kinds: tuple[str, ...]) -> Target:
     data = document.data if isinstance(document.data, dict) else {}
     if document.kind.name not in kinds:
         raise RiskdocsError(
-            f"{data.get('id', document.stem)} is a {document.kind.label}; this command "
-            f"records a {_either(kinds)}"
+            _("{value} is a {label}; this command records a {kinds}").format(
+                value=data.get("id", document.stem), label=document.kind.label, kinds=_either(kinds)
+            )
         )
     return Target(document.path, document.kind, data)
 
@@ -138,7 +142,7 @@ class Change:
         if ticked != lines[line - 1]:
             lines[line - 1] = ticked
             self.others[path] = (before, "".join(lines))
-            self.said.append(f"{path}:{line}: action item ticked")
+            self.said.append(_("{path}:{line}: action item ticked").format(path=path, line=line))
 
     def writes(self) -> dict[str, tuple[str, str]]:
         """Every file this change writes: path -> (before, after)."""
@@ -159,8 +163,9 @@ def apply(
     broken = [f for f in before if f.path == target.path and f.rule not in RULES]
     if broken:
         raise RiskdocsError(
-            f"{target.path} does not pass its checks ({_said(broken[0])}); fix it first, "
-            "then record"
+            _("{path} does not pass its checks ({broken}); fix it first, then record").format(
+                path=target.path, broken=_said(broken[0])
+            )
         )
     change = Change(root, target, _meetings(root) if target.kind.name == "commitment" else None)
     edit(change)
@@ -168,7 +173,7 @@ def apply(
         return Recorded(target.path, change.before, change.before, ())
     writes = change.writes()
     try:
-        for path, (_, text) in writes.items():
+        for path, (_old, text) in writes.items():
             _write(root / path, text)
         after = errors(run(whole_project(root, repository, list(writes)), today).findings)
     except BaseException:
@@ -179,9 +184,9 @@ def apply(
     if refused := [f for f in new if blocks(f)]:
         _restore(root, writes)
         raise RiskdocsError(
-            "not recorded: it would leave "
+            _("not recorded: it would leave ")
             + "; ".join(_said(f) for f in refused)
-            + " (no file was changed)"
+            + _(" (no file was changed)")
         )
     news = tuple(f for f in new if not blocks(f))
     return Recorded(target.path, change.before, change.yaml.text, tuple(change.said), news)
@@ -202,7 +207,7 @@ def blocks(finding: Finding) -> bool:
 
 
 def _restore(root: Path, writes: dict[str, tuple[str, str]]) -> None:
-    for path, (text, _) in writes.items():
+    for path, (text, _old) in writes.items():
         _write(root / path, text)
 
 
@@ -243,34 +248,65 @@ def deliver(change: Change, on: date) -> None:
         change.set("done", on, after=("forecast", "buffer_days"))
 
 
-def move(change: Change, to: date, agreed_by: str, on: date, reason: str | None,
-         change_request: str | None) -> None:  # fmt: skip
+def move(
+    change: Change,
+    to: date,
+    agreed_by: str,
+    on: date,
+    reason: str | None,
+    change_request: str | None,
+) -> None:
     """An agreed move of a commitment's due date or a milestone's baseline: the record
     of who agreed, then the new date."""
     fields = change.target.fields
     if change.target.kind.name == "commitment":
-        change.append("renegotiated", {"on": on, "from": parse_day(str(fields["due"])), "to": to,
-                                       "agreed_by": agreed_by, "reason": reason},
-                      after=("done", "status", "due"))  # fmt: skip
+        change.append(
+            "renegotiated",
+            {
+                "on": on,
+                "from": parse_day(str(fields["due"])),
+                "to": to,
+                "agreed_by": agreed_by,
+                "reason": reason,
+            },
+            after=("done", "status", "due"),
+        )
         change.set("due", to)
         return
-    change.append("rebaselined", {"on": on, "from": parse_day(str(fields["baseline"])), "to": to,
-                                  "agreed_by": agreed_by, "reason": reason,
-                                  "change_request": change_request},
-                  after=("buffer_days", "forecast", "baseline"))  # fmt: skip
+    change.append(
+        "rebaselined",
+        {
+            "on": on,
+            "from": parse_day(str(fields["baseline"])),
+            "to": to,
+            "agreed_by": agreed_by,
+            "reason": reason,
+            "change_request": change_request,
+        },
+        after=("buffer_days", "forecast", "baseline"),
+    )
     change.set("baseline", to)
 
 
-def review(change: Change, on: date, by: str, probability: int | None, impact: int | None,
-           note: str | None, next_review: date | None) -> None:  # fmt: skip
+def review(
+    change: Change,
+    on: date,
+    by: str,
+    probability: int | None,
+    impact: int | None,
+    note: str | None,
+    next_review: date | None,
+) -> None:
     """A risk reviewed: the review recorded with the score it found, the score set, the
     next review date set."""
     fields = change.target.fields
     found_p = probability if probability is not None else fields.get("probability")
     found_i = impact if impact is not None else fields.get("impact")
-    change.append("reviews", {"on": on, "by": by, "probability": _int(found_p),
-                              "impact": _int(found_i), "note": note},
-                  after=("review_by", "contingency", "prevention"))  # fmt: skip
+    change.append(
+        "reviews",
+        {"on": on, "by": by, "probability": _int(found_p), "impact": _int(found_i), "note": note},
+        after=("review_by", "contingency", "prevention"),
+    )
     change.set("probability", _int(found_p))
     change.set("impact", _int(found_i))
     if next_review is not None:

@@ -22,6 +22,7 @@ from riskdocs import __version__
 from riskdocs.checks.editorschemas import SCHEMA_FOLDER
 from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
+from riskdocs.i18n import _
 from riskdocs.resources import SCHEMA_SUFFIX, schema_names, schema_text, template_files
 
 if TYPE_CHECKING:
@@ -186,20 +187,25 @@ def next_steps(directory: Path, placement: Placement, hook: bool) -> list[str]:
     project = directory.as_posix()
     recipes = f"{project}/ci" if placement.root != "." else "ci"
     installed = (
-        "the hook: run `pre-commit install` (.pre-commit-config.yaml is written)"
+        _("the hook: run `pre-commit install` (.pre-commit-config.yaml is written)")
         if hook
-        else "the hook: `riskdocs init --pre-commit` writes .pre-commit-config.yaml in a new "
-        "project, or add the snippet from the README's pre-commit section; then "
-        "`pre-commit install`"
+        else _(
+            "the hook: `riskdocs init --pre-commit` writes .pre-commit-config.yaml in a new "
+            "project, or add the snippet from the README's pre-commit section; then "
+            "`pre-commit install`"
+        )
     )
-    return [
-        "next:",
-        f"  1. edit {project}/riskdocs.yaml: the project, the people on each side, the "
-        "meetings you hold",
-        f"  2. replace the example entries; `riskdocs validate --root {project}` says what to fix",
-        f"  3. {installed}",
-        f"  4. CI: copy {recipes}/github-pages.yaml to .github/workflows/riskdocs.yaml "
-        "(github-private.yaml for a confidential client, gitlab-ci.yaml to .gitlab-ci.yml) "
-        "and set RISKDOCS_PACKAGE in it to where you install riskdocs from",
-        f"  5. the page: `riskdocs report --root {project} -o site`, then open site/index.html",
+    steps = [
+        _("edit {project}/riskdocs.yaml: the project, the people on each side, the meetings "
+          "you hold"),
+        _("replace the example entries; `riskdocs validate --root {project}` says what to fix"),
+        installed,
+        _("CI: copy {recipes}/github-pages.yaml to .github/workflows/riskdocs.yaml "
+          "(github-private.yaml for a confidential client, gitlab-ci.yaml to .gitlab-ci.yml) "
+          "and set RISKDOCS_PACKAGE in it to where you install riskdocs from"),
+        _("the page: `riskdocs report --root {project} -o site`, then open site/index.html"),
+    ]  # fmt: skip
+    return [_("next:")] + [
+        f"  {number}. {step.format(project=project, recipes=recipes)}"
+        for number, step in enumerate(steps, 1)
     ]

@@ -22,6 +22,7 @@ from typing import IO, NamedTuple
 
 from riskdocs.dates import parse_day
 from riskdocs.errors import RiskdocsError
+from riskdocs.i18n import _
 
 NULL_BLOB = "0" * 40
 # Global options for every git call: `git diff` refreshes the index as a side effect
@@ -88,20 +89,25 @@ class Repository(NamedTuple):
     def run(self, *args: str) -> str:
         """The output of a short git command (trailing newline removed); GitError if it fails."""
         try:
-            done = subprocess.run(["git", *NEVER_WRITE, *args], cwd=self.top, capture_output=True,
-                                  check=False)  # fmt: skip
+            done = subprocess.run(
+                ["git", *NEVER_WRITE, *args], cwd=self.top, capture_output=True, check=False
+            )
         except OSError as exc:
-            raise GitError(f"cannot run git: {exc}") from exc
+            raise GitError(_("cannot run git: {exc}").format(exc=exc)) from exc
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip()
-            raise GitError(message or f"git {args[0]} failed")
+            raise GitError(message or _("git {args} failed").format(args=args[0]))
         return done.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
 
     def pipe(self, *args: str) -> subprocess.Popen[bytes]:
         """A long-running git command fed on stdin and read on stdout (`cat-file --batch`)."""
-        return subprocess.Popen(["git", *NEVER_WRITE, *args], cwd=self.top,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL)  # fmt: skip
+        return subprocess.Popen(
+            ["git", *NEVER_WRITE, *args],
+            cwd=self.top,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
 
     @contextmanager
     def stream(self, *args: str) -> Iterator[IO[bytes]]:
@@ -143,18 +149,21 @@ class Repository(NamedTuple):
     def resolve(self, revision: str) -> str:
         """The full hash of `revision` (a commit-ish), refusing anything that is not one."""
         if revision.startswith("-"):
-            raise GitError(f"'{revision}' is not a revision")
+            raise GitError(_("'{revision}' is not a revision").format(revision=revision))
         try:
-            return self.run("rev-parse", "--verify", "--quiet", "--end-of-options",
-                            revision + "^{commit}")  # fmt: skip
+            return self.run(
+                "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"
+            )
         except GitError:
-            raise GitError(f"'{revision}' is not a commit in this repository") from None
+            raise GitError(
+                _("'{revision}' is not a commit in this repository").format(revision=revision)
+            ) from None
 
     def commit_on_or_before(self, day: date) -> str:
         """The last commit of HEAD's history made on or before `day` (end of that day)."""
         found = self.run("rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
         if not found:
-            raise GitError(f"no commit on or before {day}")
+            raise GitError(_("no commit on or before {day}").format(day=day))
         return found
 
     def commit_day(self, commit: str) -> date:
@@ -180,8 +189,7 @@ class Repository(NamedTuple):
 
     def tree(self, commit: str) -> dict[str, TreeEntry]:
         """The project's files in `commit`: path relative to the project -> its entry."""
-        listing = self.run("ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--",
-                           self.pathspec)  # fmt: skip
+        listing = self.run("ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", self.pathspec)
         entries = {}
         for line in listing.split("\0"):
             meta, _, path = line.partition("\t")
@@ -204,8 +212,17 @@ class Repository(NamedTuple):
         records), from one `git diff --cached`: it compares trees, never the work tree,
         so it costs the same in a project of any size. None before the first commit."""
         try:
-            out = self.run("diff", "--cached", "HEAD", "--raw", "--no-abbrev", "-z",
-                           "--no-renames", "--", self.pathspec)  # fmt: skip
+            out = self.run(
+                "diff",
+                "--cached",
+                "HEAD",
+                "--raw",
+                "--no-abbrev",
+                "-z",
+                "--no-renames",
+                "--",
+                self.pathspec,
+            )
         except GitError:
             return None
         return list(_staged(out, self))
@@ -218,8 +235,11 @@ def _staged(out: str, repository: Repository) -> list[StagedChange]:
         relative = repository.relative(path)
         if meta.startswith(":") and relative is not None:
             _, _, old, _, status = meta[1:].split(" ")
-            found.append(StagedChange(status=status[:1], path=relative,
-                                      old_blob=None if old == NULL_BLOB else old))  # fmt: skip
+            found.append(
+                StagedChange(
+                    status=status[:1], path=relative, old_blob=None if old == NULL_BLOB else old
+                )
+            )
     return found
 
 
@@ -231,13 +251,19 @@ def find_repository(root: Path) -> Repository | None:
     repository" would silently switch the history rules off.
     """
     try:
-        done = subprocess.run(["git", "rev-parse", "--show-toplevel", "--show-prefix"], cwd=root,
-                              capture_output=True, check=False)  # fmt: skip
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel", "--show-prefix"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
     except OSError as exc:
         if _has_repository(root):
             raise RepositoryRefusedError(
-                f"the project is in a git repository, but git cannot be run ({exc.strerror}): "
-                "install git, or put it on PATH"
+                _(
+                    "the project is in a git repository, but git cannot be run ({strerror}): "
+                    "install git, or put it on PATH"
+                ).format(strerror=exc.strerror)
             ) from None
         return None
     lines = done.stdout.decode("utf-8", "surrogateescape").split("\n")
@@ -260,11 +286,13 @@ def _has_repository(root: Path) -> bool:
 def _refusal(stderr: str) -> str:
     """Why git refused, and what to do, from git's own message."""
     said = [line.strip() for line in stderr.splitlines() if line.strip()]
-    reason = said[0].removeprefix("fatal: ") if said else "git rev-parse failed"
+    reason = said[0].removeprefix("fatal: ") if said else _("git rev-parse failed")
     advice = next((line for line in said if line.startswith("git config")), None)
     if advice:  # "dubious ownership": the checkout belongs to another user
-        fix = (f"if you trust this checkout, run `{advice}` (in CI, as a step before riskdocs; "
-               "riskdocs never changes your git config)")  # fmt: skip
+        fix = _(
+            "if you trust this checkout, run `{advice}` (in CI, as a step before "
+            "riskdocs; riskdocs never changes your git config)"
+        ).format(advice=advice)
     else:
-        fix = "repair the repository (`git status` shows the same problem)"
-    return f"git refuses to read the repository ({reason}): {fix}"
+        fix = _("repair the repository (`git status` shows the same problem)")
+    return _("git refuses to read the repository ({reason}): {fix}").format(reason=reason, fix=fix)

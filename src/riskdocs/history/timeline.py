@@ -21,6 +21,7 @@ from riskdocs.history.blobfacts import yaml_mapping
 from riskdocs.history.blobs import Blob, decode, read_blobs
 from riskdocs.history.log import Change, Log, uncommitted_changes
 from riskdocs.history.repo import Repository
+from riskdocs.i18n import N_, _
 from riskdocs.load.documents import split_front_matter
 from riskdocs.load.kinds import SCOPE_FILES, classify
 from riskdocs.load.project import load_project, named
@@ -36,7 +37,9 @@ _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 Fields = dict[str, object]
 UNREADABLE = "unreadable"  # an uncommitted version riskdocs will not read
 _EVENT_TEXT = {
-    UNREADABLE: "not shown: riskdocs cannot read this file (`riskdocs validate` says why)"
+    UNREADABLE: N_("not shown: riskdocs cannot read this file (`riskdocs validate` says why)"),
+    "created": N_("created"),
+    "deleted": N_("deleted"),
 }
 
 
@@ -82,7 +85,7 @@ class Target(NamedTuple):
 def find_target(tree: Tree, name: str) -> Target:
     """The entity called `name`, in any case: an id of any kind (C-012, CR-001, L-002),
     a deliverable (D-03, in the scope baseline) or a meeting note's file name."""
-    documents, _ = load_project(tree)
+    documents, _problems = load_project(tree)
     wanted = name.strip().casefold()
     if found := frozenset(d.path for d in named(documents, name)):
         return Target(found)
@@ -90,8 +93,10 @@ def find_target(tree: Tree, name: str) -> Target:
         if d.path in SCOPE_FILES and isinstance(d.data, dict) and _element(d.data, wanted):
             return Target(frozenset({d.path}), element=wanted)
     raise RiskdocsError(
-        f"no entity '{visible(name)}' in the project: name an id (C-012, R-003, D-01, "
-        "CR-001, in any case) or a meeting note's file name"
+        _(
+            "no entity '{name}' in the project: name an id (C-012, R-003, D-01, "
+            "CR-001, in any case) or a meeting note's file name"
+        ).format(name=visible(name))
     )
 
 
@@ -112,19 +117,23 @@ def timeline(
     head = repository.head()
     if head is None:
         return []
-    changes = [*reversed(list(Log(repository, head))),
-               *uncommitted_changes(repository, today)]  # fmt: skip
+    changes = [*reversed(list(Log(repository, head))), *uncommitted_changes(repository, today)]
     if target is None:
         chosen = [c for c in changes if classify(c.path) is not None]
     else:
         chosen = [c for c in changes if c.path in target.paths]
-    wanted = (((blob, c.path.endswith(".md")), blob)
-              for c in chosen for blob in (c.old_blob, c.new_blob) if blob)  # fmt: skip
+    wanted = (
+        ((blob, c.path.endswith(".md")), blob)
+        for c in chosen
+        for blob in (c.old_blob, c.new_blob)
+        if blob
+    )
     versions = read_blobs(repository, wanted, _fields_of_blob)
     subjects = repository.subjects(head) if chosen else {}
     element = target.element if target else None
-    revisions = (_revision(c, versions, disk, subjects.get(c.commit or "", ""), element)
-                 for c in chosen)  # fmt: skip
+    revisions = (
+        _revision(c, versions, disk, subjects.get(c.commit or "", ""), element) for c in chosen
+    )
     return [r for r in revisions if r is not None]
 
 
@@ -161,8 +170,15 @@ def _revision(
         for key in sorted(set(old) | set(new), key=lambda k: (k == "body", k))
         if old.get(key) != new.get(key)
     )
-    return Revision(commit=change.commit, day=change.day, author=change.author,
-                    path=change.path, fields=changed, event=event, subject=subject)  # fmt: skip
+    return Revision(
+        commit=change.commit,
+        day=change.day,
+        author=change.author,
+        path=change.path,
+        fields=changed,
+        event=event,
+        subject=subject,
+    )
 
 
 def _disk_fields(disk: Tree, path: str, markdown: bool) -> Fields | None:
@@ -197,8 +213,9 @@ def element_changes(old: list[object], new: list[object]) -> list[ElementChange]
             for key, e in after.items()
             if before.get(key) != e
         ]
-        gone = [ElementChange("removed", key, e, None) for key, e in before.items()
-                if key not in after]  # fmt: skip
+        gone = [
+            ElementChange("removed", key, e, None) for key, e in before.items() if key not in after
+        ]
         return kept + gone
     if all(isinstance(e, dict) for e in (*old, *new)):
         paired = [_at(old, new, index) for index in range(max(len(old), len(new)))]
@@ -224,16 +241,20 @@ def render_timeline(revisions: list[Revision], output_format: str) -> str:
         # ASCII only: a terminal never receives a raw control or bidirectional character
         return json.dumps([_as_json(r) for r in revisions], indent=2) + "\n"
     if not revisions:
-        return "no changes in git yet\n"
+        return _("no changes in git yet\n")
     return "".join(_as_text(r) for r in revisions)
 
 
 def _as_json(revision: Revision) -> dict[str, object]:
     return {
-        "commit": revision.commit or "uncommitted", "date": str(revision.day),
-        "author": revision.author, "subject": revision.subject, "path": revision.path,
-        "event": revision.event, "changes": [_change_as_json(c) for c in revision.fields],
-    }  # fmt: skip
+        "commit": revision.commit or "uncommitted",
+        "date": str(revision.day),
+        "author": revision.author,
+        "subject": revision.subject,
+        "path": revision.path,
+        "event": revision.event,
+        "changes": [_change_as_json(c) for c in revision.fields],
+    }
 
 
 def _change_as_json(change: FieldChange) -> dict[str, object]:
@@ -249,9 +270,10 @@ def _as_text(revision: Revision) -> str:
     if revision.subject:
         head += f"    \u00bb {_short(revision.subject, _SUBJECT)}\n"
     if revision.event != "changed":
-        return head + f"    {_EVENT_TEXT.get(revision.event, revision.event)}\n"
+        said = _EVENT_TEXT.get(revision.event)
+        return head + f"    {_(said) if said else revision.event}\n"
     if not revision.fields:
-        return head + "    (no field changed)\n"
+        return head + _("    (no field changed)\n")
     lines = [line for c in revision.fields for line in _describe(_key(c.field), c.old, c.new)]
     return head + "".join(f"    {line}\n" for line in lines)
 
@@ -264,7 +286,7 @@ def _describe(field: str, old: object, new: object) -> list[str]:
     """The lines saying how `field` changed: a list element by element, a mapping key
     by key (`deliverables[D-01].due: 2026-11-20 -> 2026-12-04`)."""
     if field == "body":
-        return ["notes edited"]
+        return [_("notes edited")]
     if isinstance(old, list) and isinstance(new, list):
         return [line for e in element_changes(old, new) for line in _element_lines(field, e)]
     if isinstance(old, dict) and isinstance(new, dict):
@@ -275,9 +297,9 @@ def _describe(field: str, old: object, new: object) -> list[str]:
             for line in _describe(f"{field}.{_key(str(key))}", old.get(key), new.get(key))
         ]
     if old is None:
-        return [f"{field}: set to {_short(new)}"]
+        return [_("{field}: set to {new}").format(field=field, new=_short(new))]
     if new is None:
-        return [f"{field}: removed (was {_short(old)})"]
+        return [_("{field}: removed (was {old})").format(field=field, old=_short(old))]
     return [f"{field}: {_short(old)} -> {_short(new)}"]
 
 

@@ -184,7 +184,7 @@ def trend(periods: list[dict[str, Any]], frame: Frame = WIDE) -> str:
     def y(score: float) -> float:
         return round(top + (5 - score) / 4 * (height - top - 30), 1)
 
-    coords = [(round(left + inset + i * step, 1), y(score)) for i, (_, score) in enumerate(points)]
+    coords = [(round(left + inset + i * step, 1), y(score)) for i, (_p, score) in enumerate(points)]
     grid = "".join(
         f'<line class="grid" x1="{left}" x2="{width - 10}" y1="{y(s)}" y2="{y(s)}"/>'
         f'<text class="axis" x="{left - 10}" y="{y(s) + 4}">{s}</text>'
@@ -214,7 +214,7 @@ def kept_by_side(rows: list[dict[str, Any]], frame: Frame = WIDE) -> str:
     0 to 100%, with its rate on each point; empty until a side has delivered. Narrow,
     the legend's two entries are stacked."""
     shown = rows[-frame.months :]
-    if not any(r["kept"][side]["on_time_rate"] is not None for r in shown for side, _ in SIDES):
+    if not any(r["kept"][side]["on_time_rate"] is not None for r in shown for side, _said in SIDES):
         return ""
     width, height, left = frame.width, 230, 60
     top = 76 if frame.narrow else 56
@@ -240,7 +240,7 @@ def kept_by_side(rows: list[dict[str, Any]], frame: Frame = WIDE) -> str:
         label = _(said)
         points = [(i, r["month"], r["kept"][side]) for i, r in enumerate(shown)
                   if r["kept"][side]["on_time_rate"] is not None]  # fmt: skip
-        path = " ".join(f"{x(i)},{y(k['on_time_rate'])}" for i, _, k in points)
+        path = " ".join(f"{x(i)},{y(k['on_time_rate'])}" for i, _month, k in points)
         dots = "".join(
             f"<g><title>{html_text(label)}, {html_text(month)}: "
             f"{html_text(_of(k))}</title>"

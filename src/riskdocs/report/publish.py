@@ -24,6 +24,7 @@ from typing import Any
 from riskdocs.checks.pipeline import CheckResult
 from riskdocs.checks.sources import Source
 from riskdocs.errors import RiskdocsError
+from riskdocs.i18n import _
 from riskdocs.load.kinds import ENTITY_FOLDERS
 from riskdocs.report.html import render_page
 from riskdocs.report.ics import render_calendar
@@ -52,15 +53,22 @@ def publish(result: CheckResult, out: Path, audience: str) -> Published:
     source = result.source
     notes = RenderedNotes(source.root)
     project = result.project
-    notes.prefetch([readable_body(m, project.settings) for m in project.meetings]
-                   + [n.body for n in project.lessons])  # fmt: skip
-    view = build_view(project, result.findings, result.today, audience, _revision(source),
-                      result.history, notes)  # fmt: skip
+    notes.prefetch(
+        [readable_body(m, project.settings) for m in project.meetings]
+        + [n.body for n in project.lessons]
+    )
+    view = build_view(
+        project, result.findings, result.today, audience, _revision(source), result.history, notes
+    )
     written = write_report(view, out, source.root)
     notes.save()
     health = view["health"]
-    return Published(files=written, audience=audience, overall=health["overall"],
-                     reasons=tuple(health["reasons"]))  # fmt: skip
+    return Published(
+        files=written,
+        audience=audience,
+        overall=health["overall"],
+        reasons=tuple(health["reasons"]),
+    )
 
 
 def _revision(source: Source) -> str | None:
@@ -103,19 +111,26 @@ def write_report(view: dict[str, Any], out: Path, project_root: Path) -> list[st
 
 def _check_target(out: Path, root: Path) -> None:
     if out == root or out in root.parents:
-        raise RiskdocsError(f"-o {out} would replace the project itself; choose a new folder")
+        raise RiskdocsError(
+            _("-o {out} would replace the project itself; choose a new folder").format(out=out)
+        )
     if out.is_relative_to(root) and out.relative_to(root).parts[0] in ENTITY_FOLDERS:
         folder = out.relative_to(root).parts[0]
         raise RiskdocsError(
-            f"-o {out} is inside the project's {folder}/ folder, where riskdocs would read "
-            "the report as project files; choose a folder outside it (e.g. site/)"
+            _(
+                "-o {out} is inside the project's {folder}/ folder, where riskdocs would "
+                "read the report as project files; choose a folder outside it (e.g. "
+                "site/)"
+            ).format(out=out, folder=folder)
         )
     if out.exists() and not out.is_dir():
-        raise RiskdocsError(f"-o {out} is a file; give a folder for the report")
+        raise RiskdocsError(_("-o {out} is a file; give a folder for the report").format(out=out))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise RiskdocsError(
-            f"-o {out} already holds files riskdocs did not write; give an empty or new "
-            "folder (riskdocs replaces the whole folder on every run)"
+            _(
+                "-o {out} already holds files riskdocs did not write; give an empty or "
+                "new folder (riskdocs replaces the whole folder on every run)"
+            ).format(out=out)
         )
 
 
