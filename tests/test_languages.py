@@ -22,12 +22,14 @@ from tests.conftest import EXAMPLE, FIXTURES, REPO, TODAY, run
 
 CHINESE_EXAMPLE = REPO / "examples" / "huadong-website"
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]+")
 # What a Chinese page may say in Latin letters besides the project's own words: the
 # product, the files it links to, and the abbreviations Chinese writes in Latin too.
 ALLOWED = {"riskdocs", "status", "json", "schema", "calendar", "ics", "summary", "md", "NPS"}
 # A line of validate's text output: place, severity and rule, then the message.
-FINDING_LINE = re.compile(r"^(?P<place>\S+): (?P<severity>error|warning|info|ignored) \[(?P<rule>[^]]+)\] ")
+FINDING_LINE = re.compile(
+    r"^(?P<place>\S+): (?P<severity>error|warning|info|ignored) \[(?P<rule>[^]]+)\] "
+)
 
 
 def project_words(root: Path) -> set[str]:
@@ -180,8 +182,7 @@ def test_project_language_chooses_the_language_and_lang_overrides_it(tmp_path: P
 
 
 def _commands(group: click.Group) -> Iterator[tuple[str, click.Command]]:
-    for name, command in group.commands.items():
-        yield name, command
+    yield from group.commands.items()
 
 
 SILENT = {"schema"}  # prints JSON Schemas and names of kinds, which are an interface
@@ -196,7 +197,8 @@ def test_every_command_that_speaks_takes_lang(name: str) -> None:
 
 def test_the_rules_speak_chinese() -> None:
     result = run("rules", "--lang", "zh-CN")
-    assert result.output.startswith("健康规则（名称、默认严重程度、方面、是否依赖日期、检查内容）：")
+    heading = "健康规则（名称、默认严重程度、方面、是否依赖日期、检查内容）："
+    assert result.output.startswith(heading)
     assert "已过截止日期的未完成承诺。" in result.output
     assert "始终运行的检查：" in result.output
 
@@ -205,3 +207,18 @@ def test_the_english_example_is_still_english(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run("report", "--root", str(EXAMPLE), "-o", str(out), "--today", TODAY).exit_code == 0
     assert '<html lang="en">' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_readme_builds_the_chinese_example_in_chinese(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    wanted = "riskdocs report --root examples/huadong-website"
+    command = next(line for line in readme.splitlines() if line.startswith(wanted))
+    args = command.split("riskdocs report ", 1)[1].split()
+    args[args.index("-o") + 1] = str(tmp_path / "site-zh")
+    args[args.index("--root") + 1] = str(CHINESE_EXAMPLE)
+    result = run("report", *args)
+    assert result.exit_code == 0 and "整体健康：黄" in result.output
+    page = (tmp_path / "site-zh" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in page
+    validated = run("validate", "--root", str(CHINESE_EXAMPLE), "--today", TODAY).output
+    assert f"`{validated.splitlines()[-1]}`" in readme

@@ -385,3 +385,41 @@ def fonts_available() -> list[str]:
     listed = subprocess.run(["fc-list", ":lang=zh-cn", "family"], capture_output=True, text=True,
                             check=False)  # fmt: skip
     return [name for line in listed.stdout.splitlines() for name in line.split(",")]
+
+
+CHINESE_EXAMPLE = REPO / "examples" / "huadong-website"
+ZH_SECTIONS = ["各方面健康状况", "风险", "承诺", "进度", "范围", "人员与沟通方式", "客户关切",
+               "客户满意度", "会议", "经验教训", "需要关注的事项"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("audience", "viewport", "scheme"),
+    [("client", {"width": 1280, "height": 900}, "light"), ("client", PHONE, "dark"),
+     ("team", {"width": 1280, "height": 900}, "dark"), ("team", PHONE, "light")],
+)  # fmt: skip
+def test_the_chinese_example_page_in_chinese(
+    browser: Browser, report: Report, audience: str, viewport: dict[str, int], scheme: str
+) -> None:
+    """The zh-CN page of the Chinese example: every section under its Chinese heading, no
+    sideways scroll, no accessibility violation (its `lang` is zh-CN), and each date in a
+    table cell on one line (found in use: `2026年11月` on one line and `27日` below it)."""
+    out = report(CHINESE_EXAMPLE, "--audience", audience, "--lang", "zh-CN")
+    visit = Visit(browser, out / "index.html", viewport=viewport, color_scheme=scheme)
+    page = visit.page
+    headings = page.locator("main h2").all_inner_texts()
+    assert headings == (ZH_SECTIONS if audience == "client" else
+                        [*ZH_SECTIONS[:-1], "检查结果"])  # fmt: skip
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    if viewport["width"] > PHONE["width"]:
+        lines = page.evaluate(
+            """() => [...document.querySelectorAll('#commitments td[data-sort] .cell')]
+                 .map(c => Math.round(c.getBoundingClientRect().height
+                                      / parseFloat(getComputedStyle(c).lineHeight)))"""
+        )
+        assert lines and all(n == 1 for n in lines), lines
+    assert axe_violations(page) == []
+    name = f"zh-{audience}-{'phone' if viewport is PHONE else 'desktop'}-{scheme}"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"status-page-{name}.png"), full_page=True)
+    assert visit.errors == [] and visit.requests == []
