@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from riskdocs.dates import long_date, parse_day
 from riskdocs.i18n import N_, _, current, listed, ngettext
@@ -72,13 +72,27 @@ def _environment() -> Environment:
 def say(message: str, **values: Any) -> Markup:
     """A message of the template in the current language, its `{placeholders}` filled
     with escaped values. The message itself is the template's own HTML."""
-    return Markup(_(message)).format(**{k: _shown(v) for k, v in values.items()})
+    if not values:
+        return _said(current(), message)
+    return Markup(_(message).format(**_escaped(values)))
 
 
 def say_counted(singular: str, plural: str, count: int, **values: Any) -> Markup:
     """`say` for a count: the form of the message for `count`, with `{count}` filled."""
-    shown = {k: _shown(v) for k, v in values.items()}
-    return Markup(ngettext(singular, plural, count)).format(count=count, **shown)
+    return Markup(ngettext(singular, plural, count).format(count=count, **_escaped(values)))
+
+
+@cache
+def _said(language: str, message: str) -> Markup:
+    """A message with no placeholders, once per language: a column name is said in
+    every row of a table."""
+    return Markup(_(message))
+
+
+def _escaped(values: dict[str, Any]) -> dict[str, Any]:
+    """Values for a message's placeholders: user text made visible, then escaped (as
+    Markup.format would, without its slower formatter); numbers stay numbers."""
+    return {k: v if isinstance(v, int | float) else escape(_shown(v)) for k, v in values.items()}
 
 
 EXPOSURE = N_("Risk exposure per month: the sum of the scores of live risks")
