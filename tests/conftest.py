@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from riskdocs import i18n
 from riskdocs.checks.pipeline import CheckResult
 from riskdocs.checks.pipeline import run as run_pipeline
 from riskdocs.checks.sources import changed_files, whole_project
@@ -92,6 +93,15 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 def repo(tmp_path: Path) -> Repo:
     """A project at the root of a fresh git repository (see tests/gitrepo.py)."""
     return Repo(tmp_path / "project")
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English; a command run in this process may change the language
+    (the CLI chooses it once per command), and the next test must not inherit it."""
+    i18n.use(i18n.ENGLISH)
+    yield
+    i18n.use(i18n.ENGLISH)
 
 
 @pytest.fixture(autouse=True)

@@ -169,6 +169,20 @@ def test_validate_speaks_chinese_with_every_finding_where_it_was(
     assert chinese.output.splitlines()[-1].startswith("riskdocs：检查了")
 
 
+VALID = sorted(p for p in (FIXTURES / "valid").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", VALID, ids=[p.name for p in VALID])
+def test_a_valid_project_passes_in_chinese_too(
+    case: Path, copy_case: Callable[[Path], Path]
+) -> None:
+    root = copy_case(case)
+    result = run("validate", "--root", str(root), "--today", TODAY, "--lang", "zh-CN")
+    assert result.exit_code == 0, result.output
+    passed = re.compile(r"riskdocs：检查了 \d+ 个文件，没有发现问题\n")
+    assert passed.fullmatch(result.output), result.output
+
+
 def test_project_language_chooses_the_language_and_lang_overrides_it(tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(CHINESE_EXAMPLE, root)

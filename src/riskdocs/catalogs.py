@@ -39,9 +39,13 @@ def extract_schema(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
     options: Mapping[str, Any],
 ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
-    """Every `patternErrorMessage` of a schema: validate says it after the value."""
-    for message in sorted(set(_pattern_messages(json.load(fileobj)))):
+    """Every `patternErrorMessage` of a schema, which validate says after the value, and
+    the description of every required field, which it says when the field is missing."""
+    schema = json.load(fileobj)
+    for message in sorted(set(_pattern_messages(schema))):
         yield 1, None, message, ["Translators: why a value does not fit its field."]
+    for message in sorted(set(_required_descriptions(schema))):
+        yield 1, None, message, ["Translators: what a required field holds."]
 
 
 def _pattern_messages(node: Any) -> Iterator[str]:
@@ -53,3 +57,17 @@ def _pattern_messages(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from _pattern_messages(value)
+
+
+def _required_descriptions(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        fields = node.get("properties", {})
+        for name in node.get("required", []):
+            about = fields.get(name, {}).get("description") if isinstance(fields, dict) else None
+            if isinstance(about, str):
+                yield about
+        for value in node.values():
+            yield from _required_descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _required_descriptions(value)

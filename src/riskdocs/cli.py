@@ -192,6 +192,7 @@ def setup_errors(func: F) -> F:
 def main() -> None:
     """Keep a client project's health honest in plain text: risks, commitments,
     scope, meetings and client feedback as YAML and Markdown files in your repo."""
+    i18n.use(i18n.ENGLISH)  # until --lang or project.language says otherwise
 
 
 @main.command()

@@ -9,18 +9,21 @@ translation or a translation's placeholders differ from the source.
 
 The language is chosen once per command at the edge (`--lang`, else
 `project.language`, else English) with `use`; English needs no catalog, so the
-hook and every English run read none. Only the standard library's gettext is
-imported here; Babel (CLDR dates and plural rules) only when a language needs it.
+hook and every English run read none and import neither gettext nor Babel; a language
+with a catalog imports the standard library's gettext, and Babel (CLDR dates) only
+when it formats a date.
 """
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Iterable
 from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
-from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN = "riskdocs"
 ENGLISH = "en"
@@ -48,9 +51,10 @@ def locale() -> str:
 
 
 @cache
-def _catalog(language: str) -> gettext.NullTranslations:
-    if language == ENGLISH:
-        return gettext.NullTranslations()
+def _catalog(language: str) -> gettext.GNUTranslations:
+    import gettext  # only a language with a catalog reads one
+    from importlib.resources import files
+
     folder = files("riskdocs").joinpath("locale")
     with folder.joinpath(LANGUAGES[language], "LC_MESSAGES", f"{DOMAIN}.mo").open("rb") as mo:
         return gettext.GNUTranslations(mo)
@@ -58,7 +62,8 @@ def _catalog(language: str) -> gettext.NullTranslations:
 
 def _(message: str) -> str:
     """`message` in the current language."""
-    return _catalog(current()).gettext(message)
+    language = _current.get()
+    return message if language == ENGLISH else _catalog(language).gettext(message)
 
 
 def N_(message: str) -> str:
@@ -70,7 +75,10 @@ def N_(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for `count` (`{count} day`, `{count} days`), in the current
     language's plural rules; format it with `count` afterwards."""
-    return _catalog(current()).ngettext(singular, plural, count)
+    language = _current.get()
+    if language == ENGLISH:
+        return singular if count == 1 else plural
+    return _catalog(language).ngettext(singular, plural, count)
 
 
 def counted(singular: str, plural: str, count: int) -> str:
@@ -82,9 +90,15 @@ def long_date(day: date) -> str:
     """`27 Nov 2026` (`2026年11月27日`): how pages, sentences and notes write a date."""
     if current() == ENGLISH:
         return f"{day.day} {day:%b %Y}"
+    return _cldr_long_date(day, locale())
+
+
+@cache
+def _cldr_long_date(day: date, cldr_locale: str) -> str:
+    """Babel formats a date in about 20 us; a project repeats its dates thousands of times."""
     from babel.dates import format_date  # CLDR: only for a language that needs it
 
-    return str(format_date(day, "long", locale=locale()))
+    return str(format_date(day, "long", locale=cldr_locale))
 
 
 def listed(items: Iterable[str]) -> str:

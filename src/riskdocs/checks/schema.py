@@ -213,7 +213,10 @@ def _required_name(error: SchemaError) -> str:
 def _required_message(error: SchemaError) -> str:
     name = _required_name(error)
     about = error.schema.get("properties", {}).get(name, {}).get("description")
-    detail = f": {about[0].lower()}{about[1:].rstrip('.')}" if about else ""
+    said = _(about) if about else ""
+    detail = (
+        _(": {about}").format(about=said[0].lower() + said[1:].rstrip(".\u3002")) if said else ""
+    )
     return _prefixed(
         error.path,
         _("missing required field '{name}'{detail}: add `{name}:`").format(
