@@ -215,6 +215,9 @@ def test_the_rules_speak_chinese() -> None:
     assert result.output.startswith(heading)
     assert "已过截止日期的未完成承诺。" in result.output
     assert "始终运行的检查：" in result.output
+    one = run("rules", "commitment-overdue", "--lang", "zh-CN").output
+    assert one.startswith("commitment-overdue（默认错误，方面：承诺，依赖日期）\n")
+    assert "  grace_days：超过截止日期多少天后报告该承诺。默认值：0。" in one
 
 
 def test_the_english_example_is_still_english(tmp_path: Path) -> None:

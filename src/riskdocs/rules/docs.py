@@ -9,8 +9,10 @@ import inspect
 from collections.abc import Mapping
 from typing import Any
 
+from riskdocs.i18n import _
 from riskdocs.rules import LEVELS, RULES
 from riskdocs.rules.base import Option, Rule, rule_summary, summary_line
+from riskdocs.words import word
 
 _JSON_TYPES = {bool: "boolean", int: "integer", float: "number"}
 
@@ -29,19 +31,22 @@ def rule_listing() -> str:
 
 def hook_behaviour(rule: Rule) -> str:
     """What the pre-commit hook does with the rule's findings, in one sentence."""
-    if rule.WHOLE_PROJECT:
-        where = (
+    where = (
+        _(
             " It weighs files the hook does not read, so the hook runs it only when a commit "
             "changes riskdocs.yaml or the scope baseline, or deletes a file; CI runs it always."
         )
-    else:
-        where = ""
-    if rule.BLOCKS_COMMITS:
-        return f"Pre-commit hook: blocks the commit (a broken or dishonest record).{where}"
-    return (
-        "Pre-commit hook: shown as a warning, never blocks (it records the state of the "
-        f"project), unless `block_commits: true`.{where}"
+        if rule.WHOLE_PROJECT
+        else ""
     )
+    if rule.BLOCKS_COMMITS:
+        return _(
+            "Pre-commit hook: blocks the commit (a broken or dishonest record).{where}"
+        ).format(where=where)
+    return _(
+        "Pre-commit hook: shown as a warning, never blocks (it records the state of the "
+        "project), unless `block_commits: true`.{where}"
+    ).format(where=where)
 
 
 RULES_PAGE = "docs/rules.md"
@@ -76,19 +81,30 @@ def sarif_descriptor(rule_id: str) -> dict[str, Any]:
 
 
 def rule_help(rule: Rule) -> str:
-    """The whole documentation of one rule, as plain text."""
+    """The whole documentation of one rule, as plain text: its summary, the hook's policy
+    and the options in the language of the command; why it matters and its examples as
+    the rule's docstring writes them."""
+    marks = (_(", date-driven") if rule.DATE_DRIVEN else "") + (
+        _(", whole-project") if rule.WHOLE_PROJECT else ""
+    )
+    _summary, *body = inspect.cleandoc(rule.__doc__ or "").split("\n")
     head = [
-        f"{rule.ID} (default {rule.SEVERITY.value}, area {rule.AREA}"
-        f"{', date-driven' if rule.DATE_DRIVEN else ''}"
-        f"{', whole-project' if rule.WHOLE_PROJECT else ''})",
+        _("{rule} (default {severity}, area {area}{marks})").format(
+            rule=rule.ID, severity=word(rule.SEVERITY.value), area=word(rule.AREA), marks=marks
+        ),
         hook_behaviour(rule),
         "",
-        inspect.cleandoc(rule.__doc__ or ""),
+        rule_summary(rule),
+        *body,
     ]
     if rule.OPTIONS:
-        head += ["", "Options (under `rules:` in riskdocs.yaml):"]
+        head += ["", _("Options (under `rules:` in riskdocs.yaml):")]
         head += [
-            f"  {name}: {o.description} Default: {o.default}." for name, o in rule.OPTIONS.items()
+            "  "
+            + _("{name}: {description} Default: {default}.").format(
+                name=name, description=_(o.description), default=o.default
+            )
+            for name, o in rule.OPTIONS.items()
         ]
     return "\n".join(head) + "\n"
 
