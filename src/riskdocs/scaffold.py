@@ -114,8 +114,7 @@ def pre_commit_config(root: str) -> str:
     return (
         "# The riskdocs hook: broken or dishonest project files fail a commit; bad news\n"
         "# about the project is shown, never refused. `rev` is the riskdocs version that\n"
-        "# wrote this: a tag (or a commit) of the copy of riskdocs you install from.\n"
-        "repos:\n"
+        "# wrote this: a tag (or a commit) of the copy of riskdocs you install from.\nrepos:\n"
         f"  - repo: {HOOK_REPO}   # your copy of riskdocs (it is not on PyPI yet)\n"
         f"    rev: v{__version__}\n"
         "    hooks:\n"

@@ -227,8 +227,7 @@ def _action_item_references(project: Project, names: Namespaces) -> Iterator[Fin
                     (
                         _(
                             "action item names commitment {commitment}, and there is none{hint}: "
-                            "fix "
-                            "the id, or add the commitment under commitments/"
+                            "fix the id, or add the commitment under commitments/"
                         ).format(commitment=item.commitment, hint=hint)
                     ),
                 )
@@ -324,8 +323,7 @@ def _id_mismatch(document: Document) -> Finding | None:
         "id",
         _(
             "id {entity_id} does not match the file name {stem}: a file name starts "
-            "with its id, so rename the file (e.g. {entity_id}-short-title) or fix "
-            "the id"
+            "with its id, so rename the file (e.g. {entity_id}-short-title) or fix the id"
         ).format(entity_id=entity_id, stem=document.stem),
     )
 

@@ -156,8 +156,7 @@ def _contradictions(
                     (
                         _(
                             "{path} {day} is after today ({today}): record what happened on the "
-                            "day "
-                            "it happens, not before"
+                            "day it happens, not before"
                         ).format(path=dotted(path), day=day, today=today)
                     ),
                 )

@@ -351,8 +351,7 @@ class _Builder:
                         event,
                         _(
                             "a second YAML document starts here; keep one document per file "
-                            "(remove "
-                            "the '---' line or move the rest to its own file)"
+                            "(remove the '---' line or move the rest to its own file)"
                         ),
                     )
             elif isinstance(event, yaml.NodeEvent | yaml.CollectionStartEvent) and documents == 1:

@@ -119,8 +119,7 @@ def _check_target(out: Path, root: Path) -> None:
         raise RiskdocsError(
             _(
                 "-o {out} is inside the project's {folder}/ folder, where riskdocs would "
-                "read the report as project files; choose a folder outside it (e.g. "
-                "site/)"
+                "read the report as project files; choose a folder outside it (e.g. site/)"
             ).format(out=out, folder=folder)
         )
     if out.exists() and not out.is_dir():

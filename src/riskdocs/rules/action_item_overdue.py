@@ -60,8 +60,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     client=sentence(
                         _(
                             "{owner} was to {text} by {due} (agreed in the {meeting} of {date}); "
-                            "it is "
-                            "{late} late."
+                            "it is {late} late."
                         ).format(
                             owner=name_of(project, item.owner),
                             text=item.text,

@@ -49,8 +49,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     meeting.id,
                     client=_(
                         "The {meeting} of {date} agreed to \u201c{text}\u201d, with nobody named "
-                        "to do it "
-                        "yet."
+                        "to do it yet."
                     ).format(
                         meeting=meeting.title.lower(), date=long_date(meeting.date), text=item.text
                     ),

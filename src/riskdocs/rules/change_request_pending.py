@@ -53,8 +53,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 ("status",),
                 _(
                     "{id} has waited {waited} for a decision (raised {raised}): get the "
-                    "client's decision and record `decided:` and `decided_by:`, or withdraw "
-                    "it"
+                    "client's decision and record `decided:` and `decided_by:`, or withdraw it"
                 ).format(id=change.id, waited=calendar.unit(waited), raised=change.raised),
                 change.id,
                 client=_(

@@ -72,8 +72,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     _(
                         "{id} {schedule_days}, but {milestone}'s baseline moved {by} by it: {days} "
                         "unexplained; record the move under {milestone}'s `rebaselined:`, or "
-                        "correct "
-                        "`schedule_days:`"
+                        "correct `schedule_days:`"
                     ).format(
                         id=change.id,
                         schedule_days=_impact(change.schedule_days),
@@ -124,8 +123,7 @@ def _unrecorded_impact(change: ChangeRequest, named: list[Milestone]) -> Iterato
                 ("status",),
                 _(
                     "{milestone}'s baseline moved {by} by {change}, which records no schedule "
-                    "impact: "
-                    "set `impact: schedule_days: {days}`"
+                    "impact: set `impact: schedule_days: {days}`"
                 ).format(milestone=milestone.id, by=_signed(by), change=change.id, days=by),
                 change.id,
                 client=_(

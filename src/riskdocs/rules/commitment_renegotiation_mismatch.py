@@ -53,8 +53,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 commitment.id,
                 client=_(
                     "The date of \u201c{title}\u201d has no record of who agreed to it yet; the "
-                    "team "
-                    "is completing the record."
+                    "team is completing the record."
                 ).format(title=commitment.title),
             )
 
@@ -88,7 +87,6 @@ def _broken_links(commitment: Commitment) -> Iterator[Hit]:
                 commitment.id,
                 client=_(
                     "The record of agreed dates of \u201c{title}\u201d is out of order; the team "
-                    "is "
-                    "correcting it."
+                    "is correcting it."
                 ).format(title=commitment.title),
             )

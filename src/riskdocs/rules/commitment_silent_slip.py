@@ -114,8 +114,7 @@ def _action_item(meeting: Meeting, move: DueChange) -> Iterator[Hit]:
                 meeting.id,
                 client=_(
                     "The date of \u201c{item}\u201d moved from {old} to {new} without a record of "
-                    "who "
-                    "agreed."
+                    "who agreed."
                 ).format(item=move.item, old=long_date(move.old), new=long_date(move.new)),
             )
             return

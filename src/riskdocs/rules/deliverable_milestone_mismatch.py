@@ -51,8 +51,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     ("deliverables", index),
                     _(
                         "{deliverable} is listed under both {id} and {milestone}: a deliverable "
-                        "is due "
-                        "at one milestone; remove it from the other list"
+                        "is due at one milestone; remove it from the other list"
                     ).format(deliverable=deliverable, id=first.id, milestone=milestone.id),
                     milestone.id,
                     client=_(

@@ -116,8 +116,7 @@ def _client(people: Mapping[str, Person], agreed: str, what: str) -> str:
     side = _("your side") if people[agreed].side == "client" else _("the project team")
     return _(
         "{what} is recorded as agreed by {name}, on the same side as whoever "
-        "promised it ({side}); the team is recording who on the other side "
-        "agreed."
+        "promised it ({side}); the team is recording who on the other side agreed."
     ).format(what=what, name=people[agreed].name, side=word(side))
 
 

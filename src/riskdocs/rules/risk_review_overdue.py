@@ -61,8 +61,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                     risk.id,
                     client=_(
                         "Risk \u201c{title}\u201d was due for review on {review_by}; the review "
-                        "is {late} "
-                        "late."
+                        "is {late} late."
                     ).format(
                         title=risk.title, review_by=long_date(risk.review_by), late=days(late)
                     ),

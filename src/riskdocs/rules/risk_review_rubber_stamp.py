@@ -50,8 +50,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 ("review_by",),
                 _(
                     "{id}'s `review_by` was moved {streak} times in a row with nothing else "
-                    "changed (last in {commit}): record what the review found under "
-                    "`reviews:`"
+                    "changed (last in {commit}): record what the review found under `reviews:`"
                 ).format(id=risk.id, streak=streak, commit=points[-1].commit),
                 risk.id,
                 client=_(

@@ -84,8 +84,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 deliverable.id,
                 client=_(
                     "\u201c{title}\u201d was added to or changed in the scope after you signed it "
-                    "on "
-                    "{signed_off}, without an approved change request."
+                    "on {signed_off}, without an approved change request."
                 ).format(title=deliverable.title, signed_off=long_date(signed_off)),
             )
 

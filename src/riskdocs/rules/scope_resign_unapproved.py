@@ -60,8 +60,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 ("resigned", index, "change_requests", position),
                 _(
                     "the re-sign on {on} covers {cited}, which {why}: approve {cited} first "
-                    "(`status: approved`, `decided`, `decided_by`) or leave it out of this "
-                    "re-sign"
+                    "(`status: approved`, `decided`, `decided_by`) or leave it out of this re-sign"
                 ).format(on=again.on, cited=cited, why=why),
                 cited,
                 client=_(
