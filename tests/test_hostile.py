@@ -381,9 +381,9 @@ def test_a_value_that_is_only_a_line_break_is_shown_as_one(project: Callable[...
         "risks/R-001.yaml:2:8: error [schema] title: '\\n' is not valid: must not be blank: write "
         "some text",
         "risks/R-001.yaml:9:1: error [schema] unknown field '\\n': remove it, or use a known "
-        "field (category, closed, contingency, description, external, id, ignore, impact, "
-        "links, owner, prevention, probability, raised, response, review_by, reviews, status, "
-        "title, trigger, visibility)",
+        "field (acceptance, category, closed, contingency, contingency_agreed, description, "
+        "external, id, ignore, impact, links, owner, prevention, probability, raised, residual, "
+        "response, review_by, reviews, status, title, trigger, visibility)",
     ], lines
 
 

@@ -24,8 +24,8 @@ CHINESE_EXAMPLE = REPO / "examples" / "huadong-website"
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]+")
 # What a Chinese page may say in Latin letters besides the project's own words: the
-# product, the files it links to, and the abbreviations Chinese writes in Latin too.
-ALLOWED = {"riskdocs", "status", "json", "schema", "calendar", "ics", "summary", "md", "NPS"}
+# product and git, the files it links to, and the abbreviations Chinese writes in Latin too.
+ALLOWED = {"riskdocs", "git", "status", "json", "schema", "calendar", "ics", "summary", "md", "NPS"}
 # A line of validate's text output: place, severity and rule, then the message.
 FINDING_LINE = re.compile(
     r"^(?P<place>\S+): (?P<severity>error|warning|info|ignored) \[(?P<rule>[^]]+)\] "

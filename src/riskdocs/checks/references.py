@@ -46,6 +46,8 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         (("owner",), PERSON),
         (("prevention", "*", "owner"), PERSON),
         (("reviews", "*", "by"), PERSON),
+        (("contingency_agreed", "by"), PERSON),
+        (("acceptance", "by"), PERSON),
         *_LINKS,
     ),
     kinds.COMMITMENT.name: (

@@ -18,6 +18,7 @@ from riskdocs.load import kinds
 from riskdocs.load.documents import Document
 from riskdocs.model import fields as f
 from riskdocs.model.entities import (
+    Agreement,
     ChangeRequest,
     Commitment,
     Concern,
@@ -33,6 +34,7 @@ from riskdocs.model.entities import (
     Renegotiation,
     Resign,
     Risk,
+    RiskAcceptance,
     RiskReview,
     ScopeBaseline,
     Source,
@@ -93,10 +95,35 @@ def build_risk(document: Document) -> Risk:
         review_by=f.maybe_day(d, "review_by"),
         reviews=reviews,
         closed=f.maybe_day(d, "closed"),
+        residual=_residual(d),
+        contingency_agreed=_agreement(d, "contingency_agreed"),
+        acceptance=_acceptance(d),
         visibility=f.visibility(d),
         ignore=f.text_map(d, "ignore"),
         links=f.links(d),
     )
+
+
+def _residual(d: f.Data) -> tuple[int, int] | None:
+    if "residual" not in d:
+        return None
+    residual = f.record(d, "residual")
+    return f.whole(residual, "probability"), f.whole(residual, "impact")
+
+
+def _agreement(d: f.Data, key: str) -> Agreement | None:
+    if key not in d:
+        return None
+    agreed = f.record(d, key)
+    return Agreement(on=f.day(agreed, "on"), by=f.text(agreed, "by"))
+
+
+def _acceptance(d: f.Data) -> RiskAcceptance | None:
+    if "acceptance" not in d:
+        return None
+    a = f.record(d, "acceptance")
+    return RiskAcceptance(on=f.day(a, "on"), by=f.text(a, "by"), reason=f.text(a, "reason"),
+                          until=f.day(a, "until"))  # fmt: skip
 
 
 def build_commitment(document: Document) -> Commitment:

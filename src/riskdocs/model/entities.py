@@ -153,6 +153,24 @@ class RiskReview:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Agreement:
+    """Someone's agreement to a part of a risk's plan, and when it was given."""
+
+    on: date
+    by: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RiskAcceptance:
+    """`response: accept` on record: who accepted living with the risk, why, until when."""
+
+    on: date
+    by: str
+    reason: str
+    until: date
+
+
+@dataclass(frozen=True, kw_only=True)
 class Risk:
     """A risk: probability and impact 1..5; score = probability x impact.
 
@@ -162,6 +180,9 @@ class Risk:
         visibility: client | internal.
         ignore: rule name -> reason, for rules silenced on this risk.
         links: other entities this risk is about, by kind.
+        residual: (probability, impact) once the prevention actions are done.
+        contingency_agreed: who on the client's side agreed the contingency plan.
+        acceptance: for `response: accept`, who accepted the risk, why and until when.
     """
 
     id: str
@@ -180,6 +201,9 @@ class Risk:
     review_by: date | None = None
     reviews: tuple[RiskReview, ...] = ()
     closed: date | None = None
+    residual: tuple[int, int] | None = None
+    contingency_agreed: Agreement | None = None
+    acceptance: RiskAcceptance | None = None
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
     links: Links = field(default_factory=dict)
@@ -187,6 +211,11 @@ class Risk:
     @property
     def score(self) -> int:
         return self.probability * self.impact
+
+    @property
+    def residual_score(self) -> int | None:
+        """Probability x impact once the prevention actions are done, when recorded."""
+        return self.residual[0] * self.residual[1] if self.residual else None
 
 
 @dataclass(frozen=True, kw_only=True)

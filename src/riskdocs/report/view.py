@@ -24,6 +24,7 @@ from riskdocs.history.facts import History, first_signed
 from riskdocs.i18n import _, listed
 from riskdocs.model.entities import (
     ActionItem,
+    Agreement,
     Commitment,
     Concern,
     Deliverable,
@@ -33,6 +34,7 @@ from riskdocs.model.entities import (
     Project,
     Rebaseline,
     Risk,
+    RiskAcceptance,
     Settings,
 )
 from riskdocs.model.meetings import counts_for, rewrite_tasks
@@ -235,6 +237,26 @@ def _iso(day: date | None) -> str | None:
     return str(day) if day else None
 
 
+def _residual(risk: Risk, band_of: Callable[[int], str]) -> dict[str, Any] | None:
+    """The risk once its prevention actions are done, when the file says so."""
+    if risk.residual is None or risk.residual_score is None:
+        return None
+    probability, impact = risk.residual
+    score = risk.residual_score
+    return {"probability": probability, "impact": impact, "score": score, "band": band_of(score)}
+
+
+def _agreed(agreement: Agreement | None) -> dict[str, str] | None:
+    return None if agreement is None else {"on": str(agreement.on), "by": agreement.by}
+
+
+def _accepted(acceptance: RiskAcceptance | None) -> dict[str, str] | None:
+    if acceptance is None:
+        return None
+    return {"on": str(acceptance.on), "by": acceptance.by, "reason": acceptance.reason,
+            "until": str(acceptance.until)}  # fmt: skip
+
+
 def _risks(project: Project, scope: Scope) -> dict[str, Any]:
     thresholds = project.settings.thresholds
     live = [r for r in project.risks if scope.shows(r)]
@@ -246,11 +268,12 @@ def _risks(project: Project, scope: Scope) -> dict[str, Any]:
     return {
         "bands": dict(thresholds.risk_bands),
         "heatmap": heatmap,
-        "items": [_risk(r, thresholds.band(r.score), scope) for r in ordered],
+        "items": [_risk(r, thresholds.band, scope) for r in ordered],
     }
 
 
-def _risk(risk: Risk, band: str, scope: Scope) -> dict[str, Any]:
+def _risk(risk: Risk, band_of: Callable[[int], str], scope: Scope) -> dict[str, Any]:
+    band = band_of(risk.score)
     return {
         "id": risk.id,
         "title": risk.title,
@@ -264,6 +287,9 @@ def _risk(risk: Risk, band: str, scope: Scope) -> dict[str, Any]:
         "response": risk.response,
         "trigger": risk.trigger,
         "contingency": risk.contingency,
+        "residual": _residual(risk, band_of),
+        "contingency_agreed": _agreed(risk.contingency_agreed),
+        "acceptance": _accepted(risk.acceptance),
         "review_by": _iso(risk.review_by),
         "last_review": _iso(max((r.on for r in risk.reviews), default=None)),
         "prevention": [

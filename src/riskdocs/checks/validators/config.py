@@ -839,6 +839,60 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-overdue must not contain "+str(data__rules__riskreviewoverdue_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__riskreviewoverdue, custom_formats, (name_prefix or "data") + ".rules.risk-review-overdue")
+                if "risk-acceptance-expired" in data__rules_keys:
+                    data__rules_keys.remove("risk-acceptance-expired")
+                    data__rules__riskacceptanceexpired = data__rules["risk-acceptance-expired"]
+                    if not isinstance(data__rules__riskacceptanceexpired, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-acceptance-expired must be string or object")
+                    try:
+                        if not isinstance(data__rules__riskacceptanceexpired, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-acceptance-expired must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__riskacceptanceexpired, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-acceptance-expired must be object")
+                        data__rules__riskacceptanceexpired_is_dict = isinstance(data__rules__riskacceptanceexpired, dict)
+                        if data__rules__riskacceptanceexpired_is_dict:
+                            data__rules__riskacceptanceexpired_keys = set(data__rules__riskacceptanceexpired.keys())
+                            if "level" in data__rules__riskacceptanceexpired_keys:
+                                data__rules__riskacceptanceexpired_keys.remove("level")
+                                data__rules__riskacceptanceexpired__level = data__rules__riskacceptanceexpired["level"]
+                                validate___definitions_rulelevel(data__rules__riskacceptanceexpired__level, custom_formats, (name_prefix or "data") + ".rules.risk-acceptance-expired.level")
+                            if "block_commits" in data__rules__riskacceptanceexpired_keys:
+                                data__rules__riskacceptanceexpired_keys.remove("block_commits")
+                                data__rules__riskacceptanceexpired__blockcommits = data__rules__riskacceptanceexpired["block_commits"]
+                                if not isinstance(data__rules__riskacceptanceexpired__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-acceptance-expired.block_commits must be boolean")
+                            if data__rules__riskacceptanceexpired_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-acceptance-expired must not contain "+str(data__rules__riskacceptanceexpired_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__riskacceptanceexpired, custom_formats, (name_prefix or "data") + ".rules.risk-acceptance-expired")
+                if "risk-contingency-unagreed" in data__rules_keys:
+                    data__rules_keys.remove("risk-contingency-unagreed")
+                    data__rules__riskcontingencyunagreed = data__rules["risk-contingency-unagreed"]
+                    if not isinstance(data__rules__riskcontingencyunagreed, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-contingency-unagreed must be string or object")
+                    try:
+                        if not isinstance(data__rules__riskcontingencyunagreed, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-contingency-unagreed must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__riskcontingencyunagreed, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-contingency-unagreed must be object")
+                        data__rules__riskcontingencyunagreed_is_dict = isinstance(data__rules__riskcontingencyunagreed, dict)
+                        if data__rules__riskcontingencyunagreed_is_dict:
+                            data__rules__riskcontingencyunagreed_keys = set(data__rules__riskcontingencyunagreed.keys())
+                            if "level" in data__rules__riskcontingencyunagreed_keys:
+                                data__rules__riskcontingencyunagreed_keys.remove("level")
+                                data__rules__riskcontingencyunagreed__level = data__rules__riskcontingencyunagreed["level"]
+                                validate___definitions_rulelevel(data__rules__riskcontingencyunagreed__level, custom_formats, (name_prefix or "data") + ".rules.risk-contingency-unagreed.level")
+                            if "block_commits" in data__rules__riskcontingencyunagreed_keys:
+                                data__rules__riskcontingencyunagreed_keys.remove("block_commits")
+                                data__rules__riskcontingencyunagreed__blockcommits = data__rules__riskcontingencyunagreed["block_commits"]
+                                if not isinstance(data__rules__riskcontingencyunagreed__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-contingency-unagreed.block_commits must be boolean")
+                            if data__rules__riskcontingencyunagreed_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-contingency-unagreed must not contain "+str(data__rules__riskcontingencyunagreed_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__riskcontingencyunagreed, custom_formats, (name_prefix or "data") + ".rules.risk-contingency-unagreed")
                 if "risk-high-unplanned" in data__rules_keys:
                     data__rules_keys.remove("risk-high-unplanned")
                     data__rules__riskhighunplanned = data__rules["risk-high-unplanned"]
@@ -998,6 +1052,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-rubber-stamp must not contain "+str(data__rules__riskreviewrubberstamp_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__riskreviewrubberstamp, custom_formats, (name_prefix or "data") + ".rules.risk-review-rubber-stamp")
+                if "risk-review-score-mismatch" in data__rules_keys:
+                    data__rules_keys.remove("risk-review-score-mismatch")
+                    data__rules__riskreviewscoremismatch = data__rules["risk-review-score-mismatch"]
+                    if not isinstance(data__rules__riskreviewscoremismatch, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-score-mismatch must be string or object")
+                    try:
+                        if not isinstance(data__rules__riskreviewscoremismatch, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-score-mismatch must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__riskreviewscoremismatch, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-score-mismatch must be object")
+                        data__rules__riskreviewscoremismatch_is_dict = isinstance(data__rules__riskreviewscoremismatch, dict)
+                        if data__rules__riskreviewscoremismatch_is_dict:
+                            data__rules__riskreviewscoremismatch_keys = set(data__rules__riskreviewscoremismatch.keys())
+                            if "level" in data__rules__riskreviewscoremismatch_keys:
+                                data__rules__riskreviewscoremismatch_keys.remove("level")
+                                data__rules__riskreviewscoremismatch__level = data__rules__riskreviewscoremismatch["level"]
+                                validate___definitions_rulelevel(data__rules__riskreviewscoremismatch__level, custom_formats, (name_prefix or "data") + ".rules.risk-review-score-mismatch.level")
+                            if "block_commits" in data__rules__riskreviewscoremismatch_keys:
+                                data__rules__riskreviewscoremismatch_keys.remove("block_commits")
+                                data__rules__riskreviewscoremismatch__blockcommits = data__rules__riskreviewscoremismatch["block_commits"]
+                                if not isinstance(data__rules__riskreviewscoremismatch__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-score-mismatch.block_commits must be boolean")
+                            if data__rules__riskreviewscoremismatch_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-score-mismatch must not contain "+str(data__rules__riskreviewscoremismatch_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__riskreviewscoremismatch, custom_formats, (name_prefix or "data") + ".rules.risk-review-score-mismatch")
                 if "scope-change-unapproved" in data__rules_keys:
                     data__rules_keys.remove("scope-change-unapproved")
                     data__rules__scopechangeunapproved = data__rules["scope-change-unapproved"]

@@ -186,6 +186,39 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".impact must be bigger than or equal to 1")
                 if data__impact > 5:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".impact must be smaller than or equal to 5")
+        if "residual" in data_keys:
+            data_keys.remove("residual")
+            data__residual = data["residual"]
+            if not isinstance(data__residual, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual must be object")
+            data__residual_is_dict = isinstance(data__residual, dict)
+            if data__residual_is_dict:
+                data__residual__missing_keys = set(['probability', 'impact']) - data__residual.keys()
+                if data__residual__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual must contain ")
+                data__residual_keys = set(data__residual.keys())
+                if "probability" in data__residual_keys:
+                    data__residual_keys.remove("probability")
+                    data__residual__probability = data__residual["probability"]
+                    if not isinstance(data__residual__probability, (int)) and not (isinstance(data__residual__probability, float) and data__residual__probability.is_integer()) or isinstance(data__residual__probability, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual.probability must be integer")
+                    if isinstance(data__residual__probability, (int, float, Decimal)) and not isinstance(data__residual__probability, bool):
+                        if data__residual__probability < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual.probability must be bigger than or equal to 1")
+                        if data__residual__probability > 5:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual.probability must be smaller than or equal to 5")
+                if "impact" in data__residual_keys:
+                    data__residual_keys.remove("impact")
+                    data__residual__impact = data__residual["impact"]
+                    if not isinstance(data__residual__impact, (int)) and not (isinstance(data__residual__impact, float) and data__residual__impact.is_integer()) or isinstance(data__residual__impact, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual.impact must be integer")
+                    if isinstance(data__residual__impact, (int, float, Decimal)) and not isinstance(data__residual__impact, bool):
+                        if data__residual__impact < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual.impact must be bigger than or equal to 1")
+                        if data__residual__impact > 5:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual.impact must be smaller than or equal to 5")
+                if data__residual_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".residual must not contain "+str(data__residual_keys)+" properties")
         if "status" in data_keys:
             data_keys.remove("status")
             data__status = data["status"]
@@ -299,6 +332,56 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("contingency")
             data__contingency = data["contingency"]
             validate___definitions_common__text(data__contingency, custom_formats, (name_prefix or "data") + ".contingency")
+        if "contingency_agreed" in data_keys:
+            data_keys.remove("contingency_agreed")
+            data__contingencyagreed = data["contingency_agreed"]
+            if not isinstance(data__contingencyagreed, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contingency_agreed must be object")
+            data__contingencyagreed_is_dict = isinstance(data__contingencyagreed, dict)
+            if data__contingencyagreed_is_dict:
+                data__contingencyagreed__missing_keys = set(['on', 'by']) - data__contingencyagreed.keys()
+                if data__contingencyagreed__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contingency_agreed must contain ")
+                data__contingencyagreed_keys = set(data__contingencyagreed.keys())
+                if "on" in data__contingencyagreed_keys:
+                    data__contingencyagreed_keys.remove("on")
+                    data__contingencyagreed__on = data__contingencyagreed["on"]
+                    validate___definitions_common__date(data__contingencyagreed__on, custom_formats, (name_prefix or "data") + ".contingency_agreed.on")
+                if "by" in data__contingencyagreed_keys:
+                    data__contingencyagreed_keys.remove("by")
+                    data__contingencyagreed__by = data__contingencyagreed["by"]
+                    validate___definitions_common__person(data__contingencyagreed__by, custom_formats, (name_prefix or "data") + ".contingency_agreed.by")
+                if data__contingencyagreed_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contingency_agreed must not contain "+str(data__contingencyagreed_keys)+" properties")
+        if "acceptance" in data_keys:
+            data_keys.remove("acceptance")
+            data__acceptance = data["acceptance"]
+            if not isinstance(data__acceptance, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".acceptance must be object")
+            data__acceptance_is_dict = isinstance(data__acceptance, dict)
+            if data__acceptance_is_dict:
+                data__acceptance__missing_keys = set(['on', 'by', 'reason', 'until']) - data__acceptance.keys()
+                if data__acceptance__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".acceptance must contain ")
+                data__acceptance_keys = set(data__acceptance.keys())
+                if "on" in data__acceptance_keys:
+                    data__acceptance_keys.remove("on")
+                    data__acceptance__on = data__acceptance["on"]
+                    validate___definitions_common__date(data__acceptance__on, custom_formats, (name_prefix or "data") + ".acceptance.on")
+                if "by" in data__acceptance_keys:
+                    data__acceptance_keys.remove("by")
+                    data__acceptance__by = data__acceptance["by"]
+                    validate___definitions_common__person(data__acceptance__by, custom_formats, (name_prefix or "data") + ".acceptance.by")
+                if "reason" in data__acceptance_keys:
+                    data__acceptance_keys.remove("reason")
+                    data__acceptance__reason = data__acceptance["reason"]
+                    validate___definitions_common__text(data__acceptance__reason, custom_formats, (name_prefix or "data") + ".acceptance.reason")
+                if "until" in data__acceptance_keys:
+                    data__acceptance_keys.remove("until")
+                    data__acceptance__until = data__acceptance["until"]
+                    validate___definitions_common__date(data__acceptance__until, custom_formats, (name_prefix or "data") + ".acceptance.until")
+                if data__acceptance_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".acceptance must not contain "+str(data__acceptance_keys)+" properties")
         if "review_by" in data_keys:
             data_keys.remove("review_by")
             data__reviewby = data["review_by"]
