@@ -104,6 +104,7 @@ class Settings:
 
     Attributes:
         rules: the raw `rules:` section; riskdocs.rules resolves it against the rule table.
+        heatmap: `report.heatmap`: inherent, or residual (scores once prevention is done).
     """
 
     name: str
@@ -118,6 +119,7 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     rules: Mapping[str, object] = field(default_factory=dict)
+    heatmap: str = "inherent"
 
     def aliases(self) -> dict[str, str]:
         """The other names notes use for people after @, case-folded, -> their keys: the

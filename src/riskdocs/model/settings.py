@@ -70,6 +70,7 @@ def build_settings(document: Document) -> Settings:
         thresholds=build_thresholds(f.record(data, "thresholds")),
         calendar=build_calendar(f.record(data, "calendar")),
         rules=dict(f.record(data, "rules")),
+        heatmap=f.maybe_text(f.record(data, "report"), "heatmap") or "inherent",
     )
 
 

@@ -39,13 +39,24 @@ def band_of(score: int, bands: dict[str, int]) -> str:
     return "medium" if score >= bands["medium"] else "low"
 
 
+def heat_cell(
+    probability: int, impact: int, residual: tuple[int, int] | None, scores: str
+) -> tuple[int, int]:
+    """The heat map cell of a risk: (probability, impact), residual ones when the page
+    shows residual scores and the risk records them."""
+    return residual if scores == "residual" and residual else (probability, impact)
+
+
 def heatmap(risks: dict[str, Any]) -> str:
     """5 x 5 grid, impact up, probability across; each cell shows its count and,
     when it has risks, links to the first of them."""
     first: dict[tuple[int, int], str] = {}
     for risk in risks["items"]:
         if risk["status"] != "closed":
-            first.setdefault((risk["probability"], risk["impact"]), risk["id"])
+            residual = risk["residual"]
+            kept = (residual["probability"], residual["impact"]) if residual else None
+            cell = heat_cell(risk["probability"], risk["impact"], kept, risks["scores"])
+            first.setdefault(cell, risk["id"])
     size = LABEL + 5 * (CELL + GAP)
     cells = [_cell(p, i, risks, first.get((p, i))) for i in range(5, 0, -1) for p in range(1, 6)]
     middle = CELL / 2

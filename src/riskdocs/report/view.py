@@ -38,6 +38,7 @@ from riskdocs.model.entities import (
     Settings,
 )
 from riskdocs.model.meetings import counts_for, rewrite_tasks
+from riskdocs.report.charts import heat_cell
 from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
@@ -260,13 +261,16 @@ def _accepted(acceptance: RiskAcceptance | None) -> dict[str, str] | None:
 def _risks(project: Project, scope: Scope) -> dict[str, Any]:
     thresholds = project.settings.thresholds
     live = [r for r in project.risks if scope.shows(r)]
+    scores = project.settings.heatmap
     heatmap = [[0] * 5 for _ in range(5)]  # [impact 5..1][probability 1..5]
     for risk in live:
         if risk.status != "closed":
-            heatmap[5 - risk.impact][risk.probability - 1] += 1
+            probability, impact = heat_cell(risk.probability, risk.impact, risk.residual, scores)
+            heatmap[5 - impact][probability - 1] += 1
     ordered = sorted(live, key=lambda r: (r.status == "closed", -r.score, r.id))
     return {
         "bands": dict(thresholds.risk_bands),
+        "scores": scores,
         "heatmap": heatmap,
         "items": [_risk(r, thresholds.band, scope) for r in ordered],
     }

@@ -322,6 +322,34 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]".format(**locals()) + " must not contain "+str(data__calendar__workingdays_item_keys)+" properties")
                 if data__calendar_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar must not contain "+str(data__calendar_keys)+" properties")
+        if "report" in data_keys:
+            data_keys.remove("report")
+            data__report = data["report"]
+            if not isinstance(data__report, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".report must be object")
+            data__report_is_dict = isinstance(data__report, dict)
+            if data__report_is_dict:
+                data__report_keys = set(data__report.keys())
+                if "heatmap" in data__report_keys:
+                    data__report_keys.remove("heatmap")
+                    data__report__heatmap = data__report["heatmap"]
+                    data__report__heatmap_one_of_count2 = 0
+                    if data__report__heatmap_one_of_count2 < 2:
+                        try:
+                            if not (isinstance(data__report__heatmap, str) and data__report__heatmap == 'inherent'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.heatmap must be one of ['inherent']")
+                            data__report__heatmap_one_of_count2 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if data__report__heatmap_one_of_count2 < 2:
+                        try:
+                            if not (isinstance(data__report__heatmap, str) and data__report__heatmap == 'residual'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.heatmap must be one of ['residual']")
+                            data__report__heatmap_one_of_count2 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if data__report__heatmap_one_of_count2 != 1:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.heatmap must be valid exactly by one definition")
+                if data__report_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".report must not contain "+str(data__report_keys)+" properties")
         if "thresholds" in data_keys:
             data_keys.remove("thresholds")
             data__thresholds = data["thresholds"]
@@ -1686,32 +1714,32 @@ def validate(data, custom_formats={}, name_prefix=None):
 def validate___definitions_rulelevel(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    data_one_of_count2 = 0
-    if data_one_of_count2 < 2:
+    data_one_of_count3 = 0
+    if data_one_of_count3 < 2:
         try:
             if not (isinstance(data, str) and data == 'error'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['error']")
-            data_one_of_count2 += 1
+            data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count2 < 2:
+    if data_one_of_count3 < 2:
         try:
             if not (isinstance(data, str) and data == 'warning'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['warning']")
-            data_one_of_count2 += 1
+            data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count2 < 2:
+    if data_one_of_count3 < 2:
         try:
             if not (isinstance(data, str) and data == 'info'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['info']")
-            data_one_of_count2 += 1
+            data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count2 < 2:
+    if data_one_of_count3 < 2:
         try:
             if not (isinstance(data, str) and data == 'off'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['off']")
-            data_one_of_count2 += 1
+            data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count2 != 1:
+    if data_one_of_count3 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
