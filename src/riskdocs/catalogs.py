@@ -48,26 +48,27 @@ def extract_schema(
         yield 1, None, message, ["Translators: what a required field holds."]
 
 
-def _pattern_messages(node: Any) -> Iterator[str]:
+def _mappings(node: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping of a schema, at any depth."""
     if isinstance(node, dict):
+        yield node
+        children: Any = node.values()
+    else:
+        children = node if isinstance(node, list) else ()
+    for child in children:
+        yield from _mappings(child)
+
+
+def _pattern_messages(schema: Any) -> Iterator[str]:
+    for node in _mappings(schema):
         if isinstance(node.get("patternErrorMessage"), str):
             yield node["patternErrorMessage"]
-        for value in node.values():
-            yield from _pattern_messages(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _pattern_messages(value)
 
 
-def _required_descriptions(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
+def _required_descriptions(schema: Any) -> Iterator[str]:
+    for node in _mappings(schema):
         fields = node.get("properties", {})
         for name in node.get("required", []):
             about = fields.get(name, {}).get("description") if isinstance(fields, dict) else None
             if isinstance(about, str):
                 yield about
-        for value in node.values():
-            yield from _required_descriptions(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _required_descriptions(value)

@@ -81,6 +81,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog(language).ngettext(singular, plural, count)
 
 
+def days(count: int) -> str:
+    """`1 day`, `3 days` (`3 天`); a negative count keeps its sign."""
+    return ngettext("{count} day", "{count} days", abs(count)).format(count=count)
+
+
 def counted(singular: str, plural: str, count: int) -> str:
     """`ngettext` formatted with its count: `3 days` (`3 天`)."""
     return ngettext(singular, plural, count).format(count=count)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from riskdocs.i18n import ngettext
+from riskdocs.i18n import days, ngettext
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WORKING = "working_days"
@@ -103,4 +103,4 @@ class WorkCalendar:
             return ngettext("{count} working day", "{count} working days", abs(count)).format(
                 count=count
             )
-        return ngettext("{count} day", "{count} days", abs(count)).format(count=count)
+        return days(count)

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from riskdocs.finding import Severity
-from riskdocs.i18n import _, ngettext
+from riskdocs.i18n import _
 from riskdocs.model.entities import Links, Project, Source
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
@@ -151,11 +151,6 @@ def chain_breaks(moves: Sequence[tuple[date, date]]) -> Iterator[tuple[int, date
     for index in range(1, len(moves)):
         if moves[index][0] != moves[index - 1][1]:
             yield index, moves[index][0], moves[index - 1][1]
-
-
-def days(count: int) -> str:
-    """`1 day`, `3 days` (`3 天`)."""
-    return ngettext("{count} day", "{count} days", abs(count)).format(count=count)
 
 
 def rule_summary(rule: Any) -> str:

@@ -24,9 +24,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
-from riskdocs.i18n import _
+from riskdocs.i18n import _, days
 from riskdocs.model.entities import ChangeRequest, Milestone, Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "change-request-schedule-unexplained"
 SEVERITY = Severity.WARNING

@@ -24,9 +24,9 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
-from riskdocs.i18n import _
+from riskdocs.i18n import _, days
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit, name_of, sentence
+from riskdocs.rules.base import Context, Hit, Option, hit, name_of, sentence
 
 ID = "commitment-done-late"
 SEVERITY = Severity.INFO

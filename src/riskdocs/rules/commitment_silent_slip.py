@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
-from riskdocs.i18n import _
+from riskdocs.i18n import _, days
 from riskdocs.model.entities import Commitment, Meeting, Project
 from riskdocs.model.meetings import without_schedule
-from riskdocs.rules.base import Context, Hit, Option, days, hit, hit_at, recorded
+from riskdocs.rules.base import Context, Hit, Option, hit, hit_at, recorded
 
 if TYPE_CHECKING:
     from riskdocs.history.facts import DueChange

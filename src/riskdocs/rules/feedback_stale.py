@@ -25,9 +25,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from riskdocs.finding import Severity
-from riskdocs.i18n import N_, _
+from riskdocs.i18n import N_, _, days
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "feedback-stale"
 SEVERITY = Severity.WARNING

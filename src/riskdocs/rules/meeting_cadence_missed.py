@@ -33,10 +33,10 @@ from datetime import date
 from typing import Any
 
 from riskdocs.finding import Severity
-from riskdocs.i18n import _
+from riskdocs.i18n import _, days
 from riskdocs.model.entities import Project
 from riskdocs.model.meetings import counts_for
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "meeting-cadence-missed"
 SEVERITY = Severity.ERROR

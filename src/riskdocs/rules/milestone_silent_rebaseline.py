@@ -28,9 +28,9 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
-from riskdocs.i18n import _
+from riskdocs.i18n import _, days
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit, recorded
+from riskdocs.rules.base import Context, Hit, Option, hit, recorded
 
 ID = "milestone-silent-rebaseline"
 SEVERITY = Severity.ERROR

@@ -28,9 +28,9 @@ from typing import Any
 
 from riskdocs.dates import long_date
 from riskdocs.finding import Severity
-from riskdocs.i18n import N_, _
+from riskdocs.i18n import N_, _, days
 from riskdocs.model.entities import Project
-from riskdocs.rules.base import Context, Hit, Option, days, hit
+from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "risk-score-rising"
 SEVERITY = Severity.WARNING
