@@ -160,11 +160,11 @@ def test_commands_name_the_kinds_they_record(example: Path) -> None:
 def test_new_takes_the_next_id_the_projects_schema_line_and_validates(example: Path) -> None:
     output = record(example, "new", "commitment", "--title", "Share the migration report",
                     "--owner", "chen", "--to", "dana", "--due", "2026-12-09")  # fmt: skip
-    assert output == ("riskdocs: created commitments/C-006.yaml (C-006); fill in the rest in "
+    assert output == ("riskdocs: created commitments/C-007.yaml (C-007); fill in the rest in "
                       "your editor\n")  # fmt: skip
-    assert (example / "commitments" / "C-006.yaml").read_text() == (
+    assert (example / "commitments" / "C-007.yaml").read_text() == (
         "# yaml-language-server: $schema=../../../schemas/commitment.schema.json\n"
-        "id: C-006\ntitle: Share the migration report\nowner: chen\nto: dana\n"
+        "id: C-007\ntitle: Share the migration report\nowner: chen\nto: dana\n"
         "made: 2026-11-26\ndue: 2026-12-09\nstatus: open\n"
     )
     record(example, "new", "milestone", "--title", "Go live", "--baseline", "2027-03-01")
@@ -180,7 +180,7 @@ def test_new_refuses_what_would_not_pass_and_leaves_nothing(example: Path) -> No
     unknown = run("new", "commitment", "--title", "x", "--owner", "nobody", "--to", "dana",
                   "--due", "2026-12-09", "--root", str(example), "--today", DAY)  # fmt: skip
     assert unknown.exit_code == 2 and "unknown-reference" in unknown.output
-    assert not (example / "commitments" / "C-006.yaml").exists()
+    assert not (example / "commitments" / "C-007.yaml").exists()
 
 
 def test_a_fresh_project_uses_its_local_schemas(tmp_path: Path) -> None:
@@ -204,7 +204,7 @@ def test_bad_news_is_recorded_and_shown_never_refused(example: Path) -> None:
     assert "  now reported: commitments/C-005.yaml:8: commitment-overdue: C-005 was due" in output
     late = record(example, "new", "commitment", "--title", "Late already", "--owner", "chen",
                   "--to", "dana", "--made", "2026-11-10", "--due", "2026-11-25")  # fmt: skip
-    assert "created commitments/C-006.yaml" in late
+    assert "created commitments/C-007.yaml" in late
 
 
 @pytest.mark.parametrize("kind", ["commitment", "milestone"])
@@ -303,13 +303,13 @@ def test_done_records_a_deliverable_in_the_scope_baseline(example: Path) -> None
     output = record(example, "done", "d-02")
     assert output.splitlines() == [
         "riskdocs: recorded in scope/baseline.yaml:",
-        "  state: in_progress -> delivered",
-        "  delivered: 2026-11-26",
+        "  state: in_progress -> submitted",
+        "  submitted: {on: 2026-11-26, by: chen}",
     ]
     assert changed(before, path.read_text()) == [
         "-     state: in_progress",
-        "+     state: delivered",
-        "+     delivered: 2026-11-26",
+        "+     state: submitted",
+        "+     submitted: {on: 2026-11-26, by: chen}",
     ]
     assert run("validate", "--root", str(example), "--today", DAY).exit_code == 0
     again = record(example, "done", "D-02")

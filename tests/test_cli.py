@@ -271,7 +271,7 @@ def test_shell_completion_offers_rules_kinds_and_the_projects_ids(tmp_path: Path
                               text=True, check=False, env=env, cwd=EXAMPLE)  # fmt: skip
         return [line.split(",", 1)[1] for line in done.stdout.splitlines()]
 
-    assert complete("history", "c-00") == ["C-001", "C-002", "C-003", "C-004", "C-005"]
+    assert complete("history", "c-00") == ["C-001", "C-002", "C-003", "C-004", "C-005", "C-006"]
     assert "2026-11-19-weekly" in complete("history", "2026-11")
     assert complete("validate", "--rule", "commitment-d") == ["commitment-done-late",
                                                                "commitment-due-soon"]  # fmt: skip

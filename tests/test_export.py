@@ -19,9 +19,9 @@ def rows(path: Path) -> list[dict[str, str]]:
 def test_commitments_export_one_row_each_in_schema_order(tmp_path: Path) -> None:
     out = tmp_path / "c.csv"
     result = run("export", "commitment", "--root", str(EXAMPLE), "-o", str(out))
-    assert result.output == f"riskdocs: wrote 5 commitment rows to {out}\n"
+    assert result.output == f"riskdocs: wrote 6 commitment rows to {out}\n"
     table = rows(out)
-    assert [r["id"] for r in table] == ["C-001", "C-002", "C-003", "C-004", "C-005"]
+    assert [r["id"] for r in table] == ["C-001", "C-002", "C-003", "C-004", "C-005", "C-006"]
     assert list(table[0])[:7] == ["id", "title", "owner", "to", "made", "source", "due"]
     c003 = table[2]
     assert c003["renegotiated"].startswith('[{"on": "2026-11-05", "from": "2026-11-12"')

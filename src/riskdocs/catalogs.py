@@ -1,8 +1,8 @@
 """What `pybabel extract` reads besides `_()` calls: the first line of a rule module's
 docstring (the rule's summary, which the page, `riskdocs rules` and the health reasons
-say in the command's language) and each schema's `patternErrorMessage` (which validate
-says after a value that does not fit). babel.cfg names `extract_rule` and
-`extract_schema`; nothing in riskdocs imports this module."""
+say in the command's language) and each schema's `patternErrorMessage` and
+`errorMessage` (which validate says after a value that does not fit). babel.cfg names
+`extract_rule` and `extract_schema`; nothing in riskdocs imports this module."""
 
 from __future__ import annotations
 
@@ -39,8 +39,9 @@ def extract_schema(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
     options: Mapping[str, Any],
 ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
-    """Every `patternErrorMessage` of a schema, which validate says after the value, and
-    the description of every required field, which it says when the field is missing."""
+    """Every `patternErrorMessage` and `errorMessage` of a schema, which validate says after
+    the value, and the description of every required field, which it says when the field
+    is missing."""
     schema = json.load(fileobj)
     for message in sorted(set(_pattern_messages(schema))):
         yield 1, None, message, ["Translators: why a value does not fit its field."]
@@ -61,8 +62,9 @@ def _mappings(node: Any) -> Iterator[dict[str, Any]]:
 
 def _pattern_messages(schema: Any) -> Iterator[str]:
     for node in _mappings(schema):
-        if isinstance(node.get("patternErrorMessage"), str):
-            yield node["patternErrorMessage"]
+        for key in ("patternErrorMessage", "errorMessage"):
+            if isinstance(node.get(key), str):
+                yield node[key]
 
 
 def _required_descriptions(schema: Any) -> Iterator[str]:

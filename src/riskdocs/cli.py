@@ -609,14 +609,21 @@ def _record(
 
 @main.command()
 @click.argument("entity", shell_complete=_complete_ids)
+@click.option(
+    "--by",
+    "by",
+    help="For a deliverable: who handed it over (a key of `people:`; default: its owner).",
+)
 @ON_OPTION
 @ROOT_OPTION
 @TODAY_OPTION
 @LANG_OPTION
 @setup_errors
-def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | None) -> None:
-    """Record that commitment or deliverable ENTITY was delivered, or milestone ENTITY
-    reached."""
+def done(
+    entity: str, by: str | None, on: dt.date | None, root: Path | None, today: dt.date | None
+) -> None:
+    """Record that commitment ENTITY was delivered, deliverable ENTITY handed to the
+    client for acceptance, or milestone ENTITY reached."""
     from riskdocs.record import deliver
 
     _record(
@@ -624,7 +631,89 @@ def done(entity: str, on: dt.date | None, root: Path | None, today: dt.date | No
         entity,
         ("commitment", "milestone", "deliverable"),
         today,
-        lambda change, day: deliver(change, on or day),
+        lambda change, day: deliver(change, on or day, by),
+    )
+
+
+@main.command()
+@click.argument("entity", shell_complete=_complete_ids)
+@click.option(
+    "--by", "by", required=True, help="Who accepted it (a key of `people:`, on the client's side)."
+)
+@click.option(
+    "--evidence",
+    multiple=True,
+    help="What shows a criterion was met (a link or a note): once per acceptance criterion, "
+    "in their order.",
+)
+@click.option(
+    "--not-met",
+    "not_met",
+    type=click.IntRange(min=1),
+    multiple=True,
+    help="The number (from 1) of a criterion accepted although it was not met.",
+)
+@ON_OPTION
+@ROOT_OPTION
+@TODAY_OPTION
+@LANG_OPTION
+@setup_errors
+def accept(
+    entity: str,
+    by: str,
+    evidence: tuple[str, ...],
+    not_met: tuple[int, ...],
+    on: dt.date | None,
+    root: Path | None,
+    today: dt.date | None,
+) -> None:
+    """Record that the client accepted deliverable ENTITY, with the result of each
+    acceptance criterion."""
+    from riskdocs.record import accept as record_accept
+
+    _record(
+        root,
+        entity,
+        ("deliverable",),
+        today,
+        lambda change, day: record_accept(change, on or day, by, evidence, not_met),
+    )
+
+
+@main.command()
+@click.argument("entity", shell_complete=_complete_ids)
+@click.option(
+    "--by", "by", required=True, help="Who rejected it (a key of `people:`, on the client's side)."
+)
+@click.option("--reason", required=True, help="Why, in the client's words.")
+@click.option("--commitment", help="The commitment that follows it up (C-...).")
+@click.option("--change-request", help="The change request that follows it up (CR-...).")
+@ON_OPTION
+@ROOT_OPTION
+@TODAY_OPTION
+@LANG_OPTION
+@setup_errors
+def reject(
+    entity: str,
+    by: str,
+    reason: str,
+    commitment: str | None,
+    change_request: str | None,
+    on: dt.date | None,
+    root: Path | None,
+    today: dt.date | None,
+) -> None:
+    """Record that the client rejected deliverable ENTITY, why, and what follows it up."""
+    from riskdocs.record import reject as record_reject
+
+    _record(
+        root,
+        entity,
+        ("deliverable",),
+        today,
+        lambda change, day: record_reject(
+            change, on or day, by, reason, commitment, change_request
+        ),
     )
 
 

@@ -23,6 +23,47 @@ from riskdocs.i18n import _
 from riskdocs.load.yamlsrc import JsonPath, ParsedYaml, parse_yaml, resolve_plain
 
 Scalar = str | int | float | bool | date | None
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A small mapping written on one line as a value: `{on: 2026-11-19, by: bob}`; a
+    value may be a list of such mappings (`results: [{passed: true, ...}]`). Pairs whose
+    value is None are left out."""
+
+    pairs: tuple[tuple[str, Scalar | Flow | tuple[Flow, ...]], ...]
+
+    def __str__(self) -> str:
+        return (
+            "{" + ", ".join(f"{k}: {_flow_value(v)}" for k, v in self.pairs if v is not None) + "}"
+        )
+
+    def matches(self, data: object) -> bool:
+        """Whether `data`, as read from the file, already holds these (scalar) pairs."""
+        if not isinstance(data, dict):
+            return False
+        pairs = {k: v for k, v in self.pairs if v is not None}
+        return data.keys() == pairs.keys() and all(_same(data[k], v) for k, v in pairs.items())
+
+
+def _same(data: object, value: Scalar | Flow | tuple[Flow, ...]) -> bool:
+    if isinstance(value, Flow):
+        return value.matches(data)
+    if isinstance(value, tuple):
+        return (
+            isinstance(data, list)
+            and len(data) == len(value)
+            and all(f.matches(d) for f, d in zip(value, data, strict=True))
+        )
+    return data == value or str(data) == str(value)
+
+
+def _flow_value(value: Scalar | Flow | tuple[Flow, ...]) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return scalar(value)
+
+
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/@()+,'-]*")
 # Plain words riskdocs reads as text but other YAML readers (YAML 1.1) as booleans or null
 _OTHER_READERS_CHANGE = frozenset(
@@ -36,8 +77,10 @@ _NOT_PRINTABLE = re.compile(
 _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
 
 
-def scalar(value: Scalar) -> str:
-    """`value` as a YAML scalar that reads back as exactly that value."""
+def scalar(value: Scalar | Flow) -> str:
+    """`value` as a YAML scalar (or a one-line mapping) that reads back as exactly it."""
+    if isinstance(value, Flow):
+        return str(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -80,7 +123,7 @@ class YamlText:
         return "\r\n" if "\r\n" in self.text else "\n"
 
     def set(
-        self, key: str, value: Scalar, after: Sequence[str] = (), within: JsonPath = ()
+        self, key: str, value: Scalar | Flow, after: Sequence[str] = (), within: JsonPath = ()
     ) -> None:
         """Set `key` to `value`: in place when it is there, else on a new line after the
         first of `after` that the mapping has (else at its end). The mapping is the
@@ -120,12 +163,23 @@ class YamlText:
         line, col = parsed.positions.of_key((*within, anchor))
         self._insert_lines(self._block_end(line, col), [" " * (col - 1) + f"{key}: {shown}"])
 
-    def append(self, key: str, item: Mapping[str, Scalar], after: Sequence[str] = ()) -> None:
-        """Append `item` to the top-level block list `key` (made when it is missing or
-        `[]`), indented as the list's items are."""
+    def append(
+        self,
+        key: str,
+        item: Mapping[str, Scalar],
+        after: Sequence[str] = (),
+        within: JsonPath = (),
+    ) -> None:
+        """Append `item` to the block list `key` of the top-level mapping, or of the one at
+        `within`, indented as the list's items are. A missing (or `[]`) list is made: a
+        block list at the top level, a one-line `[{...}]` in a nested mapping."""
         parsed = self.parsed()
-        current = parsed.data.get(key)
-        if key not in parsed.data or current is None or current == []:
+        mapping = _at(parsed.data, within)
+        current = mapping.get(key) if isinstance(mapping, dict) else None
+        if within and (current is None or current == []):
+            self._new_list_within(parsed, within, key, item, after)
+            return
+        if not within and (key not in parsed.data or current is None or current == []):
             if key in parsed.data:
                 self._drop_key_line(parsed, key)
                 parsed = self.parsed()
@@ -136,8 +190,8 @@ class YamlText:
             raise RiskdocsError(
                 _("{path}: `{key}` is not a list; fix it first").format(path=self.path, key=key)
             )
-        key_line, _col = parsed.positions.of_key((key,))
-        first_line, _col = parsed.positions.of_value((key, 0))
+        key_line, key_col = parsed.positions.of_key((*within, key))
+        first_line, _col = parsed.positions.of_value((*within, key, 0))
         if first_line == key_line:
             raise RiskdocsError(
                 _(
@@ -147,8 +201,34 @@ class YamlText:
             )
         item_line = self.lines[first_line - 1]
         indent = item_line[: len(item_line) - len(item_line.lstrip(" "))]  # up to the `-`
-        end = self._block_end(key_line)
+        end = self._block_end(key_line, key_col)
         self._insert_lines(end, self._item_lines(item, indent))
+
+    def _new_list_within(
+        self,
+        parsed: ParsedYaml,
+        within: JsonPath,
+        key: str,
+        item: Mapping[str, Scalar],
+        after: Sequence[str],
+    ) -> None:
+        """A block list `key` holding `item`, in the block mapping at `within`: after the
+        first of `after` that it has, else at its end (an empty `key: []` is replaced)."""
+        if key in _at(parsed.data, within):
+            line, _col = parsed.positions.of_key((*within, key))
+            lines = self.lines
+            lines.pop(line - 1)
+            self.text = "".join(lines)
+            parsed = self.parsed()
+        self._set_within(parsed, within, key, "", after)  # checks it is a block mapping
+        parsed = self.parsed()
+        line, col = parsed.positions.of_key((*within, key))
+        lines = self.lines
+        indent = " " * (col - 1)
+        lines[line - 1] = f"{indent}{key}:{self.newline}"
+        block = self._item_lines(item, indent + "  ")
+        lines[line:line] = [text + self.newline for text in block]
+        self.text = "".join(lines)
 
     def _item_lines(self, item: Mapping[str, Scalar], indent: str) -> list[str]:
         pairs = [f"{k}: {scalar(v)}" for k, v in item.items() if v is not None]

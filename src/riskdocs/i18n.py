@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextvars import ContextVar
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,19 @@ def _cldr_long_date(day: date, cldr_locale: str) -> str:
     from babel.dates import format_date  # CLDR: only for a language that needs it
 
     return str(format_date(day, "long", locale=cldr_locale))
+
+
+def money(amount: str | Decimal, currency: str) -> str:
+    """`€184,000.00` (`¥480,000.00` for CNY in Chinese): an amount in the language's
+    format (CLDR, through Babel), exactly: `amount` is a Decimal or its text."""
+    return _cldr_money(str(amount), currency, locale())
+
+
+@cache
+def _cldr_money(amount: str, currency: str, cldr_locale: str) -> str:
+    from babel.numbers import format_currency  # CLDR: only when the page shows money
+
+    return str(format_currency(Decimal(amount), currency, locale=cldr_locale))
 
 
 def listed(items: Iterable[str]) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from riskdocs.checks.pipeline import read_model, run
 from riskdocs.checks.sources import ChangedFiles, files_alone, whole_project
 from riskdocs.dates import parse_day
-from riskdocs.edit import Scalar, YamlText
+from riskdocs.edit import Flow, Scalar, YamlText
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding, Severity
 from riskdocs.history.repo import Repository
@@ -122,15 +122,17 @@ class Change:
         self.said: list[str] = []
         self.others: dict[str, tuple[str, str]] = {}  # path -> (before, after)
 
-    def set(self, key: str, value: Scalar, after: tuple[str, ...] = ()) -> None:
+    def set(self, key: str, value: Scalar | Flow, after: tuple[str, ...] = ()) -> None:
         old = self.target.fields.get(key)
         if old == value or (old is not None and str(old) == str(value)):
+            return
+        if isinstance(value, Flow) and value.matches(old):
             return
         self.yaml.set(key, value, after, within=self.target.within)
         self.said.append(f"{key}: {old} -> {value}" if old is not None else f"{key}: {value}")
 
     def append(self, key: str, item: dict[str, Scalar], after: tuple[str, ...] = ()) -> None:
-        self.yaml.append(key, item, after)
+        self.yaml.append(key, item, after, within=self.target.within)
         shown = ", ".join(f"{k}: {v}" for k, v in item.items() if v is not None)
         self.said.append(f"{key}: added {{{shown}}}")
 
@@ -230,12 +232,21 @@ def _said(finding: Finding) -> str:
     return f"{where}: {finding.rule}: {finding.message}"
 
 
-def deliver(change: Change, on: date) -> None:
-    """A commitment delivered, or a milestone reached, on `on`. The open action items
-    that stand for a commitment (they name its id) are ticked too."""
+def deliver(change: Change, on: date, by: str | None = None) -> None:
+    """A commitment delivered, a deliverable handed to the client for acceptance (by
+    `by`, else its owner), or a milestone reached, on `on`. The open action items that
+    stand for a commitment (they name its id) are ticked too."""
     if change.target.kind is DELIVERABLE:
-        change.set("state", "delivered", after=("due", "owner", "acceptance"))
-        change.set("delivered", on, after=("state",))
+        handed_by = by or change.target.fields.get("owner")
+        if not isinstance(handed_by, str):
+            raise RiskdocsError(
+                _(
+                    "{id} has no owner to record as the one who handed it over: give --by "
+                    "(a key of `people:`)"
+                ).format(id=change.target.fields.get("id"))
+            )
+        change.set("state", "submitted", after=("due", "owner", "acceptance"))
+        change.set("submitted", Flow((("on", on), ("by", handed_by))), after=("state",))
         return
     if change.target.kind.name == "commitment":
         change.set("status", "done", after=("due",))
@@ -246,6 +257,62 @@ def deliver(change: Change, on: date) -> None:
                     change.tick(meeting.source.path, item.line)
     else:
         change.set("done", on, after=("forecast", "buffer_days"))
+
+
+def accept(
+    change: Change, on: date, by: str, evidence: tuple[str, ...], not_met: tuple[int, ...]
+) -> None:
+    """A deliverable accepted by `by` on `on`: one result per `evidence`, in the order of
+    the acceptance criteria, passed unless its number (from 1) is in `not_met`."""
+    criteria = change.target.fields.get("acceptance")
+    count = len(criteria) if isinstance(criteria, list) else 0
+    if evidence and len(evidence) != count:
+        raise RiskdocsError(
+            _(
+                "{id} has {count} acceptance criteria and {given} --evidence were given: give "
+                "one per criterion, in the order `acceptance:` lists them"
+            ).format(id=change.target.fields.get("id"), count=count, given=len(evidence))
+        )
+    if wrong := [n for n in not_met if not 1 <= n <= len(evidence)]:
+        raise RiskdocsError(
+            _("--not-met {number} names no criterion with evidence given: use 1 to {count}").format(
+                number=wrong[0], count=len(evidence)
+            )
+        )
+    results = tuple(
+        Flow((("passed", n not in not_met), ("evidence", text)))
+        for n, text in enumerate(evidence, start=1)
+    )
+    change.set("state", "accepted", after=("due", "owner", "acceptance"))
+    accepted = Flow((("on", on), ("by", by), ("results", results or None)))
+    change.set("accepted", accepted, after=("rejected", "submitted", "state"))
+
+
+def reject(
+    change: Change,
+    on: date,
+    by: str,
+    reason: str,
+    commitment: str | None,
+    change_request: str | None,
+) -> None:
+    """A deliverable rejected by `by` on `on`, with what follows it up."""
+    accepted = change.target.fields.get("accepted")
+    if isinstance(accepted, dict):
+        raise RiskdocsError(
+            _(
+                "{id} is recorded as accepted on {on}: a rejection does not take an acceptance "
+                "back; if it was recorded by mistake, remove `accepted:` and run the command "
+                "again"
+            ).format(id=change.target.fields.get("id"), on=accepted.get("on"))
+        )
+    change.set("state", "rejected", after=("due", "owner", "acceptance"))
+    change.append(
+        "rejected",
+        {"on": on, "by": by, "reason": reason, "commitment": commitment,
+         "change_request": change_request},
+        after=("submitted", "state"),
+    )  # fmt: skip
 
 
 def move(

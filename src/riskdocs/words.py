@@ -45,7 +45,10 @@ WORDS = {
     # deliverable states
     "planned": N_("planned"),
     "in_progress": N_("in progress"),
-    "delivered": N_("delivered"),
+    "submitted": N_("submitted"),
+    "accepted": N_("accepted"),
+    "deemed": N_("deemed accepted"),
+    "waiting": N_("awaiting acceptance"),
     # change requests
     "proposed": N_("proposed"),
     "approved": N_("approved"),
@@ -77,6 +80,13 @@ WORDS = {
     "concern": N_("concern"),
     "milestone": N_("milestone"),
     "lesson": N_("lesson"),
+    "contract": N_("contract"),
+    # contracts and payments
+    "fixed_price": N_("fixed price"),
+    "time_and_materials": N_("time and materials"),
+    "paid": N_("paid"),
+    "invoiced": N_("invoiced"),
+    "due": N_("due"),
     # finding severities
     "error": N_("error"),
     "warning": N_("warning"),

@@ -92,7 +92,7 @@ def test_status_json_follows_the_schema_published_beside_it(
     Draft7Validator.check_schema(schema)
     Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER).validate(view)
     assert schema == json.loads(run("schema", "status").output)
-    assert view["version"] == schema["properties"]["version"]["const"] == 1
+    assert view["version"] == schema["properties"]["version"]["const"] == 2
     assert view["generated"]["today"] == TODAY
 
 
@@ -238,10 +238,11 @@ def test_the_calendar_has_each_promise_once_and_every_open_deliverable(
 
     calendar = icalendar.Calendar.from_ical((report(example) / "calendar.ics").read_bytes())
     events = {str(e["UID"]).split(".customer-portal")[0]: e for e in calendar.walk("VEVENT")}
-    assert str(events["D-05.deliverable"]["SUMMARY"]) == (
-        "Deliverable due: D-05 Address clean-up of migrated shipment data"
+    assert str(events["D-01.deliverable"]["SUMMARY"]) == (
+        "Deliverable due: D-01 Shipment tracking with live status"
     )
-    assert events["D-05.deliverable"].decoded("DTSTART").isoformat() == "2026-12-11"
+    assert events["D-01.deliverable"].decoded("DTSTART").isoformat() == "2026-12-11"
+    assert "D-05.deliverable" not in events  # handed over on 2026-11-20: nothing is due
     summaries = [str(e["SUMMARY"]) for e in events.values()]
     # C-004 is also the action item of the 2026-11-19 weekly: one event, as the commitment
     assert [s for s in summaries if "revised timeline" in s] == [

@@ -20,7 +20,7 @@ def view_of(root: Path = EXAMPLE, audience: str = "client") -> dict:
 
 def test_header_and_health_come_from_the_project_and_its_findings() -> None:
     view = view_of()
-    assert view["version"] == 1
+    assert view["version"] == 2
     checks = {"passed": True, "errors": 0, "warnings": 1}
     assert view["generated"] == {"today": TODAY, "audience": "client", "commit": None,
                                  "riskdocs": view["generated"]["riskdocs"],
@@ -36,11 +36,11 @@ def test_commitments_come_overdue_first_with_the_on_time_rate() -> None:
     commitments = view_of()["commitments"]
     assert [(c["id"], c["state"]) for c in commitments["items"]] == [
         ("C-004", "due-soon"), ("C-005", "open"), ("C-001", "done"), ("C-002", "done"),
-        ("C-003", "done"),
+        ("C-003", "done"), ("C-006", "done"),
     ]  # fmt: skip
     # C-002 was delivered two days late; C-003 on its renegotiated date
-    assert (commitments["delivered"], commitments["delivered_on_time"]) == (3, 2)
-    assert commitments["on_time_rate"] == 0.667
+    assert (commitments["delivered"], commitments["delivered_on_time"]) == (4, 3)
+    assert commitments["on_time_rate"] == 0.75
     (c003,) = [c for c in commitments["items"] if c["id"] == "C-003"]
     assert (c003["original_due"], c003["due"]) == ("2026-11-12", "2026-11-19")
 
@@ -98,7 +98,7 @@ def test_meeting_notes_are_rendered_newest_first_and_feedback_is_averaged() -> N
 def test_each_side_has_its_own_on_time_record() -> None:
     """The client's late delivery (C-002, owner dana) is not part of the team's record."""
     sides = view_of()["commitments"]["by_side"]
-    assert sides["team"] == {"on_time_rate": 1.0, "delivered": 2, "delivered_on_time": 2}
+    assert sides["team"] == {"on_time_rate": 1.0, "delivered": 3, "delivered_on_time": 3}
     assert sides["client"] == {"on_time_rate": 0.0, "delivered": 1, "delivered_on_time": 0}
 
 

@@ -27,13 +27,13 @@ def test_a_deliverable_past_its_due_date_is_overdue_at_due(check: Check) -> None
     (finding,) = check(baseline("    state: in_progress\n")).of("deliverable-overdue")
     assert finding.entity == "D-01"
     assert finding.message.startswith(
-        "D-01 was due 2026-11-20 (6 days ago) and is in progress, not delivered: set "
-        "`state: delivered` and `delivered:`"
+        "D-01 was due 2026-11-20 (6 days ago) and is in progress, not handed over: set "
+        "`state: submitted` and `submitted:` (on, by)"
     )
 
 
 def test_a_delivered_one_or_one_not_yet_due_passes(check: Check) -> None:
-    delivered = "    state: delivered\n    delivered: 2026-11-19\n"
+    delivered = "    state: submitted\n    submitted: {on: 2026-11-19, by: alice}\n"
     assert check(baseline(delivered)).places("deliverable-overdue") == []
     assert check(baseline(""), today="2026-11-20").places("deliverable-overdue") == []
 

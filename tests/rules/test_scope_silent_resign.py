@@ -68,8 +68,8 @@ def test_progress_on_a_deliverable_is_not_a_scope_change(repo: Repo) -> None:
     repo.commit("signed", {PATH: baseline("2026-10-16")}, day="2026-10-16")
     progressed = baseline("2026-10-16").replace(
         "    title: Deliverable D-02\n",
-        "    title: Deliverable D-02\n    state: delivered\n    delivered: 2026-11-30\n"
-        "    owner: bob\n",
+        "    title: Deliverable D-02\n    state: submitted\n"
+        "    submitted: {on: 2026-11-30, by: bob}\n    owner: bob\n",
     )
     repo.commit("delivered", {PATH: progressed}, day="2026-11-30")
     findings = check_project(repo.root, TODAY).findings

@@ -64,6 +64,15 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         (("deliverables", "*", "owner"), PERSON),
         (("deliverables", "*", "milestone"), MILESTONE),
         (("deliverables", "*", "change_request"), CHANGE),
+        (("deliverables", "*", "submitted", "by"), PERSON),
+        (("deliverables", "*", "accepted", "by"), PERSON),
+        (("deliverables", "*", "rejected", "*", "by"), PERSON),
+        (("deliverables", "*", "rejected", "*", "commitment"), COMMITMENT),
+        (("deliverables", "*", "rejected", "*", "change_request"), CHANGE),
+    ),
+    kinds.CONTRACT.name: (
+        (("signed_by", "*"), PERSON),
+        (("payments", "*", "on_acceptance", "*"), DELIVERABLE),
     ),
     kinds.CHANGE_REQUEST.name: (
         (("raised_by",), PERSON),

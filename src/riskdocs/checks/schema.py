@@ -142,7 +142,7 @@ def _explain(
         )
         yield positions.of_value((*path, field)), _prefixed(path, message)
     elif "errorMessage" in error.schema:  # a field that contradicts the `if` (or its absence)
-        hint = error.schema["errorMessage"]
+        hint = _(error.schema["errorMessage"])
         if condition is None:
             yield positions.of_value(path), f"{dotted(path)}: {hint}"
         else:

@@ -24,11 +24,24 @@ RULE = "contradiction"
 
 
 class DateField(NamedTuple):
-    """A date field of an entity (`done`), or of each record in one of its lists
-    (`renegotiated[].on`); entity attributes are named as the YAML keys are."""
+    """A date field of an entity (`done`), of a record it holds (`accepted.on`), or of
+    each record in one of its lists (`renegotiated[].on`); entity attributes are named as
+    the YAML keys are."""
 
     items: str | None
     name: str
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(self.name.split("."))
+
+    def of_record(self, record: Any) -> date | None:
+        """The date in `record` (an entity or an item of its list), None when unset."""
+        for part in self.path:
+            record = getattr(record, part)
+            if record is None:
+                return None
+        return record  # type: ignore[no-any-return]
 
     @classmethod
     def of(cls, spec: str) -> DateField:
@@ -86,8 +99,23 @@ HAPPENED: dict[str, tuple[DateField, ...]] = {
 SCOPE_HAPPENED = tuple(
     map(
         DateField.of,
-        ("signed_off", "resigned[].on", "deliverables[].added", "deliverables[].delivered"),
+        (
+            "signed_off",
+            "resigned[].on",
+            "deliverables[].added",
+            "deliverables[].submitted.on",
+            "deliverables[].accepted.on",
+            "deliverables[].rejected[].on",
+        ),
     )
+)
+# (earlier, later, why) within each deliverable.
+DELIVERABLE_ORDERS = (
+    (
+        DateField.of("submitted.on"),
+        DateField.of("accepted.on"),
+        N_("a deliverable is accepted after it was handed over"),
+    ),
 )
 SCOPE_ORDERS = (
     (
@@ -112,7 +140,32 @@ def check_states(project: Project, today: date) -> list[Finding]:
                 project.scope, project.scope.source, SCOPE_ORDERS, SCOPE_HAPPENED, today
             )
         )
+        for deliverable in project.scope.deliverables:
+            findings.extend(_out_of_order(deliverable, deliverable.source))
     return findings
+
+
+def _out_of_order(record: Any, source: Source) -> Iterator[Finding]:
+    """A finding for each date of `record` before the one it follows (paths relative to
+    the record's own `source`)."""
+    for earlier, later, why in DELIVERABLE_ORDERS:
+        first, then = earlier.of_record(record), later.of_record(record)
+        if first is not None and then is not None and then < first:
+            yield _finding(
+                source,
+                later.path,
+                getattr(record, "id", None),
+                _(
+                    "{path} {day} is before {earlier_name} {earlier}: {why}; correct "
+                    "whichever date is wrong"
+                ).format(
+                    path=later.name,
+                    day=then,
+                    earlier_name=earlier.name,
+                    earlier=first,
+                    why=_(why),
+                ),
+            )
 
 
 def _contradictions(
@@ -166,12 +219,19 @@ def _dates(entity: Any, field: DateField) -> Iterable[tuple[JsonPath, date]]:
     """(where, day) of every date `field` names in `entity` that is set (a tuple, not a
     generator: this runs several times for each of thousands of entities)."""
     if field.items is None:
-        day = getattr(entity, field.name)
-        return () if day is None else (((field.name,), day),)
+        day = field.of_record(entity)
+        return () if day is None else ((field.path, day),)
+    items, _, within = field.items.partition("[].")
+    if within:  # a list in each item of a list: `deliverables[].rejected[].on`
+        return [
+            ((items, index, *path), day)
+            for index, item in enumerate(getattr(entity, items))
+            for path, day in _dates(item, DateField(within, field.name))
+        ]
     return [
-        ((field.items, index, field.name), day)
+        ((field.items, index, *field.path), day)
         for index, item in enumerate(getattr(entity, field.items))
-        if (day := getattr(item, field.name)) is not None
+        if (day := field.of_record(item)) is not None
     ]
 
 

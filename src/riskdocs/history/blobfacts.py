@@ -61,6 +61,8 @@ class ScopeFacts(NamedTuple):
     signed_off: str | None
     deliverables: Mapping[str, str]  # id -> fingerprint of all but NOT_PROMISED and `due`
     dues: Mapping[str, str]  # id -> `due:`, for the deliverables that have one
+    criteria: Mapping[str, str]  # id -> fingerprint of its `acceptance:` criteria
+    accepted: Mapping[str, str]  # id -> `accepted: on:`, for the accepted deliverables
 
 
 Version = CommitmentVersion | RiskVersion | MeetingVersion | MilestoneVersion | ScopeFacts
@@ -117,7 +119,9 @@ def meeting_version(text: str) -> MeetingVersion | None:
 # client was promised: changing them after sign-off changes no scope.
 # A due date is kept apart: setting one the signed baseline left open plans the work,
 # moving one it had changes the promise.
-NOT_PROMISED = frozenset(("ignore", "state", "delivered", "owner", "due"))
+NOT_PROMISED = frozenset(
+    ("ignore", "state", "delivered", "submitted", "accepted", "rejected", "owner", "due")
+)
 
 
 def scope_facts(text: str) -> ScopeFacts | None:
@@ -131,9 +135,16 @@ def scope_facts(text: str) -> ScopeFacts | None:
         for d in named
     }
     dues = {str(d["id"]): str(d["due"]) for d in named if d.get("due") is not None}
+    criteria = {str(d["id"]): fingerprint(d.get("acceptance")) for d in named}
+    accepted = {
+        str(d["id"]): str(a["on"])
+        for d in named
+        if isinstance(a := d.get("accepted"), dict) and a.get("on") is not None
+    }
     signed = data.get("signed_off")
     return ScopeFacts(signed_off=signed if isinstance(signed, str) else None,
-                      deliverables=prints, dues=dues)  # fmt: skip
+                      deliverables=prints, dues=dues, criteria=criteria,
+                      accepted=accepted)  # fmt: skip
 
 
 def version_of(kind: Kind, text: str) -> Version | None:

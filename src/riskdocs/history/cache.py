@@ -16,7 +16,7 @@ from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.dates import parse_day
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
-FORMAT = 5  # 5: scope versions: author, dues; deliverable prints leave progress out
+FORMAT = 6  # 6: scope versions: acceptance criteria and acceptance days
 # 3: an action item's move recorded on it (`was:` and `agreed:`) is not a due change
 # 4: milestone baseline moves are due changes
 
@@ -57,7 +57,16 @@ def _plain(fact: DueChange | RiskPoint | CommitmentPoint | ScopeVersion) -> list
 _DueRow = tuple[str, str, str | None, str, str, str, str, str | None]
 _RiskRow = tuple[str, str | None, str, int, bool, str]
 _PointRow = tuple[str, str, str]
-_ScopeRow = tuple[str | None, str, str | None, dict[str, str], str, dict[str, str]]
+_ScopeRow = tuple[
+    str | None,
+    str,
+    str | None,
+    dict[str, str],
+    str,
+    dict[str, str],
+    dict[str, str],
+    dict[str, str],
+]
 
 
 def _history(data: dict[str, object]) -> History:
@@ -82,7 +91,7 @@ def _history(data: dict[str, object]) -> History:
         ),
         scope_versions=tuple(
             ScopeVersion(commit=c, day=day(d), signed_off=so, deliverables=dict(dl), author=a,
-                         dues=dict(du))
-            for c, d, so, dl, a, du in cast("list[_ScopeRow]", data["scope_versions"])
+                         dues=dict(du), criteria=dict(cr), accepted=dict(ac))
+            for c, d, so, dl, a, du, cr, ac in cast("list[_ScopeRow]", data["scope_versions"])
         ),
     )  # fmt: skip

@@ -54,8 +54,9 @@ class CommitmentPoint(NamedTuple):
 
 class ScopeVersion(NamedTuple):
     """The scope baseline as one commit left it: the sign-off date, a fingerprint of what
-    each deliverable promises (progress, owner, `ignore:` and the due date left out) and
-    each deliverable's due date."""
+    each deliverable promises (progress, owner, `ignore:` and the due date left out),
+    each deliverable's due date, a fingerprint of its acceptance criteria and the day it
+    was accepted."""
 
     commit: str | None
     day: date
@@ -63,6 +64,8 @@ class ScopeVersion(NamedTuple):
     deliverables: Mapping[str, str]
     author: str = ""
     dues: Mapping[str, str] = MappingProxyType({})
+    criteria: Mapping[str, str] = MappingProxyType({})  # id -> fingerprint of `acceptance:`
+    accepted: Mapping[str, str] = MappingProxyType({})  # id -> `accepted: on:`
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -239,4 +239,5 @@ class _Facts:
                                                     signed_off=new.signed_off,
                                                     deliverables=new.deliverables,
                                                     author=change.author,
-                                                    dues=new.dues))  # fmt: skip
+                                                    dues=new.dues, criteria=new.criteria,
+                                                    accepted=new.accepted))  # fmt: skip

@@ -107,6 +107,7 @@ COMMITMENT = _entity("commitment", "commitment", "commitments", "commitments", i
                      links_key="commitments", reference="commitment",
                      area="commitments")  # fmt: skip
 SCOPE = Kind(name="scope", label="scope baseline", folder="scope", area="scope")
+CONTRACT = Kind(name="contract", label="contract", folder="contract", area="scope")
 DELIVERABLE = _entity("deliverable", "deliverable", None, "deliverables", id_prefix="D-",
                       links_key="deliverables", reference="deliverable", area="scope")  # fmt: skip
 CHANGE_REQUEST = _entity("change-request", "change request", "scope/changes", "changes",
@@ -124,7 +125,7 @@ LESSON = _entity("lesson", "lesson", "lessons", "lessons", suffixes=MARKDOWN_SUF
                  id_prefix="L-", markdown=True)  # fmt: skip
 
 TABLE: tuple[Kind, ...] = (CONFIG, RISK, COMMITMENT, SCOPE, DELIVERABLE, CHANGE_REQUEST, MEETING,
-                           CONCERN, FEEDBACK, MILESTONE, LESSON)  # fmt: skip
+                           CONCERN, FEEDBACK, MILESTONE, LESSON, CONTRACT)  # fmt: skip
 """Every kind, in the order outputs list them."""
 
 KINDS: dict[str, Kind] = {k.name: k for k in TABLE if k.has_files}
@@ -135,6 +136,8 @@ BY_REFERENCE: dict[str, Kind] = {k.reference: k for k in TABLE if k.reference}
 CONFIG_FILE = "riskdocs.yaml"
 SCOPE_FILE = "scope/baseline.yaml"
 SCOPE_FILES = (SCOPE_FILE, "scope/baseline.yml")
+CONTRACT_FILE = "contract/contract.yaml"
+CONTRACT_FILES = (CONTRACT_FILE, "contract/contract.yml")
 ENTITY_FOLDERS: tuple[str, ...] = tuple(
     dict.fromkeys(k.folder.split("/")[0] for k in KINDS.values() if k.folder)
 )
@@ -161,8 +164,10 @@ def classify(relpath: str) -> Kind | None:
         return CONFIG
     if relpath in SCOPE_FILES:
         return SCOPE
+    if relpath in CONTRACT_FILES:
+        return CONTRACT
     parts = relpath.split("/")
-    if len(parts) < 2:
+    if len(parts) < 2 or parts[0] == CONTRACT.folder:
         return None
     if parts[0] == "scope":
         kind = CHANGE_REQUEST if len(parts) > 2 and parts[1] == "changes" else None

@@ -9,6 +9,7 @@ a record cannot shift the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Protocol, TypeVar
 
 from riskdocs.errors import ConfigError, RiskdocsError
@@ -18,19 +19,25 @@ from riskdocs.load import kinds
 from riskdocs.load.documents import Document
 from riskdocs.model import fields as f
 from riskdocs.model.entities import (
+    Acceptance,
+    AcceptanceWindow,
     Agreement,
     ChangeRequest,
     Commitment,
     Concern,
+    Contract,
+    CriterionResult,
     Deliverable,
     Feedback,
     FeedbackResponse,
     Lesson,
     Meeting,
     Milestone,
+    Payment,
     PreventionAction,
     Project,
     Rebaseline,
+    Rejection,
     Renegotiation,
     Resign,
     Risk,
@@ -112,7 +119,7 @@ def _residual(d: f.Data) -> tuple[int, int] | None:
 
 
 def _agreement(d: f.Data, key: str) -> Agreement | None:
-    if key not in d:
+    if d.get(key) is None:
         return None
     agreed = f.record(d, key)
     return Agreement(on=f.day(agreed, "on"), by=f.text(agreed, "by"))
@@ -167,12 +174,40 @@ def _deliverable(document: Document, index: int, x: f.Data) -> Deliverable:
         owner=f.maybe_text(x, "owner"),
         due=f.maybe_day(x, "due"),
         state=f.maybe_text(x, "state") or "planned",
-        delivered=f.maybe_day(x, "delivered"),
+        submitted=_agreement(x, "submitted"),
+        accepted=_accepted(x),
+        rejected=tuple(
+            Rejection(
+                on=f.day(r, "on"),
+                by=f.text(r, "by"),
+                reason=f.text(r, "reason"),
+                results=_results(r),
+                commitment=f.maybe_text(r, "commitment"),
+                change_request=f.maybe_text(r, "change_request"),
+            )
+            for r in f.records(x, "rejected")
+        ),
         milestone=f.maybe_text(x, "milestone"),
         added=f.maybe_day(x, "added"),
         change_request=f.maybe_text(x, "change_request"),
         visibility=f.visibility(x),
         ignore=f.text_map(x, "ignore"),
+    )
+
+
+def _accepted(x: f.Data) -> Acceptance | None:
+    if x.get("accepted") is None:
+        return None
+    a = f.record(x, "accepted")
+    return Acceptance(
+        on=f.day(a, "on"), by=f.text(a, "by"), results=_results(a), note=f.maybe_text(a, "note")
+    )
+
+
+def _results(x: f.Data) -> tuple[CriterionResult, ...]:
+    return tuple(
+        CriterionResult(passed=f.flag(r, "passed"), evidence=f.text(r, "evidence"))
+        for r in f.records(x, "results")
     )
 
 
@@ -197,6 +232,40 @@ def build_scope(document: Document) -> ScopeBaseline:
         ),
         out_of_scope=f.texts(d, "out_of_scope"),
         assumptions=f.texts(d, "assumptions"),
+    )
+
+
+def build_contract(document: Document) -> Contract:
+    d = _data(document)
+    window = d.get("acceptance")
+    return Contract(
+        signed=f.day(d, "signed"),
+        type=f.text(d, "type"),
+        currency=f.text(d, "currency"),
+        source=_source(document),
+        title=f.maybe_text(d, "title"),
+        signed_by=f.texts(d, "signed_by"),
+        value=f.maybe_money(d, "value"),
+        acceptance=None
+        if window is None
+        else AcceptanceWindow(
+            days=f.whole(f.as_record(window), "window_days"),
+            deemed=f.as_record(window).get("deemed") is True,
+        ),
+        warranty_days=f.maybe_whole(d, "warranty_days"),
+        payments=tuple(
+            Payment(
+                title=f.text(p, "title"),
+                amount=f.maybe_money(p, "amount") or Decimal(0),
+                due=f.maybe_day(p, "due"),
+                on_acceptance=f.texts(p, "on_acceptance"),
+                invoiced=f.maybe_day(p, "invoiced"),
+                paid=f.maybe_day(p, "paid"),
+            )
+            for p in f.records(d, "payments")
+        ),
+        client_sees=frozenset(f.texts(d, "client_sees")),
+        note=f.maybe_text(d, "note"),
     )
 
 
@@ -387,6 +456,7 @@ def build_project(
     aliases = settings.aliases()
     built = [build_meeting(d, aliases) for d in of_kind[kinds.MEETING]]
     scopes = [build_scope(d) for d in of_kind[kinds.SCOPE]]
+    contracts = [build_contract(d) for d in of_kind[kinds.CONTRACT]]
     project = Project(
         settings=settings,
         risks=_by_id(of_kind[kinds.RISK], build_risk),
@@ -400,6 +470,7 @@ def build_project(
         ),
         milestones=_by_id(of_kind[kinds.MILESTONE], build_milestone),
         lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
+        contract=contracts[0] if contracts else None,
     )
     return project, [finding for _, found in built for finding in found]
 

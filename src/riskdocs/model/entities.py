@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Protocol
 
 from riskdocs.load.kinds import ENTITY_KINDS
@@ -272,8 +273,45 @@ class Commitment:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CriterionResult:
+    """How one acceptance criterion was tested: passed or not, and what shows it."""
+
+    passed: bool
+    evidence: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Acceptance:
+    """The client accepted a deliverable: when, who, and one result per criterion."""
+
+    on: date
+    by: str
+    results: tuple[CriterionResult, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rejection:
+    """The client rejected a deliverable, and what follows: a commitment or a change."""
+
+    on: date
+    by: str
+    reason: str
+    results: tuple[CriterionResult, ...] = ()
+    commitment: str | None = None
+    change_request: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Deliverable:
-    """Something the project delivers, with its acceptance criteria."""
+    """Something the project delivers, with its acceptance criteria.
+
+    Attributes:
+        state: planned | in_progress | submitted | accepted | rejected.
+        submitted: the latest hand-over for acceptance (after a rejection, the new one).
+        accepted: the client's acceptance, when given.
+        rejected: every rejection, oldest first.
+    """
 
     id: str
     title: str
@@ -282,7 +320,9 @@ class Deliverable:
     owner: str | None = None
     due: date | None = None
     state: str = "planned"
-    delivered: date | None = None
+    submitted: Agreement | None = None
+    accepted: Acceptance | None = None
+    rejected: tuple[Rejection, ...] = ()
     milestone: str | None = None
     added: date | None = None
     change_request: str | None = None
@@ -493,6 +533,51 @@ class Lesson:
     ignore: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, kw_only=True)
+class AcceptanceWindow:
+    """How long the client has to answer a submission (`days`, counted as the project's
+    calendar counts), and whether silence then counts as acceptance (`deemed`)."""
+
+    days: int
+    deemed: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Payment:
+    """A payment milestone: due on a date, or once deliverables are accepted."""
+
+    title: str
+    amount: Decimal
+    due: date | None = None
+    on_acceptance: tuple[str, ...] = ()
+    invoiced: date | None = None
+    paid: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contract:
+    """The contract with the client (contract/contract.yaml); internal unless
+    `client_sees` names a part of it.
+
+    Attributes:
+        type: fixed_price | time_and_materials.
+        client_sees: the parts a client report shows: terms, value, acceptance, payments.
+    """
+
+    signed: date
+    type: str
+    currency: str
+    source: Source
+    title: str | None = None
+    signed_by: tuple[str, ...] = ()
+    value: Decimal | None = None
+    acceptance: AcceptanceWindow | None = None
+    warranty_days: int | None = None
+    payments: tuple[Payment, ...] = ()
+    client_sees: frozenset[str] = frozenset()
+    note: str | None = None
+
+
 class Entity(Protocol):
     """What every entity has, whatever its kind (see `Project.entities`)."""
 
@@ -520,6 +605,11 @@ class Project:
     feedback: tuple[Feedback, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     lessons: tuple[Lesson, ...] = ()
+    contract: Contract | None = None
+
+    @property
+    def acceptance_window(self) -> AcceptanceWindow | None:
+        return self.contract.acceptance if self.contract else None
 
     @property
     def deliverables(self) -> tuple[Deliverable, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import cast
 
 from riskdocs.dates import checked_day, optional_day
@@ -50,6 +51,24 @@ def maybe_whole(data: Data, key: str) -> int | None:
 def maybe_number(data: Data, key: str) -> float | None:
     value = data.get(key)
     if value is None or isinstance(value, (int, float)):
+        return value
+    raise _broken(key, value)
+
+
+def maybe_money(data: Data, key: str) -> Decimal | None:
+    """An amount written as a number or as text ("1250.50"), exactly: a float goes through
+    its shortest representation, so 0.1 stays 0.1."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        return Decimal(str(value))
+    raise _broken(key, value)
+
+
+def flag(data: Data, key: str) -> bool:
+    value = data[key]
+    if isinstance(value, bool):
         return value
     raise _broken(key, value)
 

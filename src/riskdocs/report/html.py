@@ -15,7 +15,7 @@ from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from riskdocs.dates import long_date, parse_day
-from riskdocs.i18n import N_, _, current, listed, ngettext
+from riskdocs.i18n import N_, _, current, listed, money, ngettext
 from riskdocs.report import charts
 from riskdocs.report.markup import html_text
 from riskdocs.resources import report_template
@@ -65,6 +65,7 @@ def _environment() -> Environment:
         finalize=_shown,
     )
     env.filters.update(day=day, percent=percent, ticks=ticks, word=word)
+    env.globals.update(money=money)
     env.globals.update(_=say, ngettext=say_counted)
     return env
 

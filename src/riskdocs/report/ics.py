@@ -131,7 +131,7 @@ def events(view: dict[str, Any]) -> Iterator[Event]:
                 m["minutes"], m["timezone"])  # fmt: skip
     scope = view["scope"] or {}
     for d in (scope.get("baseline") or {}).get("deliverables", ()):
-        if d["due"] and d["state"] != "delivered":
+        if d["due"] and d["state"] not in ("submitted", "accepted"):
             owner = _("Owner: {owner}.").format(owner=who(d["owner"]))
             for_milestone = _("For {milestone}.").format(milestone=d["milestone"])
             yield Event(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -22,6 +23,7 @@ from riskdocs.dates import long_date
 from riskdocs.finding import Finding, Severity, active, count_by_severity
 from riskdocs.history.facts import History, first_signed
 from riskdocs.i18n import _, listed
+from riskdocs.model.acceptance import HANDED_OVER, Standing, standing
 from riskdocs.model.entities import (
     ActionItem,
     Agreement,
@@ -30,6 +32,7 @@ from riskdocs.model.entities import (
     Deliverable,
     Meeting,
     Milestone,
+    Payment,
     Person,
     Project,
     Rebaseline,
@@ -44,7 +47,7 @@ from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
 from riskdocs.rules import rule_settings
 
-VIEW_VERSION = 1
+VIEW_VERSION = 2
 View = dict[str, Any]
 
 
@@ -121,6 +124,7 @@ def build_view(
         "action_items": _action_items(project, scope),
         "milestones": [_milestone(m, scope) for m in project.milestones if scope.shows(m)],
         "scope": _scope(project, scope, history),
+        "contract": _contract(project, scope),
         "meetings": _meetings(project, scope),
         "concerns": _concerns(project, scope),
         "feedback": _feedback(project, scope),
@@ -481,8 +485,8 @@ def _scope(project: Project, scope: Scope, history: History | None) -> dict[str,
             "owner": d.owner,
             "due": _iso(d.due),
             "state": d.state,
-            "delivered": _iso(d.delivered),
-            "overdue": d.due is not None and d.state != "delivered" and d.due < scope.today,
+            **_acceptance(project, d, scope.today),
+            "overdue": d.due is not None and d.state not in HANDED_OVER and d.due < scope.today,
             "milestone": d.milestone,
             **_origin(d, approved, first_signed),
             "findings": scope.about(d.id),
@@ -503,6 +507,114 @@ def _scope(project: Project, scope: Scope, history: History | None) -> dict[str,
             "assumptions": list(baseline.assumptions),
         },
         "changes": changes,
+    }
+
+
+def _acceptance(project: Project, d: Deliverable, today: date) -> dict[str, Any]:
+    """What a deliverable's file records of its hand-over and acceptance, and where its
+    acceptance stands today (`deemed` and `waiting` are computed from the contract)."""
+    now = standing(d, project.acceptance_window, project.settings.calendar, today)
+    accepted = d.accepted
+    return {
+        "submitted": {"on": str(d.submitted.on), "by": d.submitted.by} if d.submitted else None,
+        "accepted": None
+        if accepted is None
+        else {
+            "on": str(accepted.on),
+            "by": accepted.by,
+            "results": [{"passed": r.passed, "evidence": r.evidence} for r in accepted.results],
+            "note": accepted.note,
+        },
+        "rejected": [
+            {
+                "on": str(r.on),
+                "by": r.by,
+                "reason": r.reason,
+                "commitment": r.commitment,
+                "change_request": r.change_request,
+            }
+            for r in d.rejected
+        ],
+        "standing": {
+            "state": now.state,
+            "on": _iso(now.on),
+            "by": now.by,
+            "window_ends": _iso(now.window_ends),
+        },
+    }
+
+
+def _contract(project: Project, scope: Scope) -> dict[str, Any] | None:
+    """The contract for the team; for the client only the parts `client_sees` names."""
+    contract = project.contract
+    if contract is None:
+        return None
+    seen = contract.client_sees if not scope.team else CONTRACT_PARTS
+    if not seen:
+        return None
+    standings = {
+        d.id: standing(d, contract.acceptance, project.settings.calendar, scope.today)
+        for d in project.deliverables
+    }
+    shown = {d.id for d in project.deliverables if scope.shows(d)}
+    window = contract.acceptance
+    return {
+        "title": contract.title if "terms" in seen else None,
+        "signed": str(contract.signed) if "terms" in seen else None,
+        "signed_by": list(contract.signed_by) if "terms" in seen else [],
+        "type": contract.type if "terms" in seen else None,
+        "warranty_days": contract.warranty_days if "terms" in seen else None,
+        "currency": contract.currency if seen & {"value", "payments"} else None,
+        "value": _amount(contract.value) if "value" in seen else None,
+        "acceptance": None
+        if window is None or "acceptance" not in seen
+        else {
+            "window_days": window.days,
+            "deemed": window.deemed,
+            "working_days": project.settings.calendar.counts_working_days,
+        },
+        "payments": [_payment(p, standings, shown, scope.today) for p in contract.payments]
+        if "payments" in seen
+        else None,
+        "note": contract.note if scope.team else None,
+    }
+
+
+CONTRACT_PARTS = frozenset(("terms", "value", "acceptance", "payments"))
+
+
+def _amount(amount: Decimal | None) -> str | None:
+    """An amount as exact text with two decimals ("184000.00"): status.json keeps money
+    out of floating point."""
+    return None if amount is None else str(amount.quantize(Decimal("0.01")))
+
+
+def _payment(
+    payment: Payment, standings: Mapping[str, Standing], shown: set[str], today: date
+) -> dict[str, Any]:
+    """A payment and its state; the deliverables it waits for that the audience may see."""
+    due_on = payment.due
+    if payment.on_acceptance:
+        known = [standings.get(d) for d in payment.on_acceptance]
+        accepted = [s.on for s in known if s is not None and s.accepted and s.on is not None]
+        due_on = max(accepted) if len(accepted) == len(known) else None
+    if payment.paid:
+        state = "paid"
+    elif payment.invoiced:
+        state = "invoiced"
+    elif due_on is not None and due_on <= today:
+        state = "due"
+    else:
+        state = "planned"
+    return {
+        "title": payment.title,
+        "amount": _amount(payment.amount),
+        "due": _iso(payment.due),
+        "on_acceptance": [d for d in payment.on_acceptance if d in shown],
+        "due_on": _iso(due_on),
+        "invoiced": _iso(payment.invoiced),
+        "paid": _iso(payment.paid),
+        "state": state,
     }
 
 

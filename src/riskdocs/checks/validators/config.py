@@ -1341,6 +1341,149 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-overdue must not contain "+str(data__rules__deliverableoverdue_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__deliverableoverdue, custom_formats, (name_prefix or "data") + ".rules.deliverable-overdue")
+                if "deliverable-acceptance-waiting" in data__rules_keys:
+                    data__rules_keys.remove("deliverable-acceptance-waiting")
+                    data__rules__deliverableacceptancewaiting = data__rules["deliverable-acceptance-waiting"]
+                    if not isinstance(data__rules__deliverableacceptancewaiting, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting must be string or object")
+                    try:
+                        if not isinstance(data__rules__deliverableacceptancewaiting, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__deliverableacceptancewaiting, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting must be object")
+                        data__rules__deliverableacceptancewaiting_is_dict = isinstance(data__rules__deliverableacceptancewaiting, dict)
+                        if data__rules__deliverableacceptancewaiting_is_dict:
+                            data__rules__deliverableacceptancewaiting_keys = set(data__rules__deliverableacceptancewaiting.keys())
+                            if "level" in data__rules__deliverableacceptancewaiting_keys:
+                                data__rules__deliverableacceptancewaiting_keys.remove("level")
+                                data__rules__deliverableacceptancewaiting__level = data__rules__deliverableacceptancewaiting["level"]
+                                validate___definitions_rulelevel(data__rules__deliverableacceptancewaiting__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-waiting.level")
+                            if "block_commits" in data__rules__deliverableacceptancewaiting_keys:
+                                data__rules__deliverableacceptancewaiting_keys.remove("block_commits")
+                                data__rules__deliverableacceptancewaiting__blockcommits = data__rules__deliverableacceptancewaiting["block_commits"]
+                                if not isinstance(data__rules__deliverableacceptancewaiting__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting.block_commits must be boolean")
+                            if "days" in data__rules__deliverableacceptancewaiting_keys:
+                                data__rules__deliverableacceptancewaiting_keys.remove("days")
+                                data__rules__deliverableacceptancewaiting__days = data__rules__deliverableacceptancewaiting["days"]
+                                if not isinstance(data__rules__deliverableacceptancewaiting__days, (int)) and not (isinstance(data__rules__deliverableacceptancewaiting__days, float) and data__rules__deliverableacceptancewaiting__days.is_integer()) or isinstance(data__rules__deliverableacceptancewaiting__days, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting.days must be integer")
+                                if isinstance(data__rules__deliverableacceptancewaiting__days, (int, float, Decimal)) and not isinstance(data__rules__deliverableacceptancewaiting__days, bool):
+                                    if data__rules__deliverableacceptancewaiting__days < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting.days must be bigger than or equal to 0")
+                            if data__rules__deliverableacceptancewaiting_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting must not contain "+str(data__rules__deliverableacceptancewaiting_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__deliverableacceptancewaiting, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-waiting")
+                if "deliverable-accepted-by-team" in data__rules_keys:
+                    data__rules_keys.remove("deliverable-accepted-by-team")
+                    data__rules__deliverableacceptedbyteam = data__rules["deliverable-accepted-by-team"]
+                    if not isinstance(data__rules__deliverableacceptedbyteam, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-accepted-by-team must be string or object")
+                    try:
+                        if not isinstance(data__rules__deliverableacceptedbyteam, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-accepted-by-team must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__deliverableacceptedbyteam, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-accepted-by-team must be object")
+                        data__rules__deliverableacceptedbyteam_is_dict = isinstance(data__rules__deliverableacceptedbyteam, dict)
+                        if data__rules__deliverableacceptedbyteam_is_dict:
+                            data__rules__deliverableacceptedbyteam_keys = set(data__rules__deliverableacceptedbyteam.keys())
+                            if "level" in data__rules__deliverableacceptedbyteam_keys:
+                                data__rules__deliverableacceptedbyteam_keys.remove("level")
+                                data__rules__deliverableacceptedbyteam__level = data__rules__deliverableacceptedbyteam["level"]
+                                validate___definitions_rulelevel(data__rules__deliverableacceptedbyteam__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-accepted-by-team.level")
+                            if "block_commits" in data__rules__deliverableacceptedbyteam_keys:
+                                data__rules__deliverableacceptedbyteam_keys.remove("block_commits")
+                                data__rules__deliverableacceptedbyteam__blockcommits = data__rules__deliverableacceptedbyteam["block_commits"]
+                                if not isinstance(data__rules__deliverableacceptedbyteam__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-accepted-by-team.block_commits must be boolean")
+                            if data__rules__deliverableacceptedbyteam_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-accepted-by-team must not contain "+str(data__rules__deliverableacceptedbyteam_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__deliverableacceptedbyteam, custom_formats, (name_prefix or "data") + ".rules.deliverable-accepted-by-team")
+                if "deliverable-acceptance-incomplete" in data__rules_keys:
+                    data__rules_keys.remove("deliverable-acceptance-incomplete")
+                    data__rules__deliverableacceptanceincomplete = data__rules["deliverable-acceptance-incomplete"]
+                    if not isinstance(data__rules__deliverableacceptanceincomplete, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete must be string or object")
+                    try:
+                        if not isinstance(data__rules__deliverableacceptanceincomplete, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__deliverableacceptanceincomplete, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete must be object")
+                        data__rules__deliverableacceptanceincomplete_is_dict = isinstance(data__rules__deliverableacceptanceincomplete, dict)
+                        if data__rules__deliverableacceptanceincomplete_is_dict:
+                            data__rules__deliverableacceptanceincomplete_keys = set(data__rules__deliverableacceptanceincomplete.keys())
+                            if "level" in data__rules__deliverableacceptanceincomplete_keys:
+                                data__rules__deliverableacceptanceincomplete_keys.remove("level")
+                                data__rules__deliverableacceptanceincomplete__level = data__rules__deliverableacceptanceincomplete["level"]
+                                validate___definitions_rulelevel(data__rules__deliverableacceptanceincomplete__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete.level")
+                            if "block_commits" in data__rules__deliverableacceptanceincomplete_keys:
+                                data__rules__deliverableacceptanceincomplete_keys.remove("block_commits")
+                                data__rules__deliverableacceptanceincomplete__blockcommits = data__rules__deliverableacceptanceincomplete["block_commits"]
+                                if not isinstance(data__rules__deliverableacceptanceincomplete__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete.block_commits must be boolean")
+                            if data__rules__deliverableacceptanceincomplete_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete must not contain "+str(data__rules__deliverableacceptanceincomplete_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__deliverableacceptanceincomplete, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete")
+                if "deliverable-acceptance-invalidated" in data__rules_keys:
+                    data__rules_keys.remove("deliverable-acceptance-invalidated")
+                    data__rules__deliverableacceptanceinvalidated = data__rules["deliverable-acceptance-invalidated"]
+                    if not isinstance(data__rules__deliverableacceptanceinvalidated, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated must be string or object")
+                    try:
+                        if not isinstance(data__rules__deliverableacceptanceinvalidated, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__deliverableacceptanceinvalidated, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated must be object")
+                        data__rules__deliverableacceptanceinvalidated_is_dict = isinstance(data__rules__deliverableacceptanceinvalidated, dict)
+                        if data__rules__deliverableacceptanceinvalidated_is_dict:
+                            data__rules__deliverableacceptanceinvalidated_keys = set(data__rules__deliverableacceptanceinvalidated.keys())
+                            if "level" in data__rules__deliverableacceptanceinvalidated_keys:
+                                data__rules__deliverableacceptanceinvalidated_keys.remove("level")
+                                data__rules__deliverableacceptanceinvalidated__level = data__rules__deliverableacceptanceinvalidated["level"]
+                                validate___definitions_rulelevel(data__rules__deliverableacceptanceinvalidated__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated.level")
+                            if "block_commits" in data__rules__deliverableacceptanceinvalidated_keys:
+                                data__rules__deliverableacceptanceinvalidated_keys.remove("block_commits")
+                                data__rules__deliverableacceptanceinvalidated__blockcommits = data__rules__deliverableacceptanceinvalidated["block_commits"]
+                                if not isinstance(data__rules__deliverableacceptanceinvalidated__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated.block_commits must be boolean")
+                            if data__rules__deliverableacceptanceinvalidated_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated must not contain "+str(data__rules__deliverableacceptanceinvalidated_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__deliverableacceptanceinvalidated, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated")
+                if "deliverable-rejected-unfollowed" in data__rules_keys:
+                    data__rules_keys.remove("deliverable-rejected-unfollowed")
+                    data__rules__deliverablerejectedunfollowed = data__rules["deliverable-rejected-unfollowed"]
+                    if not isinstance(data__rules__deliverablerejectedunfollowed, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed must be string or object")
+                    try:
+                        if not isinstance(data__rules__deliverablerejectedunfollowed, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__deliverablerejectedunfollowed, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed must be object")
+                        data__rules__deliverablerejectedunfollowed_is_dict = isinstance(data__rules__deliverablerejectedunfollowed, dict)
+                        if data__rules__deliverablerejectedunfollowed_is_dict:
+                            data__rules__deliverablerejectedunfollowed_keys = set(data__rules__deliverablerejectedunfollowed.keys())
+                            if "level" in data__rules__deliverablerejectedunfollowed_keys:
+                                data__rules__deliverablerejectedunfollowed_keys.remove("level")
+                                data__rules__deliverablerejectedunfollowed__level = data__rules__deliverablerejectedunfollowed["level"]
+                                validate___definitions_rulelevel(data__rules__deliverablerejectedunfollowed__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed.level")
+                            if "block_commits" in data__rules__deliverablerejectedunfollowed_keys:
+                                data__rules__deliverablerejectedunfollowed_keys.remove("block_commits")
+                                data__rules__deliverablerejectedunfollowed__blockcommits = data__rules__deliverablerejectedunfollowed["block_commits"]
+                                if not isinstance(data__rules__deliverablerejectedunfollowed__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed.block_commits must be boolean")
+                            if data__rules__deliverablerejectedunfollowed_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed must not contain "+str(data__rules__deliverablerejectedunfollowed_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__deliverablerejectedunfollowed, custom_formats, (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed")
                 if "deliverable-milestone-mismatch" in data__rules_keys:
                     data__rules_keys.remove("deliverable-milestone-mismatch")
                     data__rules__deliverablemilestonemismatch = data__rules["deliverable-milestone-mismatch"]
@@ -1430,6 +1573,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-buffer-low must not contain "+str(data__rules__milestonebufferlow_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__milestonebufferlow, custom_formats, (name_prefix or "data") + ".rules.milestone-buffer-low")
+                if "milestone-done-unaccepted" in data__rules_keys:
+                    data__rules_keys.remove("milestone-done-unaccepted")
+                    data__rules__milestonedoneunaccepted = data__rules["milestone-done-unaccepted"]
+                    if not isinstance(data__rules__milestonedoneunaccepted, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-done-unaccepted must be string or object")
+                    try:
+                        if not isinstance(data__rules__milestonedoneunaccepted, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-done-unaccepted must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__milestonedoneunaccepted, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-done-unaccepted must be object")
+                        data__rules__milestonedoneunaccepted_is_dict = isinstance(data__rules__milestonedoneunaccepted, dict)
+                        if data__rules__milestonedoneunaccepted_is_dict:
+                            data__rules__milestonedoneunaccepted_keys = set(data__rules__milestonedoneunaccepted.keys())
+                            if "level" in data__rules__milestonedoneunaccepted_keys:
+                                data__rules__milestonedoneunaccepted_keys.remove("level")
+                                data__rules__milestonedoneunaccepted__level = data__rules__milestonedoneunaccepted["level"]
+                                validate___definitions_rulelevel(data__rules__milestonedoneunaccepted__level, custom_formats, (name_prefix or "data") + ".rules.milestone-done-unaccepted.level")
+                            if "block_commits" in data__rules__milestonedoneunaccepted_keys:
+                                data__rules__milestonedoneunaccepted_keys.remove("block_commits")
+                                data__rules__milestonedoneunaccepted__blockcommits = data__rules__milestonedoneunaccepted["block_commits"]
+                                if not isinstance(data__rules__milestonedoneunaccepted__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-done-unaccepted.block_commits must be boolean")
+                            if data__rules__milestonedoneunaccepted_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-done-unaccepted must not contain "+str(data__rules__milestonedoneunaccepted_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__milestonedoneunaccepted, custom_formats, (name_prefix or "data") + ".rules.milestone-done-unaccepted")
                 if "milestone-overdue" in data__rules_keys:
                     data__rules_keys.remove("milestone-overdue")
                     data__rules__milestoneoverdue = data__rules["milestone-overdue"]

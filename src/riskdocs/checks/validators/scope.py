@@ -14,6 +14,7 @@ REGEX_PATTERNS = {
     '\\S': re.compile('\\S'),
     '^https?://[^\\s"\'<>]+$': re.compile('^https?://[^\\s"\'<>]+\\Z'),
     '^M-[0-9]+$': re.compile('^M-[0-9]+\\Z'),
+    '^C-[0-9]+$': re.compile('^C-[0-9]+\\Z'),
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
     '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
     '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z')
@@ -111,21 +112,61 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "state" in data__deliverables_item_keys:
                                 data__deliverables_item_keys.remove("state")
                                 data__deliverables_item__state = data__deliverables_item["state"]
-                                if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'delivered'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['delivered']")
+                                if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'submitted'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['submitted']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
+                    else:
+                        data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
+                        if data__deliverables_item_is_dict:
+                            data__deliverables_item__missing_keys = set(['submitted']) - data__deliverables_item.keys()
+                            if data__deliverables_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                    try:
+                        data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
+                        if data__deliverables_item_is_dict:
+                            data__deliverables_item__missing_keys = set(['state']) - data__deliverables_item.keys()
+                            if data__deliverables_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                            data__deliverables_item_keys = set(data__deliverables_item.keys())
+                            if "state" in data__deliverables_item_keys:
+                                data__deliverables_item_keys.remove("state")
+                                data__deliverables_item__state = data__deliverables_item["state"]
+                                if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'accepted'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['accepted']")
                     except (JsonSchemaValueException, JsonSchemaValuesException):
                         data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                         if data__deliverables_item_is_dict:
                             data__deliverables_item_keys = set(data__deliverables_item.keys())
-                            if "delivered" in data__deliverables_item_keys:
-                                data__deliverables_item_keys.remove("delivered")
-                                data__deliverables_item__delivered = data__deliverables_item["delivered"]
-                                if not isinstance(data__deliverables_item__delivered, (NoneType)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].delivered".format(**locals()) + " must be null")
+                            if "accepted" in data__deliverables_item_keys:
+                                data__deliverables_item_keys.remove("accepted")
+                                data__deliverables_item__accepted = data__deliverables_item["accepted"]
+                                if not isinstance(data__deliverables_item__accepted, (NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must be null")
                     else:
                         data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                         if data__deliverables_item_is_dict:
-                            data__deliverables_item__missing_keys = set(['delivered']) - data__deliverables_item.keys()
+                            data__deliverables_item__missing_keys = set(['accepted']) - data__deliverables_item.keys()
+                            if data__deliverables_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                    try:
+                        data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
+                        if data__deliverables_item_is_dict:
+                            data__deliverables_item__missing_keys = set(['state']) - data__deliverables_item.keys()
+                            if data__deliverables_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                            data__deliverables_item_keys = set(data__deliverables_item.keys())
+                            if "state" in data__deliverables_item_keys:
+                                data__deliverables_item_keys.remove("state")
+                                data__deliverables_item__state = data__deliverables_item["state"]
+                                if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'rejected'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['rejected']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
+                    else:
+                        data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
+                        if data__deliverables_item_is_dict:
+                            data__deliverables_item__missing_keys = set(['rejected']) - data__deliverables_item.keys()
                             if data__deliverables_item__missing_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
                     data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
@@ -186,16 +227,175 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__deliverables_item__state_one_of_count1 < 2:
                                 try:
-                                    if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'delivered'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['delivered']")
+                                    if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'submitted'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['submitted']")
+                                    data__deliverables_item__state_one_of_count1 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__deliverables_item__state_one_of_count1 < 2:
+                                try:
+                                    if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'accepted'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['accepted']")
+                                    data__deliverables_item__state_one_of_count1 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__deliverables_item__state_one_of_count1 < 2:
+                                try:
+                                    if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'rejected'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['rejected']")
                                     data__deliverables_item__state_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__deliverables_item__state_one_of_count1 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be valid exactly by one definition")
+                        if "submitted" in data__deliverables_item_keys:
+                            data__deliverables_item_keys.remove("submitted")
+                            data__deliverables_item__submitted = data__deliverables_item["submitted"]
+                            if not isinstance(data__deliverables_item__submitted, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted".format(**locals()) + " must be object")
+                            data__deliverables_item__submitted_is_dict = isinstance(data__deliverables_item__submitted, dict)
+                            if data__deliverables_item__submitted_is_dict:
+                                data__deliverables_item__submitted__missing_keys = set(['on', 'by']) - data__deliverables_item__submitted.keys()
+                                if data__deliverables_item__submitted__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted".format(**locals()) + " must contain ")
+                                data__deliverables_item__submitted_keys = set(data__deliverables_item__submitted.keys())
+                                if "on" in data__deliverables_item__submitted_keys:
+                                    data__deliverables_item__submitted_keys.remove("on")
+                                    data__deliverables_item__submitted__on = data__deliverables_item__submitted["on"]
+                                    validate___definitions_common__date(data__deliverables_item__submitted__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted.on".format(**locals()))
+                                if "by" in data__deliverables_item__submitted_keys:
+                                    data__deliverables_item__submitted_keys.remove("by")
+                                    data__deliverables_item__submitted__by = data__deliverables_item__submitted["by"]
+                                    validate___definitions_common__person(data__deliverables_item__submitted__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted.by".format(**locals()))
+                                if data__deliverables_item__submitted_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted".format(**locals()) + " must not contain "+str(data__deliverables_item__submitted_keys)+" properties")
+                        if "accepted" in data__deliverables_item_keys:
+                            data__deliverables_item_keys.remove("accepted")
+                            data__deliverables_item__accepted = data__deliverables_item["accepted"]
+                            if not isinstance(data__deliverables_item__accepted, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must be object")
+                            data__deliverables_item__accepted_is_dict = isinstance(data__deliverables_item__accepted, dict)
+                            if data__deliverables_item__accepted_is_dict:
+                                data__deliverables_item__accepted__missing_keys = set(['on', 'by']) - data__deliverables_item__accepted.keys()
+                                if data__deliverables_item__accepted__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must contain ")
+                                data__deliverables_item__accepted_keys = set(data__deliverables_item__accepted.keys())
+                                if "on" in data__deliverables_item__accepted_keys:
+                                    data__deliverables_item__accepted_keys.remove("on")
+                                    data__deliverables_item__accepted__on = data__deliverables_item__accepted["on"]
+                                    validate___definitions_common__date(data__deliverables_item__accepted__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.on".format(**locals()))
+                                if "by" in data__deliverables_item__accepted_keys:
+                                    data__deliverables_item__accepted_keys.remove("by")
+                                    data__deliverables_item__accepted__by = data__deliverables_item__accepted["by"]
+                                    validate___definitions_common__person(data__deliverables_item__accepted__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.by".format(**locals()))
+                                if "results" in data__deliverables_item__accepted_keys:
+                                    data__deliverables_item__accepted_keys.remove("results")
+                                    data__deliverables_item__accepted__results = data__deliverables_item__accepted["results"]
+                                    if not isinstance(data__deliverables_item__accepted__results, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results".format(**locals()) + " must be array")
+                                    data__deliverables_item__accepted__results_is_list = isinstance(data__deliverables_item__accepted__results, (list, tuple))
+                                    if data__deliverables_item__accepted__results_is_list:
+                                        data__deliverables_item__accepted__results_len = len(data__deliverables_item__accepted__results)
+                                        if data__deliverables_item__accepted__results_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results".format(**locals()) + " must contain at least 1 items")
+                                        for data__deliverables_item__accepted__results_x, data__deliverables_item__accepted__results_item in enumerate(data__deliverables_item__accepted__results):
+                                            if not isinstance(data__deliverables_item__accepted__results_item, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]".format(**locals()) + " must be object")
+                                            data__deliverables_item__accepted__results_item_is_dict = isinstance(data__deliverables_item__accepted__results_item, dict)
+                                            if data__deliverables_item__accepted__results_item_is_dict:
+                                                data__deliverables_item__accepted__results_item__missing_keys = set(['passed', 'evidence']) - data__deliverables_item__accepted__results_item.keys()
+                                                if data__deliverables_item__accepted__results_item__missing_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]".format(**locals()) + " must contain ")
+                                                data__deliverables_item__accepted__results_item_keys = set(data__deliverables_item__accepted__results_item.keys())
+                                                if "passed" in data__deliverables_item__accepted__results_item_keys:
+                                                    data__deliverables_item__accepted__results_item_keys.remove("passed")
+                                                    data__deliverables_item__accepted__results_item__passed = data__deliverables_item__accepted__results_item["passed"]
+                                                    if not isinstance(data__deliverables_item__accepted__results_item__passed, (bool)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}].passed".format(**locals()) + " must be boolean")
+                                                if "evidence" in data__deliverables_item__accepted__results_item_keys:
+                                                    data__deliverables_item__accepted__results_item_keys.remove("evidence")
+                                                    data__deliverables_item__accepted__results_item__evidence = data__deliverables_item__accepted__results_item["evidence"]
+                                                    validate___definitions_common__text(data__deliverables_item__accepted__results_item__evidence, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}].evidence".format(**locals()))
+                                                if data__deliverables_item__accepted__results_item_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__accepted__results_item_keys)+" properties")
+                                if "note" in data__deliverables_item__accepted_keys:
+                                    data__deliverables_item__accepted_keys.remove("note")
+                                    data__deliverables_item__accepted__note = data__deliverables_item__accepted["note"]
+                                    validate___definitions_common__text(data__deliverables_item__accepted__note, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.note".format(**locals()))
+                                if data__deliverables_item__accepted_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must not contain "+str(data__deliverables_item__accepted_keys)+" properties")
+                        if "rejected" in data__deliverables_item_keys:
+                            data__deliverables_item_keys.remove("rejected")
+                            data__deliverables_item__rejected = data__deliverables_item["rejected"]
+                            if not isinstance(data__deliverables_item__rejected, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected".format(**locals()) + " must be array")
+                            data__deliverables_item__rejected_is_list = isinstance(data__deliverables_item__rejected, (list, tuple))
+                            if data__deliverables_item__rejected_is_list:
+                                data__deliverables_item__rejected_len = len(data__deliverables_item__rejected)
+                                if data__deliverables_item__rejected_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected".format(**locals()) + " must contain at least 1 items")
+                                for data__deliverables_item__rejected_x, data__deliverables_item__rejected_item in enumerate(data__deliverables_item__rejected):
+                                    if not isinstance(data__deliverables_item__rejected_item, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]".format(**locals()) + " must be object")
+                                    data__deliverables_item__rejected_item_is_dict = isinstance(data__deliverables_item__rejected_item, dict)
+                                    if data__deliverables_item__rejected_item_is_dict:
+                                        data__deliverables_item__rejected_item__missing_keys = set(['on', 'by', 'reason']) - data__deliverables_item__rejected_item.keys()
+                                        if data__deliverables_item__rejected_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]".format(**locals()) + " must contain ")
+                                        data__deliverables_item__rejected_item_keys = set(data__deliverables_item__rejected_item.keys())
+                                        if "on" in data__deliverables_item__rejected_item_keys:
+                                            data__deliverables_item__rejected_item_keys.remove("on")
+                                            data__deliverables_item__rejected_item__on = data__deliverables_item__rejected_item["on"]
+                                            validate___definitions_common__date(data__deliverables_item__rejected_item__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].on".format(**locals()))
+                                        if "by" in data__deliverables_item__rejected_item_keys:
+                                            data__deliverables_item__rejected_item_keys.remove("by")
+                                            data__deliverables_item__rejected_item__by = data__deliverables_item__rejected_item["by"]
+                                            validate___definitions_common__person(data__deliverables_item__rejected_item__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].by".format(**locals()))
+                                        if "reason" in data__deliverables_item__rejected_item_keys:
+                                            data__deliverables_item__rejected_item_keys.remove("reason")
+                                            data__deliverables_item__rejected_item__reason = data__deliverables_item__rejected_item["reason"]
+                                            validate___definitions_common__text(data__deliverables_item__rejected_item__reason, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].reason".format(**locals()))
+                                        if "results" in data__deliverables_item__rejected_item_keys:
+                                            data__deliverables_item__rejected_item_keys.remove("results")
+                                            data__deliverables_item__rejected_item__results = data__deliverables_item__rejected_item["results"]
+                                            if not isinstance(data__deliverables_item__rejected_item__results, (list, tuple)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results".format(**locals()) + " must be array")
+                                            data__deliverables_item__rejected_item__results_is_list = isinstance(data__deliverables_item__rejected_item__results, (list, tuple))
+                                            if data__deliverables_item__rejected_item__results_is_list:
+                                                data__deliverables_item__rejected_item__results_len = len(data__deliverables_item__rejected_item__results)
+                                                if data__deliverables_item__rejected_item__results_len < 1:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results".format(**locals()) + " must contain at least 1 items")
+                                                for data__deliverables_item__rejected_item__results_x, data__deliverables_item__rejected_item__results_item in enumerate(data__deliverables_item__rejected_item__results):
+                                                    if not isinstance(data__deliverables_item__rejected_item__results_item, (dict)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]".format(**locals()) + " must be object")
+                                                    data__deliverables_item__rejected_item__results_item_is_dict = isinstance(data__deliverables_item__rejected_item__results_item, dict)
+                                                    if data__deliverables_item__rejected_item__results_item_is_dict:
+                                                        data__deliverables_item__rejected_item__results_item__missing_keys = set(['passed', 'evidence']) - data__deliverables_item__rejected_item__results_item.keys()
+                                                        if data__deliverables_item__rejected_item__results_item__missing_keys:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]".format(**locals()) + " must contain ")
+                                                        data__deliverables_item__rejected_item__results_item_keys = set(data__deliverables_item__rejected_item__results_item.keys())
+                                                        if "passed" in data__deliverables_item__rejected_item__results_item_keys:
+                                                            data__deliverables_item__rejected_item__results_item_keys.remove("passed")
+                                                            data__deliverables_item__rejected_item__results_item__passed = data__deliverables_item__rejected_item__results_item["passed"]
+                                                            if not isinstance(data__deliverables_item__rejected_item__results_item__passed, (bool)):
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}].passed".format(**locals()) + " must be boolean")
+                                                        if "evidence" in data__deliverables_item__rejected_item__results_item_keys:
+                                                            data__deliverables_item__rejected_item__results_item_keys.remove("evidence")
+                                                            data__deliverables_item__rejected_item__results_item__evidence = data__deliverables_item__rejected_item__results_item["evidence"]
+                                                            validate___definitions_common__text(data__deliverables_item__rejected_item__results_item__evidence, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}].evidence".format(**locals()))
+                                                        if data__deliverables_item__rejected_item__results_item_keys:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__rejected_item__results_item_keys)+" properties")
+                                        if "commitment" in data__deliverables_item__rejected_item_keys:
+                                            data__deliverables_item__rejected_item_keys.remove("commitment")
+                                            data__deliverables_item__rejected_item__commitment = data__deliverables_item__rejected_item["commitment"]
+                                            validate___definitions_common__commitmentid(data__deliverables_item__rejected_item__commitment, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].commitment".format(**locals()))
+                                        if "change_request" in data__deliverables_item__rejected_item_keys:
+                                            data__deliverables_item__rejected_item_keys.remove("change_request")
+                                            data__deliverables_item__rejected_item__changerequest = data__deliverables_item__rejected_item["change_request"]
+                                            validate___definitions_common__changerequestid(data__deliverables_item__rejected_item__changerequest, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].change_request".format(**locals()))
+                                        if data__deliverables_item__rejected_item_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__rejected_item_keys)+" properties")
                         if "delivered" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("delivered")
                             data__deliverables_item__delivered = data__deliverables_item["delivered"]
-                            validate___definitions_common__date(data__deliverables_item__delivered, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].delivered".format(**locals()))
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].delivered".format(**locals()) + " must NOT match a disallowed definition")
                         if "milestone" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("milestone")
                             data__deliverables_item__milestone = data__deliverables_item["milestone"]
@@ -334,6 +534,14 @@ def validate___definitions_common__milestoneid(data, custom_formats={}, name_pre
     if isinstance(data, str):
         if not REGEX_PATTERNS['^M-[0-9]+$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^M-[0-9]+$")
+    return data
+
+def validate___definitions_common__commitmentid(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^C-[0-9]+$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^C-[0-9]+$")
     return data
 
 def validate___definitions_common__deliverableid(data, custom_formats={}, name_prefix=None):
