@@ -112,3 +112,40 @@ def test_an_accepted_deliverable_is_not_rejected(example: Path) -> None:
     assert refused.exit_code == 2
     assert "D-05 is recorded as accepted on 2026-11-26: a rejection does not take an " \
         "acceptance back" in refused.output  # fmt: skip
+
+
+def test_done_and_move_record_an_obligation_in_the_contract(example: Path) -> None:
+    path = example / "contract" / "contract.yaml"
+    before = path.read_text()
+    refused = run("move", "O-003", "--to", "2027-04-01", "--agreed-by", "erik",
+                  "--root", str(example), "--today", DAY)  # fmt: skip
+    assert refused.exit_code == 2
+    assert "O-003 falls due some days after an event (`after:`)" in refused.output
+    assert path.read_text() == before
+    output = record(example, "done", "o-003")
+    assert output.splitlines() == [
+        "riskdocs: recorded in contract/contract.yaml:",
+        "  status: open -> done",
+        "  done: 2026-11-26",
+    ]
+    assert changed(before, path.read_text()) == [
+        "-     status: open",
+        "+     status: done",
+        "+     done: 2026-11-26",
+    ]
+    edited = path.read_text().replace(
+        "    due: 2026-11-13\n    status: done\n    done: 2026-11-12\n",
+        "    due: 2026-11-13\n    status: open\n",
+    )
+    path.write_text(edited)
+    record(example, "move", "O-002", "--to", "2026-12-04", "--agreed-by", "bob")
+    assert changed(edited, path.read_text()) == [
+        "-     due: 2026-11-13",
+        "+     due: 2026-12-04",
+        "+     renegotiated:",
+        "+       - on: 2026-11-26",
+        "+         from: 2026-11-13",
+        "+         to: 2026-12-04",
+        "+         agreed_by: bob",
+    ]
+    assert run("validate", "--root", str(example), "--today", DAY).exit_code == 0

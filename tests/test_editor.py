@@ -189,3 +189,37 @@ def test_a_broken_file_does_not_make_the_editor_schemas_look_stale(tmp_path: Pat
     note.write_text(note.read_text().replace("kind: ", "minutes: 30\nkind: ", 1))
     checked = run("validate", "--root", str(root), "--today", DAY)
     assert "[schema]" in checked.output and "editor-schemas" not in checked.output
+
+
+def test_the_contract_and_a_deliverables_acceptance_complete_in_the_editor(
+    project: Path, server: YamlLanguageServer
+) -> None:
+    contract = project / "contract" / "contract.yaml"
+    original = contract.read_text()
+    lines = original.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("type: "))
+    lines[at] = "type: "
+    contract.write_text("\n".join(lines) + "\n")
+    try:
+        offered = [i["label"] for i in server.completion(contract, at, 6)]
+        assert offered == ["fixed_price", "time_and_materials"], offered
+        lines[at] = "type: fixed"
+        contract.write_text("\n".join(lines) + "\n")
+        assert [line for line, _ in lines_of(server.diagnostics_of(contract))] == [at + 1]
+    finally:
+        contract.write_text(original)
+    scope = project / "scope" / "baseline.yaml"
+    original = scope.read_text()
+    lines = original.splitlines()
+    at = lines.index("    state: in_progress")
+    lines[at] = "    state: "
+    scope.write_text("\n".join(lines) + "\n")
+    try:
+        states = [i["label"] for i in server.completion(scope, at, 11)]
+        assert states == ["planned", "in_progress", "submitted", "accepted", "rejected"], states
+        lines[at : at + 1] = ["    state: accepted", "    accepted:", "      by: "]
+        scope.write_text("\n".join(lines) + "\n")
+        people = {i["label"] for i in server.completion(scope, at + 2, 10)}
+        assert people == {"pm", "lead", "client-po", "client-sponsor"}, people
+    finally:
+        scope.write_text(original)

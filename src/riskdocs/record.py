@@ -67,6 +67,8 @@ def find_entity(root: Path, entity: str, kinds: tuple[str, ...]) -> Target:
     tree = DiskTree(root)
     if "deliverable" in kinds and (found := _deliverable(tree, wanted)):
         return found
+    if "commitment" in kinds and wanted.startswith("o-") and (found := _obligation(tree, wanted)):
+        return found
     for kind in (KINDS[name] for name in kinds if name in KINDS):
         for path in walk(root, kind.folder or ""):
             if (id_in_name(path) or "").casefold() == wanted and classify(path) is kind:
@@ -91,6 +93,20 @@ def _deliverable(tree: DiskTree, wanted: str) -> Target | None:
         for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and str(item.get("id", "")).casefold() == wanted:
                 return Target(path, DELIVERABLE, item, ("deliverables", index))
+    return None
+
+
+def _obligation(tree: DiskTree, wanted: str) -> Target | None:
+    """The contract's obligation whose id is `wanted` (case-folded): it is recorded as a
+    commitment is, in its item of the contract."""
+    for path in table.CONTRACT_FILES:
+        if not (tree.root / path).is_file():
+            continue
+        document, _problems = load_file(tree, path, table.CONTRACT)
+        items = document.data.get("obligations") if isinstance(document.data, dict) else None
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and str(item.get("id", "")).casefold() == wanted:
+                return Target(path, table.COMMITMENT, item, ("obligations", index))
     return None
 
 
@@ -326,6 +342,13 @@ def move(
     """An agreed move of a commitment's due date or a milestone's baseline: the record
     of who agreed, then the new date."""
     fields = change.target.fields
+    if change.target.kind.name == "commitment" and fields.get("due") is None:
+        raise RiskdocsError(
+            _(
+                "{id} falls due some days after an event (`after:`), so it has no date to "
+                "move: write the date in force under `due:` first, then run the command again"
+            ).format(id=fields.get("id"))
+        )
     if change.target.kind.name == "commitment":
         change.append(
             "renegotiated",

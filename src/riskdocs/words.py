@@ -87,6 +87,7 @@ WORDS = {
     "paid": N_("paid"),
     "invoiced": N_("invoiced"),
     "due": N_("due"),
+    "undated": N_("not dated yet"),
     # finding severities
     "error": N_("error"),
     "warning": N_("warning"),

@@ -107,3 +107,18 @@ def test_amounts_are_shown_in_the_pages_language(
     assert expected in page and "固定总价" in page and "合同" in page
     assert json.loads((out / "status.json").read_text())["contract"]["value"] == f"{amount}.00"
     assert currency == json.loads((out / "status.json").read_text())["contract"]["currency"]
+
+
+def test_obligations_are_team_only_unless_client_sees_names_them(tmp_path: Path) -> None:
+    status, page = build(tmp_path, "client", "[acceptance]")
+    assert [c["id"] for c in status["commitments"]["items"] if c["id"].startswith("O-")] == []
+    assert "security concept" not in page
+    team, team_page = build(tmp_path, "team", "[acceptance]")
+    ids = [c["id"] for c in team["commitments"]["items"]]
+    assert "O-001" in ids and "O-002" in ids and "O-003" not in ids  # O-003 has no date yet
+    assert [o["state"] for o in team["contract"]["obligations"]] == ["done", "done", "undated"]
+    assert "30 days after M-03" in team_page
+    shown, shown_page = build(tmp_path, "client", "[obligations]")
+    assert "O-002" in [c["id"] for c in shown["commitments"]["items"]]
+    assert "Northwind provides a sandbox of the payment gateway" in shown_page
+    assert shown["contract"]["value"] is None and shown["contract"]["payments"] is None

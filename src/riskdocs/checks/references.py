@@ -73,6 +73,11 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
     kinds.CONTRACT.name: (
         (("signed_by", "*"), PERSON),
         (("payments", "*", "on_acceptance", "*"), DELIVERABLE),
+        (("obligations", "*", "owner"), PERSON),
+        (("obligations", "*", "to"), PERSON),
+        (("obligations", "*", "renegotiated", "*", "agreed_by"), PERSON),
+        (("obligations", "*", "after", "deliverable"), DELIVERABLE),
+        (("obligations", "*", "after", "milestone"), MILESTONE),
     ),
     kinds.CHANGE_REQUEST.name: (
         (("raised_by",), PERSON),
@@ -271,15 +276,20 @@ def _id_of(document: Document) -> str | None:
     return value if isinstance(value, str) else None
 
 
+# Entities listed inside another kind's file: kind -> the list holding them.
+_LISTED_IDS = {kinds.SCOPE.name: "deliverables", kinds.CONTRACT.name: "obligations"}
+
+
 def _duplicate_ids(documents: Sequence[Document]) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[tuple[Document, JsonPath]]] = defaultdict(list)
     for document in documents:
         if (entity_id := _id_of(document)) and document.kind.id_prefix:
             groups[(document.kind.name, entity_id)].append((document, ("id",)))
-        if document.kind is kinds.SCOPE and isinstance(document.data, dict):
-            for path, value in _values_at(document.data, ("deliverables", "*", "id")):
+        listed = _LISTED_IDS.get(document.kind.name)
+        if listed and isinstance(document.data, dict):
+            for path, value in _values_at(document.data, (listed, "*", "id")):
                 if isinstance(value, str):
-                    groups[(DELIVERABLE, value)].append((document, path))
+                    groups[(listed, value)].append((document, path))
     for (_kind, entity_id), places in sorted(groups.items()):
         if len(places) > 1:
             yield from _duplicate_findings(entity_id, places)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from riskdocs.dates import day_or_none
 from riskdocs.load.documents import split_front_matter
-from riskdocs.load.kinds import COMMITMENT, MEETING, MILESTONE, RISK, SCOPE, Kind
+from riskdocs.load.kinds import COMMITMENT, CONTRACT, MEETING, MILESTONE, RISK, SCOPE, Kind
 from riskdocs.load.yamlsrc import YamlProblem, parse_yaml
 from riskdocs.model.meetings import parse_body, without_schedule
 
@@ -65,9 +65,18 @@ class ScopeFacts(NamedTuple):
     accepted: Mapping[str, str]  # id -> `accepted: on:`, for the accepted deliverables
 
 
-Version = CommitmentVersion | RiskVersion | MeetingVersion | MilestoneVersion | ScopeFacts
+class ContractVersion(NamedTuple):
+    dues: Mapping[str, date]  # obligation id -> the `due:` written for it
+
+
+Version = (
+    CommitmentVersion | RiskVersion | MeetingVersion | MilestoneVersion | ScopeFacts
+    | ContractVersion
+)  # fmt: skip
 # The versions each kind needs: both sides of a change (to see what moved), or the new one.
-SIDES: Mapping[Kind, int] = {COMMITMENT: 2, RISK: 2, MEETING: 2, MILESTONE: 2, SCOPE: 1}
+SIDES: Mapping[Kind, int] = {
+    COMMITMENT: 2, RISK: 2, MEETING: 2, MILESTONE: 2, SCOPE: 1, CONTRACT: 2
+}  # fmt: skip
 
 
 def scalars(text: str, wanted: tuple[str, ...]) -> dict[str, str]:
@@ -147,6 +156,16 @@ def scope_facts(text: str) -> ScopeFacts | None:
                       accepted=accepted)  # fmt: skip
 
 
+def contract_version(text: str) -> ContractVersion:
+    items = yaml_mapping(text).get("obligations")
+    dues = {
+        str(o["id"]): due
+        for o in (items if isinstance(items, list) else [])
+        if isinstance(o, dict) and (due := day_or_none(str(o.get("due")))) is not None
+    }
+    return ContractVersion(dues=dues)
+
+
 def version_of(kind: Kind, text: str) -> Version | None:
     """The record of one version of a file of `kind`, None when it tells nothing."""
     if kind is COMMITMENT:
@@ -157,6 +176,8 @@ def version_of(kind: Kind, text: str) -> Version | None:
         return meeting_version(text)
     if kind is MILESTONE:
         return milestone_version(text)
+    if kind is CONTRACT:
+        return contract_version(text)
     return scope_facts(text) if kind is SCOPE else None
 
 

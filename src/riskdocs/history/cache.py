@@ -16,7 +16,7 @@ from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.dates import parse_day
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
-FORMAT = 6  # 6: scope versions: acceptance criteria and acceptance days
+FORMAT = 7  # 6: scope versions: acceptance criteria and days; 7: obligations' due moves
 # 3: an action item's move recorded on it (`was:` and `agreed:`) is not a due change
 # 4: milestone baseline moves are due changes
 

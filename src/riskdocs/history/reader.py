@@ -20,6 +20,7 @@ from riskdocs.history import cache
 from riskdocs.history.blobfacts import (
     SIDES,
     CommitmentVersion,
+    ContractVersion,
     MeetingVersion,
     MilestoneVersion,
     RiskVersion,
@@ -32,7 +33,16 @@ from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoin
 from riskdocs.history.log import Change, Log, staged_as_changes, uncommitted_changes
 from riskdocs.history.plan import HistoryPlan
 from riskdocs.history.repo import GitError, Repository
-from riskdocs.load.kinds import COMMITMENT, MEETING, MILESTONE, RISK, SCOPE, Kind, classify
+from riskdocs.load.kinds import (
+    COMMITMENT,
+    CONTRACT,
+    MEETING,
+    MILESTONE,
+    RISK,
+    SCOPE,
+    Kind,
+    classify,
+)
 from riskdocs.load.tree import READ_ERRORS, Tree
 
 NO_COMMITS = "the repository has no commits yet: history rules start with the first"
@@ -40,7 +50,10 @@ SHALLOW = (
     "the git history is shallow (a CI clone?): fetch all of it (actions/checkout "
     "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) for silent slips and trends"
 )
-V = TypeVar("V", CommitmentVersion, RiskVersion, MeetingVersion, MilestoneVersion, ScopeFacts)
+V = TypeVar(
+    "V", CommitmentVersion, RiskVersion, MeetingVersion, MilestoneVersion, ScopeFacts,
+    ContractVersion,
+)  # fmt: skip
 
 
 def read_history(
@@ -181,6 +194,8 @@ class _Facts:
             self._milestone(change, kind)
         elif kind is SCOPE:
             self._scope(change, kind)
+        elif kind is CONTRACT:
+            self._contract(change, kind)
 
     def _commitment(self, change: Change, kind: Kind) -> None:
         old = self._get(CommitmentVersion, change, kind, new=False)
@@ -193,6 +208,20 @@ class _Facts:
         status = "gone" if gone else (new.status if new else "?")
         self.commitment_points.append(CommitmentPoint(path=change.path, day=change.day,
                                                       status=status))  # fmt: skip
+
+    def _contract(self, change: Change, kind: Kind) -> None:
+        """A move of an obligation's written `due:`, as a commitment's is."""
+        old = self._get(ContractVersion, change, kind, new=False)
+        new = self._get(ContractVersion, change, kind, new=True)
+        if old is None or new is None:
+            return
+        for obligation, due in new.dues.items():
+            before = old.dues.get(obligation)
+            if before is not None and before != due:
+                self.moves.append(DueChange(entity=obligation, path=change.path,
+                                            commit=change.commit, day=change.day,
+                                            author=change.author, old=before,
+                                            new=due))  # fmt: skip
 
     def _milestone(self, change: Change, kind: Kind) -> None:
         old = self._get(MilestoneVersion, change, kind, new=False)

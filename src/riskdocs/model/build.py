@@ -9,6 +9,7 @@ a record cannot shift the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Protocol, TypeVar
 
@@ -33,6 +34,7 @@ from riskdocs.model.entities import (
     Lesson,
     Meeting,
     Milestone,
+    Obligation,
     Payment,
     PreventionAction,
     Project,
@@ -53,6 +55,7 @@ from riskdocs.model.settings import (
     settings_problems,
     timezone_hint,
 )
+from riskdocs.model.workdays import WorkCalendar
 
 
 def _source(document: Document) -> Source:
@@ -133,9 +136,8 @@ def _acceptance(d: f.Data) -> RiskAcceptance | None:
                           until=f.day(a, "until"))  # fmt: skip
 
 
-def build_commitment(document: Document) -> Commitment:
-    d = _data(document)
-    moves = tuple(
+def _renegotiations(d: f.Data) -> tuple[Renegotiation, ...]:
+    return tuple(
         Renegotiation(
             on=f.day(r, "on"),
             old_due=f.day(r, "from"),
@@ -145,6 +147,11 @@ def build_commitment(document: Document) -> Commitment:
         )
         for r in f.records(d, "renegotiated")
     )
+
+
+def build_commitment(document: Document) -> Commitment:
+    d = _data(document)
+    moves = _renegotiations(d)
     return Commitment(
         id=f.text(d, "id"),
         title=f.text(d, "title"),
@@ -264,9 +271,75 @@ def build_contract(document: Document) -> Contract:
             )
             for p in f.records(d, "payments")
         ),
+        obligations=tuple(_obligation(o) for o in f.records(d, "obligations")),
         client_sees=frozenset(f.texts(d, "client_sees")),
         note=f.maybe_text(d, "note"),
     )
+
+
+def _obligation(o: f.Data) -> Obligation:
+    after = f.as_record(o["after"]) if o.get("after") is not None else None
+    return Obligation(
+        id=f.text(o, "id"),
+        title=f.text(o, "title"),
+        owner=f.text(o, "owner"),
+        to=f.text(o, "to"),
+        status=f.text(o, "status"),
+        due=f.maybe_day(o, "due"),
+        after_days=None if after is None else f.whole(after, "days"),
+        after=None
+        if after is None
+        else f.maybe_text(after, "deliverable") or f.maybe_text(after, "milestone"),
+        done=f.maybe_day(o, "done"),
+        note=f.maybe_text(o, "note"),
+    )
+
+
+def obligation_commitments(
+    document: Document,
+    contract: Contract,
+    scope: ScopeBaseline | None,
+    milestones: Sequence[Milestone],
+    calendar: WorkCalendar,
+) -> tuple[Commitment, ...]:
+    """The contract's obligations whose due date is known, as commitments: written, or
+    counted from an event that has happened (the signing, a deliverable's recorded
+    acceptance, a milestone's `done:`). Internal unless `client_sees` names them."""
+    events: dict[str | None, date] = {None: contract.signed}
+    for d in scope.deliverables if scope else ():
+        if d.state == "accepted" and d.accepted:
+            events[d.id] = d.accepted.on
+    events.update((m.id, m.done) for m in milestones if m.done)
+    visibility = "client" if "obligations" in contract.client_sees else "internal"
+    records = f.records(_data(document), "obligations")
+    found = []
+    for index, (obligation, data) in enumerate(zip(contract.obligations, records, strict=True)):
+        moves = _renegotiations(data)
+        due = moves[-1].new_due if moves and obligation.due is None else obligation.due
+        if due is None and obligation.after_days is not None:
+            event = events.get(obligation.after)
+            due = None if event is None else calendar.after(event, obligation.after_days)
+        if due is None:
+            continue
+        found.append(
+            Commitment(
+                id=obligation.id,
+                title=obligation.title,
+                owner=obligation.owner,
+                to=obligation.to,
+                made=contract.signed,
+                due=due,
+                status=obligation.status,
+                source=Source(
+                    path=document.path, positions=document.positions,
+                    prefix=("obligations", index),
+                ),
+                done=obligation.done,
+                renegotiated=moves,
+                visibility=visibility,
+            )
+        )  # fmt: skip
+    return tuple(found)
 
 
 def build_change(document: Document) -> ChangeRequest:
@@ -456,21 +529,29 @@ def build_project(
     aliases = settings.aliases()
     built = [build_meeting(d, aliases) for d in of_kind[kinds.MEETING]]
     scopes = [build_scope(d) for d in of_kind[kinds.SCOPE]]
-    contracts = [build_contract(d) for d in of_kind[kinds.CONTRACT]]
+    scope = scopes[0] if scopes else None
+    milestones = _by_id(of_kind[kinds.MILESTONE], build_milestone)
+    contract_files = of_kind[kinds.CONTRACT][:1]
+    contract = build_contract(contract_files[0]) if contract_files else None
+    obligations = (
+        obligation_commitments(contract_files[0], contract, scope, milestones, settings.calendar)
+        if contract
+        else ()
+    )
     project = Project(
         settings=settings,
         risks=_by_id(of_kind[kinds.RISK], build_risk),
-        commitments=_by_id(of_kind[kinds.COMMITMENT], build_commitment),
-        scope=scopes[0] if scopes else None,
+        commitments=_by_id(of_kind[kinds.COMMITMENT], build_commitment) + obligations,
+        scope=scope,
         changes=_by_id(of_kind[kinds.CHANGE_REQUEST], build_change),
         meetings=tuple(sorted((m for m, _ in built), key=lambda m: (m.date, m.path))),
         concerns=_by_id(of_kind[kinds.CONCERN], build_concern),
         feedback=tuple(
             sorted(map(build_feedback, of_kind[kinds.FEEDBACK]), key=lambda pulse: pulse.period)
         ),
-        milestones=_by_id(of_kind[kinds.MILESTONE], build_milestone),
+        milestones=milestones,
         lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
-        contract=contracts[0] if contracts else None,
+        contract=contract,
     )
     return project, [finding for _, found in built for finding in found]
 

@@ -555,6 +555,31 @@ class Payment:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Obligation:
+    """A promise the contract makes, due on a date or some days after an event (the
+    signing, a deliverable's acceptance, a milestone reached). Once its due date is known
+    it is also one of the project's commitments (`Project.commitments`), so it is
+    tracked exactly as they are.
+
+    Attributes:
+        due: the date written in the contract, if any.
+        after_days: for one due after an event: how many days after it.
+        after: the deliverable or milestone it counts from; None: from the signing.
+    """
+
+    id: str
+    title: str
+    owner: str
+    to: str
+    status: str
+    due: date | None = None
+    after_days: int | None = None
+    after: str | None = None
+    done: date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Contract:
     """The contract with the client (contract/contract.yaml); internal unless
     `client_sees` names a part of it.
@@ -574,6 +599,7 @@ class Contract:
     acceptance: AcceptanceWindow | None = None
     warranty_days: int | None = None
     payments: tuple[Payment, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
     client_sees: frozenset[str] = frozenset()
     note: str | None = None
 

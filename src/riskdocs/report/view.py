@@ -29,6 +29,7 @@ from riskdocs.model.entities import (
     Agreement,
     Commitment,
     Concern,
+    Contract,
     Deliverable,
     Meeting,
     Milestone,
@@ -576,11 +577,42 @@ def _contract(project: Project, scope: Scope) -> dict[str, Any] | None:
         "payments": [_payment(p, standings, shown, scope.today) for p in contract.payments]
         if "payments" in seen
         else None,
+        "obligations": _obligations(project, contract, scope) if "obligations" in seen else None,
         "note": contract.note if scope.team else None,
     }
 
 
-CONTRACT_PARTS = frozenset(("terms", "value", "acceptance", "payments"))
+CONTRACT_PARTS = frozenset(("terms", "value", "acceptance", "payments", "obligations"))
+
+
+def _obligations(project: Project, contract: Contract, scope: Scope) -> list[dict[str, Any]]:
+    """Each obligation with its terms and, once known, its due date and state as the
+    commitment it is."""
+    tracked = {c.id: c for c in project.commitments}
+    shown = {d.id for d in project.deliverables if scope.shows(d)}
+    shown.update(m.id for m in project.milestones if scope.shows(m))
+    return [
+        {
+            "id": o.id,
+            "title": o.title,
+            "owner": o.owner,
+            "to": o.to,
+            "due": _iso(tracked[o.id].due) if o.id in tracked else None,
+            "after": None
+            if o.after_days is None
+            else {
+                "days": o.after_days,
+                "from": "signing" if o.after is None else "event",
+                "of": o.after if o.after in shown else None,
+            },
+            "status": o.status,
+            "state": commitment_state(tracked[o.id], scope.today, scope.due_soon_days)
+            if o.id in tracked
+            else "undated",
+            "done": _iso(o.done),
+        }
+        for o in contract.obligations
+    ]
 
 
 def _amount(amount: Decimal | None) -> str | None:

@@ -10,9 +10,11 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 
 REGEX_PATTERNS = {
     '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'),
+    '^O-[0-9]+$': re.compile('^O-[0-9]+\\Z'),
+    '^M-[0-9]+$': re.compile('^M-[0-9]+\\Z'),
+    '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
     '^[0-9]+(\\.[0-9]{1,2})?$': re.compile('^[0-9]+(\\.[0-9]{1,2})?\\Z'),
-    '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '\\S': re.compile('\\S')
 }
@@ -181,6 +183,251 @@ def validate(data, custom_formats={}, name_prefix=None):
                             validate___definitions_common__date(data__payments_item__paid, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].paid".format(**locals()))
                         if data__payments_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " must not contain "+str(data__payments_item_keys)+" properties")
+        if "obligations" in data_keys:
+            data_keys.remove("obligations")
+            data__obligations = data["obligations"]
+            if not isinstance(data__obligations, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations must be array")
+            data__obligations_is_list = isinstance(data__obligations, (list, tuple))
+            if data__obligations_is_list:
+                data__obligations_len = len(data__obligations)
+                for data__obligations_x, data__obligations_item in enumerate(data__obligations):
+                    if not isinstance(data__obligations_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must be object")
+                    data__obligations_item_any_of_count3 = 0
+                    if not data__obligations_item_any_of_count3:
+                        try:
+                            data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                            if data__obligations_item_is_dict:
+                                data__obligations_item__missing_keys = set(['due']) - data__obligations_item.keys()
+                                if data__obligations_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                            data__obligations_item_any_of_count3 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__obligations_item_any_of_count3:
+                        try:
+                            data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                            if data__obligations_item_is_dict:
+                                data__obligations_item__missing_keys = set(['after']) - data__obligations_item.keys()
+                                if data__obligations_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                            data__obligations_item_any_of_count3 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__obligations_item_any_of_count3:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " cannot be validated by any definition")
+                    try:
+                        data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                        if data__obligations_item_is_dict:
+                            data__obligations_item__missing_keys = set(['status']) - data__obligations_item.keys()
+                            if data__obligations_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                            data__obligations_item_keys = set(data__obligations_item.keys())
+                            if "status" in data__obligations_item_keys:
+                                data__obligations_item_keys.remove("status")
+                                data__obligations_item__status = data__obligations_item["status"]
+                                if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'done'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['done']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
+                    else:
+                        data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                        if data__obligations_item_is_dict:
+                            data__obligations_item__missing_keys = set(['done']) - data__obligations_item.keys()
+                            if data__obligations_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                            data__obligations_item_keys = set(data__obligations_item.keys())
+                            if "done" in data__obligations_item_keys:
+                                data__obligations_item_keys.remove("done")
+                                data__obligations_item__done = data__obligations_item["done"]
+                                validate___definitions_common__date(data__obligations_item__done, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].done".format(**locals()))
+                    try:
+                        data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                        if data__obligations_item_is_dict:
+                            data__obligations_item__missing_keys = set(['status']) - data__obligations_item.keys()
+                            if data__obligations_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                            data__obligations_item_keys = set(data__obligations_item.keys())
+                            if "status" in data__obligations_item_keys:
+                                data__obligations_item_keys.remove("status")
+                                data__obligations_item__status = data__obligations_item["status"]
+                                if not isinstance(data__obligations_item__status, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be string")
+                                if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'open' or isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'dropped'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['open', 'dropped']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
+                    else:
+                        data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                        if data__obligations_item_is_dict:
+                            data__obligations_item_keys = set(data__obligations_item.keys())
+                            if "done" in data__obligations_item_keys:
+                                data__obligations_item_keys.remove("done")
+                                data__obligations_item__done = data__obligations_item["done"]
+                                if not isinstance(data__obligations_item__done, (NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].done".format(**locals()) + " must be null")
+                    try:
+                        data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                        if data__obligations_item_is_dict:
+                            data__obligations_item__missing_keys = set(['status']) - data__obligations_item.keys()
+                            if data__obligations_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                            data__obligations_item_keys = set(data__obligations_item.keys())
+                            if "status" in data__obligations_item_keys:
+                                data__obligations_item_keys.remove("status")
+                                data__obligations_item__status = data__obligations_item["status"]
+                                if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'dropped'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['dropped']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
+                    else:
+                        data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                        if data__obligations_item_is_dict:
+                            data__obligations_item__missing_keys = set(['note']) - data__obligations_item.keys()
+                            if data__obligations_item__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                    data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
+                    if data__obligations_item_is_dict:
+                        data__obligations_item__missing_keys = set(['id', 'title', 'owner', 'to', 'status']) - data__obligations_item.keys()
+                        if data__obligations_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                        data__obligations_item_keys = set(data__obligations_item.keys())
+                        if "id" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("id")
+                            data__obligations_item__id = data__obligations_item["id"]
+                            if not isinstance(data__obligations_item__id, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].id".format(**locals()) + " must be string")
+                            if isinstance(data__obligations_item__id, str):
+                                if not REGEX_PATTERNS['^O-[0-9]+$'].search(data__obligations_item__id):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].id".format(**locals()) + " must match pattern ^O-[0-9]+$")
+                        if "title" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("title")
+                            data__obligations_item__title = data__obligations_item["title"]
+                            validate___definitions_common__text(data__obligations_item__title, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].title".format(**locals()))
+                        if "owner" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("owner")
+                            data__obligations_item__owner = data__obligations_item["owner"]
+                            validate___definitions_common__person(data__obligations_item__owner, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].owner".format(**locals()))
+                        if "to" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("to")
+                            data__obligations_item__to = data__obligations_item["to"]
+                            validate___definitions_common__person(data__obligations_item__to, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].to".format(**locals()))
+                        if "due" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("due")
+                            data__obligations_item__due = data__obligations_item["due"]
+                            validate___definitions_common__date(data__obligations_item__due, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].due".format(**locals()))
+                        if "after" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("after")
+                            data__obligations_item__after = data__obligations_item["after"]
+                            if not isinstance(data__obligations_item__after, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must be object")
+                            try:
+                                data__obligations_item__after_is_dict = isinstance(data__obligations_item__after, dict)
+                                if data__obligations_item__after_is_dict:
+                                    data__obligations_item__after__missing_keys = set(['deliverable', 'milestone']) - data__obligations_item__after.keys()
+                                    if data__obligations_item__after__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must contain ")
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            else:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must NOT match a disallowed definition")
+                            data__obligations_item__after_is_dict = isinstance(data__obligations_item__after, dict)
+                            if data__obligations_item__after_is_dict:
+                                data__obligations_item__after__missing_keys = set(['days']) - data__obligations_item__after.keys()
+                                if data__obligations_item__after__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must contain ")
+                                data__obligations_item__after_keys = set(data__obligations_item__after.keys())
+                                if "days" in data__obligations_item__after_keys:
+                                    data__obligations_item__after_keys.remove("days")
+                                    data__obligations_item__after__days = data__obligations_item__after["days"]
+                                    if not isinstance(data__obligations_item__after__days, (int)) and not (isinstance(data__obligations_item__after__days, float) and data__obligations_item__after__days.is_integer()) or isinstance(data__obligations_item__after__days, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after.days".format(**locals()) + " must be integer")
+                                    if isinstance(data__obligations_item__after__days, (int, float, Decimal)) and not isinstance(data__obligations_item__after__days, bool):
+                                        if data__obligations_item__after__days < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after.days".format(**locals()) + " must be bigger than or equal to 0")
+                                if "deliverable" in data__obligations_item__after_keys:
+                                    data__obligations_item__after_keys.remove("deliverable")
+                                    data__obligations_item__after__deliverable = data__obligations_item__after["deliverable"]
+                                    validate___definitions_common__deliverableid(data__obligations_item__after__deliverable, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].after.deliverable".format(**locals()))
+                                if "milestone" in data__obligations_item__after_keys:
+                                    data__obligations_item__after_keys.remove("milestone")
+                                    data__obligations_item__after__milestone = data__obligations_item__after["milestone"]
+                                    validate___definitions_common__milestoneid(data__obligations_item__after__milestone, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].after.milestone".format(**locals()))
+                                if data__obligations_item__after_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must not contain "+str(data__obligations_item__after_keys)+" properties")
+                        if "status" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("status")
+                            data__obligations_item__status = data__obligations_item["status"]
+                            if not isinstance(data__obligations_item__status, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be string")
+                            data__obligations_item__status_one_of_count4 = 0
+                            if data__obligations_item__status_one_of_count4 < 2:
+                                try:
+                                    if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'open'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['open']")
+                                    data__obligations_item__status_one_of_count4 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__obligations_item__status_one_of_count4 < 2:
+                                try:
+                                    if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'done'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['done']")
+                                    data__obligations_item__status_one_of_count4 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__obligations_item__status_one_of_count4 < 2:
+                                try:
+                                    if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'dropped'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['dropped']")
+                                    data__obligations_item__status_one_of_count4 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__obligations_item__status_one_of_count4 != 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be valid exactly by one definition")
+                        if "done" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("done")
+                            data__obligations_item__done = data__obligations_item["done"]
+                            validate___definitions_common__date(data__obligations_item__done, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].done".format(**locals()))
+                        if "renegotiated" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("renegotiated")
+                            data__obligations_item__renegotiated = data__obligations_item["renegotiated"]
+                            if not isinstance(data__obligations_item__renegotiated, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated".format(**locals()) + " must be array")
+                            data__obligations_item__renegotiated_is_list = isinstance(data__obligations_item__renegotiated, (list, tuple))
+                            if data__obligations_item__renegotiated_is_list:
+                                data__obligations_item__renegotiated_len = len(data__obligations_item__renegotiated)
+                                for data__obligations_item__renegotiated_x, data__obligations_item__renegotiated_item in enumerate(data__obligations_item__renegotiated):
+                                    if not isinstance(data__obligations_item__renegotiated_item, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]".format(**locals()) + " must be object")
+                                    data__obligations_item__renegotiated_item_is_dict = isinstance(data__obligations_item__renegotiated_item, dict)
+                                    if data__obligations_item__renegotiated_item_is_dict:
+                                        data__obligations_item__renegotiated_item__missing_keys = set(['on', 'from', 'to', 'agreed_by']) - data__obligations_item__renegotiated_item.keys()
+                                        if data__obligations_item__renegotiated_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]".format(**locals()) + " must contain ")
+                                        data__obligations_item__renegotiated_item_keys = set(data__obligations_item__renegotiated_item.keys())
+                                        if "on" in data__obligations_item__renegotiated_item_keys:
+                                            data__obligations_item__renegotiated_item_keys.remove("on")
+                                            data__obligations_item__renegotiated_item__on = data__obligations_item__renegotiated_item["on"]
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__on, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].on".format(**locals()))
+                                        if "from" in data__obligations_item__renegotiated_item_keys:
+                                            data__obligations_item__renegotiated_item_keys.remove("from")
+                                            data__obligations_item__renegotiated_item__from = data__obligations_item__renegotiated_item["from"]
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__from, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].from".format(**locals()))
+                                        if "to" in data__obligations_item__renegotiated_item_keys:
+                                            data__obligations_item__renegotiated_item_keys.remove("to")
+                                            data__obligations_item__renegotiated_item__to = data__obligations_item__renegotiated_item["to"]
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__to, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].to".format(**locals()))
+                                        if "agreed_by" in data__obligations_item__renegotiated_item_keys:
+                                            data__obligations_item__renegotiated_item_keys.remove("agreed_by")
+                                            data__obligations_item__renegotiated_item__agreedby = data__obligations_item__renegotiated_item["agreed_by"]
+                                            validate___definitions_common__person(data__obligations_item__renegotiated_item__agreedby, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].agreed_by".format(**locals()))
+                                        if "reason" in data__obligations_item__renegotiated_item_keys:
+                                            data__obligations_item__renegotiated_item_keys.remove("reason")
+                                            data__obligations_item__renegotiated_item__reason = data__obligations_item__renegotiated_item["reason"]
+                                            validate___definitions_common__text(data__obligations_item__renegotiated_item__reason, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].reason".format(**locals()))
+                                        if data__obligations_item__renegotiated_item_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]".format(**locals()) + " must not contain "+str(data__obligations_item__renegotiated_item_keys)+" properties")
+                        if "note" in data__obligations_item_keys:
+                            data__obligations_item_keys.remove("note")
+                            data__obligations_item__note = data__obligations_item["note"]
+                            validate___definitions_common__text(data__obligations_item__note, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].note".format(**locals()))
+                        if data__obligations_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must not contain "+str(data__obligations_item_keys)+" properties")
         if "client_sees" in data_keys:
             data_keys.remove("client_sees")
             data__clientsees = data["client_sees"]
@@ -195,32 +442,38 @@ def validate(data, custom_formats={}, name_prefix=None):
                 for data__clientsees_x, data__clientsees_item in enumerate(data__clientsees):
                     if not isinstance(data__clientsees_item, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be string")
-                    data__clientsees_item_one_of_count3 = 0
-                    if data__clientsees_item_one_of_count3 < 2:
+                    data__clientsees_item_one_of_count5 = 0
+                    if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'terms'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['terms']")
-                            data__clientsees_item_one_of_count3 += 1
+                            data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if data__clientsees_item_one_of_count3 < 2:
+                    if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'value'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['value']")
-                            data__clientsees_item_one_of_count3 += 1
+                            data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if data__clientsees_item_one_of_count3 < 2:
+                    if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'acceptance'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['acceptance']")
-                            data__clientsees_item_one_of_count3 += 1
+                            data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if data__clientsees_item_one_of_count3 < 2:
+                    if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'payments'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['payments']")
-                            data__clientsees_item_one_of_count3 += 1
+                            data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if data__clientsees_item_one_of_count3 != 1:
+                    if data__clientsees_item_one_of_count5 < 2:
+                        try:
+                            if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'obligations'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['obligations']")
+                            data__clientsees_item_one_of_count5 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if data__clientsees_item_one_of_count5 != 1:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be valid exactly by one definition")
         if "note" in data_keys:
             data_keys.remove("note")
@@ -228,6 +481,22 @@ def validate(data, custom_formats={}, name_prefix=None):
             validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate___definitions_common__milestoneid(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^M-[0-9]+$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^M-[0-9]+$")
+    return data
+
+def validate___definitions_common__person(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9._-]*$")
     return data
 
 def validate___definitions_common__deliverableid(data, custom_formats={}, name_prefix=None):
@@ -262,14 +531,6 @@ def validate___definitions_common__people(data, custom_formats={}, name_prefix=N
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
         for data_x, data_item in enumerate(data):
             validate___definitions_common__person(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-    return data
-
-def validate___definitions_common__person(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9._-]*$")
     return data
 
 def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):
