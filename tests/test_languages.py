@@ -25,7 +25,20 @@ INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]+")
 # What a Chinese page may say in Latin letters besides the project's own words: the
 # product and git, the files it links to, and the abbreviations Chinese writes in Latin too.
-ALLOWED = {"riskdocs", "git", "status", "json", "schema", "calendar", "ics", "summary", "md", "NPS"}
+ALLOWED = {
+    "riskdocs",
+    "git",
+    "status",
+    "json",
+    "schema",
+    "calendar",
+    "ics",
+    "summary",
+    "md",
+    "NPS",
+    "CPI",
+    "SPI",
+}  # the earned-value indices are known by their letters
 # A line of validate's text output: place, severity and rule, then the message.
 FINDING_LINE = re.compile(
     r"^(?P<place>\S+): (?P<severity>error|warning|info|ignored) \[(?P<rule>[^]]+)\] "
@@ -186,13 +199,13 @@ def test_a_valid_project_passes_in_chinese_too(
 def test_project_language_chooses_the_language_and_lang_overrides_it(tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(CHINESE_EXAMPLE, root)
-    assert "检查了 26 个文件" in run("validate", "--root", str(root), "--today", TODAY).output
+    assert "检查了 27 个文件" in run("validate", "--root", str(root), "--today", TODAY).output
     english = run("validate", "--root", str(root), "--today", TODAY, "--lang", "en").output
-    assert english.endswith("riskdocs: 26 files checked: 2 warnings, 1 info\n")
+    assert english.endswith("riskdocs: 27 files checked: 2 warnings, 1 info\n")
     config = root / "riskdocs.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("  language: zh-CN\n", ""),
                       encoding="utf-8")  # fmt: skip
-    assert "26 files checked" in run("validate", "--root", str(root), "--today", TODAY).output
+    assert "27 files checked" in run("validate", "--root", str(root), "--today", TODAY).output
 
 
 def _commands(group: click.Group) -> Iterator[tuple[str, click.Command]]:

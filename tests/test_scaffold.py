@@ -29,7 +29,7 @@ def test_init_writes_every_kind_and_validates_clean(tmp_path: Path) -> None:
     result = run("validate", "--root", str(tmp_path / "p"), "--today", TODAY)
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         0,
-        "riskdocs: 13 files checked, no problems found",
+        "riskdocs: 14 files checked, no problems found",
     )
 
 

@@ -16,6 +16,7 @@ WORDS = {
     "commitments": N_("commitments"),
     "scope": N_("scope"),
     "schedule": N_("schedule"),
+    "cost": N_("cost"),
     "communication": N_("communication"),
     "satisfaction": N_("satisfaction"),
     # risk bands, concern severities
@@ -81,6 +82,7 @@ WORDS = {
     "milestone": N_("milestone"),
     "lesson": N_("lesson"),
     "contract": N_("contract"),
+    "budget": N_("budget"),
     # contracts and payments
     "fixed_price": N_("fixed price"),
     "time_and_materials": N_("time and materials"),

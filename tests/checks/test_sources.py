@@ -322,6 +322,7 @@ HOOK_MODULES = {
     "riskdocs.model", "riskdocs.model.entities", "riskdocs.model.fields",
     "riskdocs.model.meetings", "riskdocs.model.settings", "riskdocs.model.build",
     "riskdocs.model.workdays", "riskdocs.model.acceptance",
+    "riskdocs.model.earned",
     "riskdocs.checks", "riskdocs.checks.pipeline", "riskdocs.checks.sources",
     "riskdocs.checks.fastcheck", "riskdocs.checks.references", "riskdocs.checks.states",
     "riskdocs.history", "riskdocs.history.repo", "riskdocs.history.plan",

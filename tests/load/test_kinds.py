@@ -73,10 +73,13 @@ def test_every_entity_kind_is_a_collection_of_the_project() -> None:
 def test_file_kinds_have_schemas_and_folders_are_derived() -> None:
     assert all(k.folder is not None for k in kinds.KINDS.values())
     assert kinds.ENTITY_FOLDERS == ("risks", "commitments", "scope", "meetings", "concerns",
-                                    "feedback", "milestones", "lessons", "contract")  # fmt: skip
+                                    "feedback", "milestones", "lessons", "contract",
+                                    "budget")  # fmt: skip
     for kind in kinds.KINDS.values():
-        if kind.folder and kind not in (kinds.SCOPE, kinds.CONTRACT):
+        if kind.folder and kind not in (kinds.SCOPE, kinds.CONTRACT, kinds.BUDGET):
             name = f"{kind.folder}/0001/{kind.id_prefix or ''}1{kind.suffixes[0]}"
             assert kinds.classify(name) is kind, name
     assert kinds.classify("contract/contract.yaml") is kinds.CONTRACT
     assert kinds.classify("contract/notes.yaml") is None  # an unknown-file warning
+    assert kinds.classify("budget/budget.yaml") is kinds.BUDGET
+    assert kinds.classify("budget/2026-11.yaml") is None

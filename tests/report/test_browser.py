@@ -389,8 +389,8 @@ def fonts_available() -> list[str]:
 
 
 CHINESE_EXAMPLE = REPO / "examples" / "huadong-website"
-ZH_SECTIONS = ["各方面健康状况", "风险", "承诺", "进度", "范围", "合同", "人员与沟通方式",
-               "客户关切",
+ZH_SECTIONS = ["各方面健康状况", "风险", "承诺", "进度", "范围", "合同", "成本与质量",
+               "人员与沟通方式", "客户关切",
                "客户满意度", "会议", "经验教训", "需要关注的事项"]  # fmt: skip
 
 

@@ -29,6 +29,7 @@ def test_the_example_is_amber_because_one_promise_is_due_tomorrow() -> None:
         "commitments": "amber",
         "scope": "green",
         "schedule": "green",
+        "cost": "green",
         "communication": "green",
         "satisfaction": "green",
     }
@@ -44,6 +45,7 @@ def test_errors_make_an_area_red_and_warnings_amber(tmp_path: Path) -> None:
         "commitments": "red",
         "scope": "red",
         "schedule": "red",
+        "cost": "red",
         "communication": "red",
         "satisfaction": "amber",
     }

@@ -38,6 +38,7 @@ DELIVERABLE, MEETING_NOTE = _named(kinds.DELIVERABLE), _named(kinds.MEETING)
 COMMITMENT = _named(kinds.COMMITMENT)
 
 Reference = tuple[tuple[str, ...], str]
+KEYS = "<keys>"  # in a reference's path: each key of the mapping there
 _LINKS: tuple[Reference, ...] = tuple(
     (("links", kind.links_key, "*"), _named(kind)) for kind in kinds.TABLE if kind.links_key
 )
@@ -96,6 +97,7 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         *_LINKS,
     ),
     kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
+    kinds.BUDGET.name: ((("planned", KEYS), MILESTONE),),
 }
 ID_TARGETS = {k.name: k.reference for k in kinds.KINDS.values() if k.id_prefix and k.reference}
 """File kinds whose ids references name: kind name -> reference name."""
@@ -158,7 +160,10 @@ def _values_at(
         yield path, data
         return
     head, rest = pattern[0], pattern[1:]
-    if head == "*" and isinstance(data, list):
+    if head == KEYS and isinstance(data, dict):  # the keys of a mapping name things
+        for key in data:
+            yield (*path, key), key
+    elif head == "*" and isinstance(data, list):
         for index, item in enumerate(data):
             yield from _values_at(item, rest, (*path, index))
     elif isinstance(data, dict) and head in data:

@@ -23,6 +23,7 @@ from riskdocs.model.entities import (
     Acceptance,
     AcceptanceWindow,
     Agreement,
+    Budget,
     ChangeRequest,
     Commitment,
     Concern,
@@ -34,6 +35,7 @@ from riskdocs.model.entities import (
     Lesson,
     Meeting,
     Milestone,
+    MonthActual,
     Obligation,
     Payment,
     PreventionAction,
@@ -342,6 +344,35 @@ def obligation_commitments(
     return tuple(found)
 
 
+def build_budget(document: Document) -> Budget:
+    d = _data(document)
+    return Budget(
+        currency=f.text(d, "currency"),
+        total=f.maybe_money(d, "total") or Decimal(0),
+        source=_source(document),
+        contingency=f.maybe_money(d, "contingency") or Decimal(0),
+        planned={m: f.maybe_money(f.record(d, "planned"), m) or Decimal(0)
+                 for m in f.record(d, "planned")},
+        months=tuple(_month(m) for m in f.records(d, "months")),
+        client_sees=frozenset(f.texts(d, "client_sees")),
+    )  # fmt: skip
+
+
+def _month(m: f.Data) -> MonthActual:
+    defects = f.record(m, "defects")
+    tests = f.record(m, "tests")
+    return MonthActual(
+        month=f.text(m, "month"),
+        spent=f.maybe_money(m, "spent"),
+        effort_days=f.maybe_number(m, "effort_days"),
+        opened=f.whole_map(defects, "opened"),
+        closed=f.whole_map(defects, "closed"),
+        tests_run=f.maybe_whole(tests, "run"),
+        tests_passed=f.maybe_whole(tests, "passed"),
+        note=f.maybe_text(m, "note"),
+    )
+
+
 def build_change(document: Document) -> ChangeRequest:
     d = _data(document)
     impact = f.record(d, "impact")
@@ -354,7 +385,7 @@ def build_change(document: Document) -> ChangeRequest:
         source=_source(document),
         deliverables=f.texts(d, "deliverables"),
         schedule_days=f.maybe_whole(impact, "schedule_days"),
-        cost=f.maybe_number(impact, "cost"),
+        cost=f.maybe_money(impact, "cost"),
         decided=f.maybe_day(d, "decided"),
         decided_by=f.maybe_text(d, "decided_by"),
         visibility=f.visibility(d),
@@ -531,6 +562,7 @@ def build_project(
     scopes = [build_scope(d) for d in of_kind[kinds.SCOPE]]
     scope = scopes[0] if scopes else None
     milestones = _by_id(of_kind[kinds.MILESTONE], build_milestone)
+    budgets = [build_budget(d) for d in of_kind[kinds.BUDGET][:1]]
     contract_files = of_kind[kinds.CONTRACT][:1]
     contract = build_contract(contract_files[0]) if contract_files else None
     obligations = (
@@ -552,6 +584,7 @@ def build_project(
         milestones=milestones,
         lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
         contract=contract,
+        budget=budgets[0] if budgets else None,
     )
     return project, [finding for _, found in built for finding in found]
 

@@ -370,7 +370,7 @@ class ChangeRequest:
     source: Source
     deliverables: tuple[str, ...] = ()
     schedule_days: int | None = None
-    cost: float | None = None
+    cost: Decimal | None = None
     decided: date | None = None
     decided_by: str | None = None
     visibility: str = "client"
@@ -604,6 +604,45 @@ class Contract:
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class MonthActual:
+    """One month's figures: what it cost, the effort, defects and acceptance tests.
+
+    Attributes:
+        month: YYYY-MM.
+        opened, closed: defects found and closed in the month, by severity.
+    """
+
+    month: str
+    spent: Decimal | None = None
+    effort_days: float | None = None
+    opened: dict[str, int] = field(default_factory=dict)
+    closed: dict[str, int] = field(default_factory=dict)
+    tests_run: int | None = None
+    tests_passed: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Budget:
+    """The budget baseline and the monthly actuals (budget/budget.yaml); internal unless
+    `client_sees` names a part (cost, quality).
+
+    Attributes:
+        total: the baseline, contingency included; approved change requests add to it.
+        planned: milestone id -> the cost planned to reach it.
+        months: oldest first.
+    """
+
+    currency: str
+    total: Decimal
+    source: Source
+    contingency: Decimal = Decimal(0)
+    planned: dict[str, Decimal] = field(default_factory=dict)
+    months: tuple[MonthActual, ...] = ()
+    client_sees: frozenset[str] = frozenset()
+
+
 class Entity(Protocol):
     """What every entity has, whatever its kind (see `Project.entities`)."""
 
@@ -632,6 +671,7 @@ class Project:
     milestones: tuple[Milestone, ...] = ()
     lessons: tuple[Lesson, ...] = ()
     contract: Contract | None = None
+    budget: Budget | None = None
 
     @property
     def acceptance_window(self) -> AcceptanceWindow | None:

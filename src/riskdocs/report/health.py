@@ -58,13 +58,15 @@ def assess(
     findings: Iterable[Finding],
     audience: str = "team",
     exposure: Mapping[str, Sequence[str]] | None = None,
+    areas: Sequence[str] = AREAS,
 ) -> Health:
     """Health per area and overall from a run's findings. A file that could not be read
     (an error of a built-in check) makes its area and the overall health at least amber:
     what it holds is missing from the picture. `audience` picks the voice of that reason.
     `exposure` is, per area, what makes it at least amber with no rule at fault (an open
     risk in the top band, one that occurred): rules say what to fix, the colour says how
-    things stand. The overall reasons are every area's, worst area first, capped."""
+    things stand. The overall reasons are every area's, worst area first, capped.
+    `areas` are the ones shown (the cost area only where there is a budget to show)."""
     counted = active(findings)
     by_area: dict[str, list[Finding]] = defaultdict(list)
     unread: dict[str | None, set[str]] = defaultdict(set)
@@ -77,21 +79,21 @@ def assess(
             unread[kind.area if kind else None].add(finding.path)
     ruled = {
         area: _rule_reasons(by_area[area], audience) + list((exposure or {}).get(area, ()))
-        for area in AREAS
+        for area in areas
     }
-    areas = tuple(
-        _area(area, by_area[area], ruled[area], len(unread[area]), audience) for area in AREAS
+    shown = tuple(
+        _area(area, by_area[area], ruled[area], len(unread[area]), audience) for area in areas
     )
     files = len(set().union(*unread.values())) if unread else 0
-    overall = max((a.status for a in areas), default=Status.GREEN)
+    overall = max((a.status for a in shown), default=Status.GREEN)
     overall = max(overall, Status.AMBER) if files else overall
-    worst_first = sorted((a for a in areas if a.status is not Status.GREEN),
+    worst_first = sorted((a for a in shown if a.status is not Status.GREEN),
                          key=lambda a: -a.status)  # fmt: skip
     reasons = [_("{area}: {reason}").format(area=word(a.area).capitalize(), reason=reason)
                for a in worst_first for reason in ruled[a.area]]  # fmt: skip
     if files:
         reasons.append(_unread_reason(files, audience))
-    return Health(areas, overall, capped(reasons))
+    return Health(shown, overall, capped(reasons))
 
 
 MOST_REASONS = 6

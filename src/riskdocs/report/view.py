@@ -24,9 +24,11 @@ from riskdocs.finding import Finding, Severity, active, count_by_severity
 from riskdocs.history.facts import History, first_signed
 from riskdocs.i18n import _, listed
 from riskdocs.model.acceptance import HANDED_OVER, Standing, standing
+from riskdocs.model.earned import earned_value
 from riskdocs.model.entities import (
     ActionItem,
     Agreement,
+    Budget,
     Commitment,
     Concern,
     Contract,
@@ -47,6 +49,7 @@ from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
 from riskdocs.rules import rule_settings
+from riskdocs.rules.base import AREAS
 
 VIEW_VERSION = 2
 View = dict[str, Any]
@@ -84,7 +87,7 @@ def build_view(
 ) -> View:
     """The whole view model for one audience; `history` adds the monthly trends and
     `render` turns note Markdown into HTML (report/notes.py caches it)."""
-    hidden = internal_ids(project) if audience != "team" else set()
+    hidden = internal_ids(project) | _unseen_budget(project) if audience != "team" else set()
     about_visible = [f for f in findings if f.entity not in hidden]
     team = audience == "team"
     # The client sees what a health rule says to them, not what was agreed to be silenced
@@ -96,7 +99,10 @@ def build_view(
             by_entity.setdefault(finding.entity, []).append(said(finding))
     soon = rule_settings(project.settings.rules)["commitment-due-soon"].options["days"]
     scope = Scope(audience, today, by_entity, render, int(soon))
-    health = assess(about_visible, audience, {"risks": _exposure(project, hidden, team)})
+    areas = [a for a in AREAS if a != "cost" or _shows_cost(project, team)]
+    health = assess(
+        about_visible, audience, {"risks": _exposure(project, hidden, team)}, areas=areas
+    )
     return {
         "version": VIEW_VERSION,
         "generated": {
@@ -126,6 +132,8 @@ def build_view(
         "milestones": [_milestone(m, scope) for m in project.milestones if scope.shows(m)],
         "scope": _scope(project, scope, history),
         "contract": _contract(project, scope),
+        "budget": _budget(project, scope),
+        "currency": _currency(project),
         "meetings": _meetings(project, scope),
         "concerns": _concerns(project, scope),
         "feedback": _feedback(project, scope),
@@ -181,6 +189,28 @@ def _checks(findings: Sequence[Finding]) -> dict[str, Any]:
 def internal_ids(project: Project) -> set[str]:
     """Ids of every entity marked `visibility: internal`."""
     return {e.id for e in project.entities() if e.visibility == "internal"}
+
+
+def _unseen_budget(project: Project) -> set[str]:
+    """What the cost and quality rules report about (`budget`, `quality`) when the
+    budget does not show that part to the client."""
+    shown = project.budget.client_sees if project.budget else frozenset()
+    return {name for part, name in (("cost", "budget"), ("quality", "quality"))
+            if part not in shown}  # fmt: skip
+
+
+def _shows_cost(project: Project, team: bool) -> bool:
+    """The cost area is there when the project has a budget, for the client only when
+    the budget shows its cost."""
+    budget = project.budget
+    return budget is not None and (team or "cost" in budget.client_sees)
+
+
+def _currency(project: Project) -> str | None:
+    """The project's one currency: the budget's, else the contract's."""
+    if project.budget:
+        return project.budget.currency
+    return project.contract.currency if project.contract else None
 
 
 _URGENCY = {"error": 0, "warning": 1, "info": 2}
@@ -468,7 +498,7 @@ def _scope(project: Project, scope: Scope, history: History | None) -> dict[str,
             "decided_by": c.decided_by,
             "deliverables": list(c.deliverables),
             "schedule_days": c.schedule_days,
-            "cost": c.cost,
+            "cost": _amount(c.cost),
             "findings": scope.about(c.id),
         }
         for c in project.changes
@@ -648,6 +678,94 @@ def _payment(
         "paid": _iso(payment.paid),
         "state": state,
     }
+
+
+def _budget(project: Project, scope: Scope) -> dict[str, Any] | None:
+    """The earned-value figures and the monthly quality, each for the client only when
+    the budget's `client_sees` names it."""
+    budget = project.budget
+    if budget is None:
+        return None
+    seen = frozenset(("cost", "quality")) if scope.team else budget.client_sees
+    if not seen:
+        return None
+    return {
+        "currency": budget.currency,
+        "cost": _cost(project, budget, scope) if "cost" in seen else None,
+        "quality": _quality(budget) if "quality" in seen else None,
+    }
+
+
+def _cost(project: Project, budget: Budget, scope: Scope) -> dict[str, Any]:
+    figures = earned_value(project, scope.today)
+    assert figures is not None
+    titles = {m.id: m.title for m in project.milestones if scope.shows(m)}
+    spent, months = Decimal(0), []
+    for month in budget.months:
+        spent += month.spent or Decimal(0)
+        months.append(
+            {
+                "month": month.month,
+                "spent": _amount(month.spent),
+                "effort_days": month.effort_days,
+                "spent_to_date": _amount(spent),
+            }
+        )
+    return {
+        "total": _amount(budget.total),
+        "contingency": _amount(figures.contingency),
+        "changes": _amount(figures.changes),
+        "bac": _amount(figures.bac),
+        "pv": _amount(figures.pv),
+        "ev": _amount(figures.ev),
+        "ac": _amount(figures.ac),
+        "cpi": None if figures.cpi is None else float(figures.cpi),
+        "spi": None if figures.spi is None else float(figures.spi),
+        "eac": _amount(figures.eac),
+        "vac": _amount(figures.vac),
+        "over": _amount(-figures.vac) if figures.vac < 0 else None,
+        "milestones": [
+            {
+                "id": m.id,
+                "title": titles[m.id],
+                "planned": _amount(m.planned),
+                "earned": _amount(m.earned),
+                "earned_share": float(m.earned_share.quantize(Decimal("0.001"))),
+                "due": m.due,
+            }
+            for m in figures.milestones
+            if m.id in titles
+        ],
+        "months": months,
+    }
+
+
+SEVERITIES = ("critical", "high", "medium", "low")
+
+
+def _by_severity(counts: Mapping[str, int]) -> dict[str, int]:
+    return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+
+def _quality(budget: Budget) -> list[dict[str, Any]]:
+    """Each month that records defects or tests: found, fixed, open at its end, and the
+    acceptance-test pass rate."""
+    found, open_now = [], 0
+    for month in budget.months:
+        if not (month.opened or month.closed or month.tests_run):
+            continue
+        open_now += sum(month.opened.values()) - sum(month.closed.values())
+        rate = (
+            round(month.tests_passed / month.tests_run, 3)
+            if month.tests_run and month.tests_passed is not None
+            else None
+        )
+        found.append({"month": month.month, "opened": _by_severity(month.opened),
+                      "closed": _by_severity(month.closed), "open": open_now,
+                      "serious": month.opened.get("critical", 0) + month.opened.get("high", 0),
+                      "tests_run": month.tests_run, "tests_passed": month.tests_passed,
+                      "pass_rate": rate})  # fmt: skip
+    return found
 
 
 class FirstSigned(NamedTuple):

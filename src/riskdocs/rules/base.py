@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import History
 
 # The areas of a project's health, in the order reports show them.
-AREAS = ("risks", "commitments", "scope", "schedule", "communication", "satisfaction")
+AREAS = ("risks", "commitments", "scope", "schedule", "cost", "communication", "satisfaction")
 
 OptionValue = int | float | bool
 

@@ -1681,6 +1681,138 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline must not contain "+str(data__rules__milestonesilentrebaseline_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__milestonesilentrebaseline, custom_formats, (name_prefix or "data") + ".rules.milestone-silent-rebaseline")
+                if "cost-overrun-forecast" in data__rules_keys:
+                    data__rules_keys.remove("cost-overrun-forecast")
+                    data__rules__costoverrunforecast = data__rules["cost-overrun-forecast"]
+                    if not isinstance(data__rules__costoverrunforecast, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast must be string or object")
+                    try:
+                        if not isinstance(data__rules__costoverrunforecast, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__costoverrunforecast, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast must be object")
+                        data__rules__costoverrunforecast_is_dict = isinstance(data__rules__costoverrunforecast, dict)
+                        if data__rules__costoverrunforecast_is_dict:
+                            data__rules__costoverrunforecast_keys = set(data__rules__costoverrunforecast.keys())
+                            if "level" in data__rules__costoverrunforecast_keys:
+                                data__rules__costoverrunforecast_keys.remove("level")
+                                data__rules__costoverrunforecast__level = data__rules__costoverrunforecast["level"]
+                                validate___definitions_rulelevel(data__rules__costoverrunforecast__level, custom_formats, (name_prefix or "data") + ".rules.cost-overrun-forecast.level")
+                            if "block_commits" in data__rules__costoverrunforecast_keys:
+                                data__rules__costoverrunforecast_keys.remove("block_commits")
+                                data__rules__costoverrunforecast__blockcommits = data__rules__costoverrunforecast["block_commits"]
+                                if not isinstance(data__rules__costoverrunforecast__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast.block_commits must be boolean")
+                            if "percent" in data__rules__costoverrunforecast_keys:
+                                data__rules__costoverrunforecast_keys.remove("percent")
+                                data__rules__costoverrunforecast__percent = data__rules__costoverrunforecast["percent"]
+                                if not isinstance(data__rules__costoverrunforecast__percent, (int)) and not (isinstance(data__rules__costoverrunforecast__percent, float) and data__rules__costoverrunforecast__percent.is_integer()) or isinstance(data__rules__costoverrunforecast__percent, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast.percent must be integer")
+                                if isinstance(data__rules__costoverrunforecast__percent, (int, float, Decimal)) and not isinstance(data__rules__costoverrunforecast__percent, bool):
+                                    if data__rules__costoverrunforecast__percent < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast.percent must be bigger than or equal to 0")
+                            if data__rules__costoverrunforecast_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast must not contain "+str(data__rules__costoverrunforecast_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__costoverrunforecast, custom_formats, (name_prefix or "data") + ".rules.cost-overrun-forecast")
+                if "cost-actuals-missing" in data__rules_keys:
+                    data__rules_keys.remove("cost-actuals-missing")
+                    data__rules__costactualsmissing = data__rules["cost-actuals-missing"]
+                    if not isinstance(data__rules__costactualsmissing, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing must be string or object")
+                    try:
+                        if not isinstance(data__rules__costactualsmissing, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__costactualsmissing, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing must be object")
+                        data__rules__costactualsmissing_is_dict = isinstance(data__rules__costactualsmissing, dict)
+                        if data__rules__costactualsmissing_is_dict:
+                            data__rules__costactualsmissing_keys = set(data__rules__costactualsmissing.keys())
+                            if "level" in data__rules__costactualsmissing_keys:
+                                data__rules__costactualsmissing_keys.remove("level")
+                                data__rules__costactualsmissing__level = data__rules__costactualsmissing["level"]
+                                validate___definitions_rulelevel(data__rules__costactualsmissing__level, custom_formats, (name_prefix or "data") + ".rules.cost-actuals-missing.level")
+                            if "block_commits" in data__rules__costactualsmissing_keys:
+                                data__rules__costactualsmissing_keys.remove("block_commits")
+                                data__rules__costactualsmissing__blockcommits = data__rules__costactualsmissing["block_commits"]
+                                if not isinstance(data__rules__costactualsmissing__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing.block_commits must be boolean")
+                            if "weeks" in data__rules__costactualsmissing_keys:
+                                data__rules__costactualsmissing_keys.remove("weeks")
+                                data__rules__costactualsmissing__weeks = data__rules__costactualsmissing["weeks"]
+                                if not isinstance(data__rules__costactualsmissing__weeks, (int)) and not (isinstance(data__rules__costactualsmissing__weeks, float) and data__rules__costactualsmissing__weeks.is_integer()) or isinstance(data__rules__costactualsmissing__weeks, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing.weeks must be integer")
+                                if isinstance(data__rules__costactualsmissing__weeks, (int, float, Decimal)) and not isinstance(data__rules__costactualsmissing__weeks, bool):
+                                    if data__rules__costactualsmissing__weeks < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing.weeks must be bigger than or equal to 0")
+                            if data__rules__costactualsmissing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing must not contain "+str(data__rules__costactualsmissing_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__costactualsmissing, custom_formats, (name_prefix or "data") + ".rules.cost-actuals-missing")
+                if "budget-plan-mismatch" in data__rules_keys:
+                    data__rules_keys.remove("budget-plan-mismatch")
+                    data__rules__budgetplanmismatch = data__rules["budget-plan-mismatch"]
+                    if not isinstance(data__rules__budgetplanmismatch, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.budget-plan-mismatch must be string or object")
+                    try:
+                        if not isinstance(data__rules__budgetplanmismatch, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.budget-plan-mismatch must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__budgetplanmismatch, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.budget-plan-mismatch must be object")
+                        data__rules__budgetplanmismatch_is_dict = isinstance(data__rules__budgetplanmismatch, dict)
+                        if data__rules__budgetplanmismatch_is_dict:
+                            data__rules__budgetplanmismatch_keys = set(data__rules__budgetplanmismatch.keys())
+                            if "level" in data__rules__budgetplanmismatch_keys:
+                                data__rules__budgetplanmismatch_keys.remove("level")
+                                data__rules__budgetplanmismatch__level = data__rules__budgetplanmismatch["level"]
+                                validate___definitions_rulelevel(data__rules__budgetplanmismatch__level, custom_formats, (name_prefix or "data") + ".rules.budget-plan-mismatch.level")
+                            if "block_commits" in data__rules__budgetplanmismatch_keys:
+                                data__rules__budgetplanmismatch_keys.remove("block_commits")
+                                data__rules__budgetplanmismatch__blockcommits = data__rules__budgetplanmismatch["block_commits"]
+                                if not isinstance(data__rules__budgetplanmismatch__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.budget-plan-mismatch.block_commits must be boolean")
+                            if data__rules__budgetplanmismatch_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.budget-plan-mismatch must not contain "+str(data__rules__budgetplanmismatch_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__budgetplanmismatch, custom_formats, (name_prefix or "data") + ".rules.budget-plan-mismatch")
+                if "defects-rising" in data__rules_keys:
+                    data__rules_keys.remove("defects-rising")
+                    data__rules__defectsrising = data__rules["defects-rising"]
+                    if not isinstance(data__rules__defectsrising, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising must be string or object")
+                    try:
+                        if not isinstance(data__rules__defectsrising, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__defectsrising, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising must be object")
+                        data__rules__defectsrising_is_dict = isinstance(data__rules__defectsrising, dict)
+                        if data__rules__defectsrising_is_dict:
+                            data__rules__defectsrising_keys = set(data__rules__defectsrising.keys())
+                            if "level" in data__rules__defectsrising_keys:
+                                data__rules__defectsrising_keys.remove("level")
+                                data__rules__defectsrising__level = data__rules__defectsrising["level"]
+                                validate___definitions_rulelevel(data__rules__defectsrising__level, custom_formats, (name_prefix or "data") + ".rules.defects-rising.level")
+                            if "block_commits" in data__rules__defectsrising_keys:
+                                data__rules__defectsrising_keys.remove("block_commits")
+                                data__rules__defectsrising__blockcommits = data__rules__defectsrising["block_commits"]
+                                if not isinstance(data__rules__defectsrising__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising.block_commits must be boolean")
+                            if "months" in data__rules__defectsrising_keys:
+                                data__rules__defectsrising_keys.remove("months")
+                                data__rules__defectsrising__months = data__rules__defectsrising["months"]
+                                if not isinstance(data__rules__defectsrising__months, (int)) and not (isinstance(data__rules__defectsrising__months, float) and data__rules__defectsrising__months.is_integer()) or isinstance(data__rules__defectsrising__months, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising.months must be integer")
+                                if isinstance(data__rules__defectsrising__months, (int, float, Decimal)) and not isinstance(data__rules__defectsrising__months, bool):
+                                    if data__rules__defectsrising__months < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising.months must be bigger than or equal to 0")
+                            if data__rules__defectsrising_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising must not contain "+str(data__rules__defectsrising_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__defectsrising, custom_formats, (name_prefix or "data") + ".rules.defects-rising")
                 if "meeting-cadence-missed" in data__rules_keys:
                     data__rules_keys.remove("meeting-cadence-missed")
                     data__rules__meetingcadencemissed = data__rules["meeting-cadence-missed"]
