@@ -74,9 +74,9 @@ def test_file_kinds_have_schemas_and_folders_are_derived() -> None:
     assert all(k.folder is not None for k in kinds.KINDS.values())
     assert kinds.ENTITY_FOLDERS == ("risks", "commitments", "scope", "meetings", "concerns",
                                     "feedback", "milestones", "lessons", "contract",
-                                    "budget")  # fmt: skip
+                                    "budget", "closure")  # fmt: skip
     for kind in kinds.KINDS.values():
-        if kind.folder and kind not in (kinds.SCOPE, kinds.CONTRACT, kinds.BUDGET):
+        if kind.folder and kind not in (kinds.SCOPE, kinds.CONTRACT, kinds.BUDGET, kinds.CLOSURE):
             name = f"{kind.folder}/0001/{kind.id_prefix or ''}1{kind.suffixes[0]}"
             assert kinds.classify(name) is kind, name
     assert kinds.classify("contract/contract.yaml") is kinds.CONTRACT

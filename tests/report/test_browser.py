@@ -425,3 +425,31 @@ def test_the_chinese_example_page_in_chinese(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"status-page-{name}.png"), full_page=True)
     assert visit.errors == [] and visit.requests == []
+
+
+@pytest.mark.parametrize(
+    ("audience", "viewport"), [("client", PHONE), ("team", {"width": 1280, "height": 900})]
+)
+def test_the_closing_report_renders_and_is_accessible(
+    browser: Browser, tmp_path: Path, report: Report, audience: str, viewport: dict[str, int]
+) -> None:
+    from tests.closed import AFTER_END, closed_example
+
+    out = report(closed_example(tmp_path), "--audience", audience, today=AFTER_END)
+    # the report has no script at all, so axe is injected past its Content-Security-Policy
+    visit = Visit(browser, out / "closure.html", viewport=viewport, bypass_csp=True)
+    page = visit.page
+    assert page.title() == "Customer portal relaunch · closing report"
+    assert page.locator("h2").all_inner_texts()[:3] == [
+        "Plan against what happened",
+        "Promises",
+        "Scope changes",
+    ]
+    assert "12 days later" in page.locator("#plan").inner_text()  # M-02 against 6 Dec
+    assert axe_violations(page) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"closure-{audience}.png"), full_page=True)
+    assert visit.errors == [] and visit.requests == []
+    index = Visit(browser, out / "index.html", viewport=viewport).page
+    index.locator('a[href="closure.html"]').click()
+    assert index.url.endswith("closure.html")

@@ -98,6 +98,16 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
     ),
     kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
     kinds.BUDGET.name: ((("planned", KEYS), MILESTONE),),
+    kinds.CLOSURE.name: (
+        (("accepted_by",), PERSON),
+        (("handover", "*", "to"), PERSON),
+        (("transferred", "commitments", "*", "id"), COMMITMENT),
+        (("transferred", "commitments", "*", "to"), PERSON),
+        (("transferred", "concerns", "*", "id"), _named(kinds.CONCERN)),
+        (("transferred", "concerns", "*", "to"), PERSON),
+        (("transferred", "risks", "*", "id"), _named(kinds.RISK)),
+        (("transferred", "risks", "*", "to"), PERSON),
+    ),
 }
 ID_TARGETS = {k.name: k.reference for k in kinds.KINDS.values() if k.id_prefix and k.reference}
 """File kinds whose ids references name: kind name -> reference name."""
@@ -145,6 +155,8 @@ def namespaces(documents: Sequence[Document], project: Project) -> Namespaces:
     names[PERSON] = set(project.settings.people)
     names[CADENCE] = set(project.settings.cadences)
     names[DELIVERABLE] = {d.id for d in project.deliverables}
+    if project.contract is not None:  # an obligation is a commitment written in the contract
+        names[COMMITMENT].update(o.id for o in project.contract.obligations)
     for document in documents:
         if document.kind is kinds.MEETING:
             names[MEETING_NOTE].add(document.path)

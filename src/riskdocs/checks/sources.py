@@ -44,7 +44,9 @@ from riskdocs.load.tree import DiskTree, Tree, project_files, readable_name, wal
 from riskdocs.model.entities import Project
 
 # Changing one of these can break files that did not change.
-SHARED_FILES = frozenset({kinds.CONFIG_FILE, *kinds.SCOPE_FILES, *kinds.CONTRACT_FILES})
+SHARED_FILES = frozenset(
+    {kinds.CONFIG_FILE, *kinds.SCOPE_FILES, *kinds.CONTRACT_FILES, *kinds.CLOSURE_FILES}
+)
 
 
 class Source(NamedTuple):

@@ -109,6 +109,7 @@ COMMITMENT = _entity("commitment", "commitment", "commitments", "commitments", i
 SCOPE = Kind(name="scope", label="scope baseline", folder="scope", area="scope")
 CONTRACT = Kind(name="contract", label="contract", folder="contract", area="scope")
 BUDGET = Kind(name="budget", label="budget", folder="budget", area="cost")
+CLOSURE = Kind(name="closure", label="closure record", folder="closure", area="schedule")
 DELIVERABLE = _entity("deliverable", "deliverable", None, "deliverables", id_prefix="D-",
                       links_key="deliverables", reference="deliverable", area="scope")  # fmt: skip
 CHANGE_REQUEST = _entity("change-request", "change request", "scope/changes", "changes",
@@ -126,7 +127,8 @@ LESSON = _entity("lesson", "lesson", "lessons", "lessons", suffixes=MARKDOWN_SUF
                  id_prefix="L-", markdown=True)  # fmt: skip
 
 TABLE: tuple[Kind, ...] = (CONFIG, RISK, COMMITMENT, SCOPE, DELIVERABLE, CHANGE_REQUEST, MEETING,
-                           CONCERN, FEEDBACK, MILESTONE, LESSON, CONTRACT, BUDGET)  # fmt: skip
+                           CONCERN, FEEDBACK, MILESTONE, LESSON, CONTRACT, BUDGET,
+                           CLOSURE)  # fmt: skip
 """Every kind, in the order outputs list them."""
 
 KINDS: dict[str, Kind] = {k.name: k for k in TABLE if k.has_files}
@@ -140,7 +142,10 @@ SCOPE_FILES = (SCOPE_FILE, "scope/baseline.yml")
 CONTRACT_FILE = "contract/contract.yaml"
 CONTRACT_FILES = (CONTRACT_FILE, "contract/contract.yml")
 BUDGET_FILES = ("budget/budget.yaml", "budget/budget.yml")
-_SINGLE_FILES = {CONTRACT.folder: CONTRACT_FILES, BUDGET.folder: BUDGET_FILES}
+CLOSURE_FILES = ("closure/closure.yaml", "closure/closure.yml")
+_SINGLE_FILES = {
+    CONTRACT.folder: CONTRACT_FILES, BUDGET.folder: BUDGET_FILES, CLOSURE.folder: CLOSURE_FILES
+}  # fmt: skip
 ENTITY_FOLDERS: tuple[str, ...] = tuple(
     dict.fromkeys(k.folder.split("/")[0] for k in KINDS.values() if k.folder)
 )
@@ -171,6 +176,8 @@ def classify(relpath: str) -> Kind | None:
         return CONTRACT
     if relpath in BUDGET_FILES:
         return BUDGET
+    if relpath in CLOSURE_FILES:
+        return CLOSURE
     parts = relpath.split("/")
     if len(parts) < 2 or parts[0] in _SINGLE_FILES:
         return None

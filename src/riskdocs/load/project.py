@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from riskdocs.finding import Finding, Severity
 from riskdocs.i18n import _
 from riskdocs.load.documents import Document, load_file
-from riskdocs.load.kinds import BUDGET, CONTRACT, KINDS, SCOPE, classify
+from riskdocs.load.kinds import BUDGET, CLOSURE, CONTRACT, KINDS, SCOPE, classify
 from riskdocs.load.tree import Tree
 from riskdocs.load.yamlsrc import Positions
 from riskdocs.parallel import processes_for, split
@@ -160,5 +160,7 @@ def _expected_in(relpath: str) -> str:
         return _("one file, contract.yaml")
     if folder == BUDGET.folder:
         return _("one file, budget.yaml")
+    if folder == CLOSURE.folder:
+        return _("one file, closure.yaml")
     markdown = any(k.markdown and k.folder == folder for k in KINDS.values())
     return _("Markdown (.md) files") if markdown else _("YAML (.yaml or .yml) files")

@@ -25,6 +25,7 @@ from riskdocs.model.entities import (
     Agreement,
     Budget,
     ChangeRequest,
+    Closure,
     Commitment,
     Concern,
     Contract,
@@ -32,6 +33,7 @@ from riskdocs.model.entities import (
     Deliverable,
     Feedback,
     FeedbackResponse,
+    Handover,
     Lesson,
     Meeting,
     Milestone,
@@ -49,6 +51,7 @@ from riskdocs.model.entities import (
     RiskReview,
     ScopeBaseline,
     Source,
+    Transfer,
 )
 from riskdocs.model.meetings import parse_body
 from riskdocs.model.settings import (
@@ -373,6 +376,28 @@ def _month(m: f.Data) -> MonthActual:
     )
 
 
+def build_closure(document: Document) -> Closure:
+    d = _data(document)
+    transferred = f.record(d, "transferred")
+    return Closure(
+        closed=f.day(d, "closed"),
+        accepted_by=f.text(d, "accepted_by"),
+        source=_source(document),
+        summary=f.maybe_text(d, "summary"),
+        handover=tuple(
+            Handover(item=f.text(h, "item"), to=f.text(h, "to"), on=f.maybe_day(h, "on"))
+            for h in f.records(d, "handover")
+        ),
+        transfers=tuple(
+            Transfer(
+                kind=kind, id=f.text(t, "id"), to=f.text(t, "to"), note=f.maybe_text(t, "note")
+            )
+            for kind in ("commitments", "concerns", "risks")
+            for t in f.records(transferred, kind)
+        ),
+    )
+
+
 def build_change(document: Document) -> ChangeRequest:
     d = _data(document)
     impact = f.record(d, "impact")
@@ -563,6 +588,7 @@ def build_project(
     scope = scopes[0] if scopes else None
     milestones = _by_id(of_kind[kinds.MILESTONE], build_milestone)
     budgets = [build_budget(d) for d in of_kind[kinds.BUDGET][:1]]
+    closures = [build_closure(d) for d in of_kind[kinds.CLOSURE][:1]]
     contract_files = of_kind[kinds.CONTRACT][:1]
     contract = build_contract(contract_files[0]) if contract_files else None
     obligations = (
@@ -585,6 +611,7 @@ def build_project(
         lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
         contract=contract,
         budget=budgets[0] if budgets else None,
+        closure=closures[0] if closures else None,
     )
     return project, [finding for _, found in built for finding in found]
 

@@ -643,6 +643,44 @@ class Budget:
     client_sees: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, kw_only=True)
+class Handover:
+    """Something handed over at the end, and to whom."""
+
+    item: str
+    to: str
+    on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Transfer:
+    """An item still open at the end, handed to who takes it over (kind: commitments,
+    concerns or risks)."""
+
+    kind: str
+    id: str
+    to: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Closure:
+    """The project's closure (closure/closure.yaml): when, who accepted it for the client,
+    what was handed over and who took over each open item."""
+
+    closed: date
+    accepted_by: str
+    source: Source
+    summary: str | None = None
+    handover: tuple[Handover, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+
+    @property
+    def transferred(self) -> dict[str, str]:
+        """Open item id -> who took it over."""
+        return {t.id: t.to for t in self.transfers}
+
+
 class Entity(Protocol):
     """What every entity has, whatever its kind (see `Project.entities`)."""
 
@@ -672,6 +710,7 @@ class Project:
     lessons: tuple[Lesson, ...] = ()
     contract: Contract | None = None
     budget: Budget | None = None
+    closure: Closure | None = None
 
     @property
     def acceptance_window(self) -> AcceptanceWindow | None:

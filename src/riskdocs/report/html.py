@@ -22,7 +22,7 @@ from riskdocs.resources import report_template
 from riskdocs.visible import visible_keeping_lines
 from riskdocs.words import word
 
-_TEMPLATE_FILES = ("index.html.j2", "style.css", "page.js")
+_TEMPLATE_FILES = ("index.html.j2", "closure.html.j2", "style.css", "page.js")
 
 
 def day(iso: str | None) -> str:
@@ -133,4 +133,21 @@ def render_page(view: dict[str, Any]) -> str:
         open_commitments=_both(
             lambda f: charts.bars(trends, "open_commitments", _(OPEN), "silent_slips", f)
         ),
+    )
+
+
+def render_closure(view: dict[str, Any]) -> str:
+    """The closing report (closure.html) of a closed project, in the page's style."""
+    env = _environment()
+    people = view["people"]
+
+    def person(key: str | None) -> str:
+        return people[key]["name"] if key in people else (key or "—")
+
+    return env.get_template("closure.html.j2").render(
+        v=view,
+        language=current(),
+        person=person,
+        listed=listed,
+        css=Markup(report_template("style.css")),
     )

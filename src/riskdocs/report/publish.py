@@ -4,7 +4,8 @@
 cache) and writes it.
 
 `index.html` (the page), `status.json` (the view model) with its JSON Schema
-`status.schema.json`, `calendar.ics` and `summary.md` are rendered into a folder
+`status.schema.json`, `calendar.ics`, `summary.md` and, once the project is closed,
+`closure.html` (the closing report) are rendered into a folder
 beside the output, which then replaces the output in one rename, so a web server
 never serves half a report. Nothing outside the output folder is written, and a
 folder riskdocs did not write is never replaced.
@@ -26,7 +27,7 @@ from riskdocs.checks.sources import Source
 from riskdocs.errors import RiskdocsError
 from riskdocs.i18n import _
 from riskdocs.load.kinds import ENTITY_FOLDERS
-from riskdocs.report.html import render_page
+from riskdocs.report.html import render_closure, render_page
 from riskdocs.report.ics import render_calendar
 from riskdocs.report.markdown import render_summary
 from riskdocs.report.notes import RenderedNotes
@@ -100,13 +101,16 @@ def write_report(view: dict[str, Any], out: Path, project_root: Path) -> list[st
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the report
     try:
-        for name, render in RENDERERS.items():
+        renderers = dict(RENDERERS)
+        if view.get("closure") is not None:
+            renderers["closure.html"] = render_closure
+        for name, render in renderers.items():
             (staging / name).write_bytes(render(view).encode("utf-8"))
         (staging / MARKER).write_text("Written by riskdocs report; replaced on every run.\n")
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return sorted(RENDERERS)
+    return sorted(renderers)
 
 
 def _check_target(out: Path, root: Path) -> None:

@@ -45,6 +45,7 @@ from riskdocs.model.entities import (
 )
 from riskdocs.model.meetings import counts_for, rewrite_tasks
 from riskdocs.report.charts import heat_cell
+from riskdocs.report.closure import SILENT, closure_view
 from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
 from riskdocs.report.trends import monthly
@@ -103,7 +104,7 @@ def build_view(
     health = assess(
         about_visible, audience, {"risks": _exposure(project, hidden, team)}, areas=areas
     )
-    return {
+    view = {
         "version": VIEW_VERSION,
         "generated": {
             "today": str(today),
@@ -150,6 +151,9 @@ def build_view(
         "findings": [said(f) for f in sorted(shown, key=_most_urgent_first)],
         "trends": monthly(history, project, today, frozenset(hidden)) if history else [],
     }
+    silent = sum(1 for f in shown if f.rule in SILENT)
+    view["closure"] = closure_view(project, view, history, silent)
+    return view
 
 
 def _exposure(project: Project, hidden: set[str], team: bool) -> list[str]:

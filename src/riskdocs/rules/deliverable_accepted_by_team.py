@@ -1,9 +1,10 @@
-"""Deliverables recorded as accepted by someone on the team.
+"""Deliverables, or the project's closure, recorded as accepted by someone on the team.
 
 Why it matters: acceptance is the client's word that what was delivered is
 what was agreed; the team cannot give it to itself. Name who on the client's
-side accepted it under `accepted: by:`. (When the people issue adds authority
-per person, this rule asks the same question of it: who may accept.)
+side accepted it under `accepted: by:` (for the whole project, `accepted_by:` in
+closure/closure.yaml). (When the people issue adds authority per person, this
+rule asks the same question of it: who may accept.)
 
 Passes (dana is on the client's side):
 
@@ -39,6 +40,21 @@ OPTIONS: dict[str, Option] = {}
 
 def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[Hit]:
     people = project.settings.people
+    closure = project.closure
+    if closure is not None and not may_accept(people.get(closure.accepted_by)):
+        yield hit(
+            closure.source,
+            ("accepted_by",),
+            _(
+                "the project's closure is recorded as accepted by {name}, who is on the team: "
+                "the client accepts the project as finished; name who on the client's side did"
+            ).format(name=people[closure.accepted_by].name),
+            None,
+            client=_(
+                "The project's closure is recorded as accepted by the project team, not by "
+                "you; the team is correcting the record."
+            ),
+        )
     for deliverable in project.deliverables:
         accepted = deliverable.accepted
         if accepted is None or may_accept(people.get(accepted.by)):

@@ -1813,6 +1813,103 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising must not contain "+str(data__rules__defectsrising_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__defectsrising, custom_formats, (name_prefix or "data") + ".rules.defects-rising")
+                if "closure-missing" in data__rules_keys:
+                    data__rules_keys.remove("closure-missing")
+                    data__rules__closuremissing = data__rules["closure-missing"]
+                    if not isinstance(data__rules__closuremissing, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing must be string or object")
+                    try:
+                        if not isinstance(data__rules__closuremissing, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__closuremissing, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing must be object")
+                        data__rules__closuremissing_is_dict = isinstance(data__rules__closuremissing, dict)
+                        if data__rules__closuremissing_is_dict:
+                            data__rules__closuremissing_keys = set(data__rules__closuremissing.keys())
+                            if "level" in data__rules__closuremissing_keys:
+                                data__rules__closuremissing_keys.remove("level")
+                                data__rules__closuremissing__level = data__rules__closuremissing["level"]
+                                validate___definitions_rulelevel(data__rules__closuremissing__level, custom_formats, (name_prefix or "data") + ".rules.closure-missing.level")
+                            if "block_commits" in data__rules__closuremissing_keys:
+                                data__rules__closuremissing_keys.remove("block_commits")
+                                data__rules__closuremissing__blockcommits = data__rules__closuremissing["block_commits"]
+                                if not isinstance(data__rules__closuremissing__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing.block_commits must be boolean")
+                            if "days" in data__rules__closuremissing_keys:
+                                data__rules__closuremissing_keys.remove("days")
+                                data__rules__closuremissing__days = data__rules__closuremissing["days"]
+                                if not isinstance(data__rules__closuremissing__days, (int)) and not (isinstance(data__rules__closuremissing__days, float) and data__rules__closuremissing__days.is_integer()) or isinstance(data__rules__closuremissing__days, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing.days must be integer")
+                                if isinstance(data__rules__closuremissing__days, (int, float, Decimal)) and not isinstance(data__rules__closuremissing__days, bool):
+                                    if data__rules__closuremissing__days < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing.days must be bigger than or equal to 0")
+                            if data__rules__closuremissing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing must not contain "+str(data__rules__closuremissing_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__closuremissing, custom_formats, (name_prefix or "data") + ".rules.closure-missing")
+                if "closure-items-untransferred" in data__rules_keys:
+                    data__rules_keys.remove("closure-items-untransferred")
+                    data__rules__closureitemsuntransferred = data__rules["closure-items-untransferred"]
+                    if not isinstance(data__rules__closureitemsuntransferred, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-items-untransferred must be string or object")
+                    try:
+                        if not isinstance(data__rules__closureitemsuntransferred, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-items-untransferred must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__closureitemsuntransferred, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-items-untransferred must be object")
+                        data__rules__closureitemsuntransferred_is_dict = isinstance(data__rules__closureitemsuntransferred, dict)
+                        if data__rules__closureitemsuntransferred_is_dict:
+                            data__rules__closureitemsuntransferred_keys = set(data__rules__closureitemsuntransferred.keys())
+                            if "level" in data__rules__closureitemsuntransferred_keys:
+                                data__rules__closureitemsuntransferred_keys.remove("level")
+                                data__rules__closureitemsuntransferred__level = data__rules__closureitemsuntransferred["level"]
+                                validate___definitions_rulelevel(data__rules__closureitemsuntransferred__level, custom_formats, (name_prefix or "data") + ".rules.closure-items-untransferred.level")
+                            if "block_commits" in data__rules__closureitemsuntransferred_keys:
+                                data__rules__closureitemsuntransferred_keys.remove("block_commits")
+                                data__rules__closureitemsuntransferred__blockcommits = data__rules__closureitemsuntransferred["block_commits"]
+                                if not isinstance(data__rules__closureitemsuntransferred__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-items-untransferred.block_commits must be boolean")
+                            if data__rules__closureitemsuntransferred_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-items-untransferred must not contain "+str(data__rules__closureitemsuntransferred_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__closureitemsuntransferred, custom_formats, (name_prefix or "data") + ".rules.closure-items-untransferred")
+                if "closure-no-retrospective" in data__rules_keys:
+                    data__rules_keys.remove("closure-no-retrospective")
+                    data__rules__closurenoretrospective = data__rules["closure-no-retrospective"]
+                    if not isinstance(data__rules__closurenoretrospective, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective must be string or object")
+                    try:
+                        if not isinstance(data__rules__closurenoretrospective, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__closurenoretrospective, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective must be object")
+                        data__rules__closurenoretrospective_is_dict = isinstance(data__rules__closurenoretrospective, dict)
+                        if data__rules__closurenoretrospective_is_dict:
+                            data__rules__closurenoretrospective_keys = set(data__rules__closurenoretrospective.keys())
+                            if "level" in data__rules__closurenoretrospective_keys:
+                                data__rules__closurenoretrospective_keys.remove("level")
+                                data__rules__closurenoretrospective__level = data__rules__closurenoretrospective["level"]
+                                validate___definitions_rulelevel(data__rules__closurenoretrospective__level, custom_formats, (name_prefix or "data") + ".rules.closure-no-retrospective.level")
+                            if "block_commits" in data__rules__closurenoretrospective_keys:
+                                data__rules__closurenoretrospective_keys.remove("block_commits")
+                                data__rules__closurenoretrospective__blockcommits = data__rules__closurenoretrospective["block_commits"]
+                                if not isinstance(data__rules__closurenoretrospective__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective.block_commits must be boolean")
+                            if "days" in data__rules__closurenoretrospective_keys:
+                                data__rules__closurenoretrospective_keys.remove("days")
+                                data__rules__closurenoretrospective__days = data__rules__closurenoretrospective["days"]
+                                if not isinstance(data__rules__closurenoretrospective__days, (int)) and not (isinstance(data__rules__closurenoretrospective__days, float) and data__rules__closurenoretrospective__days.is_integer()) or isinstance(data__rules__closurenoretrospective__days, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective.days must be integer")
+                                if isinstance(data__rules__closurenoretrospective__days, (int, float, Decimal)) and not isinstance(data__rules__closurenoretrospective__days, bool):
+                                    if data__rules__closurenoretrospective__days < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective.days must be bigger than or equal to 0")
+                            if data__rules__closurenoretrospective_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective must not contain "+str(data__rules__closurenoretrospective_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__closurenoretrospective, custom_formats, (name_prefix or "data") + ".rules.closure-no-retrospective")
                 if "meeting-cadence-missed" in data__rules_keys:
                     data__rules_keys.remove("meeting-cadence-missed")
                     data__rules__meetingcadencemissed = data__rules["meeting-cadence-missed"]
