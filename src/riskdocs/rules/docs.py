@@ -34,7 +34,8 @@ def hook_behaviour(rule: Rule) -> str:
     where = (
         _(
             " It weighs files the hook does not read, so the hook runs it only when a commit "
-            "changes riskdocs.yaml or the scope baseline, or deletes a file; CI runs it always."
+            "changes riskdocs.yaml, the scope baseline, the contract or the closure record, "
+            "or deletes a file; CI runs it always."
         )
         if rule.WHOLE_PROJECT
         else ""
