@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from riskdocs.history.facts import History
@@ -110,12 +111,12 @@ def _changes(view: Mapping[str, Any]) -> dict[str, Any]:
     by_status: dict[str, int] = {}
     for change in changes:
         by_status[change["status"]] = by_status.get(change["status"], 0) + 1
-    cost = sum(float(c["cost"]) for c in approved if c["cost"] is not None)
+    cost = sum((Decimal(c["cost"]) for c in approved if c["cost"] is not None), Decimal(0))
     return {
         "count": len(changes),
         "by_status": dict(sorted(by_status.items())),
         "schedule_days": sum(c["schedule_days"] or 0 for c in approved),
-        "cost": f"{cost:.2f}",
+        "cost": str(cost.quantize(Decimal("0.01"))),
     }
 
 
