@@ -130,7 +130,7 @@ def _yaml_text(text: str) -> str:
 def _planned_files(shift: timedelta, root: str = ".") -> dict[str, str]:
     planned: dict[str, str] = {}
     for rel, entry in template_files():
-        monthly = rel.startswith(("feedback/", "budget/"))
+        monthly = rel.startswith(("feedback/", "pulse/", "budget/"))
         text = shift_dates(entry.read_text("utf-8"), shift, monthly)
         if rel.startswith("ci/"):
             text = _placed_recipe(text, root)

@@ -63,7 +63,37 @@ WORDS = {
     "retro": N_("retro"),
     "workshop": N_("workshop"),
     "escalation": N_("escalation"),
+    "training": N_("training"),
     "other": N_("other"),
+    # decisions people may make (`decides:`)
+    "acceptance": N_("acceptance"),
+    # channels
+    "meeting": N_("meeting"),
+    "call": N_("call"),
+    "email": N_("e-mail"),
+    "chat": N_("chat"),
+    # agenda topics
+    "progress": N_("progress"),
+    "challenges": N_("challenges"),
+    "next_steps": N_("next steps"),
+    "decisions": N_("decisions"),
+    # training kinds
+    "project": N_("the project"),
+    "tool": N_("a tool"),
+    # the tone of a comment
+    "positive": N_("positive"),
+    "neutral": N_("neutral"),
+    "negative": N_("negative"),
+    # how someone was last in touch
+    "met": N_("met"),
+    "surveyed": N_("answered feedback"),
+    "raised": N_("raised a concern"),
+    "decided": N_("recorded a decision"),
+    # responsibilities
+    "responsible": N_("responsible"),
+    "accountable": N_("accountable"),
+    "consulted": N_("consulted"),
+    "informed": N_("informed"),
     # a concern's steps
     "acknowledged": N_("acknowledged"),
     "resolved": N_("resolved"),
@@ -81,6 +111,8 @@ WORDS = {
     "concern": N_("concern"),
     "milestone": N_("milestone"),
     "lesson": N_("lesson"),
+    "team pulse": N_("team pulse"),
+    "training topic": N_("training topic"),
     "contract": N_("contract"),
     "budget": N_("budget"),
     # contracts and payments

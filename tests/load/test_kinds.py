@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from riskdocs.load import kinds
-from riskdocs.model.entities import Project
+from riskdocs.model.entities import Project, Pulse, Source
 from riskdocs.resources import load_schema
 from tests.conftest import REPO
 
@@ -67,13 +67,15 @@ def test_is_id_agrees_with_the_schemas_id_pattern() -> None:
 def test_every_entity_kind_is_a_collection_of_the_project() -> None:
     collections = {f.name for f in fields(Project)} | {"deliverables"}
     assert {k.collection for k in kinds.ENTITY_KINDS} <= collections
-    assert all(k.internal for k in kinds.ENTITY_KINDS)
+    # each may be marked internal, but the team pulse, which always is
+    assert all(k.internal for k in kinds.ENTITY_KINDS if k is not kinds.PULSE)
+    assert Pulse(period="2026-11", responses=(), source=Source(path="p")).visibility == "internal"
 
 
 def test_file_kinds_have_schemas_and_folders_are_derived() -> None:
     assert all(k.folder is not None for k in kinds.KINDS.values())
     assert kinds.ENTITY_FOLDERS == ("risks", "commitments", "scope", "meetings", "concerns",
-                                    "feedback", "milestones", "lessons", "contract",
+                                    "feedback", "milestones", "lessons", "pulse", "contract",
                                     "budget", "closure")  # fmt: skip
     for kind in kinds.KINDS.values():
         if kind.folder and kind not in (kinds.SCOPE, kinds.CONTRACT, kinds.BUDGET, kinds.CLOSURE):

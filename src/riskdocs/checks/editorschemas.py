@@ -4,11 +4,12 @@ check that they still match it.
 The shipped schemas (`riskdocs schema KIND`) describe every project; the copies a
 project keeps for its editor also know this one: its people are the values of
 every person field (`owner`, `to`, `agreed_by`, attendees) with their names and
-sides as descriptions, its cadences are the values of a meeting's `cadence`, its
-ids are offered wherever a file names another entity (`links:`, a milestone, a
-deliverable), and a new file's `id:` is offered the next free id. `validate`
-itself always checks against the shipped schemas; these copies only guide
-editors, so a stale copy is a warning (`editor-schemas`), never an error.
+sides as descriptions, its cadences and training topics are the values of a
+meeting's `cadence` and `training`, its ids are offered wherever a file names
+another entity (`links:`, a milestone, a deliverable), and a new file's `id:` is
+offered the next free id. `validate` itself always checks against the shipped
+schemas; these copies only guide editors, so a stale copy is a warning
+(`editor-schemas`), never an error.
 `riskdocs schema --refresh` rewrites them.
 """
 
@@ -66,6 +67,7 @@ def project_schemas(project: Project) -> dict[str, str]:
             _offer_next_id(schema, KINDS[name], ids.get(KINDS[name], []))
         if name == MEETING.name:
             _know_cadences(schema, project)
+            _know_training(schema, project)
         pointed = _pointed_at_refs(schema, _renamed(ids))
         made[name + SCHEMA_SUFFIX] = json.dumps(pointed, indent=2, ensure_ascii=False) + "\n"
     return made
@@ -119,6 +121,18 @@ def _know_cadences(schema: dict[str, Any], project: Project) -> None:
     said = [f"every {c.every_days} days" + (f", {c.kind}" if c.kind else "")
             for c in cadences.values()]  # fmt: skip
     field["enumDescriptions"] = said
+
+
+def _know_training(schema: dict[str, Any], project: Project) -> None:
+    """A session's `training:` offers the topics of the project's training plan."""
+    topics = project.settings.training
+    if not topics:
+        return
+    items = schema["properties"]["training"]["items"]
+    for key in ("pattern", "patternErrorMessage"):
+        items.pop(key, None)
+    items["enum"] = list(topics)
+    items["enumDescriptions"] = [t.topic for t in topics.values()]
 
 
 def _pointed_at_refs(node: Any, renamed: Mapping[str, str]) -> Any:

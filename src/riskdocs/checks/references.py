@@ -32,7 +32,8 @@ def _named(kind: kinds.Kind) -> str:
     return kind.reference
 
 
-PERSON, CADENCE = "person", "cadence"
+PERSON, CADENCE, TRAINING = "person", "cadence", "training topic"
+ANY_ID = "<id>"  # a reference to an entity of whichever kind its id's prefix names
 CHANGE, MILESTONE = _named(kinds.CHANGE_REQUEST), _named(kinds.MILESTONE)
 DELIVERABLE, MEETING_NOTE = _named(kinds.DELIVERABLE), _named(kinds.MEETING)
 COMMITMENT = _named(kinds.COMMITMENT)
@@ -43,6 +44,17 @@ _LINKS: tuple[Reference, ...] = tuple(
     (("links", kind.links_key, "*"), _named(kind)) for kind in kinds.TABLE if kind.links_key
 )
 REFERENCES: dict[str, tuple[Reference, ...]] = {
+    kinds.CONFIG.name: (
+        (("responsibilities", KEYS), DELIVERABLE),
+        *(
+            (("responsibilities", "*", role, "*"), PERSON)
+            for role in ("responsible", "consulted", "informed")
+        ),
+        (("responsibilities", "*", "accountable"), PERSON),
+        (("communication", "*", "required", "*"), PERSON),
+        (("training", "*", "people", "*"), PERSON),
+        (("training", "*", "before"), MILESTONE),
+    ),
     kinds.RISK.name: (
         (("owner",), PERSON),
         (("prevention", "*", "owner"), PERSON),
@@ -86,9 +98,17 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         (("deliverables", "*"), DELIVERABLE),
         *_LINKS,
     ),
-    kinds.MEETING.name: ((("attendees", "*"), PERSON), (("cadence",), CADENCE)),
+    kinds.MEETING.name: (
+        (("attendees", "*"), PERSON),
+        (("cadence",), CADENCE),
+        (("training", "*"), TRAINING),
+    ),
     kinds.CONCERN.name: ((("raised_by",), PERSON), (("owner",), PERSON), *_LINKS),
-    kinds.FEEDBACK.name: ((("responses", "*", "from"), PERSON),),
+    kinds.FEEDBACK.name: (
+        (("responses", "*", "from"), PERSON),
+        (("responses", "*", "follow_up", "*"), ANY_ID),
+    ),
+    kinds.PULSE.name: ((("responses", "*", "from"), PERSON),),
     kinds.MILESTONE.name: (
         (("owner",), PERSON),
         (("deliverables", "*"), DELIVERABLE),
@@ -96,7 +116,12 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         (("rebaselined", "*", "change_request"), CHANGE),
         *_LINKS,
     ),
-    kinds.LESSON.name: ((("raised_by",), PERSON), *_LINKS),
+    kinds.LESSON.name: (
+        (("raised_by",), PERSON),
+        (("source",), MEETING_NOTE),
+        (("actions", "*", "owner"), PERSON),
+        *_LINKS,
+    ),
     kinds.BUDGET.name: ((("planned", KEYS), MILESTONE),),
     kinds.CLOSURE.name: (
         (("accepted_by",), PERSON),
@@ -114,6 +139,7 @@ ID_TARGETS = {k.name: k.reference for k in kinds.KINDS.values() if k.id_prefix a
 _WHERE = {
     PERSON: N_("`people:` in riskdocs.yaml"),
     CADENCE: N_("`communication:` in riskdocs.yaml"),
+    TRAINING: N_("`training:` in riskdocs.yaml"),
     DELIVERABLE: "scope/baseline.yaml",
 }
 
@@ -143,10 +169,28 @@ def check_references(
     for document in schema_valid:
         for pattern, target in REFERENCES.get(document.kind.name, ()):
             for path, value in _values_at(document.data, pattern):
-                if isinstance(value, str) and value not in names[target]:
-                    findings.append(_dangling(document, path, value, target, names[target], people))
+                if not isinstance(value, str):
+                    continue
+                named = _target_of(value, pattern, target)
+                if named is not None and value not in names[named]:
+                    findings.append(_dangling(document, path, value, named, names[named], people))
     findings.extend(_action_item_references(project, names))
     return findings
+
+
+_BY_PREFIX = {k.id_prefix: k for k in kinds.TABLE if k.id_prefix and k.reference}
+
+
+def _target_of(value: str, pattern: tuple[str, ...], target: str) -> str | None:
+    """What `value` refers to: `target`; for ANY_ID the kind its prefix names; None when
+    the value is not a reference (a mapping key naming an area, not an id)."""
+    if target == ANY_ID:
+        kind = _BY_PREFIX.get(value.rsplit("-", 1)[0] + "-")
+        return kind.reference if kind else None
+    kind = kinds.BY_REFERENCE.get(target)
+    if pattern[-1] == KEYS and kind is not None and not kind.is_id(value):
+        return None
+    return target
 
 
 def namespaces(documents: Sequence[Document], project: Project) -> Namespaces:
@@ -154,6 +198,7 @@ def namespaces(documents: Sequence[Document], project: Project) -> Namespaces:
     names: defaultdict[str, set[str]] = defaultdict(set)
     names[PERSON] = set(project.settings.people)
     names[CADENCE] = set(project.settings.cadences)
+    names[TRAINING] = set(project.settings.training)
     names[DELIVERABLE] = {d.id for d in project.deliverables}
     if project.contract is not None:  # an obligation is a commitment written in the contract
         names[COMMITMENT].update(o.id for o in project.contract.obligations)

@@ -31,7 +31,14 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import NamedTuple
 
-from riskdocs.checks.references import CADENCE, DELIVERABLE, MEETING_NOTE, PERSON, Namespaces
+from riskdocs.checks.references import (
+    CADENCE,
+    DELIVERABLE,
+    MEETING_NOTE,
+    PERSON,
+    TRAINING,
+    Namespaces,
+)
 from riskdocs.errors import RiskdocsError
 from riskdocs.finding import Finding
 from riskdocs.history.plan import HistoryPlan
@@ -282,8 +289,9 @@ class IdsInNames(AbstractSet[str]):
 
 
 class NamesFromFiles(dict[str, AbstractSet[str]]):
-    """What references may name, each namespace made when first asked for: people and
-    cadences from riskdocs.yaml, ids from file names, deliverables from the baseline."""
+    """What references may name, each namespace made when first asked for: people,
+    cadences and training topics from riskdocs.yaml, ids from file names, deliverables
+    from the baseline."""
 
     def __init__(self, index: FileIndex, project: Project) -> None:
         super().__init__()
@@ -298,6 +306,7 @@ class NamesFromFiles(dict[str, AbstractSet[str]]):
         by_target: dict[str, Callable[[], AbstractSet[str]]] = {
             PERSON: lambda: set(settings.people),
             CADENCE: lambda: set(settings.cadences),
+            TRAINING: lambda: set(settings.training),
             MEETING_NOTE: lambda: set(self.index.paths(kinds.MEETING)),
             DELIVERABLE: self._deliverables,
         }

@@ -124,10 +124,12 @@ FEEDBACK = _entity("feedback", "feedback pulse", "feedback", "feedback", area="s
 MILESTONE = _entity("milestone", "milestone", "milestones", "milestones", id_prefix="M-",
                     links_key="milestones", reference="milestone", area="schedule")  # fmt: skip
 LESSON = _entity("lesson", "lesson", "lessons", "lessons", suffixes=MARKDOWN_SUFFIXES,
-                 id_prefix="L-", markdown=True)  # fmt: skip
+                 id_prefix="L-", markdown=True, reference="lesson")  # fmt: skip
+# The team pulse is always internal (`Pulse.visibility`), so it is never marked so.
+PULSE = Kind(name="pulse", label="team pulse", folder="pulse", collection="pulse")
 
 TABLE: tuple[Kind, ...] = (CONFIG, RISK, COMMITMENT, SCOPE, DELIVERABLE, CHANGE_REQUEST, MEETING,
-                           CONCERN, FEEDBACK, MILESTONE, LESSON, CONTRACT, BUDGET,
+                           CONCERN, FEEDBACK, MILESTONE, LESSON, PULSE, CONTRACT, BUDGET,
                            CLOSURE)  # fmt: skip
 """Every kind, in the order outputs list them."""
 

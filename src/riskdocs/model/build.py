@@ -9,6 +9,7 @@ a record cannot shift the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Protocol, TypeVar
@@ -35,6 +36,7 @@ from riskdocs.model.entities import (
     FeedbackResponse,
     Handover,
     Lesson,
+    LessonAction,
     Meeting,
     Milestone,
     MonthActual,
@@ -42,6 +44,8 @@ from riskdocs.model.entities import (
     Payment,
     PreventionAction,
     Project,
+    Pulse,
+    PulseResponse,
     Rebaseline,
     Rejection,
     Renegotiation,
@@ -50,10 +54,11 @@ from riskdocs.model.entities import (
     RiskAcceptance,
     RiskReview,
     ScopeBaseline,
+    Settings,
     Source,
     Transfer,
 )
-from riskdocs.model.meetings import parse_body
+from riskdocs.model.meetings import counts_for, parse_body
 from riskdocs.model.settings import (
     build_settings,
     known_timezone,
@@ -464,11 +469,13 @@ def build_meeting(
         attendees=f.texts(d, "attendees"),
         source=_source(document),
         cadence=f.maybe_text(d, "cadence"),
+        training=f.texts(d, "training"),
         time=f.maybe_text(d, "time"),
         minutes=f.whole(d, "minutes", 60),
         timezone=f.maybe_text(d, "timezone"),
         action_items=body.action_items,
         decisions=body.decisions,
+        headings=body.headings,
         visibility=f.visibility(d),
         ignore=f.text_map(d, "ignore"),
         body=document.body,
@@ -503,8 +510,11 @@ def build_feedback(document: Document) -> Feedback:
             scores=f.whole_map(r, "scores"),
             nps=f.maybe_whole(r, "nps"),
             comment=f.maybe_text(r, "comment"),
+            tone=f.maybe_text(r, "tone"),
+            follow_up=f.texts(r, "follow_up"),
+            index=index,
         )
-        for r in f.records(d, "responses")
+        for index, r in enumerate(f.records(d, "responses"))
     )
     return Feedback(
         period=f.text(d, "period"),
@@ -546,14 +556,49 @@ def build_milestone(document: Document) -> Milestone:
 
 def build_lesson(document: Document) -> Lesson:
     d = _data(document)
+    actions = tuple(
+        LessonAction(
+            action=f.text(a, "action"),
+            owner=f.text(a, "owner"),
+            due=f.day(a, "due"),
+            done=f.maybe_day(a, "done"),
+            index=index,
+        )
+        for index, a in enumerate(f.records(d, "actions"))
+    )
     return Lesson(
         id=f.text(d, "id"),
         title=f.text(d, "title"),
         date=f.day(d, "date"),
         source=_source(document),
         body=document.body,
+        raised_by=f.maybe_text(d, "raised_by"),
+        category=f.maybe_text(d, "category"),
+        tags=f.texts(d, "tags"),
+        meeting=f.maybe_text(d, "source"),
+        actions=actions,
         visibility=f.visibility(d),
         links=f.links(d),
+        ignore=f.text_map(d, "ignore"),
+    )
+
+
+def build_pulse(document: Document) -> Pulse:
+    d = _data(document)
+    responses = tuple(
+        PulseResponse(
+            date=f.day(r, "date"),
+            person=f.text(r, "from"),
+            scores=f.whole_map(r, "scores"),
+            comment=f.maybe_text(r, "comment"),
+        )
+        for r in f.records(d, "responses")
+    )
+    return Pulse(
+        period=f.text(d, "period"),
+        responses=responses,
+        source=_source(document),
+        ignore=f.text_map(d, "ignore"),
     )
 
 
@@ -584,6 +629,7 @@ def build_project(
         raise ConfigError(sort_findings(found))
     aliases = settings.aliases()
     built = [build_meeting(d, aliases) for d in of_kind[kinds.MEETING]]
+    built = [(_of_internal_cadence(m, settings), found) for m, found in built]
     scopes = [build_scope(d) for d in of_kind[kinds.SCOPE]]
     scope = scopes[0] if scopes else None
     milestones = _by_id(of_kind[kinds.MILESTONE], build_milestone)
@@ -609,11 +655,20 @@ def build_project(
         ),
         milestones=milestones,
         lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
+        pulse=tuple(sorted(map(build_pulse, of_kind[kinds.PULSE]), key=lambda p: p.period)),
         contract=contract,
         budget=budgets[0] if budgets else None,
         closure=closures[0] if closures else None,
     )
     return project, [finding for _, found in built for finding in found]
+
+
+def _of_internal_cadence(meeting: Meeting, settings: Settings) -> Meeting:
+    """A meeting for an internal cadence (a team retrospective) is internal itself."""
+    internal = [c for c in settings.cadences.values() if c.visibility == "internal"]
+    if meeting.visibility != "internal" and any(counts_for(meeting, c) for c in internal):
+        return replace(meeting, visibility="internal")
+    return meeting
 
 
 def _settings_document(candidates: Sequence[Document], problems: Sequence[Finding]) -> Document:

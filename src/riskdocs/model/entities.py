@@ -47,6 +47,9 @@ class Person:
     email: str | None = None
     aliases: tuple[str, ...] = ()  # other names notes use after @ (`王小明`)
     timezone: str | None = None  # their own, when it is not the project's
+    decides: frozenset[str] = frozenset()  # scope, schedule, budget, acceptance, risk
+    influence: str | None = None  # high | medium | low
+    channel: str | None = None  # how they prefer to be told: meeting | call | email | chat
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +60,46 @@ class Cadence:
     every_days: int
     kind: str | None = None
     grace_days: int = 0
+    required: tuple[str, ...] = ()  # every one of them attends a meeting that counts
+    channel: str = "meeting"
+    agenda: tuple[str, ...] = ()  # topics each note covers under its own heading
+    visibility: str = "client"
+
+    @property
+    def id(self) -> str:
+        """How findings and the page name a cadence: its key in `communication:`."""
+        return self.name
+
+
+@dataclass(frozen=True, kw_only=True)
+class Responsibility:
+    """One row of the responsibility matrix (`responsibilities:`): for a deliverable or an
+    area, who is responsible, the one person accountable, who is consulted and informed."""
+
+    key: str  # a deliverable id (D-01) or an area (data-migration)
+    accountable: str
+    responsible: tuple[str, ...] = ()
+    consulted: tuple[str, ...] = ()
+    informed: tuple[str, ...] = ()
+    title: str | None = None
+    visibility: str = "client"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingTopic:
+    """One topic of the training plan (`training:`): who must learn it, before when."""
+
+    key: str
+    topic: str
+    kind: str  # project | tool
+    people: tuple[str, ...]
+    before: str | None = None  # a milestone id
+    visibility: str = "client"
+
+    @property
+    def id(self) -> str:
+        """How findings and the page name a topic: its key in `training:`."""
+        return self.key
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,6 +164,14 @@ class Settings:
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     rules: Mapping[str, object] = field(default_factory=dict)
     heatmap: str = "inherent"
+    responsibilities: dict[str, Responsibility] = field(default_factory=dict)
+    training: dict[str, TrainingTopic] = field(default_factory=dict)
+
+    @property
+    def authority_declared(self) -> bool:
+        """Whether anyone says what they may decide (`decides:`): from then on every
+        decision needs someone who may make it."""
+        return any(person.decides for person in self.people.values())
 
     def aliases(self) -> dict[str, str]:
         """The other names notes use for people after @, case-folded, -> their keys: the
@@ -424,11 +475,13 @@ class Meeting:
     attendees: tuple[str, ...]
     source: Source
     cadence: str | None = None
+    training: tuple[str, ...] = ()  # topics of the training plan taught
     time: str | None = None  # HH:MM, in `timezone`
     minutes: int = 60
     timezone: str | None = None
     action_items: tuple[ActionItem, ...] = ()
     decisions: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()  # the body's headings, case-folded
     visibility: str = "client"
     ignore: dict[str, str] = field(default_factory=dict)
     body: str = ""
@@ -461,6 +514,9 @@ class FeedbackResponse:
     scores: dict[str, int]
     nps: int | None = None
     comment: str | None = None
+    tone: str | None = None  # the team's reading of the comment
+    follow_up: tuple[str, ...] = ()  # ids of what was done about it
+    index: int = 0  # its place in `responses:`
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -520,17 +576,62 @@ class Milestone:
 
 
 @dataclass(frozen=True, kw_only=True)
+class LessonAction:
+    """What will change because of a lesson, tracked like a promise."""
+
+    action: str
+    owner: str
+    due: date
+    done: date | None = None
+    index: int = 0  # its place in `actions:`
+
+
+@dataclass(frozen=True, kw_only=True)
 class Lesson:
-    """A lesson learned; the Markdown body tells the story."""
+    """A lesson learned; the Markdown body tells the story, `actions` what changes."""
 
     id: str
     title: str
     date: date
     source: Source
     body: str = ""
+    raised_by: str | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    meeting: str | None = None  # the note (a retrospective) it came from
+    actions: tuple[LessonAction, ...] = ()
     visibility: str = "client"
     links: Links = field(default_factory=dict)
     ignore: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PulseResponse:
+    """One team member's answer to the team pulse."""
+
+    date: date
+    person: str
+    scores: dict[str, int]
+    comment: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pulse:
+    """The team's own pulse for one month (pulse/YYYY-MM.yaml): always internal."""
+
+    period: str
+    responses: tuple[PulseResponse, ...]
+    source: Source
+    ignore: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"pulse-{self.period}"
+
+    @property
+    def visibility(self) -> str:
+        """The team's pulse never reaches a client report."""
+        return "internal"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -708,6 +809,7 @@ class Project:
     feedback: tuple[Feedback, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     lessons: tuple[Lesson, ...] = ()
+    pulse: tuple[Pulse, ...] = ()
     contract: Contract | None = None
     budget: Budget | None = None
     closure: Closure | None = None

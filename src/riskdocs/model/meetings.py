@@ -47,6 +47,21 @@ _DUE_NO_COLON = re.compile(
 _WAS = re.compile(rf"(?<!\S)was{_COLON}[ \t]*(\S*)", re.IGNORECASE)
 _AGREED = re.compile(rf"(?<!\S)agreed{_COLON}[ \t]*@?(\S*)", re.IGNORECASE)
 DECISION_HEADINGS = frozenset({"decisions", "decision", "决议", "决定"})
+# The agenda topics a cadence can ask for (`agenda:`), and the heading words, English or
+# Chinese, that cover each: a heading covers a topic when it starts with one of them
+# (`## Progress this week`, `## 进展`, `## 本周进展`).
+AGENDA_HEADINGS: dict[str, tuple[str, ...]] = {
+    "progress": ("progress", "status", "update", "进展", "进度", "工作进展", "本周进展"),
+    "challenges": ("challenges", "challenge", "issues", "problems", "blockers", "挑战", "问题",
+                   "困难", "风险与问题"),
+    "next_steps": ("next steps", "next step", "next", "下一步", "后续", "下周计划", "计划"),
+    "risks": ("risks", "risk", "风险", "风险与问题"),
+    "decisions": (*sorted(DECISION_HEADINGS), "决策"),
+}  # fmt: skip
+AGENDA_SUGGESTED = {"progress": ("Progress", "进展"), "challenges": ("Challenges", "问题"),
+                    "next_steps": ("Next steps", "下一步"), "risks": ("Risks", "风险"),
+                    "decisions": ("Decisions", "决定")}  # fmt: skip
+"""The heading riskdocs suggests for each topic, in English and in Chinese."""
 _SCHEDULE = (_DUE, _WAS, _AGREED)
 _COMMITMENT = re.compile(rf"(?<![\w-]){COMMITMENT.id_prefix}[0-9]+(?![\w-])")
 RESCHEDULED = "due:NEW-DATE was:OLD-DATE agreed:PERSON"
@@ -69,6 +84,7 @@ class MeetingBody:
     action_items: tuple[ActionItem, ...]
     decisions: tuple[str, ...]
     problems: tuple[BodyProblem, ...]
+    headings: tuple[str, ...] = ()  # each heading's text, case-folded, without a colon
 
 
 def parse_body(body: str, first_line: int, aliases: Mapping[str, str] | None = None) -> MeetingBody:
@@ -77,6 +93,7 @@ def parse_body(body: str, first_line: int, aliases: Mapping[str, str] | None = N
     items: list[ActionItem] = []
     decisions: list[str] = []
     problems: list[BodyProblem] = []
+    headings: list[str] = []
     in_fence = in_decisions = False
     for number, line in enumerate(body.splitlines(), start=first_line):
         if _FENCE.match(line):
@@ -86,10 +103,8 @@ def parse_body(body: str, first_line: int, aliases: Mapping[str, str] | None = N
             continue
         heading = _HEADING.match(line)
         if heading:
-            in_decisions = (
-                heading.group(2).strip().rstrip(":" + FULL_WIDTH_COLON).casefold()
-                in DECISION_HEADINGS
-            )
+            headings.append(heading.group(2).strip().rstrip(":" + FULL_WIDTH_COLON).casefold())
+            in_decisions = headings[-1] in DECISION_HEADINGS
             continue
         task = _TASK.match(line)
         if task:
@@ -98,7 +113,7 @@ def parse_body(body: str, first_line: int, aliases: Mapping[str, str] | None = N
             problems.extend(found)
         elif in_decisions and (item := _LIST_ITEM.match(line)):
             decisions.append(item.group("text"))
-    return MeetingBody(tuple(items), tuple(decisions), tuple(problems))
+    return MeetingBody(tuple(items), tuple(decisions), tuple(problems), tuple(headings))
 
 
 def _action_item(
@@ -212,7 +227,29 @@ def without_schedule(text: str) -> str:
 
 
 def counts_for(meeting: Meeting, cadence: Cadence) -> bool:
-    """A meeting counts for the cadence it names, or for one of its kind if it names none."""
+    """A meeting is for the cadence it names, or for one of its kind if it names none."""
     if meeting.cadence is not None:
         return meeting.cadence == cadence.name
     return cadence.kind is not None and meeting.kind == cadence.kind
+
+
+def absent(meeting: Meeting, cadence: Cadence) -> tuple[str, ...]:
+    """Who the cadence requires and the meeting was held without."""
+    return tuple(key for key in cadence.required if key not in meeting.attendees)
+
+
+def keeps(meeting: Meeting, cadence: Cadence) -> bool:
+    """A meeting keeps a cadence when it is for it and every required person attended."""
+    return counts_for(meeting, cadence) and not absent(meeting, cadence)
+
+
+def covers(heading: str, topic: str) -> bool:
+    """Whether a heading (case-folded) covers an agenda topic."""
+    return any(heading.startswith(word) for word in AGENDA_HEADINGS[topic])
+
+
+def topics_missing(meeting: Meeting, cadence: Cadence) -> tuple[str, ...]:
+    """The cadence's agenda topics no heading of the meeting's note covers."""
+    return tuple(
+        topic for topic in cadence.agenda if not any(covers(h, topic) for h in meeting.headings)
+    )

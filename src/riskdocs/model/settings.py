@@ -10,7 +10,16 @@ from riskdocs.load.documents import Document, load_file
 from riskdocs.load.kinds import CONFIG, CONFIG_FILE
 from riskdocs.load.tree import Tree
 from riskdocs.model import fields as f
-from riskdocs.model.entities import Cadence, Person, ResponseTarget, Settings, Source, Thresholds
+from riskdocs.model.entities import (
+    Cadence,
+    Person,
+    ResponseTarget,
+    Responsibility,
+    Settings,
+    Source,
+    Thresholds,
+    TrainingTopic,
+)
 from riskdocs.model.workdays import CALENDAR, WEEKDAYS, DayOff, WorkCalendar
 
 
@@ -40,6 +49,9 @@ def _person(key: str, p: f.Data) -> Person:
         email=f.maybe_text(p, "email"),
         aliases=tuple(f.texts(p, "aliases")),
         timezone=f.maybe_text(p, "timezone"),
+        decides=frozenset(f.texts(p, "decides")),
+        influence=f.maybe_text(p, "influence"),
+        channel=f.maybe_text(p, "channel"),
     )
 
 
@@ -49,6 +61,33 @@ def _cadence(name: str, c: f.Data) -> Cadence:
         every_days=f.whole(c, "every_days"),
         kind=f.maybe_text(c, "kind"),
         grace_days=f.whole(c, "grace_days", 0),
+        required=f.texts(c, "required"),
+        channel=f.maybe_text(c, "channel") or "meeting",
+        agenda=f.texts(c, "agenda"),
+        visibility=f.visibility(c),
+    )
+
+
+def _responsibility(key: str, r: f.Data) -> Responsibility:
+    return Responsibility(
+        key=key,
+        accountable=f.text(r, "accountable"),
+        responsible=f.texts(r, "responsible"),
+        consulted=f.texts(r, "consulted"),
+        informed=f.texts(r, "informed"),
+        title=f.maybe_text(r, "title"),
+        visibility=f.visibility(r),
+    )
+
+
+def _training(key: str, t: f.Data) -> TrainingTopic:
+    return TrainingTopic(
+        key=key,
+        topic=f.text(t, "topic"),
+        kind=f.text(t, "kind"),
+        people=f.texts(t, "people"),
+        before=f.maybe_text(t, "before"),
+        visibility=f.visibility(t),
     )
 
 
@@ -57,6 +96,7 @@ def build_settings(document: Document) -> Settings:
     data: f.Data = document.data
     project = f.record(data, "project")
     people, plan = f.record(data, "people"), f.record(data, "communication")
+    matrix, training = f.record(data, "responsibilities"), f.record(data, "training")
     return Settings(
         name=f.text(project, "name"),
         client=f.text(project, "client"),
@@ -71,6 +111,8 @@ def build_settings(document: Document) -> Settings:
         calendar=build_calendar(f.record(data, "calendar")),
         rules=dict(f.record(data, "rules")),
         heatmap=f.maybe_text(f.record(data, "report"), "heatmap") or "inherent",
+        responsibilities={k: _responsibility(k, f.record(matrix, k)) for k in matrix},
+        training={k: _training(k, f.record(training, k)) for k in training},
     )
 
 

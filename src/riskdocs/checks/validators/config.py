@@ -12,7 +12,9 @@ REGEX_PATTERNS = {
     '^[^@\\s]+@[^@\\s]+$': re.compile('^[^@\\s]+@[^@\\s]+\\Z'),
     '^[^\\s@,;:()\\[\\]，。；：、（）]+$': re.compile('^[^\\s@,;:()\\[\\]，。；：、（）]+\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
+    '^(D-[0-9]+|[a-z][a-z0-9-]*)$': re.compile('^(D-[0-9]+|[a-z][a-z0-9-]*)\\Z'),
     '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
+    '^M-[0-9]+$': re.compile('^M-[0-9]+\\Z'),
     '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '\\S': re.compile('\\S')
 }
@@ -160,6 +162,111 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
                                             if not REGEX_PATTERNS['^[^\\s@,;:()\\[\\]，。；：、（）]+$'].search(data__people_value__aliases_item):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must match pattern ^[^\\s@,;:()\\[\\]\uff0c\u3002\uff1b\uff1a\u3001\uff08\uff09]+$")
+                            if "decides" in data__people_value_keys:
+                                data__people_value_keys.remove("decides")
+                                data__people_value__decides = data__people_value["decides"]
+                                if not isinstance(data__people_value__decides, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides".format(**locals()) + " must be array")
+                                data__people_value__decides_is_list = isinstance(data__people_value__decides, (list, tuple))
+                                if data__people_value__decides_is_list:
+                                    def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                    data__people_value__decides_len = len(data__people_value__decides)
+                                    if data__people_value__decides_len > len(set(fn(data__people_value__decides_x) for data__people_value__decides_x in data__people_value__decides)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides".format(**locals()) + " must contain unique items")
+                                    for data__people_value__decides_x, data__people_value__decides_item in enumerate(data__people_value__decides):
+                                        if not isinstance(data__people_value__decides_item, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be string")
+                                        data__people_value__decides_item_one_of_count2 = 0
+                                        if data__people_value__decides_item_one_of_count2 < 2:
+                                            try:
+                                                if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'scope'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['scope']")
+                                                data__people_value__decides_item_one_of_count2 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__people_value__decides_item_one_of_count2 < 2:
+                                            try:
+                                                if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'schedule'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['schedule']")
+                                                data__people_value__decides_item_one_of_count2 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__people_value__decides_item_one_of_count2 < 2:
+                                            try:
+                                                if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'budget'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['budget']")
+                                                data__people_value__decides_item_one_of_count2 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__people_value__decides_item_one_of_count2 < 2:
+                                            try:
+                                                if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'acceptance'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['acceptance']")
+                                                data__people_value__decides_item_one_of_count2 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__people_value__decides_item_one_of_count2 < 2:
+                                            try:
+                                                if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'risk'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['risk']")
+                                                data__people_value__decides_item_one_of_count2 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__people_value__decides_item_one_of_count2 != 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be valid exactly by one definition")
+                            if "influence" in data__people_value_keys:
+                                data__people_value_keys.remove("influence")
+                                data__people_value__influence = data__people_value["influence"]
+                                if not isinstance(data__people_value__influence, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be string")
+                                data__people_value__influence_one_of_count3 = 0
+                                if data__people_value__influence_one_of_count3 < 2:
+                                    try:
+                                        if not (isinstance(data__people_value__influence, str) and data__people_value__influence == 'high'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be one of ['high']")
+                                        data__people_value__influence_one_of_count3 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__people_value__influence_one_of_count3 < 2:
+                                    try:
+                                        if not (isinstance(data__people_value__influence, str) and data__people_value__influence == 'medium'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be one of ['medium']")
+                                        data__people_value__influence_one_of_count3 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__people_value__influence_one_of_count3 < 2:
+                                    try:
+                                        if not (isinstance(data__people_value__influence, str) and data__people_value__influence == 'low'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be one of ['low']")
+                                        data__people_value__influence_one_of_count3 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__people_value__influence_one_of_count3 != 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be valid exactly by one definition")
+                            if "channel" in data__people_value_keys:
+                                data__people_value_keys.remove("channel")
+                                data__people_value__channel = data__people_value["channel"]
+                                if not isinstance(data__people_value__channel, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be string")
+                                data__people_value__channel_one_of_count4 = 0
+                                if data__people_value__channel_one_of_count4 < 2:
+                                    try:
+                                        if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'meeting'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['meeting']")
+                                        data__people_value__channel_one_of_count4 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__people_value__channel_one_of_count4 < 2:
+                                    try:
+                                        if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'call'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['call']")
+                                        data__people_value__channel_one_of_count4 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__people_value__channel_one_of_count4 < 2:
+                                    try:
+                                        if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'email'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['email']")
+                                        data__people_value__channel_one_of_count4 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__people_value__channel_one_of_count4 < 2:
+                                    try:
+                                        if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'chat'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['chat']")
+                                        data__people_value__channel_one_of_count4 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__people_value__channel_one_of_count4 != 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be valid exactly by one definition")
                             if data__people_value_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must not contain "+str(data__people_value_keys)+" properties")
                 if data__people_len != 0:
@@ -173,6 +280,65 @@ def validate(data, custom_formats={}, name_prefix=None):
                             data__people_property_names = False
                     if not data__people_property_names:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".people must be named by propertyName definition")
+        if "responsibilities" in data_keys:
+            data_keys.remove("responsibilities")
+            data__responsibilities = data["responsibilities"]
+            if not isinstance(data__responsibilities, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities must be object")
+            data__responsibilities_is_dict = isinstance(data__responsibilities, dict)
+            if data__responsibilities_is_dict:
+                data__responsibilities_keys = set(data__responsibilities.keys())
+                for data__responsibilities_key in data__responsibilities_keys:
+                    if data__responsibilities_key not in []:
+                        data__responsibilities_value = data__responsibilities.get(data__responsibilities_key)
+                        if not isinstance(data__responsibilities_value, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}".format(**locals()) + " must be object")
+                        data__responsibilities_value_is_dict = isinstance(data__responsibilities_value, dict)
+                        if data__responsibilities_value_is_dict:
+                            data__responsibilities_value__missing_keys = set(['accountable']) - data__responsibilities_value.keys()
+                            if data__responsibilities_value__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}".format(**locals()) + " must contain ")
+                            data__responsibilities_value_keys = set(data__responsibilities_value.keys())
+                            if "title" in data__responsibilities_value_keys:
+                                data__responsibilities_value_keys.remove("title")
+                                data__responsibilities_value__title = data__responsibilities_value["title"]
+                                validate___definitions_common__text(data__responsibilities_value__title, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.title".format(**locals()))
+                            if "responsible" in data__responsibilities_value_keys:
+                                data__responsibilities_value_keys.remove("responsible")
+                                data__responsibilities_value__responsible = data__responsibilities_value["responsible"]
+                                validate___definitions_common__people(data__responsibilities_value__responsible, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.responsible".format(**locals()))
+                            if "accountable" in data__responsibilities_value_keys:
+                                data__responsibilities_value_keys.remove("accountable")
+                                data__responsibilities_value__accountable = data__responsibilities_value["accountable"]
+                                if not isinstance(data__responsibilities_value__accountable, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.accountable".format(**locals()) + " must be string")
+                                validate___definitions_common__person(data__responsibilities_value__accountable, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.accountable".format(**locals()))
+                            if "consulted" in data__responsibilities_value_keys:
+                                data__responsibilities_value_keys.remove("consulted")
+                                data__responsibilities_value__consulted = data__responsibilities_value["consulted"]
+                                validate___definitions_common__people(data__responsibilities_value__consulted, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.consulted".format(**locals()))
+                            if "informed" in data__responsibilities_value_keys:
+                                data__responsibilities_value_keys.remove("informed")
+                                data__responsibilities_value__informed = data__responsibilities_value["informed"]
+                                validate___definitions_common__people(data__responsibilities_value__informed, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.informed".format(**locals()))
+                            if "visibility" in data__responsibilities_value_keys:
+                                data__responsibilities_value_keys.remove("visibility")
+                                data__responsibilities_value__visibility = data__responsibilities_value["visibility"]
+                                validate___definitions_common__visibility(data__responsibilities_value__visibility, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.visibility".format(**locals()))
+                            if data__responsibilities_value_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}".format(**locals()) + " must not contain "+str(data__responsibilities_value_keys)+" properties")
+                data__responsibilities_len = len(data__responsibilities)
+                if data__responsibilities_len != 0:
+                    data__responsibilities_property_names = True
+                    for data__responsibilities_key in data__responsibilities:
+                        try:
+                            if isinstance(data__responsibilities_key, str):
+                                if not REGEX_PATTERNS['^(D-[0-9]+|[a-z][a-z0-9-]*)$'].search(data__responsibilities_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities must match pattern ^(D-[0-9]+|[a-z][a-z0-9-]*)$")
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__responsibilities_property_names = False
+                    if not data__responsibilities_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities must be named by propertyName definition")
         if "communication" in data_keys:
             data_keys.remove("communication")
             data__communication = data["communication"]
@@ -217,6 +383,93 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__communication_value_keys.remove("description")
                                 data__communication_value__description = data__communication_value["description"]
                                 validate___definitions_common__text(data__communication_value__description, custom_formats, (name_prefix or "data") + ".communication.{data__communication_key}.description".format(**locals()))
+                            if "required" in data__communication_value_keys:
+                                data__communication_value_keys.remove("required")
+                                data__communication_value__required = data__communication_value["required"]
+                                validate___definitions_common__people(data__communication_value__required, custom_formats, (name_prefix or "data") + ".communication.{data__communication_key}.required".format(**locals()))
+                            if "channel" in data__communication_value_keys:
+                                data__communication_value_keys.remove("channel")
+                                data__communication_value__channel = data__communication_value["channel"]
+                                if not isinstance(data__communication_value__channel, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be string")
+                                data__communication_value__channel_one_of_count5 = 0
+                                if data__communication_value__channel_one_of_count5 < 2:
+                                    try:
+                                        if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'meeting'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['meeting']")
+                                        data__communication_value__channel_one_of_count5 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__communication_value__channel_one_of_count5 < 2:
+                                    try:
+                                        if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'call'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['call']")
+                                        data__communication_value__channel_one_of_count5 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__communication_value__channel_one_of_count5 < 2:
+                                    try:
+                                        if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'email'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['email']")
+                                        data__communication_value__channel_one_of_count5 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__communication_value__channel_one_of_count5 < 2:
+                                    try:
+                                        if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'chat'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['chat']")
+                                        data__communication_value__channel_one_of_count5 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__communication_value__channel_one_of_count5 != 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be valid exactly by one definition")
+                            if "agenda" in data__communication_value_keys:
+                                data__communication_value_keys.remove("agenda")
+                                data__communication_value__agenda = data__communication_value["agenda"]
+                                if not isinstance(data__communication_value__agenda, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda".format(**locals()) + " must be array")
+                                data__communication_value__agenda_is_list = isinstance(data__communication_value__agenda, (list, tuple))
+                                if data__communication_value__agenda_is_list:
+                                    def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                    data__communication_value__agenda_len = len(data__communication_value__agenda)
+                                    if data__communication_value__agenda_len > len(set(fn(data__communication_value__agenda_x) for data__communication_value__agenda_x in data__communication_value__agenda)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda".format(**locals()) + " must contain unique items")
+                                    for data__communication_value__agenda_x, data__communication_value__agenda_item in enumerate(data__communication_value__agenda):
+                                        if not isinstance(data__communication_value__agenda_item, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be string")
+                                        data__communication_value__agenda_item_one_of_count6 = 0
+                                        if data__communication_value__agenda_item_one_of_count6 < 2:
+                                            try:
+                                                if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'progress'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['progress']")
+                                                data__communication_value__agenda_item_one_of_count6 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__communication_value__agenda_item_one_of_count6 < 2:
+                                            try:
+                                                if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'challenges'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['challenges']")
+                                                data__communication_value__agenda_item_one_of_count6 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__communication_value__agenda_item_one_of_count6 < 2:
+                                            try:
+                                                if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'next_steps'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['next_steps']")
+                                                data__communication_value__agenda_item_one_of_count6 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__communication_value__agenda_item_one_of_count6 < 2:
+                                            try:
+                                                if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'risks'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['risks']")
+                                                data__communication_value__agenda_item_one_of_count6 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__communication_value__agenda_item_one_of_count6 < 2:
+                                            try:
+                                                if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'decisions'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['decisions']")
+                                                data__communication_value__agenda_item_one_of_count6 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if data__communication_value__agenda_item_one_of_count6 != 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be valid exactly by one definition")
+                            if "visibility" in data__communication_value_keys:
+                                data__communication_value_keys.remove("visibility")
+                                data__communication_value__visibility = data__communication_value["visibility"]
+                                validate___definitions_common__visibility(data__communication_value__visibility, custom_formats, (name_prefix or "data") + ".communication.{data__communication_key}.visibility".format(**locals()))
                             if data__communication_value_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}".format(**locals()) + " must not contain "+str(data__communication_value_keys)+" properties")
                 data__communication_len = len(data__communication)
@@ -231,6 +484,75 @@ def validate(data, custom_formats={}, name_prefix=None):
                             data__communication_property_names = False
                     if not data__communication_property_names:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication must be named by propertyName definition")
+        if "training" in data_keys:
+            data_keys.remove("training")
+            data__training = data["training"]
+            if not isinstance(data__training, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training must be object")
+            data__training_is_dict = isinstance(data__training, dict)
+            if data__training_is_dict:
+                data__training_keys = set(data__training.keys())
+                for data__training_key in data__training_keys:
+                    if data__training_key not in []:
+                        data__training_value = data__training.get(data__training_key)
+                        if not isinstance(data__training_value, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}".format(**locals()) + " must be object")
+                        data__training_value_is_dict = isinstance(data__training_value, dict)
+                        if data__training_value_is_dict:
+                            data__training_value__missing_keys = set(['topic', 'kind', 'people']) - data__training_value.keys()
+                            if data__training_value__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}".format(**locals()) + " must contain ")
+                            data__training_value_keys = set(data__training_value.keys())
+                            if "topic" in data__training_value_keys:
+                                data__training_value_keys.remove("topic")
+                                data__training_value__topic = data__training_value["topic"]
+                                validate___definitions_common__text(data__training_value__topic, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.topic".format(**locals()))
+                            if "kind" in data__training_value_keys:
+                                data__training_value_keys.remove("kind")
+                                data__training_value__kind = data__training_value["kind"]
+                                if not isinstance(data__training_value__kind, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be string")
+                                data__training_value__kind_one_of_count7 = 0
+                                if data__training_value__kind_one_of_count7 < 2:
+                                    try:
+                                        if not (isinstance(data__training_value__kind, str) and data__training_value__kind == 'project'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be one of ['project']")
+                                        data__training_value__kind_one_of_count7 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__training_value__kind_one_of_count7 < 2:
+                                    try:
+                                        if not (isinstance(data__training_value__kind, str) and data__training_value__kind == 'tool'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be one of ['tool']")
+                                        data__training_value__kind_one_of_count7 += 1
+                                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                if data__training_value__kind_one_of_count7 != 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be valid exactly by one definition")
+                            if "people" in data__training_value_keys:
+                                data__training_value_keys.remove("people")
+                                data__training_value__people = data__training_value["people"]
+                                validate___definitions_common__people(data__training_value__people, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.people".format(**locals()))
+                            if "before" in data__training_value_keys:
+                                data__training_value_keys.remove("before")
+                                data__training_value__before = data__training_value["before"]
+                                validate___definitions_common__milestoneid(data__training_value__before, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.before".format(**locals()))
+                            if "visibility" in data__training_value_keys:
+                                data__training_value_keys.remove("visibility")
+                                data__training_value__visibility = data__training_value["visibility"]
+                                validate___definitions_common__visibility(data__training_value__visibility, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.visibility".format(**locals()))
+                            if data__training_value_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}".format(**locals()) + " must not contain "+str(data__training_value_keys)+" properties")
+                data__training_len = len(data__training)
+                if data__training_len != 0:
+                    data__training_property_names = True
+                    for data__training_key in data__training:
+                        try:
+                            if isinstance(data__training_key, str):
+                                if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__training_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training must match pattern ^[a-z0-9][a-z0-9-]*$")
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__training_property_names = False
+                    if not data__training_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training must be named by propertyName definition")
         if "calendar" in data_keys:
             data_keys.remove("calendar")
             data__calendar = data["calendar"]
@@ -333,20 +655,20 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "heatmap" in data__report_keys:
                     data__report_keys.remove("heatmap")
                     data__report__heatmap = data__report["heatmap"]
-                    data__report__heatmap_one_of_count2 = 0
-                    if data__report__heatmap_one_of_count2 < 2:
+                    data__report__heatmap_one_of_count8 = 0
+                    if data__report__heatmap_one_of_count8 < 2:
                         try:
                             if not (isinstance(data__report__heatmap, str) and data__report__heatmap == 'inherent'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.heatmap must be one of ['inherent']")
-                            data__report__heatmap_one_of_count2 += 1
+                            data__report__heatmap_one_of_count8 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if data__report__heatmap_one_of_count2 < 2:
+                    if data__report__heatmap_one_of_count8 < 2:
                         try:
                             if not (isinstance(data__report__heatmap, str) and data__report__heatmap == 'residual'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.heatmap must be one of ['residual']")
-                            data__report__heatmap_one_of_count2 += 1
+                            data__report__heatmap_one_of_count8 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if data__report__heatmap_one_of_count2 != 1:
+                    if data__report__heatmap_one_of_count8 != 1:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.heatmap must be valid exactly by one definition")
                 if data__report_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".report must not contain "+str(data__report_keys)+" properties")
@@ -1252,6 +1574,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team must not contain "+str(data__rules__decisionbyteam_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__decisionbyteam, custom_formats, (name_prefix or "data") + ".rules.decision-by-team")
+                if "decision-without-authority" in data__rules_keys:
+                    data__rules_keys.remove("decision-without-authority")
+                    data__rules__decisionwithoutauthority = data__rules["decision-without-authority"]
+                    if not isinstance(data__rules__decisionwithoutauthority, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-without-authority must be string or object")
+                    try:
+                        if not isinstance(data__rules__decisionwithoutauthority, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-without-authority must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__decisionwithoutauthority, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-without-authority must be object")
+                        data__rules__decisionwithoutauthority_is_dict = isinstance(data__rules__decisionwithoutauthority, dict)
+                        if data__rules__decisionwithoutauthority_is_dict:
+                            data__rules__decisionwithoutauthority_keys = set(data__rules__decisionwithoutauthority.keys())
+                            if "level" in data__rules__decisionwithoutauthority_keys:
+                                data__rules__decisionwithoutauthority_keys.remove("level")
+                                data__rules__decisionwithoutauthority__level = data__rules__decisionwithoutauthority["level"]
+                                validate___definitions_rulelevel(data__rules__decisionwithoutauthority__level, custom_formats, (name_prefix or "data") + ".rules.decision-without-authority.level")
+                            if "block_commits" in data__rules__decisionwithoutauthority_keys:
+                                data__rules__decisionwithoutauthority_keys.remove("block_commits")
+                                data__rules__decisionwithoutauthority__blockcommits = data__rules__decisionwithoutauthority["block_commits"]
+                                if not isinstance(data__rules__decisionwithoutauthority__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-without-authority.block_commits must be boolean")
+                            if data__rules__decisionwithoutauthority_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-without-authority must not contain "+str(data__rules__decisionwithoutauthority_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__decisionwithoutauthority, custom_formats, (name_prefix or "data") + ".rules.decision-without-authority")
                 if "change-request-pending" in data__rules_keys:
                     data__rules_keys.remove("change-request-pending")
                     data__rules__changerequestpending = data__rules["change-request-pending"]
@@ -1681,6 +2030,41 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline must not contain "+str(data__rules__milestonesilentrebaseline_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__milestonesilentrebaseline, custom_formats, (name_prefix or "data") + ".rules.milestone-silent-rebaseline")
+                if "training-not-held" in data__rules_keys:
+                    data__rules_keys.remove("training-not-held")
+                    data__rules__trainingnotheld = data__rules["training-not-held"]
+                    if not isinstance(data__rules__trainingnotheld, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held must be string or object")
+                    try:
+                        if not isinstance(data__rules__trainingnotheld, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__trainingnotheld, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held must be object")
+                        data__rules__trainingnotheld_is_dict = isinstance(data__rules__trainingnotheld, dict)
+                        if data__rules__trainingnotheld_is_dict:
+                            data__rules__trainingnotheld_keys = set(data__rules__trainingnotheld.keys())
+                            if "level" in data__rules__trainingnotheld_keys:
+                                data__rules__trainingnotheld_keys.remove("level")
+                                data__rules__trainingnotheld__level = data__rules__trainingnotheld["level"]
+                                validate___definitions_rulelevel(data__rules__trainingnotheld__level, custom_formats, (name_prefix or "data") + ".rules.training-not-held.level")
+                            if "block_commits" in data__rules__trainingnotheld_keys:
+                                data__rules__trainingnotheld_keys.remove("block_commits")
+                                data__rules__trainingnotheld__blockcommits = data__rules__trainingnotheld["block_commits"]
+                                if not isinstance(data__rules__trainingnotheld__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held.block_commits must be boolean")
+                            if "days_before" in data__rules__trainingnotheld_keys:
+                                data__rules__trainingnotheld_keys.remove("days_before")
+                                data__rules__trainingnotheld__daysbefore = data__rules__trainingnotheld["days_before"]
+                                if not isinstance(data__rules__trainingnotheld__daysbefore, (int)) and not (isinstance(data__rules__trainingnotheld__daysbefore, float) and data__rules__trainingnotheld__daysbefore.is_integer()) or isinstance(data__rules__trainingnotheld__daysbefore, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held.days_before must be integer")
+                                if isinstance(data__rules__trainingnotheld__daysbefore, (int, float, Decimal)) and not isinstance(data__rules__trainingnotheld__daysbefore, bool):
+                                    if data__rules__trainingnotheld__daysbefore < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held.days_before must be bigger than or equal to 0")
+                            if data__rules__trainingnotheld_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held must not contain "+str(data__rules__trainingnotheld_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__trainingnotheld, custom_formats, (name_prefix or "data") + ".rules.training-not-held")
                 if "cost-overrun-forecast" in data__rules_keys:
                     data__rules_keys.remove("cost-overrun-forecast")
                     data__rules__costoverrunforecast = data__rules["cost-overrun-forecast"]
@@ -1910,6 +2294,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective must not contain "+str(data__rules__closurenoretrospective_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__closurenoretrospective, custom_formats, (name_prefix or "data") + ".rules.closure-no-retrospective")
+                if "lesson-action-overdue" in data__rules_keys:
+                    data__rules_keys.remove("lesson-action-overdue")
+                    data__rules__lessonactionoverdue = data__rules["lesson-action-overdue"]
+                    if not isinstance(data__rules__lessonactionoverdue, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.lesson-action-overdue must be string or object")
+                    try:
+                        if not isinstance(data__rules__lessonactionoverdue, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.lesson-action-overdue must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__lessonactionoverdue, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.lesson-action-overdue must be object")
+                        data__rules__lessonactionoverdue_is_dict = isinstance(data__rules__lessonactionoverdue, dict)
+                        if data__rules__lessonactionoverdue_is_dict:
+                            data__rules__lessonactionoverdue_keys = set(data__rules__lessonactionoverdue.keys())
+                            if "level" in data__rules__lessonactionoverdue_keys:
+                                data__rules__lessonactionoverdue_keys.remove("level")
+                                data__rules__lessonactionoverdue__level = data__rules__lessonactionoverdue["level"]
+                                validate___definitions_rulelevel(data__rules__lessonactionoverdue__level, custom_formats, (name_prefix or "data") + ".rules.lesson-action-overdue.level")
+                            if "block_commits" in data__rules__lessonactionoverdue_keys:
+                                data__rules__lessonactionoverdue_keys.remove("block_commits")
+                                data__rules__lessonactionoverdue__blockcommits = data__rules__lessonactionoverdue["block_commits"]
+                                if not isinstance(data__rules__lessonactionoverdue__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.lesson-action-overdue.block_commits must be boolean")
+                            if data__rules__lessonactionoverdue_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.lesson-action-overdue must not contain "+str(data__rules__lessonactionoverdue_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__lessonactionoverdue, custom_formats, (name_prefix or "data") + ".rules.lesson-action-overdue")
                 if "meeting-cadence-missed" in data__rules_keys:
                     data__rules_keys.remove("meeting-cadence-missed")
                     data__rules__meetingcadencemissed = data__rules["meeting-cadence-missed"]
@@ -1937,6 +2348,73 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-cadence-missed must not contain "+str(data__rules__meetingcadencemissed_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__meetingcadencemissed, custom_formats, (name_prefix or "data") + ".rules.meeting-cadence-missed")
+                if "meeting-agenda-incomplete" in data__rules_keys:
+                    data__rules_keys.remove("meeting-agenda-incomplete")
+                    data__rules__meetingagendaincomplete = data__rules["meeting-agenda-incomplete"]
+                    if not isinstance(data__rules__meetingagendaincomplete, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-agenda-incomplete must be string or object")
+                    try:
+                        if not isinstance(data__rules__meetingagendaincomplete, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-agenda-incomplete must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__meetingagendaincomplete, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-agenda-incomplete must be object")
+                        data__rules__meetingagendaincomplete_is_dict = isinstance(data__rules__meetingagendaincomplete, dict)
+                        if data__rules__meetingagendaincomplete_is_dict:
+                            data__rules__meetingagendaincomplete_keys = set(data__rules__meetingagendaincomplete.keys())
+                            if "level" in data__rules__meetingagendaincomplete_keys:
+                                data__rules__meetingagendaincomplete_keys.remove("level")
+                                data__rules__meetingagendaincomplete__level = data__rules__meetingagendaincomplete["level"]
+                                validate___definitions_rulelevel(data__rules__meetingagendaincomplete__level, custom_formats, (name_prefix or "data") + ".rules.meeting-agenda-incomplete.level")
+                            if "block_commits" in data__rules__meetingagendaincomplete_keys:
+                                data__rules__meetingagendaincomplete_keys.remove("block_commits")
+                                data__rules__meetingagendaincomplete__blockcommits = data__rules__meetingagendaincomplete["block_commits"]
+                                if not isinstance(data__rules__meetingagendaincomplete__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-agenda-incomplete.block_commits must be boolean")
+                            if data__rules__meetingagendaincomplete_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-agenda-incomplete must not contain "+str(data__rules__meetingagendaincomplete_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__meetingagendaincomplete, custom_formats, (name_prefix or "data") + ".rules.meeting-agenda-incomplete")
+                if "stakeholder-unheard" in data__rules_keys:
+                    data__rules_keys.remove("stakeholder-unheard")
+                    data__rules__stakeholderunheard = data__rules["stakeholder-unheard"]
+                    if not isinstance(data__rules__stakeholderunheard, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard must be string or object")
+                    try:
+                        if not isinstance(data__rules__stakeholderunheard, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__stakeholderunheard, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard must be object")
+                        data__rules__stakeholderunheard_is_dict = isinstance(data__rules__stakeholderunheard, dict)
+                        if data__rules__stakeholderunheard_is_dict:
+                            data__rules__stakeholderunheard_keys = set(data__rules__stakeholderunheard.keys())
+                            if "level" in data__rules__stakeholderunheard_keys:
+                                data__rules__stakeholderunheard_keys.remove("level")
+                                data__rules__stakeholderunheard__level = data__rules__stakeholderunheard["level"]
+                                validate___definitions_rulelevel(data__rules__stakeholderunheard__level, custom_formats, (name_prefix or "data") + ".rules.stakeholder-unheard.level")
+                            if "block_commits" in data__rules__stakeholderunheard_keys:
+                                data__rules__stakeholderunheard_keys.remove("block_commits")
+                                data__rules__stakeholderunheard__blockcommits = data__rules__stakeholderunheard["block_commits"]
+                                if not isinstance(data__rules__stakeholderunheard__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard.block_commits must be boolean")
+                            if "max_days" in data__rules__stakeholderunheard_keys:
+                                data__rules__stakeholderunheard_keys.remove("max_days")
+                                data__rules__stakeholderunheard__maxdays = data__rules__stakeholderunheard["max_days"]
+                                if not isinstance(data__rules__stakeholderunheard__maxdays, (int)) and not (isinstance(data__rules__stakeholderunheard__maxdays, float) and data__rules__stakeholderunheard__maxdays.is_integer()) or isinstance(data__rules__stakeholderunheard__maxdays, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard.max_days must be integer")
+                                if isinstance(data__rules__stakeholderunheard__maxdays, (int, float, Decimal)) and not isinstance(data__rules__stakeholderunheard__maxdays, bool):
+                                    if data__rules__stakeholderunheard__maxdays < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard.max_days must be bigger than or equal to 1")
+                            if "medium" in data__rules__stakeholderunheard_keys:
+                                data__rules__stakeholderunheard_keys.remove("medium")
+                                data__rules__stakeholderunheard__medium = data__rules__stakeholderunheard["medium"]
+                                if not isinstance(data__rules__stakeholderunheard__medium, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard.medium must be boolean")
+                            if data__rules__stakeholderunheard_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard must not contain "+str(data__rules__stakeholderunheard_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__stakeholderunheard, custom_formats, (name_prefix or "data") + ".rules.stakeholder-unheard")
                 if "concern-response-late" in data__rules_keys:
                     data__rules_keys.remove("concern-response-late")
                     data__rules__concernresponselate = data__rules["concern-response-late"]
@@ -2104,6 +2582,92 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-low must not contain "+str(data__rules__feedbacklow_keys)+" properties")
                     else:
                         validate___definitions_rulelevel(data__rules__feedbacklow, custom_formats, (name_prefix or "data") + ".rules.feedback-low")
+                if "feedback-unanswered" in data__rules_keys:
+                    data__rules_keys.remove("feedback-unanswered")
+                    data__rules__feedbackunanswered = data__rules["feedback-unanswered"]
+                    if not isinstance(data__rules__feedbackunanswered, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered must be string or object")
+                    try:
+                        if not isinstance(data__rules__feedbackunanswered, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__feedbackunanswered, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered must be object")
+                        data__rules__feedbackunanswered_is_dict = isinstance(data__rules__feedbackunanswered, dict)
+                        if data__rules__feedbackunanswered_is_dict:
+                            data__rules__feedbackunanswered_keys = set(data__rules__feedbackunanswered.keys())
+                            if "level" in data__rules__feedbackunanswered_keys:
+                                data__rules__feedbackunanswered_keys.remove("level")
+                                data__rules__feedbackunanswered__level = data__rules__feedbackunanswered["level"]
+                                validate___definitions_rulelevel(data__rules__feedbackunanswered__level, custom_formats, (name_prefix or "data") + ".rules.feedback-unanswered.level")
+                            if "block_commits" in data__rules__feedbackunanswered_keys:
+                                data__rules__feedbackunanswered_keys.remove("block_commits")
+                                data__rules__feedbackunanswered__blockcommits = data__rules__feedbackunanswered["block_commits"]
+                                if not isinstance(data__rules__feedbackunanswered__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered.block_commits must be boolean")
+                            if "low_score" in data__rules__feedbackunanswered_keys:
+                                data__rules__feedbackunanswered_keys.remove("low_score")
+                                data__rules__feedbackunanswered__lowscore = data__rules__feedbackunanswered["low_score"]
+                                if not isinstance(data__rules__feedbackunanswered__lowscore, (int)) and not (isinstance(data__rules__feedbackunanswered__lowscore, float) and data__rules__feedbackunanswered__lowscore.is_integer()) or isinstance(data__rules__feedbackunanswered__lowscore, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered.low_score must be integer")
+                                if isinstance(data__rules__feedbackunanswered__lowscore, (int, float, Decimal)) and not isinstance(data__rules__feedbackunanswered__lowscore, bool):
+                                    if data__rules__feedbackunanswered__lowscore < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered.low_score must be bigger than or equal to 1")
+                            if "low_nps" in data__rules__feedbackunanswered_keys:
+                                data__rules__feedbackunanswered_keys.remove("low_nps")
+                                data__rules__feedbackunanswered__lownps = data__rules__feedbackunanswered["low_nps"]
+                                if not isinstance(data__rules__feedbackunanswered__lownps, (int)) and not (isinstance(data__rules__feedbackunanswered__lownps, float) and data__rules__feedbackunanswered__lownps.is_integer()) or isinstance(data__rules__feedbackunanswered__lownps, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered.low_nps must be integer")
+                                if isinstance(data__rules__feedbackunanswered__lownps, (int, float, Decimal)) and not isinstance(data__rules__feedbackunanswered__lownps, bool):
+                                    if data__rules__feedbackunanswered__lownps < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered.low_nps must be bigger than or equal to 0")
+                            if "within_days" in data__rules__feedbackunanswered_keys:
+                                data__rules__feedbackunanswered_keys.remove("within_days")
+                                data__rules__feedbackunanswered__withindays = data__rules__feedbackunanswered["within_days"]
+                                if not isinstance(data__rules__feedbackunanswered__withindays, (int)) and not (isinstance(data__rules__feedbackunanswered__withindays, float) and data__rules__feedbackunanswered__withindays.is_integer()) or isinstance(data__rules__feedbackunanswered__withindays, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered.within_days must be integer")
+                                if isinstance(data__rules__feedbackunanswered__withindays, (int, float, Decimal)) and not isinstance(data__rules__feedbackunanswered__withindays, bool):
+                                    if data__rules__feedbackunanswered__withindays < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered.within_days must be bigger than or equal to 1")
+                            if data__rules__feedbackunanswered_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered must not contain "+str(data__rules__feedbackunanswered_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__feedbackunanswered, custom_formats, (name_prefix or "data") + ".rules.feedback-unanswered")
+                if "team-pulse-low" in data__rules_keys:
+                    data__rules_keys.remove("team-pulse-low")
+                    data__rules__teampulselow = data__rules["team-pulse-low"]
+                    if not isinstance(data__rules__teampulselow, (str, dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low must be string or object")
+                    try:
+                        if not isinstance(data__rules__teampulselow, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low must be string")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        if not isinstance(data__rules__teampulselow, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low must be object")
+                        data__rules__teampulselow_is_dict = isinstance(data__rules__teampulselow, dict)
+                        if data__rules__teampulselow_is_dict:
+                            data__rules__teampulselow_keys = set(data__rules__teampulselow.keys())
+                            if "level" in data__rules__teampulselow_keys:
+                                data__rules__teampulselow_keys.remove("level")
+                                data__rules__teampulselow__level = data__rules__teampulselow["level"]
+                                validate___definitions_rulelevel(data__rules__teampulselow__level, custom_formats, (name_prefix or "data") + ".rules.team-pulse-low.level")
+                            if "block_commits" in data__rules__teampulselow_keys:
+                                data__rules__teampulselow_keys.remove("block_commits")
+                                data__rules__teampulselow__blockcommits = data__rules__teampulselow["block_commits"]
+                                if not isinstance(data__rules__teampulselow__blockcommits, (bool)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low.block_commits must be boolean")
+                            if "min_average" in data__rules__teampulselow_keys:
+                                data__rules__teampulselow_keys.remove("min_average")
+                                data__rules__teampulselow__minaverage = data__rules__teampulselow["min_average"]
+                                if not isinstance(data__rules__teampulselow__minaverage, (int, float, Decimal)) or isinstance(data__rules__teampulselow__minaverage, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low.min_average must be number")
+                                if isinstance(data__rules__teampulselow__minaverage, (int, float, Decimal)) and not isinstance(data__rules__teampulselow__minaverage, bool):
+                                    if data__rules__teampulselow__minaverage < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low.min_average must be bigger than or equal to 0")
+                            if data__rules__teampulselow_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low must not contain "+str(data__rules__teampulselow_keys)+" properties")
+                    else:
+                        validate___definitions_rulelevel(data__rules__teampulselow, custom_formats, (name_prefix or "data") + ".rules.team-pulse-low")
                 if data__rules_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must not contain "+str(data__rules_keys)+" properties")
         if data_keys:
@@ -2113,33 +2677,84 @@ def validate(data, custom_formats={}, name_prefix=None):
 def validate___definitions_rulelevel(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    data_one_of_count3 = 0
-    if data_one_of_count3 < 2:
+    data_one_of_count9 = 0
+    if data_one_of_count9 < 2:
         try:
             if not (isinstance(data, str) and data == 'error'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['error']")
-            data_one_of_count3 += 1
+            data_one_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count3 < 2:
+    if data_one_of_count9 < 2:
         try:
             if not (isinstance(data, str) and data == 'warning'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['warning']")
-            data_one_of_count3 += 1
+            data_one_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count3 < 2:
+    if data_one_of_count9 < 2:
         try:
             if not (isinstance(data, str) and data == 'info'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['info']")
-            data_one_of_count3 += 1
+            data_one_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count3 < 2:
+    if data_one_of_count9 < 2:
         try:
             if not (isinstance(data, str) and data == 'off'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['off']")
-            data_one_of_count3 += 1
+            data_one_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count3 != 1:
+    if data_one_of_count9 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+    return data
+
+def validate___definitions_common__milestoneid(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^M-[0-9]+$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^M-[0-9]+$")
+    return data
+
+def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    data_one_of_count10 = 0
+    if data_one_of_count10 < 2:
+        try:
+            if not (isinstance(data, str) and data == 'client'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['client']")
+            data_one_of_count10 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count10 < 2:
+        try:
+            if not (isinstance(data, str) and data == 'internal'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['internal']")
+            data_one_of_count10 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count10 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+    return data
+
+def validate___definitions_common__person(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9._-]*$")
+    return data
+
+def validate___definitions_common__people(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 items")
+        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+        if data_len > len(set(fn(data_x) for data_x in data)):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+        for data_x, data_item in enumerate(data):
+            validate___definitions_common__person(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
     return data
 
 def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):

@@ -11,6 +11,7 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 REGEX_PATTERNS = {
     '^[0-9]{4}-(0[1-9]|1[0-2])$': re.compile('^[0-9]{4}-(0[1-9]|1[0-2])\\Z'),
     '^[a-z][a-z_]*$': re.compile('^[a-z][a-z_]*\\Z'),
+    '^(C|Q|L|CR)-[0-9]+$': re.compile('^(C|Q|L|CR)-[0-9]+\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '\\S': re.compile('\\S'),
     '^https?://[^\\s"\'<>]+$': re.compile('^https?://[^\\s"\'<>]+\\Z'),
@@ -130,6 +131,51 @@ def validate(data, custom_formats={}, name_prefix=None):
                             data__responses_item_keys.remove("comment")
                             data__responses_item__comment = data__responses_item["comment"]
                             validate___definitions_common__text(data__responses_item__comment, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].comment".format(**locals()))
+                        if "tone" in data__responses_item_keys:
+                            data__responses_item_keys.remove("tone")
+                            data__responses_item__tone = data__responses_item["tone"]
+                            if not isinstance(data__responses_item__tone, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be string")
+                            data__responses_item__tone_one_of_count2 = 0
+                            if data__responses_item__tone_one_of_count2 < 2:
+                                try:
+                                    if not (isinstance(data__responses_item__tone, str) and data__responses_item__tone == 'positive'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be one of ['positive']")
+                                    data__responses_item__tone_one_of_count2 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__responses_item__tone_one_of_count2 < 2:
+                                try:
+                                    if not (isinstance(data__responses_item__tone, str) and data__responses_item__tone == 'neutral'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be one of ['neutral']")
+                                    data__responses_item__tone_one_of_count2 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__responses_item__tone_one_of_count2 < 2:
+                                try:
+                                    if not (isinstance(data__responses_item__tone, str) and data__responses_item__tone == 'negative'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be one of ['negative']")
+                                    data__responses_item__tone_one_of_count2 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__responses_item__tone_one_of_count2 != 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be valid exactly by one definition")
+                        if "follow_up" in data__responses_item_keys:
+                            data__responses_item_keys.remove("follow_up")
+                            data__responses_item__followup = data__responses_item["follow_up"]
+                            if not isinstance(data__responses_item__followup, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up".format(**locals()) + " must be array")
+                            data__responses_item__followup_is_list = isinstance(data__responses_item__followup, (list, tuple))
+                            if data__responses_item__followup_is_list:
+                                data__responses_item__followup_len = len(data__responses_item__followup)
+                                if data__responses_item__followup_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up".format(**locals()) + " must contain at least 1 items")
+                                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                if data__responses_item__followup_len > len(set(fn(data__responses_item__followup_x) for data__responses_item__followup_x in data__responses_item__followup)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up".format(**locals()) + " must contain unique items")
+                                for data__responses_item__followup_x, data__responses_item__followup_item in enumerate(data__responses_item__followup):
+                                    if not isinstance(data__responses_item__followup_item, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up[{data__responses_item__followup_x}]".format(**locals()) + " must be string")
+                                    if isinstance(data__responses_item__followup_item, str):
+                                        if not REGEX_PATTERNS['^(C|Q|L|CR)-[0-9]+$'].search(data__responses_item__followup_item):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up[{data__responses_item__followup_x}]".format(**locals()) + " must match pattern ^(C|Q|L|CR)-[0-9]+$")
                         if data__responses_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must not contain "+str(data__responses_item_keys)+" properties")
         if "external" in data_keys:
@@ -147,20 +193,20 @@ def validate(data, custom_formats={}, name_prefix=None):
 def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    data_one_of_count2 = 0
-    if data_one_of_count2 < 2:
+    data_one_of_count3 = 0
+    if data_one_of_count3 < 2:
         try:
             if not (isinstance(data, str) and data == 'client'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['client']")
-            data_one_of_count2 += 1
+            data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count2 < 2:
+    if data_one_of_count3 < 2:
         try:
             if not (isinstance(data, str) and data == 'internal'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['internal']")
-            data_one_of_count2 += 1
+            data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count2 != 1:
+    if data_one_of_count3 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 

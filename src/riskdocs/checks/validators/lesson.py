@@ -9,16 +9,17 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 
 
 REGEX_PATTERNS = {
+    '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '\\S': re.compile('\\S'),
     '^https?://[^\\s"\'<>]+$': re.compile('^https?://[^\\s"\'<>]+\\Z'),
-    '^meetings/.+\\.md$': re.compile('^meetings/.+\\.md\\Z'),
     '^D-[0-9]+$': re.compile('^D-[0-9]+\\Z'),
     '^M-[0-9]+$': re.compile('^M-[0-9]+\\Z'),
     '^Q-[0-9]+$': re.compile('^Q-[0-9]+\\Z'),
     '^CR-[0-9]+$': re.compile('^CR-[0-9]+\\Z'),
     '^C-[0-9]+$': re.compile('^C-[0-9]+\\Z'),
     '^R-[0-9]+$': re.compile('^R-[0-9]+\\Z'),
+    '^meetings/.+\\.md$': re.compile('^meetings/.+\\.md\\Z'),
     '^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$': re.compile('^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '^L-[0-9]+$': re.compile('^L-[0-9]+\\Z')
 }
@@ -69,6 +70,45 @@ def validate(data, custom_formats={}, name_prefix=None):
                 for data__tags_x, data__tags_item in enumerate(data__tags):
                     if not isinstance(data__tags_item, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".tags[{data__tags_x}]".format(**locals()) + " must be string")
+        if "source" in data_keys:
+            data_keys.remove("source")
+            data__source = data["source"]
+            validate___definitions_common__meetingpath(data__source, custom_formats, (name_prefix or "data") + ".source")
+        if "actions" in data_keys:
+            data_keys.remove("actions")
+            data__actions = data["actions"]
+            if not isinstance(data__actions, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions must be array")
+            data__actions_is_list = isinstance(data__actions, (list, tuple))
+            if data__actions_is_list:
+                data__actions_len = len(data__actions)
+                for data__actions_x, data__actions_item in enumerate(data__actions):
+                    if not isinstance(data__actions_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + " must be object")
+                    data__actions_item_is_dict = isinstance(data__actions_item, dict)
+                    if data__actions_item_is_dict:
+                        data__actions_item__missing_keys = set(['action', 'owner', 'due']) - data__actions_item.keys()
+                        if data__actions_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + " must contain ")
+                        data__actions_item_keys = set(data__actions_item.keys())
+                        if "action" in data__actions_item_keys:
+                            data__actions_item_keys.remove("action")
+                            data__actions_item__action = data__actions_item["action"]
+                            validate___definitions_common__text(data__actions_item__action, custom_formats, (name_prefix or "data") + ".actions[{data__actions_x}].action".format(**locals()))
+                        if "owner" in data__actions_item_keys:
+                            data__actions_item_keys.remove("owner")
+                            data__actions_item__owner = data__actions_item["owner"]
+                            validate___definitions_common__person(data__actions_item__owner, custom_formats, (name_prefix or "data") + ".actions[{data__actions_x}].owner".format(**locals()))
+                        if "due" in data__actions_item_keys:
+                            data__actions_item_keys.remove("due")
+                            data__actions_item__due = data__actions_item["due"]
+                            validate___definitions_common__date(data__actions_item__due, custom_formats, (name_prefix or "data") + ".actions[{data__actions_x}].due".format(**locals()))
+                        if "done" in data__actions_item_keys:
+                            data__actions_item_keys.remove("done")
+                            data__actions_item__done = data__actions_item["done"]
+                            validate___definitions_common__date(data__actions_item__done, custom_formats, (name_prefix or "data") + ".actions[{data__actions_x}].done".format(**locals()))
+                        if data__actions_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + " must not contain "+str(data__actions_item_keys)+" properties")
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
@@ -81,8 +121,36 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
             validate___definitions_common__visibility(data__visibility, custom_formats, (name_prefix or "data") + ".visibility")
+        if "ignore" in data_keys:
+            data_keys.remove("ignore")
+            data__ignore = data["ignore"]
+            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        for data_key in data_keys:
+            if data_key not in []:
+                data_value = data.get(data_key)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}".format(**locals()))
+        data_len = len(data)
+        if data_len != 0:
+            data_property_names = True
+            for data_key in data:
+                try:
+                    if isinstance(data_key, str):
+                        if not REGEX_PATTERNS['^[a-z][a-z0-9]*(-[a-z0-9]+)*$'].search(data_key):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    data_property_names = False
+            if not data_property_names:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
     return data
 
 def validate___definitions_common__visibility(data, custom_formats={}, name_prefix=None):
@@ -246,14 +314,6 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate___definitions_common__meetingpath(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^meetings/.+\\.md$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^meetings/.+\\.md$")
-    return data
-
 def validate___definitions_common__deliverableid(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
@@ -300,6 +360,14 @@ def validate___definitions_common__riskid(data, custom_formats={}, name_prefix=N
     if isinstance(data, str):
         if not REGEX_PATTERNS['^R-[0-9]+$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^R-[0-9]+$")
+    return data
+
+def validate___definitions_common__meetingpath(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^meetings/.+\\.md$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^meetings/.+\\.md$")
     return data
 
 def validate___definitions_common__person(data, custom_formats={}, name_prefix=None):

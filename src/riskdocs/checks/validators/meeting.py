@@ -10,6 +10,7 @@ from riskdocs.checks.validators import JsonSchemaValueException, JsonSchemaValue
 
 REGEX_PATTERNS = {
     '^([01][0-9]|2[0-3]):[0-5][0-9]$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9]\\Z'),
+    '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
     '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': re.compile('^[a-z][a-z0-9]*(-[a-z0-9]+)*\\Z'),
     '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
     '\\S': re.compile('\\S'),
@@ -119,6 +120,12 @@ def validate(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__kind_one_of_count1 < 2:
                 try:
+                    if not (isinstance(data__kind, str) and data__kind == 'training'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['training']")
+                    data__kind_one_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__kind_one_of_count1 < 2:
+                try:
                     if not (isinstance(data__kind, str) and data__kind == 'other'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['other']")
                     data__kind_one_of_count1 += 1
@@ -134,6 +141,25 @@ def validate(data, custom_formats={}, name_prefix=None):
             data__cadence = data["cadence"]
             if not isinstance(data__cadence, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".cadence must be string")
+        if "training" in data_keys:
+            data_keys.remove("training")
+            data__training = data["training"]
+            if not isinstance(data__training, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training must be array")
+            data__training_is_list = isinstance(data__training, (list, tuple))
+            if data__training_is_list:
+                data__training_len = len(data__training)
+                if data__training_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training must contain at least 1 items")
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                if data__training_len > len(set(fn(data__training_x) for data__training_x in data__training)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training must contain unique items")
+                for data__training_x, data__training_item in enumerate(data__training):
+                    if not isinstance(data__training_item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]".format(**locals()) + " must be string")
+                    if isinstance(data__training_item, str):
+                        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__training_item):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9-]*$")
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
