@@ -242,7 +242,8 @@ def test_a_crashing_rule_becomes_an_internal_error_and_the_others_still_run(
 # Project-level rules have no entity to carry `ignore:`; adjust them under `rules:`.
 PROJECT_LEVEL = {"meeting-cadence-missed", "feedback-stale", "feedback-dropping", "feedback-low",
                  "cost-overrun-forecast", "cost-actuals-missing", "budget-plan-mismatch",
-                 "defects-rising", "closure-missing", "closure-no-retrospective"}  # fmt: skip
+                 "defects-rising", "closure-missing", "closure-no-retrospective",
+                 "stakeholder-unheard", "training-not-held", "feedback-unanswered"}  # fmt: skip
 # Findings in a file whose entity lives in another: the re-sign names a change request.
 ENTITY_FILE = {"scope-resign-unapproved": "scope/changes/CR-001.yaml"}
 

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
+from riskdocs.report.view import build_view
+from tests.conftest import check_project
 from tests.rules.conftest import Check
 
 MEETING = """\
@@ -79,3 +84,45 @@ def test_nothing_is_missed_after_the_project_end(check: Check) -> None:
     assert check(files, base=SETTINGS, today="2027-03-01").places("meeting-cadence-missed") == []
     ended_late = check(meetings(("2026-11-01", "status", None)), base=SETTINGS, today="2027-03-01")
     assert "since 2026-11-01 (14 days)" in ended_late.of("meeting-cadence-missed")[0].message
+
+
+ERIK = "  erik: {name: Erik Lund, side: client}\n"
+REQUIRED = (
+    SETTINGS.replace("  end: 2026-11-15\n", "")
+    .replace("communication:\n", ERIK + "communication:\n")
+    .replace("    kind: status\n", "    kind: status\n    required: [erik]\n")
+)
+
+
+def with_erik(files: dict[str, str], day: str) -> dict[str, str]:
+    """`files` with erik among the attendees of the meeting held on `day`."""
+    return {path: text.replace("[alice, dana]", "[alice, dana, erik]") if day in path else text
+            for path, text in files.items()}  # fmt: skip
+
+
+def test_a_meeting_held_without_a_required_person_does_not_keep_the_cadence(
+    check: Check,
+) -> None:
+    # the meeting of 2026-11-24 had alice and dana, not erik, whom the cadence requires
+    files = meetings(("2026-11-24", "status", "weekly-status"))
+    (finding,) = check(files, base=REQUIRED).of("meeting-cadence-missed")
+    assert "no weekly-status meeting yet" in finding.message
+    assert "held without a required person, so not counted: 2026-11-24 without Erik Lund" in (
+        finding.message
+    )
+    assert (
+        check(with_erik(files, "2026-11-24"), base=REQUIRED).places("meeting-cadence-missed") == []
+    )
+
+
+def test_the_page_shows_the_last_meeting_that_kept_the_cadence(tmp_path: Path) -> None:
+    root = tmp_path / "page"
+    (root / "meetings").mkdir(parents=True)
+    (root / "riskdocs.yaml").write_text(REQUIRED)
+    held = meetings(("2026-11-24", "status", "weekly-status"), ("2026-11-10", "status", None))
+    for rel, text in with_erik(held, "2026-11-10").items():
+        (root / rel).write_text(text)
+    result = check_project(root, date(2026, 11, 26))
+    (cadence,) = build_view(result.project, result.findings, date(2026, 11, 26))["communication"]
+    assert cadence["last"] == "2026-11-10"
+    assert cadence["required"] == ["erik"]

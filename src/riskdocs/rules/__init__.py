@@ -39,6 +39,7 @@ from riskdocs.rules import (
     cost_actuals_missing,
     cost_overrun_forecast,
     decision_by_team,
+    decision_without_authority,
     defects_rising,
     deliverable_acceptance_incomplete,
     deliverable_acceptance_invalidated,
@@ -50,6 +51,9 @@ from riskdocs.rules import (
     feedback_dropping,
     feedback_low,
     feedback_stale,
+    feedback_unanswered,
+    lesson_action_overdue,
+    meeting_agenda_incomplete,
     meeting_cadence_missed,
     milestone_beyond_buffer,
     milestone_buffer_low,
@@ -71,6 +75,9 @@ from riskdocs.rules import (
     scope_resign_unapproved,
     scope_silent_resign,
     scope_unsigned,
+    stakeholder_unheard,
+    team_pulse_low,
+    training_not_held,
 )
 from riskdocs.rules.base import Context, OptionValue, Rule
 from riskdocs.suggest import did_you_mean
@@ -100,6 +107,7 @@ _MODULES: tuple[Rule, ...] = (
     scope_resign_unapproved,
     scope_unsigned,
     decision_by_team,
+    decision_without_authority,
     change_request_pending,
     change_request_schedule_unexplained,
     deliverable_overdue,
@@ -115,6 +123,7 @@ _MODULES: tuple[Rule, ...] = (
     milestone_overdue,
     milestone_rebaseline_mismatch,
     milestone_silent_rebaseline,
+    training_not_held,
     cost_overrun_forecast,
     cost_actuals_missing,
     budget_plan_mismatch,
@@ -122,12 +131,17 @@ _MODULES: tuple[Rule, ...] = (
     closure_missing,
     closure_items_untransferred,
     closure_no_retrospective,
+    lesson_action_overdue,
     meeting_cadence_missed,
+    meeting_agenda_incomplete,
+    stakeholder_unheard,
     concern_response_late,
     concern_resolved_late,
     feedback_stale,
     feedback_dropping,
     feedback_low,
+    feedback_unanswered,
+    team_pulse_low,
 )
 RULES: Mapping[str, Rule] = MappingProxyType({rule.ID: rule for rule in _MODULES})
 LEVELS = ("error", "warning", "info", "off")

@@ -3,9 +3,12 @@
 Why it matters: regular contact is what keeps a client informed before they
 have to ask. For each entry of `communication:` in riskdocs.yaml, the last
 meeting held (a note whose `cadence:` names it, or with no `cadence:` and the
-entry's `kind`) must be no more than `every_days` + `grace_days` ago. Counting
-starts at `project.start`; nothing is reported after `project.end`. Only the
-current gap is reported: past gaps are history, not something to fix.
+entry's `kind`) must be no more than `every_days` + `grace_days` ago. A cadence
+that names `required:` people is kept only by meetings every one of them
+attended: a steering meeting without the sponsor does not count, and the
+finding names the meetings held without them. Counting starts at
+`project.start`; nothing is reported after `project.end`. Only the current gap
+is reported: past gaps are history, not something to fix.
 
 Passes (today 2026-11-26; weekly-status every 7 days, 2 days grace):
 
@@ -35,8 +38,8 @@ from typing import Any
 from riskdocs.finding import Severity
 from riskdocs.i18n import _, days
 from riskdocs.model.entities import Project
-from riskdocs.model.meetings import counts_for
-from riskdocs.rules.base import Context, Hit, Option, hit
+from riskdocs.model.meetings import absent, counts_for, keeps
+from riskdocs.rules.base import Context, Hit, Option, hit, name_of
 
 ID = "meeting-cadence-missed"
 SEVERITY = Severity.ERROR
@@ -52,10 +55,17 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     settings = project.settings
     until = min(ctx.today, settings.end) if settings.end else ctx.today
     for name, cadence in sorted(settings.cadences.items()):
-        held = [m.date for m in project.meetings if counts_for(m, cadence) and m.date <= until]
+        held = [m.date for m in project.meetings if keeps(m, cadence) and m.date <= until]
         since = max(held) if held else settings.start
         if since is None or (until - since).days <= cadence.every_days + cadence.grace_days:
             continue
+        without = [
+            _("{day} without {names}").format(
+                day=m.date, names=", ".join(name_of(project, k) for k in absent(m, cadence))
+            )
+            for m in project.meetings
+            if counts_for(m, cadence) and since < m.date <= until and absent(m, cadence)
+        ]
         yield hit(
             settings.source,
             ("communication", name),
@@ -67,6 +77,13 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
                 every_days=days(cadence.every_days),
                 grace_days=days(cadence.grace_days),
                 cadence=name,
+            )
+            + (
+                _("; held without a required person, so not counted: {meetings}").format(
+                    meetings="; ".join(without)
+                )
+                if without
+                else ""
             ),
             name,
             client=_(
