@@ -92,13 +92,13 @@ def test_status_json_follows_the_schema_published_beside_it(
     Draft7Validator.check_schema(schema)
     Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER).validate(view)
     assert schema == json.loads(run("schema", "status").output)
-    assert view["version"] == schema["properties"]["version"]["const"] == 2
+    assert view["version"] == schema["properties"]["version"]["const"] == 3
     assert view["generated"]["today"] == TODAY
 
 
 def test_the_status_schema_names_every_field_it_allows() -> None:
     """Every object in the schema is closed and requires what it lists (but the team-only
-    review note), so the schema says exactly what a reader gets."""
+    review note and team pulse), so the schema says exactly what a reader gets."""
     schema = json.loads((REPO / "schemas" / "outputs" / "status.schema.json").read_text())
 
     def objects(node: object) -> list[dict[str, object]]:
@@ -116,7 +116,7 @@ def test_the_status_schema_names_every_field_it_allows() -> None:
     for node in objects(schema):
         assert node["additionalProperties"] is False
         missing = set(node["properties"]) - set(node["required"])  # type: ignore[arg-type]
-        assert missing <= {"note"}, missing
+        assert missing <= {"note", "pulse"}, missing
 
 
 def test_calendar_is_rfc5545_with_stable_unique_uids(example: Path, report: Report) -> None:

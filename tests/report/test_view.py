@@ -20,7 +20,7 @@ def view_of(root: Path = EXAMPLE, audience: str = "client") -> dict:
 
 def test_header_and_health_come_from_the_project_and_its_findings() -> None:
     view = view_of()
-    assert view["version"] == 2
+    assert view["version"] == 3
     checks = {"passed": True, "errors": 0, "warnings": 1}
     assert view["generated"] == {"today": TODAY, "audience": "client", "commit": None,
                                  "riskdocs": view["generated"]["riskdocs"],
@@ -179,12 +179,16 @@ def test_the_page_says_who_is_who_and_when_each_meeting_is_next_due() -> None:
     view = view_of()
     assert view["project"]["description"].startswith("Replace Northwind's shipment-tracking")
     assert view["people"]["erik"] == {"name": "Erik Lund", "side": "client", "timezone": None,
-                                      "role": "Sponsor (Head of Customer Service)"}  # fmt: skip
+                                      "role": "Sponsor (Head of Customer Service)",
+                                      "decides": ["scope", "schedule", "budget", "acceptance",
+                                                  "risk"]}  # fmt: skip
     assert view["communication"] == [
         {"name": "monthly-steering", "kind": "steering", "every_days": 31, "last": "2026-11-02",
-         "next_due": "2026-12-03", "late": False},
+         "next_due": "2026-12-03", "late": False, "channel": "meeting", "required": ["erik"],
+         "agenda": ["progress", "challenges", "risks", "decisions"], "internal": False},
         {"name": "weekly-status", "kind": "status", "every_days": 7, "last": "2026-11-19",
-         "next_due": "2026-11-26", "late": False},
+         "next_due": "2026-11-26", "late": False, "channel": "call", "required": ["dana"],
+         "agenda": [], "internal": False},
     ]  # fmt: skip
 
 

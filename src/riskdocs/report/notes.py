@@ -60,6 +60,10 @@ class RenderedNotes:
             rendered = _render(bodies)
         self.known.update(zip((key for key, _ in missing), rendered, strict=True))
         self.rendered += len(missing)
+        # every note of the project is kept, also those this audience does not show
+        # (an internal retrospective on the client's page), or the next report of the
+        # other audience would render them again
+        self.used.update((key, self.known[key]) for key in keyed)
 
     def save(self) -> None:
         if self.path is not None and self.used != self.loaded:

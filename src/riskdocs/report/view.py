@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
@@ -24,15 +23,18 @@ from riskdocs.finding import Finding, Severity, active, count_by_severity
 from riskdocs.history.facts import History, first_signed
 from riskdocs.i18n import _, listed
 from riskdocs.model.acceptance import HANDED_OVER, Standing, standing
+from riskdocs.model.authority import AUTHORITIES
 from riskdocs.model.earned import earned_value
 from riskdocs.model.entities import (
     ActionItem,
     Agreement,
     Budget,
+    Cadence,
     Commitment,
     Concern,
     Contract,
     Deliverable,
+    FeedbackResponse,
     Meeting,
     Milestone,
     Payment,
@@ -42,39 +44,21 @@ from riskdocs.model.entities import (
     Risk,
     RiskAcceptance,
     Settings,
+    TrainingTopic,
 )
-from riskdocs.model.meetings import counts_for, rewrite_tasks
+from riskdocs.model.meetings import keeps, rewrite_tasks
+from riskdocs.report import people
 from riskdocs.report.charts import heat_cell
 from riskdocs.report.closure import SILENT, closure_view
 from riskdocs.report.health import assess
 from riskdocs.report.markup import render_markdown
+from riskdocs.report.scope import Scope, commitment_state
 from riskdocs.report.trends import monthly
-from riskdocs.rules import rule_settings
+from riskdocs.rules import feedback_unanswered, rule_settings
 from riskdocs.rules.base import AREAS
 
-VIEW_VERSION = 2
+VIEW_VERSION = 3
 View = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What one rendering may show: the audience, the day, and the visible findings."""
-
-    audience: str
-    today: date
-    by_entity: dict[str, list[dict[str, Any]]]
-    render: Callable[[str], str] = render_markdown
-    due_soon_days: int = 3
-
-    @property
-    def team(self) -> bool:
-        return self.audience == "team"
-
-    def shows(self, entity: Any) -> bool:
-        return self.team or getattr(entity, "visibility", "client") != "internal"
-
-    def about(self, entity_id: str) -> list[dict[str, Any]]:
-        return self.by_entity.get(entity_id, [])
 
 
 def build_view(
@@ -115,10 +99,19 @@ def build_view(
         },
         "project": _project(project),
         "people": {
-            key: {"name": p.name, "side": p.side, "role": p.role, "timezone": p.timezone}
+            key: {
+                "name": p.name,
+                "side": p.side,
+                "role": p.role,
+                "timezone": p.timezone,
+                "decides": sorted(p.decides, key=AUTHORITIES.index),
+            }
             for key, p in sorted(project.settings.people.items())
         },
-        "communication": _communication(project, today),
+        "communication": _communication(project, scope),
+        "responsibilities": people.responsibilities(project, scope),
+        "stakeholders": people.stakeholders(project, scope),
+        "training": people.training(project, scope),
         "health": {
             "overall": health.overall.label,
             "reasons": list(health.reasons),
@@ -138,19 +131,12 @@ def build_view(
         "meetings": _meetings(project, scope),
         "concerns": _concerns(project, scope),
         "feedback": _feedback(project, scope),
-        "lessons": [
-            {
-                "id": lesson.id,
-                "title": lesson.title,
-                "date": str(lesson.date),
-                "html": scope.render(lesson.body),
-            }
-            for lesson in sorted(project.lessons, key=lambda x: (x.date, x.id), reverse=True)
-            if scope.shows(lesson)
-        ],
+        "lessons": people.lessons(project, scope),
         "findings": [said(f) for f in sorted(shown, key=_most_urgent_first)],
         "trends": monthly(history, project, today, frozenset(hidden)) if history else [],
     }
+    if team:  # the team's own pulse is not even named in a client view
+        view["pulse"] = people.pulse(project)
     silent = sum(1 for f in shown if f.rule in SILENT)
     view["closure"] = closure_view(project, view, history, silent)
     return view
@@ -191,8 +177,16 @@ def _checks(findings: Sequence[Finding]) -> dict[str, Any]:
 
 
 def internal_ids(project: Project) -> set[str]:
-    """Ids of every entity marked `visibility: internal`."""
-    return {e.id for e in project.entities() if e.visibility == "internal"}
+    """Ids of every entity marked `visibility: internal`, and the names of internal
+    cadences and training topics, which findings are about too."""
+    settings = project.settings
+    plans: list[Cadence | TrainingTopic] = [
+        *settings.cadences.values(),
+        *settings.training.values(),
+    ]
+    return {e.id for e in project.entities() if e.visibility == "internal"} | {
+        plan.id for plan in plans if plan.visibility == "internal"
+    }
 
 
 def _unseen_budget(project: Project) -> set[str]:
@@ -257,18 +251,23 @@ def _project(project: Project) -> dict[str, Any]:
     }
 
 
-def _communication(project: Project, today: date) -> list[dict[str, Any]]:
-    """Each cadence of the communication plan: how often, the last meeting that counts for
-    it and the day the next one is due (`late` once the grace days are past)."""
-    settings = project.settings
+def _communication(project: Project, scope: Scope) -> list[dict[str, Any]]:
+    """Each cadence of the communication plan: how often, how, who must attend, what it
+    covers, the last meeting that kept it and the day the next one is due (`late` once
+    the grace days are past)."""
+    settings, today = project.settings, scope.today
     plan = []
     for name, cadence in sorted(settings.cadences.items()):
-        held = [m.date for m in project.meetings if counts_for(m, cadence) and m.date <= today]
+        if not scope.shows(cadence):
+            continue
+        held = [m.date for m in project.meetings if keeps(m, cadence) and m.date <= today]
         last = max(held) if held else None
         since = last or settings.start
         due = since + timedelta(days=cadence.every_days) if since else None
         late = due is not None and (today - due).days > cadence.grace_days
         plan.append({"name": name, "kind": cadence.kind, "every_days": cadence.every_days,
+                     "channel": cadence.channel, "required": list(cadence.required),
+                     "agenda": list(cadence.agenda), "internal": cadence.visibility == "internal",
                      "last": _iso(last), "next_due": _iso(due), "late": late})  # fmt: skip
     return plan
 
@@ -357,16 +356,6 @@ def _risk(risk: Risk, band_of: Callable[[int], str], scope: Scope) -> dict[str, 
         ],
         "findings": scope.about(risk.id),
     }
-
-
-def commitment_state(commitment: Commitment, today: date, soon_days: int = 3) -> str:
-    """overdue | due-soon | open | done | dropped; due soon within `soon_days`, the
-    `days` of `commitment-due-soon` as configured."""
-    if commitment.status != "open":
-        return commitment.status
-    if commitment.due < today:
-        return "overdue"
-    return "due-soon" if (commitment.due - today).days <= soon_days else "open"
 
 
 _STATE_ORDER = {"overdue": 0, "due-soon": 1, "open": 2, "done": 3, "dropped": 4}
@@ -910,6 +899,9 @@ def _concern(c: Concern, ack_target: int, resolve_target: int, scope: Scope) -> 
 
 
 def _feedback(project: Project, scope: Scope) -> list[dict[str, Any]]:
+    opts = rule_settings(project.settings.rules)[feedback_unanswered.ID].options
+    made = feedback_unanswered.follow_up_days(project)
+    titles = {e.id: getattr(e, "title", e.id) for e in project.entities() if scope.shows(e)}
     periods = []
     for pulse in project.feedback:
         if not scope.shows(pulse):
@@ -928,9 +920,40 @@ def _feedback(project: Project, scope: Scope) -> list[dict[str, Any]]:
                 "nps": _mean(nps),
                 "aspects": {a: _mean(v) for a, v in sorted(aspects.items())},
                 "comments": [r.comment for r in pulse.responses if r.comment],
+                "low": [
+                    _low_answer(r, opts, made, titles)
+                    for r in pulse.responses
+                    if feedback_unanswered.needs_follow_up(r, opts)
+                ],
             }
         )
     return periods
+
+
+def _low_answer(
+    response: FeedbackResponse,
+    opts: Mapping[str, Any],
+    made: Mapping[str, date],
+    titles: Mapping[str, str],
+) -> dict[str, Any]:
+    """An answer that needs a follow-up, next to what was done about it."""
+    within = int(opts["within_days"])
+    return {
+        "date": str(response.date),
+        "person": response.person,
+        "low_scores": {a: s for a, s in sorted(response.scores.items()) if s <= opts["low_score"]},
+        "nps": response.nps
+        if response.nps is not None and response.nps <= opts["low_nps"]
+        else None,
+        "negative": response.tone == "negative",
+        "follow_up": [
+            {"id": i, "title": titles[i], "made": str(made[i])}
+            for i in response.follow_up
+            if i in titles and i in made
+        ],
+        "answered": feedback_unanswered.answered(response, made, within),
+        "due": str(response.date + timedelta(days=within)),
+    }
 
 
 def _mean(values: Sequence[int]) -> float | None:
