@@ -170,14 +170,14 @@ def test_stale_editor_schemas_are_a_warning_until_refreshed(tmp_path: Path) -> N
     assert [n for n in after if after[n] != before[n]] == ["common.schema.json"]
     assert '"qa"' in after["common.schema.json"]
     meeting = json.loads(after["meeting.schema.json"])["properties"]["cadence"]
-    assert meeting["enum"] == ["weekly-status", "monthly-steering"]
+    assert meeting["enum"] == ["weekly-status", "monthly-steering", "team-retro"]
     clean = run("validate", "--root", str(root), "--today", DAY)
     assert clean.output.endswith("no problems found\n"), clean.output
     assert run("schema", "--refresh", "--root", str(root)).output.endswith("up to date\n")
     new = run("new", "risk", "--title", "Vendor late", "--root", str(root), "--today", DAY)
     assert new.exit_code == 0, new.output
     assert run("validate", "--root", str(root), "--today", DAY).output == clean.output.replace(
-        "14 files", "15 files")  # fmt: skip
+        "16 files", "17 files")  # fmt: skip
 
 
 def test_a_broken_file_does_not_make_the_editor_schemas_look_stale(tmp_path: Path) -> None:
@@ -223,3 +223,29 @@ def test_the_contract_and_a_deliverables_acceptance_complete_in_the_editor(
         assert people == {"pm", "lead", "client-po", "client-sponsor"}, people
     finally:
         scope.write_text(original)
+
+
+def test_authority_the_agenda_and_training_topics_complete_in_the_editor(
+    project: Path, server: YamlLanguageServer
+) -> None:
+    config = project / "riskdocs.yaml"
+    original = config.read_text()
+    lines = original.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("    decides: [schedule]"))
+    lines[at : at + 1] = ["    decides:", "      - "]
+    config.write_text("\n".join(lines) + "\n")
+    try:
+        offered = [i["label"] for i in server.completion(config, at + 1, 8)]
+        assert offered == ["scope", "schedule", "budget", "acceptance", "risk"], offered
+        lines[at + 1] = "      - approve"
+        config.write_text("\n".join(lines) + "\n")
+        assert [line for line, _ in lines_of(server.diagnostics_of(config))] == [at + 2]
+    finally:
+        config.write_text(original)
+    # a meeting note's front matter is Markdown to an editor: the schema it would use
+    kept = json.loads((project / ".riskdocs" / "schemas" / "meeting.schema.json").read_text())
+    topics = kept["properties"]["training"]["items"]
+    assert (topics["enum"], topics["enumDescriptions"]) == (
+        ["editing-pages"],
+        ["Editing pages in the new content system"],
+    )

@@ -21,7 +21,7 @@ def test_example_has_no_errors_and_the_findings_a_real_week_has() -> None:
     assert result.exit_code == 0, result.output
     rules = [line.split(" ")[2] for line in result.output.splitlines()[:-1]]
     assert rules == ["[commitment-done-late]", "[commitment-due-soon]", "[concern-resolved-late]"]
-    assert result.output.endswith("riskdocs: 32 files checked: 1 warning, 2 info\n")
+    assert result.output.endswith("riskdocs: 36 files checked: 1 warning, 2 info\n")
 
 
 def test_example_is_a_few_weeks_of_a_real_project() -> None:

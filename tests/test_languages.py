@@ -199,13 +199,13 @@ def test_a_valid_project_passes_in_chinese_too(
 def test_project_language_chooses_the_language_and_lang_overrides_it(tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(CHINESE_EXAMPLE, root)
-    assert "检查了 27 个文件" in run("validate", "--root", str(root), "--today", TODAY).output
+    assert "检查了 30 个文件" in run("validate", "--root", str(root), "--today", TODAY).output
     english = run("validate", "--root", str(root), "--today", TODAY, "--lang", "en").output
-    assert english.endswith("riskdocs: 27 files checked: 2 warnings, 1 info\n")
+    assert english.endswith("riskdocs: 30 files checked: 2 warnings, 1 info\n")
     config = root / "riskdocs.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("  language: zh-CN\n", ""),
                       encoding="utf-8")  # fmt: skip
-    assert "27 files checked" in run("validate", "--root", str(root), "--today", TODAY).output
+    assert "30 files checked" in run("validate", "--root", str(root), "--today", TODAY).output
 
 
 def _commands(group: click.Group) -> Iterator[tuple[str, click.Command]]:

@@ -62,7 +62,7 @@ def test_wheel_ships_the_example_inside_the_package_and_no_tests(wheel: zipfile.
     example = REPO / "examples" / "northwind-portal"
     shipped = [p.relative_to(example).as_posix() for p in example.rglob("*")
                if p.is_file() and p.suffix in (".yaml", ".md")]  # fmt: skip
-    assert len(shipped) == 32
+    assert len(shipped) == 36
     assert [s for s in shipped if f"riskdocs/example/{s}" not in names] == []
 
 

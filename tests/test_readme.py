@@ -29,8 +29,8 @@ def test_the_quick_start_builds_the_example_page(tmp_path: Path) -> None:
 
 def test_the_quick_start_output_is_what_the_example_prints() -> None:
     output = run("validate", "--root", str(EXAMPLE), "--today", "2026-11-26").output
-    assert output.splitlines()[-1] == "riskdocs: 32 files checked: 1 warning, 2 info"
-    assert "`riskdocs: 32 files checked: 1 warning, 2 info`" in README
+    assert output.splitlines()[-1] == "riskdocs: 36 files checked: 1 warning, 2 info"
+    assert "`riskdocs: 36 files checked: 1 warning, 2 info`" in README
 
 
 def test_rule_findings_shown_in_the_readme_are_real_output_three_weeks_later() -> None:

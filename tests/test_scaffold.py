@@ -30,7 +30,7 @@ def test_init_writes_every_kind_and_validates_clean(tmp_path: Path) -> None:
     result = run("validate", "--root", str(tmp_path / "p"), "--today", TODAY)
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         0,
-        "riskdocs: 14 files checked, no problems found",
+        "riskdocs: 16 files checked, no problems found",
     )
 
 
@@ -58,8 +58,10 @@ def test_dates_move_with_today(tmp_path: Path) -> None:
     assert meetings == [
         f"{date(2026, 1, 8) + shift}-kickoff.md",
         f"{date(2026, 1, 22) + shift}-weekly.md",
+        f"{date(2026, 1, 23) + shift}-retro.md",
     ]
     assert [p.name for p in (tmp_path / "p" / "feedback").iterdir()] == ["2026-11.yaml"]
+    assert [p.name for p in (tmp_path / "p" / "pulse").iterdir()] == ["2026-11.yaml"]
     commitment = (tmp_path / "p" / "commitments" / "C-001.yaml").read_text()
     assert f"source: meetings/{meetings[0]}" in commitment
 
