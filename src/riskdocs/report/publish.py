@@ -59,7 +59,7 @@ def publish(result: CheckResult, out: Path, audience: str) -> Published:
         + [n.body for n in project.lessons]
     )
     view = build_view(
-        project, result.findings, result.today, audience, _revision(source), result.history, notes
+        project, result.findings, result.today, audience, revision(source), result.history, notes
     )
     written = write_report(view, out, source.root)
     notes.save()
@@ -72,7 +72,7 @@ def publish(result: CheckResult, out: Path, audience: str) -> Published:
     )
 
 
-def _revision(source: Source) -> str | None:
+def revision(source: Source) -> str | None:
     """The commit the page shows: the one read --as-of, else HEAD (None outside git)."""
     if source.commit:
         return source.commit[:12]
