@@ -15,6 +15,7 @@ import yaml
 from jsonschema import Draft4Validator
 
 from tests.conftest import EXAMPLE, REPO
+from tests.smtp import smtp_server
 from tests.test_formats import GITLAB_CODE_QUALITY
 
 CI = REPO / "project-template" / "ci"
@@ -74,8 +75,11 @@ def test_the_private_recipe_publishes_nothing_and_keeps_the_page_as_an_artifact(
     assert page["needs"] == "validate" and "!cancelled()" in page["if"]
     (upload,) = [s for s in page["steps"] if s.get("uses", "").startswith("actions/upload-art")]
     assert upload["with"]["path"] == "site" and upload["with"]["name"] == "status-page"
-    for job in jobs.values():
-        assert "permissions" not in job  # read-only, from the top of the workflow
+    for name, job in jobs.items():
+        if name == "weekly-update":  # commits the record of the update it sent, nothing else
+            assert job["permissions"] == {"contents": "write"}
+        else:
+            assert "permissions" not in job  # read-only, from the top of the workflow
 
 
 def test_gitlab_publishes_the_page_after_the_checks_ran_pass_or_fail() -> None:
@@ -158,6 +162,10 @@ def test_the_gitlab_recipe_runs_as_shipped_and_gives_gitlab_what_it_reads(tmp_pa
     assert (root / "public" / "index.html").is_file()
 
 
+def _runs_without_smtp(step: dict[str, str]) -> bool:
+    return "RISKDOCS_SMTP_HOST != ''" not in step.get("if", "")
+
+
 @pytest.mark.parametrize("recipe", [GITHUB, PRIVATE])
 def test_the_github_recipes_run_as_shipped(recipe: Path, tmp_path: Path) -> None:
     workflow = yaml.safe_load(recipe.read_text())
@@ -165,7 +173,8 @@ def test_the_github_recipes_run_as_shipped(recipe: Path, tmp_path: Path) -> None
     summary = tmp_path / "step-summary.md"
     env = {**os.environ, **workflow["env"], "GITHUB_STEP_SUMMARY": str(summary)}
     for job in workflow["jobs"].values():
-        lines = [s["run"] for s in job["steps"] if "run" in s]
+        # without the SMTP secrets, the steps that send are skipped, as on GitHub
+        lines = [s["run"] for s in job["steps"] if "run" in s and _runs_without_smtp(s)]
         for line, code in zip(
             [x for x in lines if x.startswith(("riskdocs ", "cat "))],
             _run_riskdocs_lines(lines, root, env),
@@ -176,3 +185,37 @@ def test_the_github_recipes_run_as_shipped(recipe: Path, tmp_path: Path) -> None
             assert code in ((0, 1) if line.startswith("riskdocs validate") else (0,)), line
     assert (root / "site" / "index.html").is_file()
     assert summary.read_text().startswith("# Customer portal relaunch")
+
+
+@pytest.mark.parametrize("recipe", [GITHUB, PRIVATE])
+def test_the_weekly_update_job_sends_and_records_with_the_smtp_secrets(
+    recipe: Path, tmp_path: Path
+) -> None:
+    workflow = yaml.safe_load(recipe.read_text())
+    job = workflow["jobs"]["weekly-update"]
+    assert job["if"] == (
+        "${{ github.event_name == 'workflow_dispatch' || github.event.schedule == '0 7 * * 1' }}"
+    )
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "0 7 * * 1" in [s["cron"] for s in triggers["schedule"]]
+    root = _project(tmp_path)
+    config = root / "riskdocs.yaml"
+    config.write_text(
+        config.read_text()
+        .replace("Product owner\n", "Product owner\n    email: dana@example.com\n")
+        .replace("communication:\n", "communication:\n  weekly-update:\n    every_days: 7\n"
+                 "    channel: email\n    required: [dana]\n")
+    )  # fmt: skip
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.com",
+                    "commit", "-qam", "an e-mail cadence"], check=True)  # fmt: skip
+    with smtp_server() as server:
+        smtp = {"RISKDOCS_SMTP_HOST": "127.0.0.1", "RISKDOCS_SMTP_PORT": str(server.port),
+                "RISKDOCS_SMTP_STARTTLS": "false"}  # fmt: skip
+        env = {**os.environ, **workflow["env"], **smtp,
+               "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}  # fmt: skip
+        lines = [s["run"] for s in job["steps"] if "run" in s]
+        assert _run_riskdocs_lines(lines, root, env) == [0, 0, 0]
+    assert [r.recipients for r in server.received] == [["dana@example.com"]]
+    (record,) = (root / "updates").iterdir()
+    assert "sent: true\n" in record.read_text()
+    assert (root / "update.eml").read_bytes().startswith(b"Subject: Customer portal relaunch")

@@ -25,8 +25,9 @@ def test_init_writes_every_kind_and_validates_clean(tmp_path: Path) -> None:
         for p in (tmp_path / "p").rglob("*")
         if p.is_file()
     }
-    # a project is closed at its end: init writes a live one, without closure/closure.yaml
-    assert found - {None} == set(kinds.KINDS.values()) - {kinds.CLOSURE}
+    # a project is closed at its end: init writes a live one, without closure/closure.yaml;
+    # updates/ holds what `riskdocs digest` recorded, from the project's own commits
+    assert found - {None} == set(kinds.KINDS.values()) - {kinds.CLOSURE, kinds.UPDATE}
     result = run("validate", "--root", str(tmp_path / "p"), "--today", TODAY)
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         0,

@@ -412,6 +412,192 @@ def report(
 
 
 @main.command()
+@ROOT_OPTION
+@click.option(
+    "--since",
+    metavar="REV|DATE",
+    help="Compare with the project as it was at this commit (or the last commit on that "
+    "day). Default: the commit of the last recorded update of this audience, else the "
+    "last commit 7 days before --today.",
+)
+@TODAY_OPTION
+@click.option(
+    "--audience",
+    type=click.Choice(("client", "team")),
+    default="client",
+    show_default=True,
+    help="client leaves out everything marked `visibility: internal`.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("markdown", "text", "eml", "json")),
+    default="markdown",
+    show_default=True,
+    help="eml: an e-mail to the people of the cadence with `channel: email`.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the digest to this file instead of printing it.",
+)
+@click.option(
+    "--from",
+    "from_key",
+    metavar="PERSON",
+    help="Who the e-mail is from (a key of `people:` with an email). Default: the first "
+    "person of the team with one.",
+)
+@click.option(
+    "--send",
+    is_flag=True,
+    help="Send the e-mail over SMTP (RISKDOCS_SMTP_HOST, _PORT, _STARTTLS, _USER, _PASSWORD) "
+    "and record it under updates/. Without it nothing leaves the machine.",
+)
+@click.option(
+    "--record",
+    is_flag=True,
+    help="Record the update under updates/ as told (sent some other way), without sending.",
+)
+@click.option(
+    "--verify",
+    "verify_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="UPDATE",
+    help="Rebuild the update recorded in this file from git and check it is byte-identical.",
+)
+@LANG_OPTION
+@setup_errors
+def digest(
+    root: Path | None,
+    since: str | None,
+    today: dt.date | None,
+    audience: str,
+    output_format: str,
+    output: Path | None,
+    from_key: str | None,
+    send: bool,
+    record: bool,
+    verify_path: Path | None,
+) -> None:
+    """What changed since the last update, for the client (or the team): Markdown, text or
+    an e-mail; --send sends and records it, --verify rebuilds a recorded one."""
+    from riskdocs.report import updates
+
+    project_root = _project_root(root, [])
+    disk = _disk(project_root)
+    _speak(disk)
+    repository, refused = _repository(project_root)
+    if refused is not None:
+        raise RiskdocsError(refused)
+    if repository is None:
+        raise RiskdocsError(
+            _("the digest compares commits, and this project is not in a git repository")
+        )
+    if verify_path is not None:
+        _verify_update(project_root, repository, verify_path, output)
+        return
+    if send and output_format != "eml":
+        raise RiskdocsError(_("--send sends an e-mail: add --format eml"))
+    day = _day(disk, today)
+    telling = send or record
+    head = repository.resolve("HEAD") if telling else None
+    start = _since(project_root, repository, since, audience, day)
+    built = updates.build(project_root, repository, start, day, audience, until=head)
+    project = built.now.project
+    content = updates.rendered(built.digest, output_format, project, day, from_key)
+    if send:
+        from riskdocs.report.mail import SmtpSettings, message
+        from riskdocs.report.mail import send as deliver
+
+        mail = message(built.digest, project.settings, day, from_key)
+        sent_to = deliver(mail, SmtpSettings.from_environment())
+        say(_("riskdocs: sent the update to {people}").format(people=listed(sent_to)))
+    if telling:
+        _record_update(project_root, built, output_format, content, from_key, sent=send)
+    if output is not None:
+        output.write_bytes(content)
+        say(_("riskdocs: wrote the digest to {output}").format(output=output))
+    elif not telling:
+        click.echo(content, nl=False)
+
+
+def _since(
+    root: Path, repository: Repository, since: str | None, audience: str, day: dt.date
+) -> tuple[str, dt.date]:
+    """(commit, day) the digest compares with: --since, else the last recorded update's
+    commit, else the last commit 7 days before `day` (the first commit of a younger
+    project)."""
+    if since is not None:
+        return repository.as_of(since)
+    from riskdocs.checks.pipeline import run
+    from riskdocs.checks.sources import whole_project
+    from riskdocs.report.updates import last_update
+
+    last = last_update(run(whole_project(root, repository), day).project, audience)
+    if last is not None:
+        return last.commit, last.date
+    week_ago = day - dt.timedelta(days=7)
+    from riskdocs.history.repo import GitError
+
+    try:
+        return repository.as_of(str(week_ago))
+    except GitError:  # a younger project: everything since its first commit
+        first = repository.first_commit()
+        return first, repository.commit_day(first)
+
+
+def _record_update(
+    root: Path, built: Any, output_format: str, content: bytes, from_key: str | None, *, sent: bool
+) -> None:
+    from riskdocs.report.mail import reporting_cadence, sender
+    from riskdocs.report.updates import record
+
+    settings = built.now.project.settings
+    emailed = output_format == "eml"
+    cadence = reporting_cadence(settings) if emailed else None
+    recipients = cadence.required if cadence else ()
+    who = sender(settings, from_key).key if emailed else from_key
+    path = record(root, built, output_format, content, recipients=tuple(recipients), sender=who,
+                  cadence=cadence.name if cadence else None, sent=sent)  # fmt: skip
+    say(_("riskdocs: recorded the update in {path}: commit it").format(path=path.as_posix()))
+
+
+def _verify_update(root: Path, repository: Repository, path: Path, output: Path | None) -> None:
+    from riskdocs.checks.pipeline import run
+    from riskdocs.checks.sources import whole_project
+    from riskdocs.report.updates import verify
+
+    wanted = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    project = run(whole_project(root, repository), clock_today(None)).project
+    found = [u for u in project.updates if (root / u.source.path).resolve() == wanted]
+    if not found:
+        raise RiskdocsError(
+            _("{path} is not a readable update record under updates/ of {root}").format(
+                path=path, root=root
+            )
+        )
+    update = found[0]
+    same, content = verify(root, repository, update)
+    if output is not None:
+        output.write_bytes(content)
+    if not same:
+        say(
+            _(
+                "riskdocs: {path} does not rebuild to what was recorded: the update said "
+                "something else, or the record was edited"
+            ).format(path=update.source.path)
+        )
+        sys.exit(1)
+    say(
+        _("riskdocs: {path} rebuilds byte for byte from commits {since} and {commit}").format(
+            path=update.source.path, since=update.since[:12], commit=update.commit[:12]
+        )
+    )
+
+
+@main.command()
 @click.option(
     "-o",
     "--output",

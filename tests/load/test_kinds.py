@@ -67,15 +67,17 @@ def test_is_id_agrees_with_the_schemas_id_pattern() -> None:
 def test_every_entity_kind_is_a_collection_of_the_project() -> None:
     collections = {f.name for f in fields(Project)} | {"deliverables"}
     assert {k.collection for k in kinds.ENTITY_KINDS} <= collections
-    # each may be marked internal, but the team pulse, which always is
-    assert all(k.internal for k in kinds.ENTITY_KINDS if k is not kinds.PULSE)
+    # each may be marked internal, but the team pulse, which always is, and the record of
+    # an update, which says what the client was told
+    assert all(k.internal for k in kinds.ENTITY_KINDS if k not in (kinds.PULSE, kinds.UPDATE))
     assert Pulse(period="2026-11", responses=(), source=Source(path="p")).visibility == "internal"
 
 
 def test_file_kinds_have_schemas_and_folders_are_derived() -> None:
     assert all(k.folder is not None for k in kinds.KINDS.values())
     assert kinds.ENTITY_FOLDERS == ("risks", "commitments", "scope", "meetings", "concerns",
-                                    "feedback", "milestones", "lessons", "pulse", "contract",
+                                    "feedback", "milestones", "lessons", "pulse", "updates",
+                                    "contract",
                                     "budget", "closure")  # fmt: skip
     for kind in kinds.KINDS.values():
         if kind.folder and kind not in (kinds.SCOPE, kinds.CONTRACT, kinds.BUDGET, kinds.CLOSURE):

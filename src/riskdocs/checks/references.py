@@ -109,6 +109,7 @@ REFERENCES: dict[str, tuple[Reference, ...]] = {
         (("responses", "*", "follow_up", "*"), ANY_ID),
     ),
     kinds.PULSE.name: ((("responses", "*", "from"), PERSON),),
+    kinds.UPDATE.name: ((("to", "*"), PERSON), (("from",), PERSON), (("cadence",), CADENCE)),
     kinds.MILESTONE.name: (
         (("owner",), PERSON),
         (("deliverables", "*"), DELIVERABLE),
@@ -385,7 +386,7 @@ def _filename_mismatches(documents: Sequence[Document]) -> Iterator[Finding]:
             continue
         if document.kind.id_prefix:
             finding = _id_mismatch(document)
-        elif document.kind is kinds.FEEDBACK:
+        elif document.kind in (kinds.FEEDBACK, kinds.PULSE):
             finding = _period_mismatch(document)
         elif document.kind is kinds.MEETING:
             finding = _meeting_date_mismatch(document)

@@ -166,6 +166,13 @@ class Repository(NamedTuple):
             raise GitError(_("no commit on or before {day}").format(day=day))
         return found
 
+    def first_commit(self) -> str:
+        """The first commit of HEAD's history (its oldest root)."""
+        roots = self.run("rev-list", "--max-parents=0", "HEAD").split()
+        if not roots:
+            raise GitError(_("the repository has no commit yet"))
+        return roots[-1]
+
     def commit_day(self, commit: str) -> date:
         """The day `commit` was made (committer date)."""
         return parse_day(self.run("show", "-s", "--format=%cs", commit))

@@ -127,10 +127,12 @@ LESSON = _entity("lesson", "lesson", "lessons", "lessons", suffixes=MARKDOWN_SUF
                  id_prefix="L-", markdown=True, reference="lesson")  # fmt: skip
 # The team pulse is always internal (`Pulse.visibility`), so it is never marked so.
 PULSE = Kind(name="pulse", label="team pulse", folder="pulse", collection="pulse")
+UPDATE = Kind(name="update", label="status update", folder="updates", collection="updates",
+              area="communication")  # fmt: skip
 
 TABLE: tuple[Kind, ...] = (CONFIG, RISK, COMMITMENT, SCOPE, DELIVERABLE, CHANGE_REQUEST, MEETING,
-                           CONCERN, FEEDBACK, MILESTONE, LESSON, PULSE, CONTRACT, BUDGET,
-                           CLOSURE)  # fmt: skip
+                           CONCERN, FEEDBACK, MILESTONE, LESSON, PULSE, UPDATE, CONTRACT,
+                           BUDGET, CLOSURE)  # fmt: skip
 """Every kind, in the order outputs list them."""
 
 KINDS: dict[str, Kind] = {k.name: k for k in TABLE if k.has_files}

@@ -57,6 +57,7 @@ from riskdocs.model.entities import (
     Settings,
     Source,
     Transfer,
+    Update,
 )
 from riskdocs.model.meetings import counts_for, parse_body
 from riskdocs.model.settings import (
@@ -583,6 +584,26 @@ def build_lesson(document: Document) -> Lesson:
     )
 
 
+def build_update(document: Document) -> Update:
+    d = _data(document)
+    return Update(
+        id=document.stem,
+        date=f.day(d, "date"),
+        audience=f.text(d, "audience"),
+        since=f.text(d, "since"),
+        commit=f.text(d, "commit"),
+        format=f.text(d, "format"),
+        sha256=f.text(d, "sha256"),
+        source=_source(document),
+        language=f.maybe_text(d, "language") or "en",
+        cadence=f.maybe_text(d, "cadence"),
+        to=f.texts(d, "to"),
+        sender=f.maybe_text(d, "from"),
+        sent=f.flag(d, "sent"),
+        ignore=f.text_map(d, "ignore"),
+    )
+
+
 def build_pulse(document: Document) -> Pulse:
     d = _data(document)
     responses = tuple(
@@ -656,6 +677,9 @@ def build_project(
         milestones=milestones,
         lessons=_by_id(of_kind[kinds.LESSON], build_lesson),
         pulse=tuple(sorted(map(build_pulse, of_kind[kinds.PULSE]), key=lambda p: p.period)),
+        updates=tuple(
+            sorted(map(build_update, of_kind[kinds.UPDATE]), key=lambda u: (u.date, u.id))
+        ),
         contract=contract,
         budget=budgets[0] if budgets else None,
         closure=closures[0] if closures else None,

@@ -635,6 +635,31 @@ class Pulse:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Update:
+    """A record of one update told to the client (updates/YYYY-MM-DD-name.yaml): the
+    commits it compared, for whom, and the SHA-256 of what it said."""
+
+    id: str  # the file's stem
+    date: date
+    audience: str
+    since: str
+    commit: str
+    format: str
+    sha256: str
+    source: Source
+    language: str = "en"
+    cadence: str | None = None
+    to: tuple[str, ...] = ()
+    sender: str | None = None
+    sent: bool = False
+    ignore: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def visibility(self) -> str:
+        return "client"
+
+
+@dataclass(frozen=True, kw_only=True)
 class AcceptanceWindow:
     """How long the client has to answer a submission (`days`, counted as the project's
     calendar counts), and whether silence then counts as acceptance (`deemed`)."""
@@ -810,6 +835,7 @@ class Project:
     milestones: tuple[Milestone, ...] = ()
     lessons: tuple[Lesson, ...] = ()
     pulse: tuple[Pulse, ...] = ()
+    updates: tuple[Update, ...] = ()
     contract: Contract | None = None
     budget: Budget | None = None
     closure: Closure | None = None

@@ -27,7 +27,7 @@ from datetime import date
 from riskdocs.dates import day_or_none
 from riskdocs.i18n import _
 from riskdocs.load.kinds import COMMITMENT
-from riskdocs.model.entities import ActionItem, Cadence, Meeting
+from riskdocs.model.entities import ActionItem, Cadence, Meeting, Project
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(?P<text>.*?)\s*$")
 # `@bob`, `@王小明`: up to a space or punctuation, ASCII or full-width
@@ -241,6 +241,18 @@ def absent(meeting: Meeting, cadence: Cadence) -> tuple[str, ...]:
 def keeps(meeting: Meeting, cadence: Cadence) -> bool:
     """A meeting keeps a cadence when it is for it and every required person attended."""
     return counts_for(meeting, cadence) and not absent(meeting, cadence)
+
+
+def kept_on(project: Project, cadence: Cadence) -> list[date]:
+    """The days the cadence was kept: meetings every required person attended, and the
+    recorded updates (updates/) that name it or, naming none, an e-mail cadence."""
+    days = [m.date for m in project.meetings if keeps(m, cadence)]
+    days += [
+        u.date
+        for u in project.updates
+        if u.cadence == cadence.name or (u.cadence is None and cadence.channel == "email")
+    ]
+    return sorted(days)  # fmt: skip
 
 
 def covers(heading: str, topic: str) -> bool:

@@ -46,7 +46,7 @@ from riskdocs.model.entities import (
     Settings,
     TrainingTopic,
 )
-from riskdocs.model.meetings import keeps, rewrite_tasks
+from riskdocs.model.meetings import kept_on, rewrite_tasks
 from riskdocs.report import people
 from riskdocs.report.charts import heat_cell
 from riskdocs.report.closure import SILENT, closure_view
@@ -260,7 +260,7 @@ def _communication(project: Project, scope: Scope) -> list[dict[str, Any]]:
     for name, cadence in sorted(settings.cadences.items()):
         if not scope.shows(cadence):
             continue
-        held = [m.date for m in project.meetings if keeps(m, cadence) and m.date <= today]
+        held = [day for day in kept_on(project, cadence) if day <= today]
         last = max(held) if held else None
         since = last or settings.start
         due = since + timedelta(days=cadence.every_days) if since else None

@@ -6,7 +6,9 @@ meeting held (a note whose `cadence:` names it, or with no `cadence:` and the
 entry's `kind`) must be no more than `every_days` + `grace_days` ago. A cadence
 that names `required:` people is kept only by meetings every one of them
 attended: a steering meeting without the sponsor does not count, and the
-finding names the meetings held without them. Counting starts at
+finding names the meetings held without them. A recorded update (updates/,
+written by `riskdocs digest --send` or `--record`) keeps the cadence it names,
+or an e-mail cadence (`channel: email`). Counting starts at
 `project.start`; nothing is reported after `project.end`. Only the current gap
 is reported: past gaps are history, not something to fix.
 
@@ -38,7 +40,7 @@ from typing import Any
 from riskdocs.finding import Severity
 from riskdocs.i18n import _, days
 from riskdocs.model.entities import Project
-from riskdocs.model.meetings import absent, counts_for, keeps
+from riskdocs.model.meetings import absent, counts_for, kept_on
 from riskdocs.rules.base import Context, Hit, Option, hit, name_of
 
 ID = "meeting-cadence-missed"
@@ -55,7 +57,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     settings = project.settings
     until = min(ctx.today, settings.end) if settings.end else ctx.today
     for name, cadence in sorted(settings.cadences.items()):
-        held = [m.date for m in project.meetings if keeps(m, cadence) and m.date <= until]
+        held = [day for day in kept_on(project, cadence) if day <= until]
         since = max(held) if held else settings.start
         if since is None or (until - since).days <= cadence.every_days + cadence.grace_days:
             continue
