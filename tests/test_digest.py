@@ -277,9 +277,13 @@ def test_a_recorded_update_rebuilds_byte_for_byte_and_keeps_its_cadence(
     assert check.exit_code == 0, check.output
     assert "rebuilds byte for byte" in check.output
     assert rebuilt.read_bytes() == sent.read_bytes()
-    # the update kept the e-mail cadence: no missed update on the next days
+    # the update kept the e-mail cadence: no missed update on the next days, then one
     after = run("validate", "--root", str(week.root), "--today", "2026-11-26").output
     assert "[meeting-cadence-missed] no weekly-update" not in after
+    late = run("validate", "--root", str(week.root), "--today", "2026-12-01").output
+    assert "[meeting-cadence-missed] no weekly-update update since 2026-11-23 (8 days); " \
+           "the plan says every 7 days (0 days grace): send it with `riskdocs digest " \
+           "--format eml --send`" in late  # fmt: skip
     # the next digest starts where the recorded one ended
     since_last = json.loads(digest_default(week))
     assert since_last["since"]["day"] == "2026-11-23"

@@ -503,7 +503,7 @@ def digest(
     day = _day(disk, today)
     telling = send or record
     head = repository.resolve("HEAD") if telling else None
-    start = _since(project_root, repository, since, audience, day)
+    start = repository.as_of(since) if since else None
     built = updates.build(project_root, repository, start, day, audience, until=head)
     project = built.now.project
     content = updates.rendered(built.digest, output_format, project, day, from_key)
@@ -521,31 +521,6 @@ def digest(
         say(_("riskdocs: wrote the digest to {output}").format(output=output))
     elif not telling:
         click.echo(content, nl=False)
-
-
-def _since(
-    root: Path, repository: Repository, since: str | None, audience: str, day: dt.date
-) -> tuple[str, dt.date]:
-    """(commit, day) the digest compares with: --since, else the last recorded update's
-    commit, else the last commit 7 days before `day` (the first commit of a younger
-    project)."""
-    if since is not None:
-        return repository.as_of(since)
-    from riskdocs.checks.pipeline import run
-    from riskdocs.checks.sources import whole_project
-    from riskdocs.report.updates import last_update
-
-    last = last_update(run(whole_project(root, repository), day).project, audience)
-    if last is not None:
-        return last.commit, last.date
-    week_ago = day - dt.timedelta(days=7)
-    from riskdocs.history.repo import GitError
-
-    try:
-        return repository.as_of(str(week_ago))
-    except GitError:  # a younger project: everything since its first commit
-        first = repository.first_commit()
-        return first, repository.commit_day(first)
 
 
 def _record_update(
@@ -589,6 +564,13 @@ def _verify_update(root: Path, repository: Repository, path: Path, output: Path 
                 "something else, or the record was edited"
             ).format(path=update.source.path)
         )
+        if update.riskdocs and update.riskdocs != __version__:
+            say(
+                _(
+                    "riskdocs: it was written by riskdocs {then} and rebuilt with {now}: "
+                    "rebuild it with riskdocs {then}"
+                ).format(then=update.riskdocs, now=__version__)
+            )
         sys.exit(1)
     say(
         _("riskdocs: {path} rebuilds byte for byte from commits {since} and {commit}").format(

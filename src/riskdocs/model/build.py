@@ -600,6 +600,7 @@ def build_update(document: Document) -> Update:
         to=f.texts(d, "to"),
         sender=f.maybe_text(d, "from"),
         sent=f.flag(d, "sent"),
+        riskdocs=f.maybe_text(d, "riskdocs"),
         ignore=f.text_map(d, "ignore"),
     )
 

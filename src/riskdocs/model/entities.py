@@ -652,6 +652,7 @@ class Update:
     to: tuple[str, ...] = ()
     sender: str | None = None
     sent: bool = False
+    riskdocs: str | None = None  # the version that wrote it
     ignore: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -13,15 +13,15 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from riskdocs import i18n
+from riskdocs import __version__, i18n
 from riskdocs.checks.pipeline import CheckResult, run
 from riskdocs.checks.sources import at_commit, whole_project
 from riskdocs.errors import RiskdocsError
-from riskdocs.history.repo import Repository
+from riskdocs.history.repo import GitError, Repository
 from riskdocs.i18n import _
 from riskdocs.load.kinds import UPDATE
 from riskdocs.model.entities import Project, Update
@@ -43,17 +43,33 @@ class Built:
 def build(
     root: Path,
     repository: Repository,
-    since: tuple[str, date],
+    since: tuple[str, date] | None,
     today: date,
     audience: str,
     until: str | None = None,
 ) -> Built:
-    """The digest from the commit `since` (with its day) to `until` (a commit, read from git
-    objects) or, without it, the work tree, as of `today`."""
-    then = run(at_commit(root, repository, since[0]), since[1])
+    """The digest from the commit `since` (with its day; None: `start_of`) to `until` (a
+    commit, read from git objects) or, without it, the work tree, as of `today`."""
     source = at_commit(root, repository, until) if until else whole_project(root, repository)
     now = run(source, today)
+    commit, day = since or start_of(now.project, repository, audience, today)
+    then = run(at_commit(root, repository, commit), day)
     return Built(digest_of(then, now, audience), then, now)
+
+
+def start_of(
+    project: Project, repository: Repository, audience: str, today: date
+) -> tuple[str, date]:
+    """(commit, day) a digest starts from: the last recorded update of `audience`, else
+    the last commit 7 days before `today`, else (a younger project) the first commit."""
+    last = last_update(project, audience)
+    if last is not None:
+        return last.commit, last.date
+    try:
+        return repository.as_of(str(today - timedelta(days=7)))
+    except GitError:
+        first = repository.first_commit()
+        return first, repository.commit_day(first)
 
 
 def rendered(
@@ -112,6 +128,7 @@ def record(
         f"format: {output_format}",
         f"sha256: {hashlib.sha256(content).hexdigest()}",
         f"sent: {'true' if sent else 'false'}",
+        f"riskdocs: {__version__}",
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "# yaml-language-server: $schema=../.riskdocs/schemas/update.schema.json\n"

@@ -39,7 +39,7 @@ from typing import Any
 
 from riskdocs.finding import Severity
 from riskdocs.i18n import _, days
-from riskdocs.model.entities import Project
+from riskdocs.model.entities import Cadence, Project, Settings
 from riskdocs.model.meetings import absent, counts_for, kept_on
 from riskdocs.rules.base import Context, Hit, Option, hit, name_of
 
@@ -68,6 +68,9 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             for m in project.meetings
             if counts_for(m, cadence) and since < m.date <= until and absent(m, cadence)
         ]
+        if cadence.channel == "email":
+            yield _update_missed(settings, name, cadence, held, since, until)
+            continue
         yield hit(
             settings.source,
             ("communication", name),
@@ -97,6 +100,36 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
             ),
             at_key=True,
         )
+
+
+def _update_missed(
+    settings: Settings, name: str, cadence: Cadence, held: list[date], since: date, until: date
+) -> Hit:
+    """An e-mail cadence is kept by the updates on record (updates/), not by meetings."""
+    gap = days((until - since).days)
+    last = (
+        _("no {name} update since {since} ({gap})").format(name=name, since=since, gap=gap)
+        if held
+        else _("no {name} update yet, and the project started {since} ({gap} ago)").format(
+            name=name, since=since, gap=gap
+        )
+    )
+    return hit(
+        settings.source,
+        ("communication", name),
+        _(
+            "{last}; the plan says every {every_days} ({grace_days} grace): send it with "
+            "`riskdocs digest --format eml --send`, or record one sent another way with "
+            "`riskdocs digest --record`, and commit the record under updates/"
+        ).format(
+            last=last, every_days=days(cadence.every_days), grace_days=days(cadence.grace_days)
+        ),
+        name,
+        client=_(
+            "The {name} update, planned every {every_days}, has not been sent for {days}."
+        ).format(name=name.replace("-", " "), every_days=days(cadence.every_days), days=gap),
+        at_key=True,
+    )
 
 
 def _last(name: str, held: list[date], since: date, until: date) -> str:

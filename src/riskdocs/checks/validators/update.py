@@ -108,6 +108,11 @@ def validate(data, custom_formats={}, name_prefix=None):
             data__sent = data["sent"]
             if not isinstance(data__sent, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".sent must be boolean")
+        if "riskdocs" in data_keys:
+            data_keys.remove("riskdocs")
+            data__riskdocs = data["riskdocs"]
+            if not isinstance(data__riskdocs, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".riskdocs must be string")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
