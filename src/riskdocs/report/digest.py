@@ -175,6 +175,16 @@ def _milestones(then: View, now: View) -> Iterator[Event]:
             )
 
 
+# A deliverable's acceptance standing -> the step the digest reports (deemed acceptance
+# is an acceptance; waiting is a hand-over the client has not answered yet).
+_STEPS = {
+    "waiting": "submitted",
+    "accepted": "accepted",
+    "deemed": "accepted",
+    "rejected": "rejected",
+}
+
+
 def _deliverables(then: View, now: View) -> Iterator[Event]:
     def listed(view: View) -> list[Mapping[str, Any]]:
         scope = view["scope"]
@@ -183,20 +193,21 @@ def _deliverables(then: View, now: View) -> Iterator[Event]:
     before = _by_id(listed(then))
     for d in listed(now):
         old = before.get(d["id"])
-        state, was = d["standing"]["state"], old["standing"]["state"] if old else None
         if old is None:
             yield _event("deliverables", "added", d, due=d["due"])
-        elif state != was and state in ("submitted", "waiting", "accepted", "deemed", "rejected"):
-            kind = {"waiting": "submitted", "deemed": "accepted"}.get(state, state)
-            if kind != {"waiting": "submitted", "deemed": "accepted"}.get(was or "", was):
-                yield _event(
-                    "deliverables",
-                    kind,
-                    d,
-                    deemed=state == "deemed",
-                    on=d["standing"]["on"] or (d["submitted"] or {}).get("on"),
-                    by=d["standing"]["by"] or (d["submitted"] or {}).get("by"),
-                )
+            continue
+        state = d["standing"]["state"]
+        step = _STEPS.get(state)
+        if step is not None and step != _STEPS.get(old["standing"]["state"]):
+            handed = d["submitted"] or {}
+            yield _event(
+                "deliverables",
+                step,
+                d,
+                deemed=state == "deemed",
+                on=d["standing"]["on"] or handed.get("on"),
+                by=d["standing"]["by"] or handed.get("by"),
+            )
 
 
 def _changes(then: View, now: View) -> Iterator[Event]:
@@ -251,7 +262,7 @@ def _concerns(then: View, now: View) -> Iterator[Event]:
                     step,
                     q,
                     on=q[step],
-                    days=q[f"{step[:-1]}_days"] if step == "resolved" else q["acknowledge_days"],
+                    days=q[f"{step[:-1]}_days"],  # acknowledge_days, resolve_days
                 )
 
 
@@ -339,10 +350,17 @@ def digest_of(then: CheckResult, now: CheckResult, audience: str) -> dict[str, A
     from riskdocs.report.view import build_view
 
     views = [
-        build_view(run.project, run.findings, run.today, audience, revision(run.source),
-                   run.history, render=_no_html)
+        build_view(
+            run.project,
+            run.findings,
+            run.today,
+            audience,
+            revision(run.source),
+            run.history,
+            render=_no_html,
+        )
         for run in (then, now)
-    ]  # fmt: skip
+    ]
     return changes(views[0], views[1])
 
 
