@@ -299,3 +299,10 @@ def digest_default(repo: Repo) -> str:
     result = run("digest", "--root", str(repo.root), "--today", "2026-11-26", "--format", "json")
     assert result.exit_code == 0, result.output
     return result.output
+
+
+def test_verify_names_a_file_that_is_no_update_record(week: Repo) -> None:
+    result = run("digest", "--root", str(week.root), "--verify", str(week.root / "riskdocs.yaml"))
+    assert result.exit_code == 2
+    assert "is not a readable update record under updates/" in result.output
+    assert "`riskdocs validate" in result.output

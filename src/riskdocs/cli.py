@@ -540,18 +540,26 @@ def _record_update(
 
 
 def _verify_update(root: Path, repository: Repository, path: Path, output: Path | None) -> None:
+    """Rebuild the update recorded at `path`; only riskdocs.yaml and that file are read."""
     from riskdocs.checks.pipeline import run
-    from riskdocs.checks.sources import whole_project
+    from riskdocs.checks.sources import files_alone
+    from riskdocs.load.kinds import UPDATE, classify
     from riskdocs.report.updates import verify
 
     wanted = (path if path.is_absolute() else Path.cwd() / path).resolve()
-    project = run(whole_project(root, repository), clock_today(None)).project
-    found = [u for u in project.updates if (root / u.source.path).resolve() == wanted]
+    relative = wanted.relative_to(root).as_posix() if wanted.is_relative_to(root) else None
+    found = []
+    if relative is not None and classify(relative) is UPDATE and wanted.is_file():
+        checked = run(
+            files_alone(root, repository, [relative]), clock_today(None), only=frozenset()
+        )
+        found = list(checked.project.updates)
     if not found:
         raise RiskdocsError(
-            _("{path} is not a readable update record under updates/ of {root}").format(
-                path=path, root=root
-            )
+            _(
+                "{path} is not a readable update record under updates/ of {root} "
+                "(`riskdocs validate {path}` says why)"
+            ).format(path=path, root=root)
         )
     update = found[0]
     same, content = verify(root, repository, update)

@@ -325,7 +325,7 @@ HOOK_MODULES = {
     "riskdocs.model.meetings", "riskdocs.model.settings", "riskdocs.model.build",
     "riskdocs.model.workdays", "riskdocs.model.acceptance",
     "riskdocs.model.earned", "riskdocs.model.authority", "riskdocs.model.stakeholders",
-    "riskdocs.model.training",
+    "riskdocs.model.training", "riskdocs.model.scores",
     "riskdocs.checks", "riskdocs.checks.pipeline", "riskdocs.checks.sources",
     "riskdocs.checks.fastcheck", "riskdocs.checks.references", "riskdocs.checks.states",
     "riskdocs.history", "riskdocs.history.repo", "riskdocs.history.plan",

@@ -98,6 +98,14 @@ class Source(NamedTuple):
         return NamesFromFiles(self.file_index, project) if self.file_index else None
 
 
+def revision(source: Source) -> str | None:
+    """The commit a report of `source` names: the one read --as-of, else HEAD (None
+    outside git)."""
+    if source.commit:
+        return source.commit[:12]
+    return source.repository.short_head() if source.repository else None
+
+
 def whole_project(
     root: Path,
     repository: Repository | None,

@@ -346,7 +346,7 @@ def _waiting(now: View) -> list[dict[str, Any]]:
 def digest_of(then: CheckResult, now: CheckResult, audience: str) -> dict[str, Any]:
     """The digest of two runs of the pipeline, through the views of one audience (with
     no note rendered: the digest names what changed, it does not quote notes)."""
-    from riskdocs.report.publish import revision
+    from riskdocs.checks.sources import revision
     from riskdocs.report.view import build_view
 
     views = [

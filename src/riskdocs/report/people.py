@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from riskdocs.model.build import id_sort_key
 from riskdocs.model.entities import Commitment, Project
+from riskdocs.model.scores import aspect_means, mean_score
 from riskdocs.model.stakeholders import last_contacts
 from riskdocs.model.training import sessions, untrained
 from riskdocs.report.scope import Scope, commitment_state
@@ -22,7 +24,7 @@ from riskdocs.report.scope import Scope, commitment_state
 def responsibilities(project: Project, scope: Scope) -> list[dict[str, Any]]:
     """The responsibility matrix, deliverables first in id order, then areas by key."""
     deliverables = {d.id: d for d in project.deliverables}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for key, row in project.settings.responsibilities.items():
         deliverable = deliverables.get(key)
         if not scope.shows(row) or (deliverable is not None and not scope.shows(deliverable)):
@@ -38,12 +40,8 @@ def responsibilities(project: Project, scope: Scope) -> list[dict[str, Any]]:
                 "informed": list(row.informed),
             }
         )
-    return sorted(rows, key=lambda r: (not r["deliverable"], _natural(r["key"])))
-
-
-def _natural(key: str) -> tuple[str, int]:
-    prefix, _, number = key.rpartition("-")
-    return (prefix, int(number)) if number.isdigit() else (key, 0)
+    by_id = sorted((r for r in rows if r["deliverable"]), key=lambda r: id_sort_key(r["key"]))
+    return by_id + sorted((r for r in rows if not r["deliverable"]), key=lambda r: r["key"])
 
 
 def stakeholders(project: Project, scope: Scope) -> list[dict[str, Any]]:
@@ -100,10 +98,10 @@ def _latest_feedback(project: Project, scope: Scope, key: str) -> dict[str, Any]
     if not answers:
         return None
     latest = max(answers, key=lambda r: r.date)
-    scores = list(latest.scores.values())
+    average = mean_score([latest])
     return {
         "date": str(latest.date),
-        "average": round(sum(scores) / len(scores), 2) if scores else None,
+        "average": None if average is None else round(average, 2),
         "nps": latest.nps,
         "comment": latest.comment,
     }
@@ -164,17 +162,13 @@ def pulse(project: Project) -> list[dict[str, Any]]:
     """The team's pulse, month by month: for the team's view only."""
     months = []
     for month in project.pulse:
-        aspects: dict[str, list[int]] = {}
-        for response in month.responses:
-            for aspect, score in response.scores.items():
-                aspects.setdefault(aspect, []).append(score)
-        scores = [s for values in aspects.values() for s in values]
+        average = mean_score(month.responses)
         months.append(
             {
                 "period": month.period,
                 "responses": len(month.responses),
-                "average": round(sum(scores) / len(scores), 2) if scores else None,
-                "aspects": {a: round(sum(v) / len(v), 2) for a, v in sorted(aspects.items())},
+                "average": None if average is None else round(average, 2),
+                "aspects": {a: round(m, 2) for a, m in aspect_means(month.responses).items()},
                 "comments": [r.comment for r in month.responses if r.comment],
             }
         )

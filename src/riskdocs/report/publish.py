@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from riskdocs.checks.pipeline import CheckResult
-from riskdocs.checks.sources import Source
+from riskdocs.checks.sources import revision
 from riskdocs.errors import RiskdocsError
 from riskdocs.i18n import _
 from riskdocs.load.kinds import ENTITY_FOLDERS
@@ -70,13 +70,6 @@ def publish(result: CheckResult, out: Path, audience: str) -> Published:
         overall=health["overall"],
         reasons=tuple(health["reasons"]),
     )
-
-
-def revision(source: Source) -> str | None:
-    """The commit the page shows: the one read --as-of, else HEAD (None outside git)."""
-    if source.commit:
-        return source.commit[:12]
-    return source.repository.short_head() if source.repository else None
 
 
 def _status_json(view: dict[str, Any]) -> str:

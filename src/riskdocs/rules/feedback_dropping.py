@@ -22,6 +22,7 @@ from typing import Any
 from riskdocs.finding import Severity
 from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Feedback, Project
+from riskdocs.model.scores import mean_score
 from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "feedback-dropping"
@@ -72,8 +73,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
 
 def average_score(feedback: Feedback) -> float | None:
     """Mean of every aspect score of every response, or None without scores."""
-    scores = [score for response in feedback.responses for score in response.scores.values()]
-    return sum(scores) / len(scores) if scores else None
+    return mean_score(feedback.responses)
 
 
 def average_nps(feedback: Feedback) -> float | None:

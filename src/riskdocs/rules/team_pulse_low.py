@@ -24,6 +24,7 @@ from typing import Any
 from riskdocs.finding import Severity
 from riskdocs.i18n import N_, _
 from riskdocs.model.entities import Project, Pulse
+from riskdocs.model.scores import aspect_means, mean_score
 from riskdocs.rules.base import Context, Hit, Option, hit
 
 ID = "team-pulse-low"
@@ -36,17 +37,9 @@ WHOLE_PROJECT = True
 OPTIONS = {"min_average": Option(3.0, N_("Lowest acceptable average score (1-5)."))}
 
 
-def pulse_average(pulse: Pulse) -> float | None:
-    scores = [s for r in pulse.responses for s in r.scores.values()]
-    return sum(scores) / len(scores) if scores else None
-
-
 def lowest_aspect(pulse: Pulse) -> tuple[str, float] | None:
-    by_aspect: dict[str, list[int]] = {}
-    for response in pulse.responses:
-        for aspect, score in response.scores.items():
-            by_aspect.setdefault(aspect, []).append(score)
-    means = sorted((sum(s) / len(s), aspect) for aspect, s in by_aspect.items())
+    """The aspect with the lowest mean (the first by name on a tie), and that mean."""
+    means = sorted((mean, aspect) for aspect, mean in aspect_means(pulse.responses).items())
     return (means[0][1], means[0][0]) if means else None
 
 
@@ -54,7 +47,7 @@ def check(project: Project, opts: Mapping[str, Any], ctx: Context) -> Iterator[H
     if not project.pulse:
         return
     latest = project.pulse[-1]
-    average, lowest = pulse_average(latest), lowest_aspect(latest)
+    average, lowest = mean_score(latest.responses), lowest_aspect(latest)
     if average is None or lowest is None or average >= opts["min_average"]:
         return
     yield hit(
