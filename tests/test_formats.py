@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from importlib.resources import files
 
 from jsonschema import Draft4Validator
@@ -17,6 +16,7 @@ from riskdocs.formats import (
     format_sarif,
     format_text,
 )
+from riskdocs.structs import replace
 from tests.safety import assert_safe_lines
 
 FINDINGS = [

@@ -14,18 +14,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from riskdocs.errors import RiskdocsError
 from riskdocs.i18n import _
 from riskdocs.load.yamlsrc import JsonPath, ParsedYaml, parse_yaml, resolve_plain
+from riskdocs.structs import struct
 
 Scalar = str | int | float | bool | date | None
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Flow:
     """A small mapping written on one line as a value: `{on: 2026-11-19, by: bob}`; a
     value may be a list of such mappings (`results: [{passed: true, ...}]`). Pairs whose
@@ -97,7 +97,7 @@ def scalar(value: Scalar | Flow) -> str:
     return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
-@dataclass
+@struct(kw_only=False, frozen=False)
 class YamlText:
     """A YAML file's text being edited; each edit re-reads the positions it needs."""
 

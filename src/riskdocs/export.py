@@ -15,7 +15,6 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,12 +23,13 @@ from riskdocs.load.kinds import KINDS
 from riskdocs.load.project import load_project
 from riskdocs.load.tree import Tree
 from riskdocs.resources import load_schema
+from riskdocs.structs import struct
 
 EXPORTABLE = ("risk", "commitment", "concern", "change-request", "milestone", "lesson")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Exported:
     text: str  # the CSV, with its byte order mark
     rows: int

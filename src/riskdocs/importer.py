@@ -16,7 +16,6 @@ import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -34,6 +33,7 @@ from riskdocs.load.tree import DiskTree
 from riskdocs.load.yamlsrc import parse_yaml
 from riskdocs.model.entities import Person
 from riskdocs.newfile import KIND_NAMES, NEEDED, NewFile, Value, draft, fields_of, keep
+from riskdocs.structs import field, struct
 from riskdocs.suggest import person_hint
 
 FIELDS = (
@@ -69,7 +69,7 @@ class RowsRefusedError(RiskdocsError):
         self.problems = list(problems)
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class ColumnMapping:
     """Which columns of an export hold which riskdocs field."""
 
@@ -85,7 +85,7 @@ RISKDOCS = ColumnMapping("riskdocs", {n: (n,) for n in FIELDS if n not in ("key"
 ...); its rows come from no tracker, so they get no `external:` link."""
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Plan:
     """What an import would do: the files to write, and the rows left out and why."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from riskdocs.load.tree import READ_ERRORS, DiskTree, walk
 from riskdocs.load.yamlsrc import parse_yaml
 from riskdocs.record import blocks, errors
 from riskdocs.scaffold import refresh_schemas
+from riskdocs.structs import struct
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
 # What each kind needs that riskdocs cannot choose: the options that must be given.
@@ -43,7 +43,7 @@ KIND_NAMES = tuple(NEEDED)
 Value = Scalar | Mapping[str, Scalar] | list[Scalar]
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class NewFile:
     path: str
     text: str

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -36,9 +35,10 @@ from riskdocs.load.tree import DiskTree, walk
 from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Project
 from riskdocs.rules import RULES
+from riskdocs.structs import struct
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Recorded:
     """What a command wrote: the file, its text before and after, and each change said
     in a line."""
@@ -50,7 +50,7 @@ class Recorded:
     news: tuple[Finding, ...] = ()  # bad news the change brought out, recorded anyway
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Target:
     """The entity a command edits: its file, its kind and its fields as read."""
 

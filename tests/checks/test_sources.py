@@ -318,7 +318,7 @@ def top_level(modules: set[str]) -> set[str]:
 HOOK_MODULES = {
     "riskdocs", "riskdocs.cli", "riskdocs.dates", "riskdocs.errors", "riskdocs.finding",
     "riskdocs.formats", "riskdocs.parallel", "riskdocs.suggest", "riskdocs.visible",
-    "riskdocs.colour", "riskdocs.i18n", "riskdocs.words",
+    "riskdocs.colour", "riskdocs.i18n", "riskdocs.words", "riskdocs.structs", "riskdocs._structs",
     "riskdocs.load", "riskdocs.load.kinds", "riskdocs.load.yamlsrc", "riskdocs.load.tree",
     "riskdocs.load.documents", "riskdocs.load.project",
     "riskdocs.model", "riskdocs.model.entities", "riskdocs.model.fields",

@@ -4,7 +4,6 @@ model and the pre-commit manifest say about kinds must be what the table says.""
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 from typing import Any
 
 import yaml
@@ -12,6 +11,7 @@ import yaml
 from riskdocs.load import kinds
 from riskdocs.model.entities import Project, Pulse, Source
 from riskdocs.resources import load_schema
+from riskdocs.structs import fields
 from tests.conftest import REPO
 
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
@@ -65,7 +65,7 @@ def test_is_id_agrees_with_the_schemas_id_pattern() -> None:
 
 
 def test_every_entity_kind_is_a_collection_of_the_project() -> None:
-    collections = {f.name for f in fields(Project)} | {"deliverables"}
+    collections = set(fields(Project)) | {"deliverables"}
     assert {k.collection for k in kinds.ENTITY_KINDS} <= collections
     # each may be marked internal, but the team pulse, which always is, and the record of
     # an update, which says what the client was told

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from riskdocs.finding import Finding, Severity
 from riskdocs.report.health import Status, assess
 from riskdocs.report.view import build_view
+from riskdocs.structs import replace
 from tests.conftest import EXAMPLE, FIXTURES, TODAY, check_project
 
 DAY = date.fromisoformat(TODAY)

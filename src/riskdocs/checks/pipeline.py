@@ -10,7 +10,6 @@ calls back into an earlier one. The day is given: only the CLI reads the clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,12 +27,13 @@ from riskdocs.model.build import build_project
 from riskdocs.model.entities import Project
 from riskdocs.rules import run_rules, unknown_ignores, wants_history
 from riskdocs.rules.base import Context
+from riskdocs.structs import struct
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import History
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class CheckResult:
     """What one run found: the model of the valid files and every finding, sorted."""
 

@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -23,6 +22,7 @@ from riskdocs.load import kinds
 from riskdocs.load.documents import Document
 from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Meeting, Project
+from riskdocs.structs import replace
 from riskdocs.suggest import did_you_mean, person_hint, person_key
 from riskdocs.words import word
 

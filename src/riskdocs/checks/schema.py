@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -26,6 +25,7 @@ from riskdocs.i18n import N_, _, ngettext
 from riskdocs.load.documents import Document
 from riskdocs.load.yamlsrc import JsonPath, dotted
 from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
+from riskdocs.structs import struct
 from riskdocs.suggest import did_you_mean
 
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
@@ -40,7 +40,7 @@ _TYPE_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class SchemaError:
     """The parts of a jsonschema ValidationError that messages are made from."""
 

@@ -10,12 +10,12 @@ the pre-commit hook is about to commit).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 from typing import NamedTuple
 
 from riskdocs.i18n import _
+from riskdocs.structs import struct
 
 
 class DueChange(NamedTuple):
@@ -68,7 +68,7 @@ class ScopeVersion(NamedTuple):
     accepted: Mapping[str, str] = MappingProxyType({})  # id -> `accepted: on:`
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class History:
     """Facts from the project's git history, oldest first.
 

@@ -11,7 +11,6 @@ here. Facts of the log are cached between runs (history/cache.py).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import TypeVar
@@ -44,6 +43,7 @@ from riskdocs.load.kinds import (
     classify,
 )
 from riskdocs.load.tree import READ_ERRORS, Tree
+from riskdocs.structs import replace
 
 NO_COMMITS = "the repository has no commits yet: history rules start with the first"
 SHALLOW = (

@@ -8,7 +8,6 @@ becomes findings and a document without data, never an exception.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from riskdocs.finding import Finding, Severity
@@ -16,9 +15,10 @@ from riskdocs.i18n import _
 from riskdocs.load.kinds import Kind
 from riskdocs.load.tree import MAX_FILE_BYTES, FileTooLargeError, OutsideProjectError, Tree
 from riskdocs.load.yamlsrc import ParsedYaml, Positions, YamlProblem, parse_yaml
+from riskdocs.structs import field, replace, struct
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Document:
     """One project file as read from disk.
 

@@ -13,9 +13,10 @@ generated from it (a test keeps `.pre-commit-hooks.yaml` equal to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from riskdocs.structs import struct
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md",)
@@ -38,7 +39,7 @@ def next_id(kind: Kind, ids: list[str]) -> str:
     return f"{prefix}{max((int(n) for n in numbers), default=0) + 1:0{width}d}"
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@struct(eq=False)
 class Kind:
     """One kind of thing a project holds. There is one object per kind (see `__reduce__`),
     so kinds compare and hash by identity, which keeps dictionaries keyed by kind fast.

@@ -12,13 +12,13 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from riskdocs.errors import ProjectNotFoundError
 from riskdocs.i18n import _
 from riskdocs.load.kinds import CONFIG_FILE, ENTITY_FOLDERS
+from riskdocs.structs import struct
 
 
 def find_root(start: Path) -> Path:
@@ -92,7 +92,7 @@ class Tree(Protocol):
     def read(self, relpath: str) -> bytes: ...
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class DiskTree:
     """The project as it is on disk."""
 

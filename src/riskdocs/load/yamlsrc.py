@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from riskdocs.i18n import N_, _
+from riskdocs.structs import field, struct
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -167,7 +167,7 @@ _SYNTAX_FALLBACK = N_(
 )
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class YamlProblem:
     """Something in the YAML text that stops riskdocs from reading the file."""
 
@@ -177,7 +177,7 @@ class YamlProblem:
     message: str
 
 
-@dataclass
+@struct(kw_only=False, frozen=False)
 class Positions:
     """Where each value and each mapping key starts (1-based line, column).
 
@@ -199,7 +199,7 @@ class Positions:
         return self.of_value(path)
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class ParsedYaml:
     """The result of reading one YAML text; `data` is None whenever there are problems."""
 

@@ -9,11 +9,11 @@ the window*. Who may accept is asked of `may_accept`, the one place that decides
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from riskdocs.model.entities import AcceptanceWindow, Deliverable, Person
 from riskdocs.model.workdays import WorkCalendar
+from riskdocs.structs import struct
 
 ACCEPTED = "accepted"
 DEEMED = "deemed"  # accepted because the window passed without a rejection
@@ -21,7 +21,7 @@ WAITING = "waiting"  # submitted, the window open or passed without deemed accep
 HANDED_OVER = frozenset(("submitted", "accepted"))  # counts as delivered for its due date
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Standing:
     """A deliverable's acceptance on one day.
 

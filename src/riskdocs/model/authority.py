@@ -12,18 +12,18 @@ rule checks them against what people say they may decide (`people.<key>.decides`
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from riskdocs.i18n import _
 from riskdocs.load.yamlsrc import JsonPath
 from riskdocs.model.entities import Project, Settings, Source
+from riskdocs.structs import struct
 
 SCOPE, SCHEDULE, BUDGET, ACCEPTANCE, RISK = "scope", "schedule", "budget", "acceptance", "risk"
 AUTHORITIES = (SCOPE, SCHEDULE, BUDGET, ACCEPTANCE, RISK)
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Decision:
     """One decision recorded in a file.
 

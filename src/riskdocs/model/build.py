@@ -9,7 +9,6 @@ a record cannot shift the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Protocol, TypeVar
@@ -67,6 +66,7 @@ from riskdocs.model.settings import (
     timezone_hint,
 )
 from riskdocs.model.workdays import WorkCalendar
+from riskdocs.structs import replace
 
 
 def _source(document: Document) -> Source:

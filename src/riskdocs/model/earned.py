@@ -23,17 +23,17 @@ their cost to the milestones of the deliverables they name (else to the last one
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from riskdocs.model.acceptance import standing
 from riskdocs.model.entities import Budget, ChangeRequest, Milestone, Project
+from riskdocs.structs import struct
 
 CENT = Decimal("0.01")
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class MilestoneValue:
     """A milestone's planned cost (changes included) and the share of it earned."""
 
@@ -48,7 +48,7 @@ class MilestoneValue:
         return cents(self.planned * self.earned_share)
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class EarnedValue:
     """The earned-value figures of a budget on one day (amounts to the cent, indices to
     two decimals; an index is None when what it divides by is zero)."""

@@ -8,7 +8,6 @@ Dates are `datetime.date`; optional dates are None until they happen.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Protocol
@@ -16,12 +15,13 @@ from typing import Protocol
 from riskdocs.load.kinds import ENTITY_KINDS
 from riskdocs.load.yamlsrc import JsonPath, Positions
 from riskdocs.model.workdays import WorkCalendar
+from riskdocs.structs import field, struct
 
 # `links:` of an entity: kind (risks, commitments, ...) -> ids it is about.
 Links = dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Source:
     """Where an entity was read from, to point findings at its values."""
 
@@ -36,7 +36,7 @@ class Source:
         return self.positions.of_key((*self.prefix, *path))
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Person:
     """Someone who can own, attend or agree. `key` is how files name them."""
 
@@ -52,7 +52,7 @@ class Person:
     channel: str | None = None  # how they prefer to be told: meeting | call | email | chat
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Cadence:
     """A named entry of the communication plan: how often a meeting must happen."""
 
@@ -71,7 +71,7 @@ class Cadence:
         return self.name
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Responsibility:
     """One row of the responsibility matrix (`responsibilities:`): for a deliverable or an
     area, who is responsible, the one person accountable, who is consulted and informed."""
@@ -85,7 +85,7 @@ class Responsibility:
     visibility: str = "client"
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class TrainingTopic:
     """One topic of the training plan (`training:`): who must learn it, before when."""
 
@@ -102,7 +102,7 @@ class TrainingTopic:
         return self.key
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class ResponseTarget:
     """How fast a client concern of one severity must be answered, in calendar days."""
 
@@ -119,7 +119,7 @@ def _default_response_targets() -> dict[str, ResponseTarget]:
     }
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Thresholds:
     """The project's agreed limits, from `thresholds:` in riskdocs.yaml.
 
@@ -142,7 +142,7 @@ class Thresholds:
         return "medium" if score >= self.risk_bands["medium"] else "low"
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Settings:
     """riskdocs.yaml: the project, its people, its communication plan and its limits.
 
@@ -185,7 +185,7 @@ class Settings:
         return aliases
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class PreventionAction:
     """An action that lowers a risk's probability or impact."""
 
@@ -195,7 +195,7 @@ class PreventionAction:
     done: date | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class RiskReview:
     """One review of a risk, with the scores it left."""
 
@@ -206,7 +206,7 @@ class RiskReview:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Agreement:
     """Someone's agreement to a part of a risk's plan, and when it was given."""
 
@@ -214,7 +214,7 @@ class Agreement:
     by: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class RiskAcceptance:
     """`response: accept` on record: who accepted living with the risk, why, until when."""
 
@@ -224,7 +224,7 @@ class RiskAcceptance:
     until: date
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Risk:
     """A risk: probability and impact 1..5; score = probability x impact.
 
@@ -272,7 +272,7 @@ class Risk:
         return self.residual[0] * self.residual[1] if self.residual else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Renegotiation:
     """A due date moved with the other side's agreement."""
 
@@ -283,7 +283,7 @@ class Renegotiation:
     reason: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Commitment:
     """A promise: `owner` delivers `title` to `to` by `due`.
 
@@ -323,7 +323,7 @@ class Commitment:
         return due
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class CriterionResult:
     """How one acceptance criterion was tested: passed or not, and what shows it."""
 
@@ -331,7 +331,7 @@ class CriterionResult:
     evidence: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Acceptance:
     """The client accepted a deliverable: when, who, and one result per criterion."""
 
@@ -341,7 +341,7 @@ class Acceptance:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Rejection:
     """The client rejected a deliverable, and what follows: a commitment or a change."""
 
@@ -353,7 +353,7 @@ class Rejection:
     change_request: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Deliverable:
     """Something the project delivers, with its acceptance criteria.
 
@@ -381,7 +381,7 @@ class Deliverable:
     ignore: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Resign:
     """The client signed the scope baseline again (`resigned:`), covering change requests."""
 
@@ -391,7 +391,7 @@ class Resign:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class ScopeBaseline:
     """The agreed scope: deliverables, what is out of scope, assumptions.
 
@@ -409,7 +409,7 @@ class ScopeBaseline:
     assumptions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class ChangeRequest:
     """A proposed change and its decision (status proposed|approved|rejected|withdrawn)."""
 
@@ -429,7 +429,7 @@ class ChangeRequest:
     links: Links = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class ActionItem:
     """A task-list line in a meeting note: `- [ ] @owner text due:YYYY-MM-DD`.
 
@@ -463,7 +463,7 @@ class ActionItem:
     commitment_col: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Meeting:
     """A meeting note. Its id is the file name without `.md`."""
 
@@ -487,7 +487,7 @@ class Meeting:
     body: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Concern:
     """A concern the client raised; severity low|medium|high|critical."""
 
@@ -505,7 +505,7 @@ class Concern:
     links: Links = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class FeedbackResponse:
     """One client answer to a satisfaction pulse."""
 
@@ -519,7 +519,7 @@ class FeedbackResponse:
     index: int = 0  # its place in `responses:`
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Feedback:
     """Client satisfaction for one month (`period` YYYY-MM)."""
 
@@ -535,7 +535,7 @@ class Feedback:
         return self.period
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Rebaseline:
     """A milestone's baseline moved with the client's agreement (`rebaselined:`)."""
 
@@ -547,7 +547,7 @@ class Rebaseline:
     change_request: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Milestone:
     """A dated point in the plan: forecast later than baseline + buffer is a slip.
 
@@ -575,7 +575,7 @@ class Milestone:
         return self.rebaselined[0].old_baseline if self.rebaselined else self.baseline
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class LessonAction:
     """What will change because of a lesson, tracked like a promise."""
 
@@ -586,7 +586,7 @@ class LessonAction:
     index: int = 0  # its place in `actions:`
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Lesson:
     """A lesson learned; the Markdown body tells the story, `actions` what changes."""
 
@@ -605,7 +605,7 @@ class Lesson:
     ignore: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class PulseResponse:
     """One team member's answer to the team pulse."""
 
@@ -615,7 +615,7 @@ class PulseResponse:
     comment: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Pulse:
     """The team's own pulse for one month (pulse/YYYY-MM.yaml): always internal."""
 
@@ -634,7 +634,7 @@ class Pulse:
         return "internal"
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Update:
     """A record of one update told to the client (updates/YYYY-MM-DD-name.yaml): the
     commits it compared, for whom, and the SHA-256 of what it said."""
@@ -660,7 +660,7 @@ class Update:
         return "client"
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class AcceptanceWindow:
     """How long the client has to answer a submission (`days`, counted as the project's
     calendar counts), and whether silence then counts as acceptance (`deemed`)."""
@@ -669,7 +669,7 @@ class AcceptanceWindow:
     deemed: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Payment:
     """A payment milestone: due on a date, or once deliverables are accepted."""
 
@@ -681,7 +681,7 @@ class Payment:
     paid: date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Obligation:
     """A promise the contract makes, due on a date or some days after an event (the
     signing, a deliverable's acceptance, a milestone reached). Once its due date is known
@@ -706,7 +706,7 @@ class Obligation:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Contract:
     """The contract with the client (contract/contract.yaml); internal unless
     `client_sees` names a part of it.
@@ -731,7 +731,7 @@ class Contract:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class MonthActual:
     """One month's figures: what it cost, the effort, defects and acceptance tests.
 
@@ -750,7 +750,7 @@ class MonthActual:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Budget:
     """The budget baseline and the monthly actuals (budget/budget.yaml); internal unless
     `client_sees` names a part (cost, quality).
@@ -770,7 +770,7 @@ class Budget:
     client_sees: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Handover:
     """Something handed over at the end, and to whom."""
 
@@ -779,7 +779,7 @@ class Handover:
     on: date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Transfer:
     """An item still open at the end, handed to who takes it over (kind: commitments,
     concerns or risks)."""
@@ -790,7 +790,7 @@ class Transfer:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Closure:
     """The project's closure (closure/closure.yaml): when, who accepted it for the client,
     what was handed over and who took over each open item."""
@@ -821,7 +821,7 @@ class Entity(Protocol):
     def ignore(self) -> Mapping[str, str]: ...
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Project:
     """Everything riskdocs knows about one project, sorted by id (meetings by date)."""
 

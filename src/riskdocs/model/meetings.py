@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from riskdocs.dates import day_or_none
 from riskdocs.i18n import _
 from riskdocs.load.kinds import COMMITMENT
 from riskdocs.model.entities import ActionItem, Cadence, Meeting, Project
+from riskdocs.structs import struct
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(?P<text>.*?)\s*$")
 # `@bob`, `@王小明`: up to a space or punctuation, ASCII or full-width
@@ -70,7 +70,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+?)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class BodyProblem:
     """A line of the body riskdocs cannot read as the author meant."""
 
@@ -79,7 +79,7 @@ class BodyProblem:
     message: str
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class MeetingBody:
     action_items: tuple[ActionItem, ...]
     decisions: tuple[str, ...]

@@ -10,16 +10,16 @@ everyone, for the stakeholder-unheard rule and the page alike.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from riskdocs.model.authority import decisions
 from riskdocs.model.entities import Project
+from riskdocs.structs import struct
 
 MET, SURVEYED, RAISED, DECIDED = "met", "surveyed", "raised", "decided"
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Contact:
     """When a person was last in touch, and how (met, surveyed, raised, decided)."""
 

@@ -12,18 +12,18 @@ the same files give the same health whichever library version is installed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
 from riskdocs.i18n import days, ngettext
+from riskdocs.structs import struct
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WORKING = "working_days"
 CALENDAR = "calendar_days"
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class DayOff:
     """One entry of `calendar.holidays` (`on:` one day, or `from:` and `to:`) or of
     `calendar.working_days` (`on:`), as written; `index` is its place in its list."""
@@ -42,7 +42,7 @@ class DayOff:
         return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct(slots=False)  # the cached properties keep their values in __dict__
 class WorkCalendar:
     """A project's working days.
 

@@ -6,18 +6,18 @@ is escaped, and nothing refers to anything outside the page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from riskdocs.dates import parse_day
 from riskdocs.i18n import N_, _, ngettext
 from riskdocs.report.markup import html_text
+from riskdocs.structs import struct
 
 CELL, GAP, LABEL = 56, 4, 34
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Frame:
     """How wide a chart is drawn, in SVG units, and how many months it shows. The page
     draws each chart twice, for a desktop and for a phone, and shows one: an SVG scales

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import IntEnum
 
 from riskdocs.finding import Finding, Severity, active
@@ -20,6 +19,7 @@ from riskdocs.i18n import _, counted, listed
 from riskdocs.load.kinds import classify
 from riskdocs.rules import RULES
 from riskdocs.rules.base import AREAS, rule_summary
+from riskdocs.structs import struct
 from riskdocs.words import word
 
 
@@ -38,7 +38,7 @@ class Status(IntEnum):
 _STATUS_OF = {Severity.ERROR: Status.RED, Severity.WARNING: Status.AMBER}
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class AreaHealth:
     """One area's colour and the reasons for it, worst first."""
 
@@ -47,7 +47,7 @@ class AreaHealth:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Health:
     areas: tuple[AreaHealth, ...]
     overall: Status

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -24,6 +23,7 @@ from riskdocs.errors import RiskdocsError
 from riskdocs.i18n import _, listed
 from riskdocs.model.entities import Cadence, Person, Settings
 from riskdocs.report.digestout import render_html, render_text, title
+from riskdocs.structs import struct
 
 SENT_AT = time(9, 0)  # the Date header: 09:00 of the digest's day, in the project's zone
 
@@ -102,7 +102,7 @@ def _zone(settings: Settings) -> Any:
     return ZoneInfo(settings.timezone or "UTC")
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class SmtpSettings:
     """Where `--send` delivers: RISKDOCS_SMTP_HOST, _PORT, _STARTTLS, _USER, _PASSWORD."""
 

@@ -18,7 +18,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +32,13 @@ from riskdocs.report.markdown import render_summary
 from riskdocs.report.notes import RenderedNotes
 from riskdocs.report.view import build_view, readable_body
 from riskdocs.resources import schema_text
+from riskdocs.structs import struct
 
 MARKER = ".riskdocs-report"
 STATUS_SCHEMA = "status.schema.json"  # beside status.json, which names it in `$schema`
 
 
-@dataclass(frozen=True, kw_only=True)
+@struct
 class Published:
     """What `publish` wrote: the file names, the audience, the overall health shown and
     its reasons, in that audience's words."""

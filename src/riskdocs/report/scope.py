@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from riskdocs.model.entities import Commitment
 from riskdocs.report.markup import render_markdown
+from riskdocs.structs import struct
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Scope:
     """What one rendering may show: the audience, the day, and the visible findings."""
 

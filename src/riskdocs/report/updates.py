@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,12 @@ from riskdocs.load.kinds import UPDATE
 from riskdocs.model.entities import Project, Update
 from riskdocs.report import digestout
 from riskdocs.report.digest import digest_of
+from riskdocs.structs import struct
 
 FORMATS = ("markdown", "text", "eml", "json")
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Built:
     """A digest and the runs it compared."""
 

@@ -11,7 +11,6 @@ rules, which find broken or dishonest records, may.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -80,6 +79,7 @@ from riskdocs.rules import (
     training_not_held,
 )
 from riskdocs.rules.base import Context, OptionValue, Rule
+from riskdocs.structs import struct
 from riskdocs.suggest import did_you_mean
 
 _MODULES: tuple[Rule, ...] = (
@@ -147,7 +147,7 @@ RULES: Mapping[str, Rule] = MappingProxyType({rule.ID: rule for rule in _MODULES
 LEVELS = ("error", "warning", "info", "off")
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class RuleSetting:
     """A rule as configured: severity (None when off), options, and whether it may
     fail the pre-commit hook."""

@@ -18,13 +18,13 @@ name and the configured severity, so a rule never decides either.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from riskdocs.finding import Severity
 from riskdocs.i18n import _
 from riskdocs.model.entities import Links, Project, Source
+from riskdocs.structs import struct
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import History
@@ -35,7 +35,7 @@ AREAS = ("risks", "commitments", "scope", "schedule", "cost", "communication", "
 OptionValue = int | float | bool
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Option:
     """One setting of a rule, with its default and what it changes."""
 
@@ -44,7 +44,7 @@ class Option:
     minimum: float | None = 0
 
 
-@dataclass(frozen=True)
+@struct(kw_only=False)
 class Context:
     """What a rule may know besides the project: the date it is checked on and,
     for rules with NEEDS_HISTORY, the facts read from git (None outside git)."""
