@@ -15,7 +15,7 @@ SPECS = {
     'riskdocs.load.kinds.Kind': (True, True, False, True, (('name', 'required', True, True), ('label', 'required', True, True), ('folder', 'required', True, True), ('suffixes', 'default', True, True), ('id_prefix', 'default', True, True), ('markdown', 'default', True, True), ('collection', 'default', True, True), ('links_key', 'default', True, True), ('reference', 'default', True, True), ('internal', 'default', True, True), ('area', 'default', True, True))),
     'riskdocs.load.tree.DiskTree': (False, True, True, True, (('root', 'required', True, True),)),
     'riskdocs.load.yamlsrc.ParsedYaml': (False, True, True, True, (('data', 'required', True, True), ('positions', 'required', True, True), ('problems', 'required', True, True), ('warnings', 'default', True, True))),
-    'riskdocs.load.yamlsrc.Positions': (False, False, True, True, (('values', 'factory', True, True), ('keys', 'factory', True, True))),
+    'riskdocs.load.yamlsrc.Positions': (False, False, True, True, (('at', 'factory', True, True),)),
     'riskdocs.load.yamlsrc.YamlProblem': (False, True, True, True, (('rule', 'required', True, True), ('line', 'required', True, True), ('col', 'required', True, True), ('message', 'required', True, True))),
     'riskdocs.model.acceptance.Standing': (True, True, True, True, (('state', 'required', True, True), ('on', 'default', True, True), ('by', 'default', True, True), ('window_ends', 'default', True, True))),
     'riskdocs.model.authority.Decision': (True, True, True, True, (('by', 'required', True, True), ('on', 'required', True, True), ('needs', 'required', True, True), ('what', 'required', True, True), ('entity', 'required', True, True), ('path', 'required', True, True), ('line', 'required', True, True), ('col', 'required', True, True))),
@@ -374,16 +374,14 @@ def _riskdocs_load_yamlsrc_ParsedYaml(_MISSING, _set, _Frozen, _defaults):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
 def _riskdocs_load_yamlsrc_Positions(_MISSING, _set, _Frozen, _defaults):
-    _d_values = _defaults['values']
-    _d_keys = _defaults['keys']
-    def __init__(self, values=_MISSING, keys=_MISSING):
-        self.values = _d_values() if values is _MISSING else values
-        self.keys = _d_keys() if keys is _MISSING else keys
+    _d_at = _defaults['at']
+    def __init__(self, at=_MISSING):
+        self.at = _d_at() if at is _MISSING else at
     def __repr__(self):
-        return f'{self.__class__.__qualname__}(values={self.values!r}, keys={self.keys!r})'
+        return f'{self.__class__.__qualname__}(at={self.at!r})'
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.values, self.keys, ) == (other.values, other.keys, )
+            return (self.at, ) == (other.at, )
         return NotImplemented
     __hash__ = None
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}

@@ -269,12 +269,14 @@ def validate(
     except ConfigError as exc:
         show(formatter(exc.findings, 1))
         raise
-    shown = relocate(result.findings, _checkout_prefix(project_root, output_format))
+    findings, files_checked = result.findings, result.files_checked
+    del result  # printing needs neither the model nor the git facts: free them first
+    shown = relocate(findings, _checkout_prefix(project_root, output_format))
     show(
-        formatter(shown, result.files_checked, show_ignored=show_ignored),
+        formatter(shown, files_checked, show_ignored=show_ignored),
         coloured=output_format == "text",
     )
-    sys.exit(exit_code(result.findings))
+    sys.exit(exit_code(findings))
 
 
 def _repository(root: Path) -> tuple[Repository | None, str | None]:

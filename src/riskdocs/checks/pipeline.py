@@ -55,6 +55,27 @@ def run(
     Raises ConfigError when riskdocs.yaml itself is broken: without people and
     settings nothing else can be checked meaningfully.
     """
+    project, files_checked, found = _checked_files(source, today)
+    history, told = _history(source, project, only, today)
+    ruled = run_rules(
+        project, Context(today, history), only=only, hook=hook, whole_project=source.whole_project
+    )
+    return CheckResult(
+        source=source,
+        project=project,
+        files_checked=files_checked,
+        findings=sort_findings(
+            f for f in [*_kept([*found, *told], only), *ruled] if source.shows(f)
+        ),
+        today=today,
+        history=history,
+    )
+
+
+def _checked_files(source: Source, today: date) -> tuple[Project, int, list[Finding]]:
+    """The stages that read the files: the model, how many files were read, and what the
+    files' own checks found. The documents go when it returns, so history and the rules
+    run without every file's data and positions in memory (only the model's)."""
     documents, loaded = load_project(source.tree)
     readable = [d for d in documents if d.readable]
     valid, refused = schema_valid(readable)
@@ -66,21 +87,8 @@ def run(
     )
     unknown = list(unknown_ignores(project))
     editor = _editor_schemas(source, project) if not [*loaded, *refused] else []
-    history, told = _history(source, project, only, today)
-    ruled = run_rules(
-        project, Context(today, history), only=only, hook=hook, whole_project=source.whole_project
-    )
-    found = _kept(
-        [*loaded, *refused, *built, *contradicting, *linked, *unknown, *editor, *told], only
-    )
-    return CheckResult(
-        source=source,
-        project=project,
-        files_checked=len(documents),
-        findings=sort_findings(f for f in [*found, *ruled] if source.shows(f)),
-        today=today,
-        history=history,
-    )
+    found = [*loaded, *refused, *built, *contradicting, *linked, *unknown, *editor]
+    return project, len(documents), found
 
 
 def read_model(tree: Tree, read: tuple[list[Document], list[Finding]] | None = None) -> Project:

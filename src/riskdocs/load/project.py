@@ -95,10 +95,7 @@ def _load_share(paths: Sequence[str]) -> bytes:
     import marshal
 
     documents, findings = _load_paths(_WORKER_TREE[0], paths)
-    rows = [
-        (d.path, d.kind.name, d.data, d.positions.values, d.positions.keys, d.body, d.body_line)
-        for d in documents
-    ]
+    rows = [(d.path, d.kind.name, d.data, d.positions.at, d.body, d.body_line) for d in documents]
     problems = [
         (f.path, f.line, f.col, f.rule, f.severity.value, f.message, f.entity, f.ignored)
         for f in findings
@@ -115,11 +112,11 @@ def _unpack(packed: bytes) -> tuple[list[Document], list[Finding]]:
             path=path,
             kind=KINDS[kind],
             data=data,
-            positions=Positions(values, keys),
+            positions=Positions(at),
             body=body,
             body_line=body_line,
         )
-        for path, kind, data, values, keys, body, body_line in rows
+        for path, kind, data, at, body, body_line in rows
     ]
     findings = [
         Finding(

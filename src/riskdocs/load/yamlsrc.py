@@ -15,9 +15,10 @@ Nothing here raises on bad input: problems are returned with their positions.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -181,21 +182,25 @@ class YamlProblem:
 class Positions:
     """Where each value and each mapping key starts (1-based line, column).
 
-    Lookups fall back to the nearest enclosing value, so a finding about a
-    missing or unknown part still points somewhere sensible.
+    `at` maps a path to where its value starts and where its key does (None for an
+    item of a list and for the whole document): one dict per file, its pairs shared
+    between files. Lookups fall back to the nearest enclosing value, so a finding
+    about a missing or unknown part still points somewhere sensible.
     """
 
-    values: dict[JsonPath, Position] = field(default_factory=dict)
-    keys: dict[JsonPath, Position] = field(default_factory=dict)
+    at: dict[JsonPath, tuple[Position, Position | None]] = field(default_factory=dict)
 
     def of_value(self, path: JsonPath) -> Position:
-        while path not in self.values and path:
+        at = self.at
+        while path not in at and path:
             path = path[:-1]
-        return self.values.get(path, (1, 1))
+        found = at.get(path)
+        return found[0] if found else (1, 1)
 
     def of_key(self, path: JsonPath) -> Position:
-        if path in self.keys:
-            return self.keys[path]
+        found = self.at.get(path)
+        if found is not None and found[1] is not None:
+            return found[1]
         return self.of_value(path)
 
 
@@ -311,12 +316,26 @@ def _char_at(text: str, line: int, column: int) -> str:
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
+# Paths and positions repeat from file to file (every commitment has a `due` near line
+# 6): one shared tuple for each keeps the positions of ten thousand files small. Cleared
+# when it grows past _SHARED_MAX, so a long-lived process does not keep every one.
+_SHARED: dict[tuple[Any, ...], Any] = {}
+_SHARED_MAX = 1 << 17
+_T = TypeVar("_T", bound=tuple[Any, ...])
+
+
+def _shared(value: _T) -> _T:
+    return _SHARED.setdefault(value, value)  # type: ignore[no-any-return]
+
+
 class _Builder:
     """Turns an event stream into data, positions and problems."""
 
     def __init__(self, line_offset: int, text: str = "") -> None:
         self.line_offset = line_offset
         self.positions = Positions()
+        if len(_SHARED) > _SHARED_MAX:
+            _SHARED.clear()
         self.problems: list[YamlProblem] = []
         self.warnings: list[YamlProblem] = []
         self.events: Iterator[yaml.Event] = iter(())
@@ -332,7 +351,7 @@ class _Builder:
         mark = event.start_mark
         if mark is None:  # libyaml always sets marks; keep mypy and odd builds happy
             return (1 + self.line_offset, 1)
-        return (mark.line + 1 + self.line_offset, mark.column + 1)
+        return _shared((mark.line + 1 + self.line_offset, mark.column + 1))
 
     def problem(self, rule: str, event: yaml.Event, message: str) -> None:
         line, col = self.position(event)
@@ -360,8 +379,10 @@ class _Builder:
                 self.skip(event)
         return data
 
-    def node(self, event: yaml.Event, path: JsonPath, depth: int) -> Any:
-        self.positions.values[path] = self.position(event)
+    def node(
+        self, event: yaml.Event, path: JsonPath, depth: int, key_at: Position | None = None
+    ) -> Any:
+        self.positions.at[path] = _shared((self.position(event), key_at))
         if isinstance(event, yaml.AliasEvent):
             self.problem(
                 "yaml-anchor",
@@ -417,10 +438,12 @@ class _Builder:
                 self.skip(key_event)
                 self.skip(value_event)
                 continue
-            self.scalar(key_event)  # refuses tags on keys as on values
-            key = key_event.value
+            if key_event.tag is not None:
+                self.scalar(key_event)  # refuses tags on keys as on values
+            key = sys.intern(key_event.value)
+            child = _shared((*path, key))
             if key in result:
-                first_line = self.positions.keys[(*path, key)][0]
+                first_line = self.positions.of_key(child)[0]
                 self.problem(
                     "yaml-duplicate-key",
                     key_event,
@@ -431,8 +454,7 @@ class _Builder:
                 )
                 self.skip(value_event)
                 continue
-            self.positions.keys[(*path, key)] = self.position(key_event)
-            result[key] = self.node(value_event, (*path, key), depth + 1)
+            result[key] = self.node(value_event, child, depth + 1, self.position(key_event))
         return result
 
     def sequence(self, path: JsonPath, depth: int) -> list[Any]:
@@ -440,7 +462,7 @@ class _Builder:
         for event in self.events:
             if isinstance(event, yaml.SequenceEndEvent):
                 return result
-            result.append(self.node(event, (*path, len(result)), depth + 1))
+            result.append(self.node(event, _shared((*path, len(result))), depth + 1))
         return result
 
     def skip(self, event: yaml.Event) -> None:
