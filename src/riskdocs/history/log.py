@@ -82,14 +82,15 @@ def _record(record: bytes, repository: Repository, newest: dict[str, str]) -> It
     header, _, raw = record.partition(b"\0")
     sha, day_text, name = header.decode("utf-8", "replace").split("\x1f", 2)
     day, author, commit = _day_of(day_text), sys.intern(name), sha[:12]
-    tokens = raw.lstrip(b"\n").split(b"\0")
-    index = 0
-    while index < len(tokens) and tokens[index].startswith(b":"):
-        _, _, old, new, status = tokens[index].decode().split(" ")
-        paths = [t.decode("utf-8", "surrogateescape") for t in tokens[index + 1 : index + 3]]
+    # decoded at once: a NUL byte never falls inside a UTF-8 sequence
+    tokens = raw.decode("utf-8", "surrogateescape").lstrip("\n").split("\0")
+    index, count = 0, len(tokens)
+    while index < count and tokens[index].startswith(":"):
+        _, _, old, new, status = tokens[index].split(" ")
         two = status[0] in "RC"
+        before = tokens[index + 1]
+        after = tokens[index + 2] if two else before
         index += 3 if two else 2
-        before, after = (paths[0], paths[1]) if two else (paths[0], paths[0])
         current = newest.get(after, after)
         if status[0] == "R":
             newest[before] = current
