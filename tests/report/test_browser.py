@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.conftest import REPO
 from tests.report.conftest import Report
@@ -454,3 +454,42 @@ def test_the_closing_report_renders_and_is_accessible(
     index = Visit(browser, out / "index.html", viewport=viewport).page
     index.locator('a[href="closure.html"]').click()
     assert index.url.endswith("closure.html")
+
+
+def long_project(example: Path, commitments: int) -> Path:
+    """A copy of the example with `commitments` more open promises: a big project."""
+    root = example.with_name("big")
+    shutil.copytree(example, root)
+    for n in range(100, 100 + commitments):
+        (root / "commitments" / f"C-{n}.yaml").write_text(
+            f"id: C-{n}\ntitle: Extra promise {n}\nowner: bob\nto: erik\nmade: 2026-11-02\n"
+            f"due: 2026-12-{1 + n % 28:02d}\nstatus: open\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desk"])
+def test_a_long_page_is_laid_out_as_it_is_scrolled_and_printed_whole(
+    browser: Browser, example: Path, report: Report, viewport: dict[str, int]
+) -> None:
+    out = report(long_project(example, 450))
+    visit = Visit(browser, out / "index.html", viewport=viewport)
+    page = visit.page
+    style = "(s) => getComputedStyle(s).contentVisibility"
+    assert page.locator("main.long").count() == 1
+    assert page.locator("#findings").evaluate(style) == "auto"
+    last = page.locator("#C-549")
+    last.scroll_into_view_if_needed()
+    # laid out once on screen: innerText is empty for a part the browser skipped
+    expect(last).to_contain_text("Extra promise 549", use_inner_text=True)
+    expect(last).to_be_in_viewport()
+    linked = Visit(browser, out / "index.html", viewport=viewport).page
+    linked.goto((out / "index.html").as_uri() + "#C-549")
+    expect(linked.locator("#C-549")).to_be_in_viewport()
+    page.emulate_media(media="print")
+    assert page.locator("#findings").evaluate(style) == "visible"
+    assert visit.errors == [] and visit.requests == []
+    ordinary = Visit(browser, report(example) / "index.html", viewport=viewport).page
+    assert ordinary.locator("main.long").count() == 0
+    assert ordinary.locator("#findings").evaluate(style) == "visible"
