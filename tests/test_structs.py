@@ -3,7 +3,9 @@ shipped in riskdocs/_structs.py are the ones its classes would compile today."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 import subprocess
 import sys
 
@@ -88,6 +90,13 @@ def test_a_struct_is_frozen_slotted_and_keyword_only() -> None:
         Point(1)  # type: ignore[misc, unused-ignore]
     with pytest.raises(TypeError):
         Point()  # type: ignore[call-arg]
+
+
+def test_a_struct_pickles_and_copies() -> None:
+    made = Point(x=1, y=2, tags=["a"], note="n")
+    for again in (pickle.loads(pickle.dumps(made)), copy.copy(made), copy.deepcopy(made)):
+        assert again == made and again.note == "n" and type(again) is Point
+    assert copy.deepcopy(made).tags is not made.tags
 
 
 def test_replace_changes_the_fields_named() -> None:

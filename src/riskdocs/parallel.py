@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -40,3 +40,26 @@ def fork_map(work: Callable[[Item], Result], jobs: Sequence[Item], processes: in
 
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         return pool.map(work, jobs)
+
+
+class Forked(Generic[Result]):
+    """`work(*args)` computed in one forked process while this one goes on; `result()`
+    waits for it (and raises what it raised), `cancel()` ends it unheard. Arguments and
+    result travel pickled."""
+
+    def __init__(self, work: Callable[..., Result], *args: object) -> None:
+        import multiprocessing
+
+        self._pool = multiprocessing.get_context("fork").Pool(1)
+        self._pending = self._pool.apply_async(work, args)
+
+    def result(self) -> Result:
+        try:
+            return self._pending.get()
+        finally:
+            self._pool.close()
+            self._pool.join()
+
+    def cancel(self) -> None:
+        self._pool.terminate()
+        self._pool.join()

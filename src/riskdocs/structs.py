@@ -11,7 +11,8 @@ byte-compiled like any other. A class whose fields changed since the file was wr
 is compiled when it is defined, from the same text (correct, only slower), and
 `tests/test_structs.py` fails until the file is written again.
 
-`fields()` and `replace()` stand in for their dataclasses namesakes.
+`fields()` and `replace()` stand in for their dataclasses namesakes; structs pickle and
+copy (a forked worker sends its results back pickled).
 """
 
 from __future__ import annotations
@@ -108,11 +109,22 @@ def _make(cls: _T, *, kw_only: bool, frozen: bool, eq: bool, slots: bool) -> _T:
         for name, method in methods.items():
             setattr(cls, name, method)
         return cls
-    namespace.update(methods, __slots__=names)
+    namespace.update(methods, __slots__=names, __getstate__=_getstate, __setstate__=_setstate)
     namespace.pop("__dict__", None)
     namespace.pop("__weakref__", None)
     made: _T = type(cls)(cls.__name__, cls.__bases__, namespace)
     return made
+
+
+def _getstate(self: Any) -> tuple[Any, ...]:
+    """What pickle and copy keep of a slotted struct: its values, in field order."""
+    return tuple(getattr(self, name) for name in self.__struct_fields__)
+
+
+def _setstate(self: Any, state: tuple[Any, ...]) -> None:
+    """A struct back from pickle or copy (past the frozen __setattr__)."""
+    for name, value in zip(self.__struct_fields__, state, strict=True):
+        object.__setattr__(self, name, value)
 
 
 def _fields_of(

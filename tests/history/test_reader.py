@@ -138,3 +138,27 @@ def test_a_huge_committed_file_is_skipped_not_held(repo: Repo) -> None:
     repo.commit("back", {PATH: COMMITMENT.format(due="2026-11-25")}, day="2026-11-03")
     history = read_history(repo.root)
     assert history.commits == 3 and history.due_changes == ()  # no fact from the huge version
+
+
+def test_a_big_projects_history_read_in_a_forked_process_finds_the_same(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import riskdocs.checks.pipeline as pipeline
+    from riskdocs.parallel import Forked
+
+    repo.commit("promise", {PATH: COMMITMENT.format(due="2026-12-01")}, day="2026-11-02")
+    repo.commit("slip", {PATH: COMMITMENT.format(due="2026-12-15")}, day="2026-11-09")
+    repo.write({PATH: COMMITMENT.format(due="2026-12-20")})  # and once more, uncommitted
+    monkeypatch.setenv("RISKDOCS_PARALLEL", "0")
+    here = check_project(repo.root, date(2026, 11, 12))
+    forks: list[object] = []
+    monkeypatch.setattr(pipeline, "Forked", lambda *a: forks.append(a) or Forked(*a))
+    monkeypatch.setattr(pipeline, "processes_for", lambda files, minimum: 2)  # as if big
+    forked = check_project(repo.root, date(2026, 11, 12))
+    assert len(forks) == 1
+    assert forked.findings == here.findings and forked.history == here.history
+    assert [f.rule for f in forked.findings].count("commitment-silent-slip") == 2
+    # no history rule on: the forked read is ended unheard, and nothing is read here
+    only = frozenset({"commitment-overdue"})
+    assert check_project(repo.root, date(2026, 11, 12), only=only).history is None
+    assert len(forks) == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from riskdocs.checks.fastcheck import passes
@@ -21,16 +22,21 @@ from riskdocs.finding import Finding, Severity, sort_findings
 from riskdocs.i18n import _
 from riskdocs.load.documents import Document
 from riskdocs.load.kinds import CONFIG_FILE
-from riskdocs.load.project import load_project
+from riskdocs.load.project import PARALLEL_MIN_FILES, load_project
 from riskdocs.load.tree import DiskTree, Tree
 from riskdocs.model.build import build_project
 from riskdocs.model.entities import Project
+from riskdocs.parallel import Forked, processes_for
 from riskdocs.rules import run_rules, unknown_ignores, wants_history
 from riskdocs.rules.base import Context
 from riskdocs.structs import struct
 
 if TYPE_CHECKING:  # git facts are imported only when history is read
     from riskdocs.history.facts import History
+    from riskdocs.history.plan import HistoryPlan
+    from riskdocs.history.repo import Repository
+
+    HistoryRead = tuple[History | None, str | None]
 
 
 @struct
@@ -55,8 +61,14 @@ def run(
     Raises ConfigError when riskdocs.yaml itself is broken: without people and
     settings nothing else can be checked meaningfully.
     """
-    project, files_checked, found = _checked_files(source, today)
-    history, told = _history(source, project, only, today)
+    early = _history_early(source, today)
+    try:
+        project, files_checked, found = _checked_files(source, today)
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
+    history, told = _history(source, project, only, today, early)
     ruled = run_rules(
         project, Context(today, history), only=only, hook=hook, whole_project=source.whole_project
     )
@@ -121,12 +133,39 @@ def schema_valid(readable: Sequence[Document]) -> tuple[list[Document], list[Fin
     return valid, refused
 
 
+def _history_early(source: Source, today: date) -> Forked[HistoryRead] | None:
+    """The whole log of a big project read in a forked process while this one reads the
+    files (both cores busy on a cold run; `RISKDOCS_PARALLEL=0` keeps it here). Started
+    before riskdocs.yaml says whether a history rule is on: cancelled when none is."""
+    plan = source.history
+    if source.repository is None or source.git_refused is not None or plan.log_until is None:
+        return None
+    if processes_for(len(source.tree.files()), PARALLEL_MIN_FILES) < 2:
+        return None
+    return Forked(_read_history, source.repository, plan, today, source.root)
+
+
+def _read_history(
+    repository: Repository, plan: HistoryPlan, today: date, root: Path
+) -> HistoryRead:
+    from riskdocs.history.reader import read_history  # git: only when a history rule is on
+
+    return read_history(repository, plan, today, DiskTree(root))
+
+
 def _history(
-    source: Source, project: Project, only: frozenset[str] | None, today: date
+    source: Source,
+    project: Project,
+    only: frozenset[str] | None,
+    today: date,
+    early: Forked[HistoryRead] | None = None,
 ) -> tuple[History | None, list[Finding]]:
     """The git facts the source's plan asks for, when a history rule is on; an info
-    finding when history is missing or partial, an error when git refuses the repository."""
+    finding when history is missing or partial, an error when git refuses the repository.
+    `early`: the same facts being read in a forked process."""
     wanted = wants_history(only, project.settings.rules)
+    if early is not None and not wanted:
+        early.cancel()
     if source.git_refused is not None and wanted:
         message = _("the history rules did not run: {reason}").format(reason=source.git_refused)
         return None, [
@@ -141,9 +180,11 @@ def _history(
         ]
     if source.repository is None or not wanted or not source.history.reads_anything:
         return None, []
-    from riskdocs.history.reader import read_history  # git: only when a history rule is on
-
-    history, problem = read_history(source.repository, source.history, today, DiskTree(source.root))
+    history, problem = (
+        early.result()
+        if early is not None
+        else _read_history(source.repository, source.history, today, source.root)
+    )
     if problem is None:
         return history, []
     return history, [

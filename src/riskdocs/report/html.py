@@ -109,17 +109,10 @@ def _both(draw: Callable[[charts.Frame], str]) -> Markup:
     return Markup(f'<div class="chart-wide">{wide}</div><div class="chart-narrow">{narrow}</div>')
 
 
-# From about this many listed things a page is laid out section by section as it is
-# scrolled to (style.css, `main.long`); a shorter page is laid out at once, as a
-# full-page screenshot or a page search expects.
-LONG_PAGE_ROWS = 400
-
-
-def _rows(view: dict[str, Any]) -> int:
-    """How many things the page lists: the lengths of the view's lists, and of the lists
-    in its sections (the risks' and the commitments' items)."""
-    sections = [view, *(value for value in view.values() if isinstance(value, dict))]
-    return sum(len(v) for section in sections for v in section.values() if isinstance(v, list))
+# A list longer than this waits in a closed <details> with its count ("Show all 5,000
+# promises"): the browser lays it out only when it is opened, followed by a link or
+# found by a page search (Chromium opens it), and printing opens it (page.js).
+LONG_LIST = 100
 
 
 def render_page(view: dict[str, Any]) -> str:
@@ -132,7 +125,7 @@ def render_page(view: dict[str, Any]) -> str:
     milestones, today, trends = view["milestones"], view["generated"]["today"], view["trends"]
     return env.get_template("index.html.j2").render(
         v=view,
-        long=_rows(view) > LONG_PAGE_ROWS,
+        long_list=LONG_LIST,
         language=current(),
         person=person,
         listed=listed,
