@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
-from timing import RISKDOCS, _code_at, add_baseline_option, corpus, machine
+from timing import RISKDOCS, _code_at, add_baseline_option, machine, report_corpus
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 ELEMENTS = "document.getElementsByTagName('*').length"
@@ -53,8 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="riskdocs-page-"))
     n = args.entities
-    root = corpus(base / "project", "--commits", "1", "--commitments", str(n // 2),
-                  "--risks", str(n * 3 // 10), "--meetings", str(n // 5))  # fmt: skip
+    root = report_corpus(base / "project", n)
     pages = {"now": write_page(root, base / "now", None)}
     if args.baseline:
         pages[f"@{args.baseline}"] = write_page(root, base / "before", _code_at(args.baseline))

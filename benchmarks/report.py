@@ -26,10 +26,10 @@ from timing import (
     Command,
     add_baseline_option,
     baseline_ratios,
-    corpus,
     files_checked,
     machine,
     measure,
+    report_corpus,
     table,
     with_baseline,
 )
@@ -74,8 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="riskdocs-report-"))
     n = args.entities
-    root = corpus(base / "project", "--commits", "1", "--commitments", str(n // 2),
-                  "--risks", str(n * 3 // 10), "--meetings", str(n // 5))  # fmt: skip
+    root = report_corpus(base / "project", n)
     median = measure(with_baseline(commands(root, base, n), args.baseline), args.rounds)
     floor = median["riskdocs validate"] + median["render every note (markdown-it)"]
     print(f"{n} entity files in {root}; {args.rounds} rounds, medians")

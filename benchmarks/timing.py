@@ -162,6 +162,13 @@ def corpus(target: Path, *args: str) -> Path:
     return target
 
 
+def report_corpus(target: Path, entities: int) -> Path:
+    """The project of report.py and page.py: 50% commitments, 30% risks, 20% weekly
+    meeting notes (with decisions, action items and a table), one commit."""
+    return corpus(target, "--commits", "1", "--commitments", str(entities // 2),
+                  "--risks", str(entities * 3 // 10), "--meetings", str(entities // 5))  # fmt: skip
+
+
 def tool(name: str) -> str | None:
     """A command on PATH or installed beside this Python (an unactivated venv)."""
     import shutil

@@ -61,9 +61,10 @@ def run(
     Raises ConfigError when riskdocs.yaml itself is broken: without people and
     settings nothing else can be checked meaningfully.
     """
-    early = _history_early(source, today)
+    paths = source.tree.files()
+    early = _history_early(source, len(paths), today)
     try:
-        project, files_checked, found = _checked_files(source, today)
+        project, files_checked, found = _checked_files(source, paths, today)
     except BaseException:
         if early is not None:
             early.cancel()
@@ -84,11 +85,13 @@ def run(
     )
 
 
-def _checked_files(source: Source, today: date) -> tuple[Project, int, list[Finding]]:
+def _checked_files(
+    source: Source, paths: Sequence[str], today: date
+) -> tuple[Project, int, list[Finding]]:
     """The stages that read the files: the model, how many files were read, and what the
     files' own checks found. The documents go when it returns, so history and the rules
     run without every file's data and positions in memory (only the model's)."""
-    documents, loaded = load_project(source.tree)
+    documents, loaded = load_project(source.tree, paths)
     readable = [d for d in documents if d.readable]
     valid, refused = schema_valid(readable)
     project, built = build_project(valid, [*loaded, *refused])
@@ -133,14 +136,14 @@ def schema_valid(readable: Sequence[Document]) -> tuple[list[Document], list[Fin
     return valid, refused
 
 
-def _history_early(source: Source, today: date) -> Forked[HistoryRead] | None:
+def _history_early(source: Source, files: int, today: date) -> Forked[HistoryRead] | None:
     """The whole log of a big project read in a forked process while this one reads the
     files (both cores busy on a cold run; `RISKDOCS_PARALLEL=0` keeps it here). Started
     before riskdocs.yaml says whether a history rule is on: cancelled when none is."""
     plan = source.history
     if source.repository is None or source.git_refused is not None or plan.log_until is None:
         return None
-    if processes_for(len(source.tree.files()), PARALLEL_MIN_FILES) < 2:
+    if processes_for(files, PARALLEL_MIN_FILES) < 2:
         return None
     return Forked(_read_history, source.repository, plan, today, source.root)
 

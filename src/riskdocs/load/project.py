@@ -24,11 +24,14 @@ from riskdocs.parallel import processes_for, split
 PARALLEL_MIN_FILES = 2000
 
 
-def load_project(tree: Tree) -> tuple[list[Document], list[Finding]]:
-    """Every project file of `tree` read into a document, and findings for what could
-    not be read. Big projects are read by worker processes when the machine has more
-    than one core (`RISKDOCS_PARALLEL=0` turns it off)."""
-    paths = tree.files()
+def load_project(
+    tree: Tree, paths: Sequence[str] | None = None
+) -> tuple[list[Document], list[Finding]]:
+    """Every project file of `tree` (its `files()`, unless the caller listed them) read
+    into a document, and findings for what could not be read. Big projects are read by
+    worker processes when the machine has more than one core (`RISKDOCS_PARALLEL=0`
+    turns it off)."""
+    paths = tree.files() if paths is None else paths
     workers = processes_for(len(paths), PARALLEL_MIN_FILES)
     if workers > 1:
         return _load_in_workers(tree, paths, workers)
