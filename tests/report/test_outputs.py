@@ -92,7 +92,7 @@ def test_status_json_follows_the_schema_published_beside_it(
     Draft7Validator.check_schema(schema)
     Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER).validate(view)
     assert schema == json.loads(run("schema", "status").output)
-    assert view["version"] == schema["properties"]["version"]["const"] == 3
+    assert view["version"] == schema["properties"]["version"]["const"] == 4
     assert view["generated"]["today"] == TODAY
 
 

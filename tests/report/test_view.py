@@ -20,7 +20,7 @@ def view_of(root: Path = EXAMPLE, audience: str = "client") -> dict:
 
 def test_header_and_health_come_from_the_project_and_its_findings() -> None:
     view = view_of()
-    assert view["version"] == 3
+    assert view["version"] == 4
     checks = {"passed": True, "errors": 0, "warnings": 1}
     assert view["generated"] == {"today": TODAY, "audience": "client", "commit": None,
                                  "riskdocs": view["generated"]["riskdocs"],

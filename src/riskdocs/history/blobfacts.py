@@ -42,6 +42,7 @@ class RiskVersion(NamedTuple):
     status: str
     review_by: str | None
     rest: int
+    probability: int
 
 
 class MeetingVersion(NamedTuple):
@@ -111,12 +112,14 @@ def commitment_version(text: str) -> CommitmentVersion:
 def risk_version(text: str) -> RiskVersion | None:
     found = scalars(text, ("id", "probability", "impact", "status", "review_by"))
     try:
-        score = int(found["probability"]) * int(found["impact"])
+        probability = int(found["probability"])
+        score = probability * int(found["impact"])
     except (KeyError, ValueError):
         return None
     return RiskVersion(id=found["id"], score=score, status=found.get("status", "open"),
                        review_by=found.get("review_by"),
-                       rest=_digest(_REVIEW_BY.sub("", text)))  # fmt: skip
+                       rest=_digest(_REVIEW_BY.sub("", text)),
+                       probability=probability)  # fmt: skip
 
 
 def meeting_version(text: str) -> MeetingVersion | None:

@@ -16,7 +16,8 @@ from riskdocs.cachedir import cache_path, write_atomically
 from riskdocs.dates import parse_day
 from riskdocs.history.facts import CommitmentPoint, DueChange, History, RiskPoint, ScopeVersion
 
-FORMAT = 7  # 6: scope versions: acceptance criteria and days; 7: obligations' due moves
+FORMAT = 8  # 6: scope versions: acceptance criteria and days; 7: obligations' due moves
+# 8: risk points carry the probability (the portfolio's risk calibration)
 # 3: an action item's move recorded on it (`was:` and `agreed:`) is not a due change
 # 4: milestone baseline moves are due changes
 
@@ -55,7 +56,7 @@ def _plain(fact: DueChange | RiskPoint | CommitmentPoint | ScopeVersion) -> list
 
 # The rows `save` writes, one per fact (see `_plain`).
 _DueRow = tuple[str, str, str | None, str, str, str, str, str | None]
-_RiskRow = tuple[str, str | None, str, int, bool, str]
+_RiskRow = tuple[str, str | None, str, int, bool, str, int]
 _PointRow = tuple[str, str, str]
 _ScopeRow = tuple[
     str | None,
@@ -82,8 +83,9 @@ def _history(data: dict[str, object]) -> History:
             for e, p, c, d, a, o, n, i in cast("list[_DueRow]", data["due_changes"])
         ),
         risk_points=tuple(
-            RiskPoint(entity=e, commit=c, day=day(d), score=s, review_bump=b, status=st)
-            for e, c, d, s, b, st in cast("list[_RiskRow]", data["risk_points"])
+            RiskPoint(entity=e, commit=c, day=day(d), score=s, review_bump=b, status=st,
+                      probability=pr)
+            for e, c, d, s, b, st, pr in cast("list[_RiskRow]", data["risk_points"])
         ),
         commitment_points=tuple(
             CommitmentPoint(path=p, day=day(d), status=s)

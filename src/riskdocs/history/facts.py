@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from riskdocs.i18n import _
 from riskdocs.structs import struct
+
+if TYPE_CHECKING:
+    from riskdocs.model.entities import Risk
 
 
 class DueChange(NamedTuple):
@@ -42,6 +45,7 @@ class RiskPoint(NamedTuple):
     score: int
     review_bump: bool
     status: str = "open"
+    probability: int = 0  # 0: not known (a fact made by hand in a test)
 
 
 class CommitmentPoint(NamedTuple):
@@ -110,6 +114,29 @@ def when(commit: str | None, day: date, author: str) -> str:
     if commit is None:
         return _("in your uncommitted changes")
     return _("in commit {commit} ({day}, {author})").format(commit=commit, day=day, author=author)
+
+
+class RiskRecord(NamedTuple):
+    """What a risk's whole life says: every probability it was scored at (in the file
+    now, in its reviews, at any commit) and whether it ever occurred."""
+
+    probabilities: tuple[int, ...]
+    occurred: bool
+
+
+def risk_records(risks: Sequence[Risk], history: History | None) -> dict[str, RiskRecord]:
+    """Each risk's record: what the portfolio's risk calibration counts, and what the
+    closing report calls occurred (marked occurred now, or at any commit read)."""
+    scored = {r.id: {r.probability, *(v.probability for v in r.reviews if v.probability)}
+              for r in risks}  # fmt: skip
+    occurred = {r.id for r in risks if r.status == "occurred"}
+    for point in history.risk_points if history is not None else ():
+        if point.entity in scored:
+            if point.probability:
+                scored[point.entity].add(point.probability)
+            if point.status == "occurred":
+                occurred.add(point.entity)
+    return {key: RiskRecord(tuple(sorted(ps)), key in occurred) for key, ps in scored.items()}
 
 
 def risk_points_by_entity(history: History) -> dict[str, list[RiskPoint]]:

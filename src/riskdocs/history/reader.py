@@ -259,7 +259,8 @@ class _Facts:
         bump = old is not None and old.review_by != new.review_by and old.rest == new.rest
         self.risk_points.append(RiskPoint(entity=new.id, commit=change.commit, day=change.day,
                                           score=new.score, review_bump=bump,
-                                          status=new.status))  # fmt: skip
+                                          status=new.status,
+                                          probability=new.probability))  # fmt: skip
 
     def _scope(self, change: Change, kind: Kind) -> None:
         new = self._get(ScopeFacts, change, kind, new=True)

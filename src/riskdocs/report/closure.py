@@ -48,7 +48,7 @@ def closure_view(
         "milestones": [_milestone(m) for m in view["milestones"]],
         "promises": _promises(view, silent_moves),
         "changes": _changes(view),
-        "risks": _risks(project, view, history, shown, titles),
+        "risks": _risks(view, shown, titles),
         "concerns": _concerns(project, view),
         "satisfaction": [
             {"period": f["period"], "average": f["average"]} for f in view["feedback"]
@@ -120,18 +120,10 @@ def _changes(view: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _risks(
-    project: Project,
-    view: Mapping[str, Any],
-    history: History | None,
-    shown: set[str],
-    titles: Mapping[str, str],
-) -> dict[str, Any]:
+def _risks(view: Mapping[str, Any], shown: set[str], titles: Mapping[str, str]) -> dict[str, Any]:
     """How many risks were identified and which occurred: marked occurred now, or at any
-    commit the history read."""
-    occurred = {r.id for r in project.risks if r.status == "occurred"}
-    if history is not None:
-        occurred |= {p.entity for p in history.risk_points if p.status == "occurred"}
+    commit the history read (the view's `occurred`)."""
+    occurred = {r["id"] for r in view["risks"]["items"] if r["occurred"]}
     return {
         "identified": len(shown),
         "occurred": [{"id": r, "title": titles[r]} for r in sorted(occurred & shown)],

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from riskdocs import __version__
 from riskdocs.dates import long_date
 from riskdocs.finding import Finding, Severity, active, count_by_severity
-from riskdocs.history.facts import History, first_signed
+from riskdocs.history.facts import History, first_signed, risk_records
 from riskdocs.i18n import _, listed
 from riskdocs.model.acceptance import HANDED_OVER, Standing, standing
 from riskdocs.model.authority import AUTHORITIES
@@ -57,7 +57,7 @@ from riskdocs.report.trends import monthly
 from riskdocs.rules import feedback_unanswered, rule_settings
 from riskdocs.rules.base import AREAS
 
-VIEW_VERSION = 3
+VIEW_VERSION = 4
 View = dict[str, Any]
 
 
@@ -120,7 +120,7 @@ def build_view(
                 for a in health.areas
             ],
         },
-        "risks": _risks(project, scope),
+        "risks": _risks(project, scope, history),
         "commitments": _commitments(project, scope),
         "action_items": _action_items(project, scope),
         "milestones": [_milestone(m, scope) for m in project.milestones if scope.shows(m)],
@@ -132,6 +132,11 @@ def build_view(
         "concerns": _concerns(project, scope),
         "feedback": _feedback(project, scope),
         "lessons": people.lessons(project, scope),
+        "updates": [
+            {"date": str(u.date), "audience": u.audience, "sent": u.sent}
+            for u in sorted(project.updates, key=lambda u: (u.date, u.id))
+            if team or u.audience == "client"
+        ],
         "findings": [said(f) for f in sorted(shown, key=_most_urgent_first)],
         "trends": monthly(history, project, today, frozenset(hidden)) if history else [],
     }
@@ -296,7 +301,7 @@ def _accepted(acceptance: RiskAcceptance | None) -> dict[str, str] | None:
             "until": str(acceptance.until)}  # fmt: skip
 
 
-def _risks(project: Project, scope: Scope) -> dict[str, Any]:
+def _risks(project: Project, scope: Scope, history: History | None) -> dict[str, Any]:
     thresholds = project.settings.thresholds
     live = [r for r in project.risks if scope.shows(r)]
     scores = project.settings.heatmap
@@ -306,12 +311,36 @@ def _risks(project: Project, scope: Scope) -> dict[str, Any]:
             probability, impact = heat_cell(risk.probability, risk.impact, risk.residual, scores)
             heatmap[5 - impact][probability - 1] += 1
     ordered = sorted(live, key=lambda r: (r.status == "closed", -r.score, r.id))
+    record = risk_records(project.risks, history)
+    linked = _linked_change_requests(project, scope)
     return {
         "bands": dict(thresholds.risk_bands),
         "scores": scores,
         "heatmap": heatmap,
-        "items": [_risk(r, thresholds.band, scope) for r in ordered],
+        "items": [
+            {
+                **_risk(r, thresholds.band, scope),
+                "scored": list(record[r.id].probabilities),
+                "occurred": record[r.id].occurred,
+                "change_requests": linked.get(r.id, []),
+            }
+            for r in ordered
+        ],
     }
+
+
+def _linked_change_requests(project: Project, scope: Scope) -> dict[str, list[str]]:
+    """The change requests shown in this view that a risk names or that name it: what
+    the risk cost once it occurred (the portfolio's calibration adds them up)."""
+    shown = {c.id: c for c in project.changes if scope.shows(c)}
+    linked: dict[str, set[str]] = {}
+    for risk in project.risks:
+        linked[risk.id] = {c for c in risk.links.get("change_requests", ()) if c in shown}
+    for change in shown.values():
+        for risk_id in change.links.get("risks", ()):
+            if risk_id in linked:
+                linked[risk_id].add(change.id)
+    return {risk_id: sorted(ids) for risk_id, ids in linked.items() if ids}
 
 
 def _risk(risk: Risk, band_of: Callable[[int], str], scope: Scope) -> dict[str, Any]:
