@@ -19,7 +19,8 @@ import click
 from riskdocs import __version__, colour, i18n
 from riskdocs.dates import parse_day
 from riskdocs.errors import ConfigError, RiskdocsError
-from riskdocs.formats import FORMATTERS
+from riskdocs.finding import exit_code
+from riskdocs.formats import FORMATTERS, finding_lines
 from riskdocs.i18n import _, listed, ngettext
 from riskdocs.suggest import did_you_mean
 from riskdocs.visible import visible
@@ -414,6 +415,82 @@ def report(
 
 
 @main.command()
+@click.argument(
+    "portfolio_file",
+    metavar="[PORTFOLIO]",
+    required=False,
+    type=click.Path(dir_okay=False, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the portfolio to; it is replaced as a whole on every run.",
+)
+@click.option(
+    "--today",
+    type=DateType(),
+    help="Build as if today were this date. Default: today in portfolio.yaml's time zone.",
+)
+@click.option(
+    "--as-of",
+    type=DateType(),
+    help="Build each checkout as it was on this day (its last commit on or before it); "
+    "--today defaults to that day.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(tuple(i18n.LANGUAGES)),
+    help="The language to speak: en or zh-CN. Default: portfolio.yaml's language, else en.",
+)
+@setup_errors
+def portfolio(
+    portfolio_file: Path | None,
+    output: Path,
+    today: dt.date | None,
+    as_of: dt.date | None,
+    lang: str | None,
+) -> None:
+    """Write one internal page over many projects (PORTFOLIO, default portfolio.yaml):
+    index.html, status.json and summary.md. Exit 1 when a project has no data to show."""
+    from riskdocs.portfolio.config import PORTFOLIO_FILE, PortfolioConfigError, read_portfolio
+    from riskdocs.portfolio.publish import build
+
+    path = portfolio_file or Path(PORTFOLIO_FILE)
+    try:
+        chosen = read_portfolio(path)
+    except PortfolioConfigError as exc:
+        show("\n".join(finding_lines(exc.findings)) + "\n")
+        raise
+    language = lang or chosen.language or i18n.ENGLISH
+    i18n.use(language)
+    day = today or as_of or clock_today(chosen.timezone or "UTC")
+    built = build(chosen, output, day, as_of, language)
+    if built.findings:
+        show("\n".join(finding_lines(built.findings)) + "\n", coloured=True)
+    counts = built.view["counts"]
+    say(
+        _(
+            "riskdocs: wrote {files} to {output} ({projects}: {red} red, {amber} amber, "
+            "{green} green; {stale} stale, {none} without data)"
+        ).format(
+            files=listed(built.files),
+            output=output,
+            projects=ngettext("{count} project", "{count} projects", counts["projects"]).format(
+                count=counts["projects"]
+            ),
+            red=counts["red"],
+            amber=counts["amber"],
+            green=counts["green"],
+            stale=counts["stale"],
+            none=counts["no_data"],
+        )
+    )
+    sys.exit(exit_code(built.findings))
+
+
+@main.command()
 @ROOT_OPTION
 @click.option(
     "--since",
@@ -669,7 +746,8 @@ def init(directory: Path, today: dt.date | None, hook: bool) -> None:
 @ROOT_OPTION
 @setup_errors
 def schema(kind: str | None, refresh: bool, root: Path | None) -> None:
-    """Print the JSON Schema of KIND (risk, commitment, ...), or of status.json (`status`);
+    """Print the JSON Schema of KIND (risk, commitment, ...), of status.json (`status`), of
+    portfolio.yaml (`portfolio`) or of a portfolio's status.json (`portfolio-status`);
     without KIND, list the kinds. With --refresh, write the schemas editors read for this
     project."""
     from riskdocs.resources import schema_names, schema_text

@@ -25,9 +25,9 @@ def rule_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> l
 
 
 def kind_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    from riskdocs.resources import schema_names
+    from riskdocs.resources import OTHER_SCHEMAS, schema_names
 
-    return [n for n in [*schema_names(), "status"] if n.startswith(incomplete)]
+    return [n for n in [*schema_names(), *OTHER_SCHEMAS] if n.startswith(incomplete)]
 
 
 def entity_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:

@@ -66,13 +66,18 @@ def format_text(
     findings: Sequence[Finding], files_checked: int, *, show_ignored: bool = False
 ) -> str:
     """`path:line:col: severity [rule] message`, one a line, then a summary line."""
-    lines = [
+    lines = finding_lines(findings, show_ignored=show_ignored)
+    lines.append(summary(findings, files_checked))
+    return "\n".join(lines) + "\n"
+
+
+def finding_lines(findings: Sequence[Finding], *, show_ignored: bool = False) -> list[str]:
+    """`path:line:col: severity [rule] message` for each finding."""
+    return [
         f"{location(f)}: {_label(f)} [{f.rule}] {visible(f.message)}{_reason(f)}"
         for f in findings
         if show_ignored or not f.ignored
     ]
-    lines.append(summary(findings, files_checked))
-    return "\n".join(lines) + "\n"
 
 
 def _label(finding: Finding) -> str:

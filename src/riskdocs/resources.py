@@ -36,15 +36,18 @@ def schema_names() -> list[str]:
 
 
 OUTPUTS = "outputs"  # schemas of what riskdocs writes (status.json), not of project files
+PORTFOLIO = "portfolio"  # the schema of portfolio.yaml, which lives outside any project
+OTHER_SCHEMAS = ("status", "portfolio", "portfolio-status")  # not of a project's files
 
 
 def schema_text(name: str) -> str:
-    """A project file's schema, or an output's (`status`)."""
-    entry = schemas().joinpath(name + SCHEMA_SUFFIX)
-    if not entry.is_file():
-        entry = schemas().joinpath(OUTPUTS, name + SCHEMA_SUFFIX)
-    if not entry.is_file():
-        known = ", ".join([*schema_names(), "status"])
+    """A project file's schema, an output's (`status`) or portfolio.yaml's."""
+    for entry in (schemas(), schemas() / OUTPUTS, schemas() / PORTFOLIO):
+        entry = entry / (name + SCHEMA_SUFFIX)
+        if entry.is_file():
+            break
+    else:
+        known = ", ".join([*schema_names(), *OTHER_SCHEMAS])
         raise RiskdocsError(f"no schema named '{name}'; known schemas: {known}")
     return entry.read_text(encoding="utf-8")
 

@@ -37,6 +37,13 @@ BUILTIN_CHECKS: dict[str, str] = {
         "The schemas editors read from .riskdocs/schemas/ no longer match the "
         "project's people, cadences or ids (`riskdocs schema --refresh`)."
     ),
+    "portfolio-data": N_(
+        "A project of portfolio.yaml without data to show: its status.json is missing, "
+        "unreadable, of another version or view, or its checkout cannot be built."
+    ),
+    "portfolio-stale": N_(
+        "A project of portfolio.yaml whose data is older than `stale_after_days`."
+    ),
     "history": N_("Git history is shallow or empty, so history rules see only part of it."),
     "git-refused": N_(
         "Git refuses to read the repository (e.g. another user's checkout), so "

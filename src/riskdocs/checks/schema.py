@@ -23,7 +23,7 @@ from riskdocs.dates import ISO_DAY
 from riskdocs.finding import Finding, Severity
 from riskdocs.i18n import N_, _, ngettext
 from riskdocs.load.documents import Document
-from riskdocs.load.yamlsrc import JsonPath, dotted
+from riskdocs.load.yamlsrc import JsonPath, Positions, dotted
 from riskdocs.resources import SCHEMA_SUFFIX, load_schema, schema_names
 from riskdocs.structs import struct
 from riskdocs.suggest import did_you_mean
@@ -82,26 +82,36 @@ def validator_for(kind_name: str) -> Draft7Validator:
 
 
 def validate_document(document: Document) -> list[Finding]:
-    """Findings for every way `document.data` breaks its kind's schema, each once: one
-    value can fail twice (a date under `properties` and again under an if/then)."""
-    validator = validator_for(document.kind.name)
-    root = load_schema(document.kind.name)
-    errors = [SchemaError.of(e) for e in validator.iter_errors(document.data)]
+    """Findings for every way `document.data` breaks its kind's schema."""
+    return schema_findings(
+        document.path, document.kind.name, document.data, document.positions, _entity(document)
+    )
+
+
+def schema_findings(
+    path: str, schema_name: str, data: Any, positions: Positions, entity: str | None = None
+) -> list[Finding]:
+    """Findings for every way `data` (read from `path`) breaks the schema `schema_name`,
+    each once: one value can fail twice (a date under `properties` and again under an
+    if/then)."""
+    validator = validator_for(schema_name)
+    root = load_schema(schema_name)
+    errors = [SchemaError.of(e) for e in validator.iter_errors(data)]
     explained = dict.fromkeys(
         explanation
         for error in errors
         if not _covered_by_format(error)
-        for explanation in _explain(document, error, root)
+        for explanation in _explain(data, positions, error, root)
     )
     return [
         Finding(
-            path=document.path,
+            path=path,
             line=line,
             col=col,
             rule="schema",
             severity=Severity.ERROR,
             message=message,
-            entity=_entity(document),
+            entity=entity,
         )
         for (line, col), message in explained
     ]
@@ -118,12 +128,12 @@ def _covered_by_format(error: SchemaError) -> bool:
 
 
 def _explain(
-    document: Document, error: SchemaError, root: dict[str, Any]
+    data: Any, positions: Positions, error: SchemaError, root: dict[str, Any]
 ) -> Iterator[tuple[tuple[int, int], str]]:
     """(position, message) pairs for one schema error."""
-    path, positions = error.path, document.positions
+    path = error.path
     owner = path if error.keyword == "required" else path[:-1]  # the mapping the `if` tested
-    condition = _condition(root, error.schema_path, document.data, owner)
+    condition = _condition(root, error.schema_path, data, owner)
     if "propertyNames" in error.schema_path:
         named = (*path, error.instance)
         message = (

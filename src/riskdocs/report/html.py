@@ -22,7 +22,8 @@ from riskdocs.resources import report_template
 from riskdocs.visible import visible_keeping_lines
 from riskdocs.words import word
 
-_TEMPLATE_FILES = ("index.html.j2", "closure.html.j2", "style.css", "page.js")
+_TEMPLATE_FILES = ("index.html.j2", "closure.html.j2", "portfolio.html.j2", "style.css",
+                   "page.js", "portfolio.css", "portfolio.js")  # fmt: skip
 
 
 def day(iso: str | None) -> str:
@@ -54,7 +55,9 @@ def _shown(value: Any) -> Any:
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The templates' environment: autoescape, every value made visible (`_shown`), the
+    filters and the messages of the current language."""
     env = Environment(
         loader=DictLoader({name: report_template(name) for name in _TEMPLATE_FILES}),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -116,7 +119,7 @@ LONG_LIST = 100
 
 
 def render_page(view: dict[str, Any]) -> str:
-    env = _environment()
+    env = environment()
     people = view["people"]
 
     def person(key: str | None) -> str:
@@ -145,7 +148,7 @@ def render_page(view: dict[str, Any]) -> str:
 
 def render_closure(view: dict[str, Any]) -> str:
     """The closing report (closure.html) of a closed project, in the page's style."""
-    env = _environment()
+    env = environment()
     people = view["people"]
 
     def person(key: str | None) -> str:

@@ -90,20 +90,27 @@ def write_report(view: dict[str, Any], out: Path, project_root: Path) -> list[st
     """Render every artefact of `view` and make `out` exactly them; returns the file names."""
     out = out.resolve()
     _check_target(out, project_root.resolve())
+    renderers = dict(RENDERERS)
+    if view.get("closure") is not None:
+        renderers["closure.html"] = render_closure
+    write_folder(out, {name: render(view) for name, render in renderers.items()})
+    return sorted(renderers)
+
+
+def write_folder(out: Path, files: dict[str, str]) -> None:
+    """Make the folder `out` hold exactly `files` (name -> text), in one rename; a folder
+    riskdocs did not write is never replaced."""
+    check_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the report
     try:
-        renderers = dict(RENDERERS)
-        if view.get("closure") is not None:
-            renderers["closure.html"] = render_closure
-        for name, render in renderers.items():
-            (staging / name).write_bytes(render(view).encode("utf-8"))
-        (staging / MARKER).write_text("Written by riskdocs report; replaced on every run.\n")
+        for name, text in files.items():
+            (staging / name).write_bytes(text.encode("utf-8"))
+        (staging / MARKER).write_text("Written by riskdocs; replaced on every run.\n")
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return sorted(renderers)
 
 
 def _check_target(out: Path, root: Path) -> None:
@@ -119,6 +126,10 @@ def _check_target(out: Path, root: Path) -> None:
                 "read the report as project files; choose a folder outside it (e.g. site/)"
             ).format(out=out, folder=folder)
         )
+
+
+def check_folder(out: Path) -> None:
+    """Refuse an output that is a file, or a folder holding files riskdocs did not write."""
     if out.exists() and not out.is_dir():
         raise RiskdocsError(_("-o {out} is a file; give a folder for the report").format(out=out))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():

@@ -38,11 +38,11 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "total" in data_keys:
             data_keys.remove("total")
             data__total = data["total"]
-            validate___definitions_common__money(data__total, custom_formats, (name_prefix or "data") + ".total")
+            validate___definitions_common__money(data__total, custom_formats, None)
         if "contingency" in data_keys:
             data_keys.remove("contingency")
             data__contingency = data["contingency"]
-            validate___definitions_common__money(data__contingency, custom_formats, (name_prefix or "data") + ".contingency")
+            validate___definitions_common__money(data__contingency, custom_formats, None)
         if "planned" in data_keys:
             data_keys.remove("planned")
             data__planned = data["planned"]
@@ -54,7 +54,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 for data__planned_key in data__planned_keys:
                     if data__planned_key not in []:
                         data__planned_value = data__planned.get(data__planned_key)
-                        validate___definitions_common__money(data__planned_value, custom_formats, (name_prefix or "data") + ".planned.{data__planned_key}".format(**locals()))
+                        validate___definitions_common__money(data__planned_value, custom_formats, None)
                 data__planned_len = len(data__planned)
                 if data__planned_len != 0:
                     data__planned_property_names = True
@@ -95,7 +95,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "spent" in data__months_item_keys:
                             data__months_item_keys.remove("spent")
                             data__months_item__spent = data__months_item["spent"]
-                            validate___definitions_common__money(data__months_item__spent, custom_formats, (name_prefix or "data") + ".months[{data__months_x}].spent".format(**locals()))
+                            validate___definitions_common__money(data__months_item__spent, custom_formats, None)
                         if "effort_days" in data__months_item_keys:
                             data__months_item_keys.remove("effort_days")
                             data__months_item__effortdays = data__months_item["effort_days"]
@@ -230,7 +230,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "note" in data__months_item_keys:
                             data__months_item_keys.remove("note")
                             data__months_item__note = data__months_item["note"]
-                            validate___definitions_common__text(data__months_item__note, custom_formats, (name_prefix or "data") + ".months[{data__months_x}].note".format(**locals()))
+                            validate___definitions_common__text(data__months_item__note, custom_formats, None)
                         if data__months_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}]".format(**locals()) + " must not contain "+str(data__months_item_keys)+" properties")
         if "client_sees" in data_keys:
@@ -265,7 +265,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
+            validate___definitions_common__text(data__note, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

@@ -31,15 +31,15 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "closed" in data_keys:
             data_keys.remove("closed")
             data__closed = data["closed"]
-            validate___definitions_common__date(data__closed, custom_formats, (name_prefix or "data") + ".closed")
+            validate___definitions_common__date(data__closed, custom_formats, None)
         if "accepted_by" in data_keys:
             data_keys.remove("accepted_by")
             data__acceptedby = data["accepted_by"]
-            validate___definitions_common__person(data__acceptedby, custom_formats, (name_prefix or "data") + ".accepted_by")
+            validate___definitions_common__person(data__acceptedby, custom_formats, None)
         if "summary" in data_keys:
             data_keys.remove("summary")
             data__summary = data["summary"]
-            validate___definitions_common__text(data__summary, custom_formats, (name_prefix or "data") + ".summary")
+            validate___definitions_common__text(data__summary, custom_formats, None)
         if "handover" in data_keys:
             data_keys.remove("handover")
             data__handover = data["handover"]
@@ -60,15 +60,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "item" in data__handover_item_keys:
                             data__handover_item_keys.remove("item")
                             data__handover_item__item = data__handover_item["item"]
-                            validate___definitions_common__text(data__handover_item__item, custom_formats, (name_prefix or "data") + ".handover[{data__handover_x}].item".format(**locals()))
+                            validate___definitions_common__text(data__handover_item__item, custom_formats, None)
                         if "to" in data__handover_item_keys:
                             data__handover_item_keys.remove("to")
                             data__handover_item__to = data__handover_item["to"]
-                            validate___definitions_common__person(data__handover_item__to, custom_formats, (name_prefix or "data") + ".handover[{data__handover_x}].to".format(**locals()))
+                            validate___definitions_common__person(data__handover_item__to, custom_formats, None)
                         if "on" in data__handover_item_keys:
                             data__handover_item_keys.remove("on")
                             data__handover_item__on = data__handover_item["on"]
-                            validate___definitions_common__date(data__handover_item__on, custom_formats, (name_prefix or "data") + ".handover[{data__handover_x}].on".format(**locals()))
+                            validate___definitions_common__date(data__handover_item__on, custom_formats, None)
                         if data__handover_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".handover[{data__handover_x}]".format(**locals()) + " must not contain "+str(data__handover_item_keys)+" properties")
         if "transferred" in data_keys:
@@ -107,11 +107,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if "to" in data__transferred__commitments_item_keys:
                                     data__transferred__commitments_item_keys.remove("to")
                                     data__transferred__commitments_item__to = data__transferred__commitments_item["to"]
-                                    validate___definitions_common__person(data__transferred__commitments_item__to, custom_formats, (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].to".format(**locals()))
+                                    validate___definitions_common__person(data__transferred__commitments_item__to, custom_formats, None)
                                 if "note" in data__transferred__commitments_item_keys:
                                     data__transferred__commitments_item_keys.remove("note")
                                     data__transferred__commitments_item__note = data__transferred__commitments_item["note"]
-                                    validate___definitions_common__text(data__transferred__commitments_item__note, custom_formats, (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].note".format(**locals()))
+                                    validate___definitions_common__text(data__transferred__commitments_item__note, custom_formats, None)
                                 if data__transferred__commitments_item_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}]".format(**locals()) + " must not contain "+str(data__transferred__commitments_item_keys)+" properties")
                 if "concerns" in data__transferred_keys:
@@ -142,11 +142,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if "to" in data__transferred__concerns_item_keys:
                                     data__transferred__concerns_item_keys.remove("to")
                                     data__transferred__concerns_item__to = data__transferred__concerns_item["to"]
-                                    validate___definitions_common__person(data__transferred__concerns_item__to, custom_formats, (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].to".format(**locals()))
+                                    validate___definitions_common__person(data__transferred__concerns_item__to, custom_formats, None)
                                 if "note" in data__transferred__concerns_item_keys:
                                     data__transferred__concerns_item_keys.remove("note")
                                     data__transferred__concerns_item__note = data__transferred__concerns_item["note"]
-                                    validate___definitions_common__text(data__transferred__concerns_item__note, custom_formats, (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].note".format(**locals()))
+                                    validate___definitions_common__text(data__transferred__concerns_item__note, custom_formats, None)
                                 if data__transferred__concerns_item_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}]".format(**locals()) + " must not contain "+str(data__transferred__concerns_item_keys)+" properties")
                 if "risks" in data__transferred_keys:
@@ -177,11 +177,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if "to" in data__transferred__risks_item_keys:
                                     data__transferred__risks_item_keys.remove("to")
                                     data__transferred__risks_item__to = data__transferred__risks_item["to"]
-                                    validate___definitions_common__person(data__transferred__risks_item__to, custom_formats, (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].to".format(**locals()))
+                                    validate___definitions_common__person(data__transferred__risks_item__to, custom_formats, None)
                                 if "note" in data__transferred__risks_item_keys:
                                     data__transferred__risks_item_keys.remove("note")
                                     data__transferred__risks_item__note = data__transferred__risks_item["note"]
-                                    validate___definitions_common__text(data__transferred__risks_item__note, custom_formats, (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].note".format(**locals()))
+                                    validate___definitions_common__text(data__transferred__risks_item__note, custom_formats, None)
                                 if data__transferred__risks_item_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}]".format(**locals()) + " must not contain "+str(data__transferred__risks_item_keys)+" properties")
                 if data__transferred_keys:
@@ -189,7 +189,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
+            validate___definitions_common__text(data__note, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

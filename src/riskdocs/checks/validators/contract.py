@@ -33,15 +33,15 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            validate___definitions_common__text(data__title, custom_formats, (name_prefix or "data") + ".title")
+            validate___definitions_common__text(data__title, custom_formats, None)
         if "signed" in data_keys:
             data_keys.remove("signed")
             data__signed = data["signed"]
-            validate___definitions_common__date(data__signed, custom_formats, (name_prefix or "data") + ".signed")
+            validate___definitions_common__date(data__signed, custom_formats, None)
         if "signed_by" in data_keys:
             data_keys.remove("signed_by")
             data__signedby = data["signed_by"]
-            validate___definitions_common__people(data__signedby, custom_formats, (name_prefix or "data") + ".signed_by")
+            validate___definitions_common__people(data__signedby, custom_formats, None)
         if "type" in data_keys:
             data_keys.remove("type")
             data__type = data["type"]
@@ -65,7 +65,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "value" in data_keys:
             data_keys.remove("value")
             data__value = data["value"]
-            validate___definitions_common__money(data__value, custom_formats, (name_prefix or "data") + ".value")
+            validate___definitions_common__money(data__value, custom_formats, None)
         if "currency" in data_keys:
             data_keys.remove("currency")
             data__currency = data["currency"]
@@ -149,15 +149,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "title" in data__payments_item_keys:
                             data__payments_item_keys.remove("title")
                             data__payments_item__title = data__payments_item["title"]
-                            validate___definitions_common__text(data__payments_item__title, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].title".format(**locals()))
+                            validate___definitions_common__text(data__payments_item__title, custom_formats, None)
                         if "amount" in data__payments_item_keys:
                             data__payments_item_keys.remove("amount")
                             data__payments_item__amount = data__payments_item["amount"]
-                            validate___definitions_common__money(data__payments_item__amount, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].amount".format(**locals()))
+                            validate___definitions_common__money(data__payments_item__amount, custom_formats, None)
                         if "due" in data__payments_item_keys:
                             data__payments_item_keys.remove("due")
                             data__payments_item__due = data__payments_item["due"]
-                            validate___definitions_common__date(data__payments_item__due, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].due".format(**locals()))
+                            validate___definitions_common__date(data__payments_item__due, custom_formats, None)
                         if "on_acceptance" in data__payments_item_keys:
                             data__payments_item_keys.remove("on_acceptance")
                             data__payments_item__onacceptance = data__payments_item["on_acceptance"]
@@ -172,15 +172,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if data__payments_item__onacceptance_len > len(set(fn(data__payments_item__onacceptance_x) for data__payments_item__onacceptance_x in data__payments_item__onacceptance)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance".format(**locals()) + " must contain unique items")
                                 for data__payments_item__onacceptance_x, data__payments_item__onacceptance_item in enumerate(data__payments_item__onacceptance):
-                                    validate___definitions_common__deliverableid(data__payments_item__onacceptance_item, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance[{data__payments_item__onacceptance_x}]".format(**locals()))
+                                    validate___definitions_common__deliverableid(data__payments_item__onacceptance_item, custom_formats, None)
                         if "invoiced" in data__payments_item_keys:
                             data__payments_item_keys.remove("invoiced")
                             data__payments_item__invoiced = data__payments_item["invoiced"]
-                            validate___definitions_common__date(data__payments_item__invoiced, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].invoiced".format(**locals()))
+                            validate___definitions_common__date(data__payments_item__invoiced, custom_formats, None)
                         if "paid" in data__payments_item_keys:
                             data__payments_item_keys.remove("paid")
                             data__payments_item__paid = data__payments_item["paid"]
-                            validate___definitions_common__date(data__payments_item__paid, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].paid".format(**locals()))
+                            validate___definitions_common__date(data__payments_item__paid, custom_formats, None)
                         if data__payments_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " must not contain "+str(data__payments_item_keys)+" properties")
         if "obligations" in data_keys:
@@ -239,7 +239,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "done" in data__obligations_item_keys:
                                 data__obligations_item_keys.remove("done")
                                 data__obligations_item__done = data__obligations_item["done"]
-                                validate___definitions_common__date(data__obligations_item__done, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].done".format(**locals()))
+                                validate___definitions_common__date(data__obligations_item__done, custom_formats, None)
                     try:
                         data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
                         if data__obligations_item_is_dict:
@@ -302,19 +302,19 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "title" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("title")
                             data__obligations_item__title = data__obligations_item["title"]
-                            validate___definitions_common__text(data__obligations_item__title, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].title".format(**locals()))
+                            validate___definitions_common__text(data__obligations_item__title, custom_formats, None)
                         if "owner" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("owner")
                             data__obligations_item__owner = data__obligations_item["owner"]
-                            validate___definitions_common__person(data__obligations_item__owner, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].owner".format(**locals()))
+                            validate___definitions_common__person(data__obligations_item__owner, custom_formats, None)
                         if "to" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("to")
                             data__obligations_item__to = data__obligations_item["to"]
-                            validate___definitions_common__person(data__obligations_item__to, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].to".format(**locals()))
+                            validate___definitions_common__person(data__obligations_item__to, custom_formats, None)
                         if "due" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("due")
                             data__obligations_item__due = data__obligations_item["due"]
-                            validate___definitions_common__date(data__obligations_item__due, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].due".format(**locals()))
+                            validate___definitions_common__date(data__obligations_item__due, custom_formats, None)
                         if "after" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("after")
                             data__obligations_item__after = data__obligations_item["after"]
@@ -346,11 +346,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if "deliverable" in data__obligations_item__after_keys:
                                     data__obligations_item__after_keys.remove("deliverable")
                                     data__obligations_item__after__deliverable = data__obligations_item__after["deliverable"]
-                                    validate___definitions_common__deliverableid(data__obligations_item__after__deliverable, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].after.deliverable".format(**locals()))
+                                    validate___definitions_common__deliverableid(data__obligations_item__after__deliverable, custom_formats, None)
                                 if "milestone" in data__obligations_item__after_keys:
                                     data__obligations_item__after_keys.remove("milestone")
                                     data__obligations_item__after__milestone = data__obligations_item__after["milestone"]
-                                    validate___definitions_common__milestoneid(data__obligations_item__after__milestone, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].after.milestone".format(**locals()))
+                                    validate___definitions_common__milestoneid(data__obligations_item__after__milestone, custom_formats, None)
                                 if data__obligations_item__after_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must not contain "+str(data__obligations_item__after_keys)+" properties")
                         if "status" in data__obligations_item_keys:
@@ -382,7 +382,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "done" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("done")
                             data__obligations_item__done = data__obligations_item["done"]
-                            validate___definitions_common__date(data__obligations_item__done, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].done".format(**locals()))
+                            validate___definitions_common__date(data__obligations_item__done, custom_formats, None)
                         if "renegotiated" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("renegotiated")
                             data__obligations_item__renegotiated = data__obligations_item["renegotiated"]
@@ -403,29 +403,29 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         if "on" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("on")
                                             data__obligations_item__renegotiated_item__on = data__obligations_item__renegotiated_item["on"]
-                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__on, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].on".format(**locals()))
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__on, custom_formats, None)
                                         if "from" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("from")
                                             data__obligations_item__renegotiated_item__from = data__obligations_item__renegotiated_item["from"]
-                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__from, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].from".format(**locals()))
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__from, custom_formats, None)
                                         if "to" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("to")
                                             data__obligations_item__renegotiated_item__to = data__obligations_item__renegotiated_item["to"]
-                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__to, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].to".format(**locals()))
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__to, custom_formats, None)
                                         if "agreed_by" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("agreed_by")
                                             data__obligations_item__renegotiated_item__agreedby = data__obligations_item__renegotiated_item["agreed_by"]
-                                            validate___definitions_common__person(data__obligations_item__renegotiated_item__agreedby, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].agreed_by".format(**locals()))
+                                            validate___definitions_common__person(data__obligations_item__renegotiated_item__agreedby, custom_formats, None)
                                         if "reason" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("reason")
                                             data__obligations_item__renegotiated_item__reason = data__obligations_item__renegotiated_item["reason"]
-                                            validate___definitions_common__text(data__obligations_item__renegotiated_item__reason, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].reason".format(**locals()))
+                                            validate___definitions_common__text(data__obligations_item__renegotiated_item__reason, custom_formats, None)
                                         if data__obligations_item__renegotiated_item_keys:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]".format(**locals()) + " must not contain "+str(data__obligations_item__renegotiated_item_keys)+" properties")
                         if "note" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("note")
                             data__obligations_item__note = data__obligations_item["note"]
-                            validate___definitions_common__text(data__obligations_item__note, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].note".format(**locals()))
+                            validate___definitions_common__text(data__obligations_item__note, custom_formats, None)
                         if data__obligations_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must not contain "+str(data__obligations_item_keys)+" properties")
         if "client_sees" in data_keys:
@@ -478,7 +478,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
+            validate___definitions_common__text(data__note, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -530,7 +530,7 @@ def validate___definitions_common__people(data, custom_formats={}, name_prefix=N
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
         for data_x, data_item in enumerate(data):
-            validate___definitions_common__person(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate___definitions_common__person(data_item, custom_formats, None)
     return data
 
 def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):

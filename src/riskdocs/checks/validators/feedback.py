@@ -80,11 +80,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "date" in data__responses_item_keys:
                             data__responses_item_keys.remove("date")
                             data__responses_item__date = data__responses_item["date"]
-                            validate___definitions_common__date(data__responses_item__date, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].date".format(**locals()))
+                            validate___definitions_common__date(data__responses_item__date, custom_formats, None)
                         if "from" in data__responses_item_keys:
                             data__responses_item_keys.remove("from")
                             data__responses_item__from = data__responses_item["from"]
-                            validate___definitions_common__person(data__responses_item__from, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].from".format(**locals()))
+                            validate___definitions_common__person(data__responses_item__from, custom_formats, None)
                         if "scores" in data__responses_item_keys:
                             data__responses_item_keys.remove("scores")
                             data__responses_item__scores = data__responses_item["scores"]
@@ -130,7 +130,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "comment" in data__responses_item_keys:
                             data__responses_item_keys.remove("comment")
                             data__responses_item__comment = data__responses_item["comment"]
-                            validate___definitions_common__text(data__responses_item__comment, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].comment".format(**locals()))
+                            validate___definitions_common__text(data__responses_item__comment, custom_formats, None)
                         if "tone" in data__responses_item_keys:
                             data__responses_item_keys.remove("tone")
                             data__responses_item__tone = data__responses_item["tone"]
@@ -181,11 +181,11 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
-            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
+            validate___definitions_common__external(data__external, custom_formats, None)
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
-            validate___definitions_common__visibility(data__visibility, custom_formats, (name_prefix or "data") + ".visibility")
+            validate___definitions_common__visibility(data__visibility, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

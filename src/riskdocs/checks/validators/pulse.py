@@ -58,11 +58,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "date" in data__responses_item_keys:
                             data__responses_item_keys.remove("date")
                             data__responses_item__date = data__responses_item["date"]
-                            validate___definitions_common__date(data__responses_item__date, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].date".format(**locals()))
+                            validate___definitions_common__date(data__responses_item__date, custom_formats, None)
                         if "from" in data__responses_item_keys:
                             data__responses_item_keys.remove("from")
                             data__responses_item__from = data__responses_item["from"]
-                            validate___definitions_common__person(data__responses_item__from, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].from".format(**locals()))
+                            validate___definitions_common__person(data__responses_item__from, custom_formats, None)
                         if "scores" in data__responses_item_keys:
                             data__responses_item_keys.remove("scores")
                             data__responses_item__scores = data__responses_item["scores"]
@@ -98,13 +98,13 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "comment" in data__responses_item_keys:
                             data__responses_item_keys.remove("comment")
                             data__responses_item__comment = data__responses_item["comment"]
-                            validate___definitions_common__text(data__responses_item__comment, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].comment".format(**locals()))
+                            validate___definitions_common__text(data__responses_item__comment, custom_formats, None)
                         if data__responses_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must not contain "+str(data__responses_item_keys)+" properties")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
+            validate___definitions_common__ignore(data__ignore, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -118,7 +118,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}".format(**locals()))
+                validate___definitions_common__text(data_value, custom_formats, None)
         data_len = len(data)
         if data_len != 0:
             data_property_names = True

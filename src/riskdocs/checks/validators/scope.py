@@ -40,11 +40,11 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "signed_off" in data_keys:
             data_keys.remove("signed_off")
             data__signedoff = data["signed_off"]
-            validate___definitions_common__optionaldate(data__signedoff, custom_formats, (name_prefix or "data") + ".signed_off")
+            validate___definitions_common__optionaldate(data__signedoff, custom_formats, None)
         if "signed_off_by" in data_keys:
             data_keys.remove("signed_off_by")
             data__signedoffby = data["signed_off_by"]
-            validate___definitions_common__person(data__signedoffby, custom_formats, (name_prefix or "data") + ".signed_off_by")
+            validate___definitions_common__person(data__signedoffby, custom_formats, None)
         if "resigned" in data_keys:
             data_keys.remove("resigned")
             data__resigned = data["resigned"]
@@ -65,11 +65,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "on" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("on")
                             data__resigned_item__on = data__resigned_item["on"]
-                            validate___definitions_common__date(data__resigned_item__on, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].on".format(**locals()))
+                            validate___definitions_common__date(data__resigned_item__on, custom_formats, None)
                         if "by" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("by")
                             data__resigned_item__by = data__resigned_item["by"]
-                            validate___definitions_common__person(data__resigned_item__by, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].by".format(**locals()))
+                            validate___definitions_common__person(data__resigned_item__by, custom_formats, None)
                         if "change_requests" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("change_requests")
                             data__resigned_item__changerequests = data__resigned_item["change_requests"]
@@ -82,11 +82,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if data__resigned_item__changerequests_len > len(set(fn(data__resigned_item__changerequests_x) for data__resigned_item__changerequests_x in data__resigned_item__changerequests)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests".format(**locals()) + " must contain unique items")
                                 for data__resigned_item__changerequests_x, data__resigned_item__changerequests_item in enumerate(data__resigned_item__changerequests):
-                                    validate___definitions_common__changerequestid(data__resigned_item__changerequests_item, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests[{data__resigned_item__changerequests_x}]".format(**locals()))
+                                    validate___definitions_common__changerequestid(data__resigned_item__changerequests_item, custom_formats, None)
                         if "note" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("note")
                             data__resigned_item__note = data__resigned_item["note"]
-                            validate___definitions_common__text(data__resigned_item__note, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].note".format(**locals()))
+                            validate___definitions_common__text(data__resigned_item__note, custom_formats, None)
                         if data__resigned_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]".format(**locals()) + " must not contain "+str(data__resigned_item_keys)+" properties")
         if "deliverables" in data_keys:
@@ -178,15 +178,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "id" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("id")
                             data__deliverables_item__id = data__deliverables_item["id"]
-                            validate___definitions_common__deliverableid(data__deliverables_item__id, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].id".format(**locals()))
+                            validate___definitions_common__deliverableid(data__deliverables_item__id, custom_formats, None)
                         if "title" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("title")
                             data__deliverables_item__title = data__deliverables_item["title"]
-                            validate___definitions_common__text(data__deliverables_item__title, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].title".format(**locals()))
+                            validate___definitions_common__text(data__deliverables_item__title, custom_formats, None)
                         if "description" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("description")
                             data__deliverables_item__description = data__deliverables_item["description"]
-                            validate___definitions_common__text(data__deliverables_item__description, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].description".format(**locals()))
+                            validate___definitions_common__text(data__deliverables_item__description, custom_formats, None)
                         if "acceptance" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("acceptance")
                             data__deliverables_item__acceptance = data__deliverables_item["acceptance"]
@@ -198,15 +198,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if data__deliverables_item__acceptance_len < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].acceptance".format(**locals()) + " must contain at least 1 items")
                                 for data__deliverables_item__acceptance_x, data__deliverables_item__acceptance_item in enumerate(data__deliverables_item__acceptance):
-                                    validate___definitions_common__text(data__deliverables_item__acceptance_item, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].acceptance[{data__deliverables_item__acceptance_x}]".format(**locals()))
+                                    validate___definitions_common__text(data__deliverables_item__acceptance_item, custom_formats, None)
                         if "owner" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("owner")
                             data__deliverables_item__owner = data__deliverables_item["owner"]
-                            validate___definitions_common__person(data__deliverables_item__owner, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].owner".format(**locals()))
+                            validate___definitions_common__person(data__deliverables_item__owner, custom_formats, None)
                         if "due" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("due")
                             data__deliverables_item__due = data__deliverables_item["due"]
-                            validate___definitions_common__date(data__deliverables_item__due, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].due".format(**locals()))
+                            validate___definitions_common__date(data__deliverables_item__due, custom_formats, None)
                         if "state" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("state")
                             data__deliverables_item__state = data__deliverables_item["state"]
@@ -259,11 +259,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if "on" in data__deliverables_item__submitted_keys:
                                     data__deliverables_item__submitted_keys.remove("on")
                                     data__deliverables_item__submitted__on = data__deliverables_item__submitted["on"]
-                                    validate___definitions_common__date(data__deliverables_item__submitted__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted.on".format(**locals()))
+                                    validate___definitions_common__date(data__deliverables_item__submitted__on, custom_formats, None)
                                 if "by" in data__deliverables_item__submitted_keys:
                                     data__deliverables_item__submitted_keys.remove("by")
                                     data__deliverables_item__submitted__by = data__deliverables_item__submitted["by"]
-                                    validate___definitions_common__person(data__deliverables_item__submitted__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted.by".format(**locals()))
+                                    validate___definitions_common__person(data__deliverables_item__submitted__by, custom_formats, None)
                                 if data__deliverables_item__submitted_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted".format(**locals()) + " must not contain "+str(data__deliverables_item__submitted_keys)+" properties")
                         if "accepted" in data__deliverables_item_keys:
@@ -280,11 +280,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if "on" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("on")
                                     data__deliverables_item__accepted__on = data__deliverables_item__accepted["on"]
-                                    validate___definitions_common__date(data__deliverables_item__accepted__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.on".format(**locals()))
+                                    validate___definitions_common__date(data__deliverables_item__accepted__on, custom_formats, None)
                                 if "by" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("by")
                                     data__deliverables_item__accepted__by = data__deliverables_item__accepted["by"]
-                                    validate___definitions_common__person(data__deliverables_item__accepted__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.by".format(**locals()))
+                                    validate___definitions_common__person(data__deliverables_item__accepted__by, custom_formats, None)
                                 if "results" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("results")
                                     data__deliverables_item__accepted__results = data__deliverables_item__accepted["results"]
@@ -312,13 +312,13 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 if "evidence" in data__deliverables_item__accepted__results_item_keys:
                                                     data__deliverables_item__accepted__results_item_keys.remove("evidence")
                                                     data__deliverables_item__accepted__results_item__evidence = data__deliverables_item__accepted__results_item["evidence"]
-                                                    validate___definitions_common__text(data__deliverables_item__accepted__results_item__evidence, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}].evidence".format(**locals()))
+                                                    validate___definitions_common__text(data__deliverables_item__accepted__results_item__evidence, custom_formats, None)
                                                 if data__deliverables_item__accepted__results_item_keys:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__accepted__results_item_keys)+" properties")
                                 if "note" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("note")
                                     data__deliverables_item__accepted__note = data__deliverables_item__accepted["note"]
-                                    validate___definitions_common__text(data__deliverables_item__accepted__note, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.note".format(**locals()))
+                                    validate___definitions_common__text(data__deliverables_item__accepted__note, custom_formats, None)
                                 if data__deliverables_item__accepted_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must not contain "+str(data__deliverables_item__accepted_keys)+" properties")
                         if "rejected" in data__deliverables_item_keys:
@@ -343,15 +343,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         if "on" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("on")
                                             data__deliverables_item__rejected_item__on = data__deliverables_item__rejected_item["on"]
-                                            validate___definitions_common__date(data__deliverables_item__rejected_item__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].on".format(**locals()))
+                                            validate___definitions_common__date(data__deliverables_item__rejected_item__on, custom_formats, None)
                                         if "by" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("by")
                                             data__deliverables_item__rejected_item__by = data__deliverables_item__rejected_item["by"]
-                                            validate___definitions_common__person(data__deliverables_item__rejected_item__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].by".format(**locals()))
+                                            validate___definitions_common__person(data__deliverables_item__rejected_item__by, custom_formats, None)
                                         if "reason" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("reason")
                                             data__deliverables_item__rejected_item__reason = data__deliverables_item__rejected_item["reason"]
-                                            validate___definitions_common__text(data__deliverables_item__rejected_item__reason, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].reason".format(**locals()))
+                                            validate___definitions_common__text(data__deliverables_item__rejected_item__reason, custom_formats, None)
                                         if "results" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("results")
                                             data__deliverables_item__rejected_item__results = data__deliverables_item__rejected_item["results"]
@@ -379,17 +379,17 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                         if "evidence" in data__deliverables_item__rejected_item__results_item_keys:
                                                             data__deliverables_item__rejected_item__results_item_keys.remove("evidence")
                                                             data__deliverables_item__rejected_item__results_item__evidence = data__deliverables_item__rejected_item__results_item["evidence"]
-                                                            validate___definitions_common__text(data__deliverables_item__rejected_item__results_item__evidence, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}].evidence".format(**locals()))
+                                                            validate___definitions_common__text(data__deliverables_item__rejected_item__results_item__evidence, custom_formats, None)
                                                         if data__deliverables_item__rejected_item__results_item_keys:
                                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__rejected_item__results_item_keys)+" properties")
                                         if "commitment" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("commitment")
                                             data__deliverables_item__rejected_item__commitment = data__deliverables_item__rejected_item["commitment"]
-                                            validate___definitions_common__commitmentid(data__deliverables_item__rejected_item__commitment, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].commitment".format(**locals()))
+                                            validate___definitions_common__commitmentid(data__deliverables_item__rejected_item__commitment, custom_formats, None)
                                         if "change_request" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("change_request")
                                             data__deliverables_item__rejected_item__changerequest = data__deliverables_item__rejected_item["change_request"]
-                                            validate___definitions_common__changerequestid(data__deliverables_item__rejected_item__changerequest, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].change_request".format(**locals()))
+                                            validate___definitions_common__changerequestid(data__deliverables_item__rejected_item__changerequest, custom_formats, None)
                                         if data__deliverables_item__rejected_item_keys:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__rejected_item_keys)+" properties")
                         if "delivered" in data__deliverables_item_keys:
@@ -399,37 +399,37 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "milestone" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("milestone")
                             data__deliverables_item__milestone = data__deliverables_item["milestone"]
-                            validate___definitions_common__milestoneid(data__deliverables_item__milestone, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].milestone".format(**locals()))
+                            validate___definitions_common__milestoneid(data__deliverables_item__milestone, custom_formats, None)
                         if "added" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("added")
                             data__deliverables_item__added = data__deliverables_item["added"]
-                            validate___definitions_common__date(data__deliverables_item__added, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].added".format(**locals()))
+                            validate___definitions_common__date(data__deliverables_item__added, custom_formats, None)
                         if "change_request" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("change_request")
                             data__deliverables_item__changerequest = data__deliverables_item["change_request"]
-                            validate___definitions_common__changerequestid(data__deliverables_item__changerequest, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].change_request".format(**locals()))
+                            validate___definitions_common__changerequestid(data__deliverables_item__changerequest, custom_formats, None)
                         if "external" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("external")
                             data__deliverables_item__external = data__deliverables_item["external"]
-                            validate___definitions_common__external(data__deliverables_item__external, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].external".format(**locals()))
+                            validate___definitions_common__external(data__deliverables_item__external, custom_formats, None)
                         if "visibility" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("visibility")
                             data__deliverables_item__visibility = data__deliverables_item["visibility"]
-                            validate___definitions_common__visibility(data__deliverables_item__visibility, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].visibility".format(**locals()))
+                            validate___definitions_common__visibility(data__deliverables_item__visibility, custom_formats, None)
                         if "ignore" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("ignore")
                             data__deliverables_item__ignore = data__deliverables_item["ignore"]
-                            validate___definitions_common__ignore(data__deliverables_item__ignore, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].ignore".format(**locals()))
+                            validate___definitions_common__ignore(data__deliverables_item__ignore, custom_formats, None)
                         if data__deliverables_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item_keys)+" properties")
         if "out_of_scope" in data_keys:
             data_keys.remove("out_of_scope")
             data__outofscope = data["out_of_scope"]
-            validate___definitions_common__textlist(data__outofscope, custom_formats, (name_prefix or "data") + ".out_of_scope")
+            validate___definitions_common__textlist(data__outofscope, custom_formats, None)
         if "assumptions" in data_keys:
             data_keys.remove("assumptions")
             data__assumptions = data["assumptions"]
-            validate___definitions_common__textlist(data__assumptions, custom_formats, (name_prefix or "data") + ".assumptions")
+            validate___definitions_common__textlist(data__assumptions, custom_formats, None)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -441,7 +441,7 @@ def validate___definitions_common__textlist(data, custom_formats={}, name_prefix
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate___definitions_common__text(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate___definitions_common__text(data_item, custom_formats, None)
     return data
 
 def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=None):
@@ -453,7 +453,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}".format(**locals()))
+                validate___definitions_common__text(data_value, custom_formats, None)
         data_len = len(data)
         if data_len != 0:
             data_property_names = True
