@@ -27,7 +27,7 @@ STATE_WORDS = {
     "stale": N_("stale"),
     "missing": N_("missing"),
     "unreadable": N_("unreadable"),
-    "version": N_("unknown version"),
+    "version": N_("other version"),
     "wrong-view": N_("wrong view"),
     "not-yet": N_("not yet"),
     "failed": N_("not built"),
@@ -80,12 +80,11 @@ def calibration_chart(rows: list[dict[str, Any]]) -> str:
         parts.append(
             f'<text x="{PAD - 8}" y="{y(tick) + 4}" style="text-anchor:end">{label}</text>'
         )
-    parts.append(
-        f'<text class="axis-title" x="{SIZE / 2}" y="{SIZE - 6}">{html_text(_("Predicted"))}</text>'
-    )
+    predicted, observed = html_text(_("Predicted")), html_text(_("Observed"))
+    parts.append(f'<text class="axis-title" x="{SIZE / 2}" y="{SIZE - 6}">{predicted}</text>')
     parts.append(
         f'<text class="axis-title" x="10" y="{SIZE / 2}" '
-        f'transform="rotate(-90 10 {SIZE / 2})">{html_text(_("Observed"))}</text>'
+        f'transform="rotate(-90 10 {SIZE / 2})">{observed}</text>'
     )
     described = []
     for row in rows:

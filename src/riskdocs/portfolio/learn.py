@@ -21,6 +21,7 @@ from typing import Any
 PROBABILITIES = (1, 2, 3, 4, 5)
 Z_95 = 1.96  # the observed share's 95% interval (Wilson), against the predicted share
 MONTHS_SHOWN = 6
+NO_CURRENCY = "XXX"  # ISO 4217's code for "no currency": a project that names none
 
 Summary = Mapping[str, Any]
 
@@ -44,8 +45,9 @@ def calibration(
                 if risk["outcome"] == "occurred":
                     days += risk["days"]
                     cost = Decimal(risk["cost"])
-                    if cost and summary["currency"]:
-                        money[summary["currency"]] = money.get(summary["currency"], 0) + cost
+                    if cost:
+                        currency = summary["currency"] or NO_CURRENCY
+                        money[currency] = money.get(currency, Decimal(0)) + cost
         resolved = counts["occurred"] + counts["closed"]
         observed = counts["occurred"] / resolved if resolved else None
         predicted = scale[probability]

@@ -71,7 +71,7 @@ def render_portfolio_summary(view: dict[str, Any]) -> str:
 
 
 def _project_line(p: dict[str, Any]) -> str:
-    name = f"[{md(p['name'])}]({p['url']})" if p["url"] else md(p["name"])
+    name = f"[{md(p['name'])}]({_link(p['url'])})" if p["url"] else md(p["name"])
     health = f"{_ICON[p['health']['overall']]} {word(p['health']['overall'])}"
     why = md(p["health"]["reason"]) if p["health"]["reason"] else ""
     if p["promises"] is None:
@@ -86,3 +86,8 @@ def _project_line(p: dict[str, Any]) -> str:
     if p["data"]["message"]:
         data += ": " + md(p["data"]["message"])
     return f"| {name} | {health} | {why} | {overdue} | {data} |"
+
+
+def _link(url: str) -> str:
+    """A link target that cannot end the Markdown link early."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")

@@ -13,7 +13,7 @@ from typing import Any
 
 from riskdocs import __version__
 from riskdocs.dates import parse_day
-from riskdocs.finding import Finding, Severity
+from riskdocs.finding import Finding, Severity, sort_findings
 from riskdocs.i18n import _, ngettext
 from riskdocs.portfolio import learn
 from riskdocs.portfolio.config import Entry, Portfolio
@@ -130,4 +130,4 @@ def findings(portfolio: Portfolio, view: dict[str, Any]) -> list[Finding]:
             message=_("{key}: {message}").format(key=row["key"], message=row["data"]["message"]),
             entity=row["key"],
         ))  # fmt: skip
-    return found
+    return sort_findings(found)
