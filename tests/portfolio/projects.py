@@ -54,6 +54,10 @@ def change(id_: str, days: int, cost: str, raised: str, decided: str, risk_id: s
     )
 
 
+UNSUBMITTED = (
+    "state: submitted\n    submitted: {on: 2026-11-10, by: bob}\n",
+    "state: in_progress\n",
+)
 SCOPE = """\
 signed_off: 2026-10-02
 signed_off_by: dana
@@ -73,7 +77,7 @@ def alpha(root: Path) -> Repo:
     (root / "riskdocs.yaml").write_text(CONFIG.format(name="Alpha portal", client="Acme"))
     repo.commit("Start", {
         "contract/contract.yaml": "signed: 2026-09-28\ntype: fixed_price\ncurrency: EUR\n",
-        "scope/baseline.yaml": SCOPE.replace("state: submitted\n    submitted: {on: 2026-11-10, by: bob}\n", "state: in_progress\n"),
+        "scope/baseline.yaml": SCOPE.replace(*UNSUBMITTED),
         "risks/R-001-vendor.yaml": risk("R-001", "Vendor may be late", 4),
         "risks/R-002-data.yaml": risk("R-002", "Data may be dirty", 2),
         "commitments/C-001.yaml": commitment("C-001", "alice", "2026-10-20"),
@@ -84,15 +88,18 @@ def alpha(root: Path) -> Repo:
     }, day="2026-10-01")  # fmt: skip
     repo.commit("R-001 less likely", {
         "risks/R-001-vendor.yaml": risk("R-001", "Vendor may be late", 3),
-        "commitments/C-001.yaml": commitment("C-001", "alice", "2026-10-20", "done", "2026-10-19"),
+        "commitments/C-001.yaml": commitment("C-001", "alice", "2026-10-20", "done",
+                                             "2026-10-19"),
     }, day="2026-10-15")  # fmt: skip
     repo.commit("R-001 occurred; CR-001", {
         "risks/R-001-vendor.yaml": risk("R-001", "Vendor may be late", 3, "occurred"),
-        "scope/changes/CR-001.yaml": change("CR-001", 5, "1000.00", "2026-11-01", "2026-11-04", "R-001"),
+        "scope/changes/CR-001.yaml": change("CR-001", 5, "1000.00", "2026-11-01", "2026-11-04",
+                                            "R-001"),
         "scope/baseline.yaml": SCOPE,
     }, day="2026-11-10")  # fmt: skip
     repo.commit("R-002 closed", {
-        "risks/R-002-data.yaml": risk("R-002", "Data may be dirty", 2, "closed", closed="2026-11-12"),
+        "risks/R-002-data.yaml": risk("R-002", "Data may be dirty", 2, "closed",
+                                      closed="2026-11-12"),
     }, day="2026-11-12")  # fmt: skip
     return repo
 
@@ -116,8 +123,9 @@ def beta(root: Path) -> Repo:
     repo.commit("R-003 occurred", {
         "risks/R-003-load.yaml": risk("R-003", "Load may exceed the plan", 2, "occurred") + (
             "reviews:\n  - {on: 2026-10-20, by: alice, probability: 2, impact: 4}\n"),
-        "scope/baseline.yaml": SCOPE.replace("submitted: {on: 2026-11-10", "submitted: {on: 2026-11-12"),
-        "scope/changes/CR-001.yaml": change("CR-001", 3, "250.50", "2026-11-14", "2026-11-20", "R-003"),
+        "scope/baseline.yaml": SCOPE.replace("{on: 2026-11-10", "{on: 2026-11-12"),
+        "scope/changes/CR-001.yaml": change("CR-001", 3, "250.50", "2026-11-14", "2026-11-20",
+                                            "R-003"),
     }, day="2026-11-14")  # fmt: skip
     return repo
 

@@ -104,7 +104,8 @@ def test_the_calibration_is_the_arithmetic_done_by_hand(portfolio: Path) -> None
     assert table[4]["interval"] == [0.095, 0.905]
     assert table[5]["interval"] == [0.207, 1.0]  # 1 of 1: centre 2.9208/4.8416
     assert {p: r["verdict"] for p, r in table.items()} == {
-        1: "unknown", 2: "consistent", 3: "consistent", 4: "consistent", 5: "consistent"}  # fmt: skip
+        1: "unknown", 2: "consistent", 3: "consistent", 4: "consistent",
+        5: "consistent"}  # fmt: skip
 
 
 def test_a_verdict_needs_the_predicted_share_outside_the_interval() -> None:
@@ -223,7 +224,8 @@ def test_the_team_view_of_a_project_is_shown_only_when_portfolio_yaml_asks_for_i
         ("projects:\n  Alpha: {checkout: a}\n",
          "portfolio.yaml:2:3: error [schema] projects.Alpha: A project key is lower case"),
         ("projects:\n  alpha: {checkout: a, url: 'javascript:alert(1)'}\n",
-         "portfolio.yaml:2:29: error [schema] projects.alpha.url: 'javascript:alert(1)' is not valid: A link"),
+         "portfolio.yaml:2:29: error [schema] projects.alpha.url: 'javascript:alert(1)' is not "
+         "valid: A link"),
         ("timezone: Mars/Olympus\nprojects:\n  alpha: {checkout: a}\n",
          "portfolio.yaml:1:11: error [config] timezone: 'Mars/Olympus' is not a time zone"),
         ("projects: [\n", "portfolio.yaml:2:1: error [yaml-syntax]"),
@@ -293,7 +295,7 @@ def test_user_text_from_a_published_status_json_is_escaped_everywhere(portfolio:
     data["project"]["name"] = HOSTILE
     data["commitments"]["items"][0]["title"] = HOSTILE
     target.write_text(json.dumps(data))
-    status, output, out = build(portfolio, "--today", DAY)
+    _, output, out = build(portfolio, "--today", DAY)
     page = (out / "index.html").read_text()
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "\u202e" not in page and "\x1b" not in page
