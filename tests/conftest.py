@@ -112,3 +112,6 @@ def history_cache(
     folder = tmp_path_factory.mktemp("history-cache")
     monkeypatch.setenv("RISKDOCS_CACHE_DIR", str(folder))
     return folder
+
+
+from tests.chromium import browser  # noqa: E402, F401  (the Chromium fixture, for every page test)

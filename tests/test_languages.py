@@ -17,6 +17,7 @@ import click
 import icalendar
 import pytest
 
+from riskdocs import i18n
 from riskdocs.cli import main
 from tests.conftest import EXAMPLE, FIXTURES, REPO, TODAY, run
 
@@ -252,3 +253,18 @@ def test_the_readme_builds_the_chinese_example_in_chinese(tmp_path: Path) -> Non
     assert '<html lang="zh-CN">' in page
     validated = run("validate", "--root", str(CHINESE_EXAMPLE), "--today", TODAY).output
     assert f"`{validated.splitlines()[-1]}`" in readme
+
+
+def test_a_word_written_in_a_template_is_said_in_the_language_of_each_render() -> None:
+    """Found in use: the portfolio's red, amber and green stayed English on a Chinese page,
+    because Jinja folded `"red" | word` into the language the template was compiled in."""
+    from riskdocs.report.html import environment
+
+    template = environment().from_string('{{ "overdue" | word }} {{ "2026-11-26" | day }}')
+    try:
+        i18n.use("en")
+        assert template.render() == "overdue 26 Nov 2026"
+        i18n.use("zh-CN")
+        assert template.render() == "已逾期 2026年11月26日"
+    finally:
+        i18n.use("en")

@@ -33,11 +33,13 @@ class Entry:
         view: client or team: which view of the project the portfolio may show.
         url: where its own status page is published.
         line: where the entry starts in portfolio.yaml.
+        written: `checkout:` or `status:` as portfolio.yaml writes it, for messages.
     """
 
     key: str
     view: str
     line: int
+    written: str
     checkout: Path | None = None
     status: Path | None = None
     url: str | None = None
@@ -132,6 +134,7 @@ def _portfolio(path: Path, data: dict[str, Any], positions: Positions) -> Portfo
             key=key,
             view=item.get("view", "client"),
             line=positions.of_key(("projects", key))[0],
+            written=item.get("checkout", item.get("status")),
             checkout=folder / item["checkout"] if "checkout" in item else None,
             status=folder / item["status"] if "status" in item else None,
             url=item.get("url"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from riskdocs.errors import RiskdocsError
@@ -66,12 +65,13 @@ def _build_job(job: tuple[Entry, date, date | None, str]) -> Gathered:
 def read_published(entry: Entry, as_of: date | None) -> Gathered:
     """A published status.json (or the folder holding it), checked before it is read."""
     assert entry.status is not None
-    path = entry.status / STATUS_FILE if entry.status.is_dir() else entry.status
+    path, shown = entry.status, entry.written
+    if path.is_dir():
+        path, shown = path / STATUS_FILE, f"{shown.rstrip('/')}/{STATUS_FILE}"
     try:
         if path.stat().st_size > MAX_STATUS_BYTES:
-            return Unavailable(
-                UNREADABLE, _("{path} is over 64 MB: it is not a status.json").format(path=path)
-            )
+            message = _("{path} is over 64 MB: it is not a status.json").format(path=shown)
+            return Unavailable(UNREADABLE, message)
         data = json.loads(path.read_bytes())
     except FileNotFoundError:
         return Unavailable(
@@ -79,16 +79,16 @@ def read_published(entry: Entry, as_of: date | None) -> Gathered:
             _(
                 "{path} does not exist: publish the project's report there (its CI job "
                 "runs `riskdocs report`), or fix `status:` in portfolio.yaml"
-            ).format(path=path),
+            ).format(path=shown),
         )
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return Unavailable(
             UNREADABLE,
             _("{path} is not readable JSON ({reason}): publish it again").format(
-                path=path, reason=_reason(exc)
+                path=shown, reason=_reason(exc)
             ),
         )
-    return checked(data, entry, as_of, str(path))
+    return checked(data, entry, as_of, shown)
 
 
 def _reason(exc: Exception) -> str:
@@ -183,7 +183,7 @@ def build_checkout(entry: Entry, day: date, as_of: date | None) -> Gathered:
             _(
                 "{path} holds no riskdocs.yaml: clone the project there, or fix "
                 "`checkout:` in portfolio.yaml"
-            ).format(path=entry.checkout),
+            ).format(path=entry.written),
         )
     try:
         repository, refused = find_repository(root), None
@@ -191,7 +191,7 @@ def build_checkout(entry: Entry, day: date, as_of: date | None) -> Gathered:
         repository, refused = None, str(exc)
     try:
         if as_of is not None:
-            commit = _commit_as_of(repository, refused, as_of, entry.checkout)
+            commit = _commit_as_of(repository, refused, as_of, entry.written)
             if isinstance(commit, Unavailable):
                 return commit
             source = at_commit(root, repository, commit)
@@ -204,11 +204,11 @@ def build_checkout(entry: Entry, day: date, as_of: date | None) -> Gathered:
         return Unavailable(
             FAILED,
             _("{path}: riskdocs.yaml has errors ({where}); fix them in the project").format(
-                path=entry.checkout, where=where
+                path=entry.written, where=where
             ),
         )
     except RiskdocsError as exc:
-        return Unavailable(FAILED, f"{entry.checkout}: {exc}")
+        return Unavailable(FAILED, f"{entry.written}: {exc}")
     view = build_view(
         result.project,
         result.findings,
@@ -221,7 +221,7 @@ def build_checkout(entry: Entry, day: date, as_of: date | None) -> Gathered:
 
 
 def _commit_as_of(
-    repository: Any, refused: str | None, as_of: date, shown: Path
+    repository: Any, refused: str | None, as_of: date, shown: str
 ) -> str | Unavailable:
     if refused is not None:
         return Unavailable(FAILED, f"{shown}: {refused}")

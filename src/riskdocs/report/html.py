@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
+from jinja2 import DictLoader, Environment, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from riskdocs.dates import long_date, parse_day
@@ -67,10 +67,20 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         finalize=_shown,
     )
-    env.filters.update(day=day, percent=percent, ticks=ticks, word=word)
+    # `day` and `word` speak the current language: marked as reading the context, so
+    # Jinja never folds `"overdue" | word` into the language the template compiled in
+    env.filters.update(day=_per_render(day), percent=percent, ticks=ticks, word=_per_render(word))
     env.globals.update(money=money)
     env.globals.update(_=say, ngettext=say_counted)
     return env
+
+
+def _per_render(speak: Callable[[Any], str]) -> Callable[..., str]:
+    @pass_context
+    def spoken(_context: Any, value: Any) -> str:
+        return speak(value)
+
+    return spoken
 
 
 def say(message: str, **values: Any) -> Markup:
