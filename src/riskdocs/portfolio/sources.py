@@ -43,15 +43,28 @@ Gathered = dict[str, Any] | Unavailable
 def gather(
     entries: Sequence[Entry], day: date, as_of: date | None, language: str
 ) -> list[Gathered]:
-    """Each entry's summary or why it has none, in the order of `entries`."""
+    """Each entry's summary or why it has none, in the order of `entries`: checkouts
+    built by forked workers (each is a pipeline run), published files read by them too
+    once there are many."""
     from riskdocs.parallel import fork_map, processes_for
 
     checkouts = [e for e in entries if e.checkout is not None]
-    jobs = [(e, day, as_of, language) for e in checkouts]
-    processes = processes_for(len(jobs), minimum=2)
-    built = fork_map(_build_job, jobs, processes) if processes > 1 else map(_build_job, jobs)
-    by_key = dict(zip((e.key for e in checkouts), built, strict=True))
-    return [by_key[e.key] if e.key in by_key else read_published(e, as_of) for e in entries]
+    files = [e for e in entries if e.checkout is None]
+    builds = [(e, day, as_of, language) for e in checkouts]
+    processes = processes_for(len(builds), minimum=2)
+    built = fork_map(_build_job, builds, processes) if processes > 1 else map(_build_job, builds)
+    reads = [(e, as_of) for e in files]
+    processes = processes_for(len(reads), minimum=PARALLEL_READS)
+    read = fork_map(_read_job, reads, processes) if processes > 1 else map(_read_job, reads)
+    by_key = dict(zip((e.key for e in [*checkouts, *files]), [*built, *read], strict=True))
+    return [by_key[e.key] for e in entries]
+
+
+PARALLEL_READS = 64  # published files from which reading them in workers pays off
+
+
+def _read_job(job: tuple[Entry, date | None]) -> Gathered:
+    return read_published(*job)
 
 
 def _build_job(job: tuple[Entry, date, date | None, str]) -> Gathered:

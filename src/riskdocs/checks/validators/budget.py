@@ -38,11 +38,11 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "total" in data_keys:
             data_keys.remove("total")
             data__total = data["total"]
-            validate___definitions_common__money(data__total, custom_formats, None)
+            validate___definitions_common__money(data__total, custom_formats, (name_prefix or "data") + ".total")
         if "contingency" in data_keys:
             data_keys.remove("contingency")
             data__contingency = data["contingency"]
-            validate___definitions_common__money(data__contingency, custom_formats, None)
+            validate___definitions_common__money(data__contingency, custom_formats, (name_prefix or "data") + ".contingency")
         if "planned" in data_keys:
             data_keys.remove("planned")
             data__planned = data["planned"]
@@ -54,7 +54,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 for data__planned_key in data__planned_keys:
                     if data__planned_key not in []:
                         data__planned_value = data__planned.get(data__planned_key)
-                        validate___definitions_common__money(data__planned_value, custom_formats, None)
+                        validate___definitions_common__money(data__planned_value, custom_formats, (name_prefix or "data") + ".planned.{data__planned_key}")
                 data__planned_len = len(data__planned)
                 if data__planned_len != 0:
                     data__planned_property_names = True
@@ -77,38 +77,38 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__months_len = len(data__months)
                 for data__months_x, data__months_item in enumerate(data__months):
                     if not isinstance(data__months_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}]" + " must be object")
                     data__months_item_is_dict = isinstance(data__months_item, dict)
                     if data__months_item_is_dict:
                         data__months_item__missing_keys = set(['month']) - data__months_item.keys()
                         if data__months_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}]" + " must contain ")
                         data__months_item_keys = set(data__months_item.keys())
                         if "month" in data__months_item_keys:
                             data__months_item_keys.remove("month")
                             data__months_item__month = data__months_item["month"]
                             if not isinstance(data__months_item__month, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].month".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].month" + " must be string")
                             if isinstance(data__months_item__month, str):
                                 if not REGEX_PATTERNS['^[0-9]{4}-(0[1-9]|1[0-2])$'].search(data__months_item__month):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].month".format(**locals()) + " must match pattern ^[0-9]{4}-(0[1-9]|1[0-2])$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].month" + " must match pattern ^[0-9]{4}-(0[1-9]|1[0-2])$")
                         if "spent" in data__months_item_keys:
                             data__months_item_keys.remove("spent")
                             data__months_item__spent = data__months_item["spent"]
-                            validate___definitions_common__money(data__months_item__spent, custom_formats, None)
+                            validate___definitions_common__money(data__months_item__spent, custom_formats, (name_prefix or "data") + ".months[{data__months_x}].spent")
                         if "effort_days" in data__months_item_keys:
                             data__months_item_keys.remove("effort_days")
                             data__months_item__effortdays = data__months_item["effort_days"]
                             if not isinstance(data__months_item__effortdays, (int, float, Decimal)) or isinstance(data__months_item__effortdays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].effort_days".format(**locals()) + " must be number")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].effort_days" + " must be number")
                             if isinstance(data__months_item__effortdays, (int, float, Decimal)) and not isinstance(data__months_item__effortdays, bool):
                                 if data__months_item__effortdays < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].effort_days".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].effort_days" + " must be bigger than or equal to 0")
                         if "defects" in data__months_item_keys:
                             data__months_item_keys.remove("defects")
                             data__months_item__defects = data__months_item["defects"]
                             if not isinstance(data__months_item__defects, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects" + " must be object")
                             data__months_item__defects_is_dict = isinstance(data__months_item__defects, dict)
                             if data__months_item__defects_is_dict:
                                 data__months_item__defects_keys = set(data__months_item__defects.keys())
@@ -116,7 +116,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     data__months_item__defects_keys.remove("opened")
                                     data__months_item__defects__opened = data__months_item__defects["opened"]
                                     if not isinstance(data__months_item__defects__opened, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened" + " must be object")
                                     data__months_item__defects__opened_is_dict = isinstance(data__months_item__defects__opened, dict)
                                     if data__months_item__defects__opened_is_dict:
                                         data__months_item__defects__opened_keys = set(data__months_item__defects__opened.keys())
@@ -124,41 +124,41 @@ def validate(data, custom_formats={}, name_prefix=None):
                                             data__months_item__defects__opened_keys.remove("critical")
                                             data__months_item__defects__opened__critical = data__months_item__defects__opened["critical"]
                                             if not isinstance(data__months_item__defects__opened__critical, (int)) and not (isinstance(data__months_item__defects__opened__critical, float) and data__months_item__defects__opened__critical.is_integer()) or isinstance(data__months_item__defects__opened__critical, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.critical".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.critical" + " must be integer")
                                             if isinstance(data__months_item__defects__opened__critical, (int, float, Decimal)) and not isinstance(data__months_item__defects__opened__critical, bool):
                                                 if data__months_item__defects__opened__critical < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.critical".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.critical" + " must be bigger than or equal to 0")
                                         if "high" in data__months_item__defects__opened_keys:
                                             data__months_item__defects__opened_keys.remove("high")
                                             data__months_item__defects__opened__high = data__months_item__defects__opened["high"]
                                             if not isinstance(data__months_item__defects__opened__high, (int)) and not (isinstance(data__months_item__defects__opened__high, float) and data__months_item__defects__opened__high.is_integer()) or isinstance(data__months_item__defects__opened__high, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.high".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.high" + " must be integer")
                                             if isinstance(data__months_item__defects__opened__high, (int, float, Decimal)) and not isinstance(data__months_item__defects__opened__high, bool):
                                                 if data__months_item__defects__opened__high < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.high".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.high" + " must be bigger than or equal to 0")
                                         if "medium" in data__months_item__defects__opened_keys:
                                             data__months_item__defects__opened_keys.remove("medium")
                                             data__months_item__defects__opened__medium = data__months_item__defects__opened["medium"]
                                             if not isinstance(data__months_item__defects__opened__medium, (int)) and not (isinstance(data__months_item__defects__opened__medium, float) and data__months_item__defects__opened__medium.is_integer()) or isinstance(data__months_item__defects__opened__medium, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.medium".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.medium" + " must be integer")
                                             if isinstance(data__months_item__defects__opened__medium, (int, float, Decimal)) and not isinstance(data__months_item__defects__opened__medium, bool):
                                                 if data__months_item__defects__opened__medium < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.medium".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.medium" + " must be bigger than or equal to 0")
                                         if "low" in data__months_item__defects__opened_keys:
                                             data__months_item__defects__opened_keys.remove("low")
                                             data__months_item__defects__opened__low = data__months_item__defects__opened["low"]
                                             if not isinstance(data__months_item__defects__opened__low, (int)) and not (isinstance(data__months_item__defects__opened__low, float) and data__months_item__defects__opened__low.is_integer()) or isinstance(data__months_item__defects__opened__low, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.low".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.low" + " must be integer")
                                             if isinstance(data__months_item__defects__opened__low, (int, float, Decimal)) and not isinstance(data__months_item__defects__opened__low, bool):
                                                 if data__months_item__defects__opened__low < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.low".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened.low" + " must be bigger than or equal to 0")
                                         if data__months_item__defects__opened_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened".format(**locals()) + " must not contain "+str(data__months_item__defects__opened_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.opened" + " must not contain "+str(data__months_item__defects__opened_keys)+" properties")
                                 if "closed" in data__months_item__defects_keys:
                                     data__months_item__defects_keys.remove("closed")
                                     data__months_item__defects__closed = data__months_item__defects["closed"]
                                     if not isinstance(data__months_item__defects__closed, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed" + " must be object")
                                     data__months_item__defects__closed_is_dict = isinstance(data__months_item__defects__closed, dict)
                                     if data__months_item__defects__closed_is_dict:
                                         data__months_item__defects__closed_keys = set(data__months_item__defects__closed.keys())
@@ -166,73 +166,73 @@ def validate(data, custom_formats={}, name_prefix=None):
                                             data__months_item__defects__closed_keys.remove("critical")
                                             data__months_item__defects__closed__critical = data__months_item__defects__closed["critical"]
                                             if not isinstance(data__months_item__defects__closed__critical, (int)) and not (isinstance(data__months_item__defects__closed__critical, float) and data__months_item__defects__closed__critical.is_integer()) or isinstance(data__months_item__defects__closed__critical, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.critical".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.critical" + " must be integer")
                                             if isinstance(data__months_item__defects__closed__critical, (int, float, Decimal)) and not isinstance(data__months_item__defects__closed__critical, bool):
                                                 if data__months_item__defects__closed__critical < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.critical".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.critical" + " must be bigger than or equal to 0")
                                         if "high" in data__months_item__defects__closed_keys:
                                             data__months_item__defects__closed_keys.remove("high")
                                             data__months_item__defects__closed__high = data__months_item__defects__closed["high"]
                                             if not isinstance(data__months_item__defects__closed__high, (int)) and not (isinstance(data__months_item__defects__closed__high, float) and data__months_item__defects__closed__high.is_integer()) or isinstance(data__months_item__defects__closed__high, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.high".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.high" + " must be integer")
                                             if isinstance(data__months_item__defects__closed__high, (int, float, Decimal)) and not isinstance(data__months_item__defects__closed__high, bool):
                                                 if data__months_item__defects__closed__high < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.high".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.high" + " must be bigger than or equal to 0")
                                         if "medium" in data__months_item__defects__closed_keys:
                                             data__months_item__defects__closed_keys.remove("medium")
                                             data__months_item__defects__closed__medium = data__months_item__defects__closed["medium"]
                                             if not isinstance(data__months_item__defects__closed__medium, (int)) and not (isinstance(data__months_item__defects__closed__medium, float) and data__months_item__defects__closed__medium.is_integer()) or isinstance(data__months_item__defects__closed__medium, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.medium".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.medium" + " must be integer")
                                             if isinstance(data__months_item__defects__closed__medium, (int, float, Decimal)) and not isinstance(data__months_item__defects__closed__medium, bool):
                                                 if data__months_item__defects__closed__medium < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.medium".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.medium" + " must be bigger than or equal to 0")
                                         if "low" in data__months_item__defects__closed_keys:
                                             data__months_item__defects__closed_keys.remove("low")
                                             data__months_item__defects__closed__low = data__months_item__defects__closed["low"]
                                             if not isinstance(data__months_item__defects__closed__low, (int)) and not (isinstance(data__months_item__defects__closed__low, float) and data__months_item__defects__closed__low.is_integer()) or isinstance(data__months_item__defects__closed__low, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.low".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.low" + " must be integer")
                                             if isinstance(data__months_item__defects__closed__low, (int, float, Decimal)) and not isinstance(data__months_item__defects__closed__low, bool):
                                                 if data__months_item__defects__closed__low < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.low".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed.low" + " must be bigger than or equal to 0")
                                         if data__months_item__defects__closed_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed".format(**locals()) + " must not contain "+str(data__months_item__defects__closed_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects.closed" + " must not contain "+str(data__months_item__defects__closed_keys)+" properties")
                                 if data__months_item__defects_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects".format(**locals()) + " must not contain "+str(data__months_item__defects_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].defects" + " must not contain "+str(data__months_item__defects_keys)+" properties")
                         if "tests" in data__months_item_keys:
                             data__months_item_keys.remove("tests")
                             data__months_item__tests = data__months_item["tests"]
                             if not isinstance(data__months_item__tests, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests" + " must be object")
                             data__months_item__tests_is_dict = isinstance(data__months_item__tests, dict)
                             if data__months_item__tests_is_dict:
                                 data__months_item__tests__missing_keys = set(['run', 'passed']) - data__months_item__tests.keys()
                                 if data__months_item__tests__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests" + " must contain ")
                                 data__months_item__tests_keys = set(data__months_item__tests.keys())
                                 if "run" in data__months_item__tests_keys:
                                     data__months_item__tests_keys.remove("run")
                                     data__months_item__tests__run = data__months_item__tests["run"]
                                     if not isinstance(data__months_item__tests__run, (int)) and not (isinstance(data__months_item__tests__run, float) and data__months_item__tests__run.is_integer()) or isinstance(data__months_item__tests__run, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.run".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.run" + " must be integer")
                                     if isinstance(data__months_item__tests__run, (int, float, Decimal)) and not isinstance(data__months_item__tests__run, bool):
                                         if data__months_item__tests__run < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.run".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.run" + " must be bigger than or equal to 0")
                                 if "passed" in data__months_item__tests_keys:
                                     data__months_item__tests_keys.remove("passed")
                                     data__months_item__tests__passed = data__months_item__tests["passed"]
                                     if not isinstance(data__months_item__tests__passed, (int)) and not (isinstance(data__months_item__tests__passed, float) and data__months_item__tests__passed.is_integer()) or isinstance(data__months_item__tests__passed, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.passed".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.passed" + " must be integer")
                                     if isinstance(data__months_item__tests__passed, (int, float, Decimal)) and not isinstance(data__months_item__tests__passed, bool):
                                         if data__months_item__tests__passed < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.passed".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests.passed" + " must be bigger than or equal to 0")
                                 if data__months_item__tests_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests".format(**locals()) + " must not contain "+str(data__months_item__tests_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}].tests" + " must not contain "+str(data__months_item__tests_keys)+" properties")
                         if "note" in data__months_item_keys:
                             data__months_item_keys.remove("note")
                             data__months_item__note = data__months_item["note"]
-                            validate___definitions_common__text(data__months_item__note, custom_formats, None)
+                            validate___definitions_common__text(data__months_item__note, custom_formats, (name_prefix or "data") + ".months[{data__months_x}].note")
                         if data__months_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}]".format(**locals()) + " must not contain "+str(data__months_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".months[{data__months_x}]" + " must not contain "+str(data__months_item_keys)+" properties")
         if "client_sees" in data_keys:
             data_keys.remove("client_sees")
             data__clientsees = data["client_sees"]
@@ -246,26 +246,26 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees must contain unique items")
                 for data__clientsees_x, data__clientsees_item in enumerate(data__clientsees):
                     if not isinstance(data__clientsees_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be string")
                     data__clientsees_item_one_of_count1 = 0
                     if data__clientsees_item_one_of_count1 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'cost'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['cost']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be one of ['cost']")
                             data__clientsees_item_one_of_count1 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__clientsees_item_one_of_count1 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'quality'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['quality']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be one of ['quality']")
                             data__clientsees_item_one_of_count1 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__clientsees_item_one_of_count1 != 1:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be valid exactly by one definition")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be valid exactly by one definition")
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            validate___definitions_common__text(data__note, custom_formats, None)
+            validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

@@ -31,15 +31,15 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "closed" in data_keys:
             data_keys.remove("closed")
             data__closed = data["closed"]
-            validate___definitions_common__date(data__closed, custom_formats, None)
+            validate___definitions_common__date(data__closed, custom_formats, (name_prefix or "data") + ".closed")
         if "accepted_by" in data_keys:
             data_keys.remove("accepted_by")
             data__acceptedby = data["accepted_by"]
-            validate___definitions_common__person(data__acceptedby, custom_formats, None)
+            validate___definitions_common__person(data__acceptedby, custom_formats, (name_prefix or "data") + ".accepted_by")
         if "summary" in data_keys:
             data_keys.remove("summary")
             data__summary = data["summary"]
-            validate___definitions_common__text(data__summary, custom_formats, None)
+            validate___definitions_common__text(data__summary, custom_formats, (name_prefix or "data") + ".summary")
         if "handover" in data_keys:
             data_keys.remove("handover")
             data__handover = data["handover"]
@@ -50,27 +50,27 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__handover_len = len(data__handover)
                 for data__handover_x, data__handover_item in enumerate(data__handover):
                     if not isinstance(data__handover_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".handover[{data__handover_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".handover[{data__handover_x}]" + " must be object")
                     data__handover_item_is_dict = isinstance(data__handover_item, dict)
                     if data__handover_item_is_dict:
                         data__handover_item__missing_keys = set(['item', 'to']) - data__handover_item.keys()
                         if data__handover_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".handover[{data__handover_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".handover[{data__handover_x}]" + " must contain ")
                         data__handover_item_keys = set(data__handover_item.keys())
                         if "item" in data__handover_item_keys:
                             data__handover_item_keys.remove("item")
                             data__handover_item__item = data__handover_item["item"]
-                            validate___definitions_common__text(data__handover_item__item, custom_formats, None)
+                            validate___definitions_common__text(data__handover_item__item, custom_formats, (name_prefix or "data") + ".handover[{data__handover_x}].item")
                         if "to" in data__handover_item_keys:
                             data__handover_item_keys.remove("to")
                             data__handover_item__to = data__handover_item["to"]
-                            validate___definitions_common__person(data__handover_item__to, custom_formats, None)
+                            validate___definitions_common__person(data__handover_item__to, custom_formats, (name_prefix or "data") + ".handover[{data__handover_x}].to")
                         if "on" in data__handover_item_keys:
                             data__handover_item_keys.remove("on")
                             data__handover_item__on = data__handover_item["on"]
-                            validate___definitions_common__date(data__handover_item__on, custom_formats, None)
+                            validate___definitions_common__date(data__handover_item__on, custom_formats, (name_prefix or "data") + ".handover[{data__handover_x}].on")
                         if data__handover_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".handover[{data__handover_x}]".format(**locals()) + " must not contain "+str(data__handover_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".handover[{data__handover_x}]" + " must not contain "+str(data__handover_item_keys)+" properties")
         if "transferred" in data_keys:
             data_keys.remove("transferred")
             data__transferred = data["transferred"]
@@ -89,31 +89,31 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__transferred__commitments_len = len(data__transferred__commitments)
                         for data__transferred__commitments_x, data__transferred__commitments_item in enumerate(data__transferred__commitments):
                             if not isinstance(data__transferred__commitments_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}]" + " must be object")
                             data__transferred__commitments_item_is_dict = isinstance(data__transferred__commitments_item, dict)
                             if data__transferred__commitments_item_is_dict:
                                 data__transferred__commitments_item__missing_keys = set(['id', 'to']) - data__transferred__commitments_item.keys()
                                 if data__transferred__commitments_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}]" + " must contain ")
                                 data__transferred__commitments_item_keys = set(data__transferred__commitments_item.keys())
                                 if "id" in data__transferred__commitments_item_keys:
                                     data__transferred__commitments_item_keys.remove("id")
                                     data__transferred__commitments_item__id = data__transferred__commitments_item["id"]
                                     if not isinstance(data__transferred__commitments_item__id, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].id".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].id" + " must be string")
                                     if isinstance(data__transferred__commitments_item__id, str):
                                         if not REGEX_PATTERNS['^(C|O)-[0-9]+$'].search(data__transferred__commitments_item__id):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].id".format(**locals()) + " must match pattern ^(C|O)-[0-9]+$")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].id" + " must match pattern ^(C|O)-[0-9]+$")
                                 if "to" in data__transferred__commitments_item_keys:
                                     data__transferred__commitments_item_keys.remove("to")
                                     data__transferred__commitments_item__to = data__transferred__commitments_item["to"]
-                                    validate___definitions_common__person(data__transferred__commitments_item__to, custom_formats, None)
+                                    validate___definitions_common__person(data__transferred__commitments_item__to, custom_formats, (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].to")
                                 if "note" in data__transferred__commitments_item_keys:
                                     data__transferred__commitments_item_keys.remove("note")
                                     data__transferred__commitments_item__note = data__transferred__commitments_item["note"]
-                                    validate___definitions_common__text(data__transferred__commitments_item__note, custom_formats, None)
+                                    validate___definitions_common__text(data__transferred__commitments_item__note, custom_formats, (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}].note")
                                 if data__transferred__commitments_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}]".format(**locals()) + " must not contain "+str(data__transferred__commitments_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.commitments[{data__transferred__commitments_x}]" + " must not contain "+str(data__transferred__commitments_item_keys)+" properties")
                 if "concerns" in data__transferred_keys:
                     data__transferred_keys.remove("concerns")
                     data__transferred__concerns = data__transferred["concerns"]
@@ -124,31 +124,31 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__transferred__concerns_len = len(data__transferred__concerns)
                         for data__transferred__concerns_x, data__transferred__concerns_item in enumerate(data__transferred__concerns):
                             if not isinstance(data__transferred__concerns_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}]" + " must be object")
                             data__transferred__concerns_item_is_dict = isinstance(data__transferred__concerns_item, dict)
                             if data__transferred__concerns_item_is_dict:
                                 data__transferred__concerns_item__missing_keys = set(['id', 'to']) - data__transferred__concerns_item.keys()
                                 if data__transferred__concerns_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}]" + " must contain ")
                                 data__transferred__concerns_item_keys = set(data__transferred__concerns_item.keys())
                                 if "id" in data__transferred__concerns_item_keys:
                                     data__transferred__concerns_item_keys.remove("id")
                                     data__transferred__concerns_item__id = data__transferred__concerns_item["id"]
                                     if not isinstance(data__transferred__concerns_item__id, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].id".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].id" + " must be string")
                                     if isinstance(data__transferred__concerns_item__id, str):
                                         if not REGEX_PATTERNS['^Q-[0-9]+$'].search(data__transferred__concerns_item__id):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].id".format(**locals()) + " must match pattern ^Q-[0-9]+$")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].id" + " must match pattern ^Q-[0-9]+$")
                                 if "to" in data__transferred__concerns_item_keys:
                                     data__transferred__concerns_item_keys.remove("to")
                                     data__transferred__concerns_item__to = data__transferred__concerns_item["to"]
-                                    validate___definitions_common__person(data__transferred__concerns_item__to, custom_formats, None)
+                                    validate___definitions_common__person(data__transferred__concerns_item__to, custom_formats, (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].to")
                                 if "note" in data__transferred__concerns_item_keys:
                                     data__transferred__concerns_item_keys.remove("note")
                                     data__transferred__concerns_item__note = data__transferred__concerns_item["note"]
-                                    validate___definitions_common__text(data__transferred__concerns_item__note, custom_formats, None)
+                                    validate___definitions_common__text(data__transferred__concerns_item__note, custom_formats, (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}].note")
                                 if data__transferred__concerns_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}]".format(**locals()) + " must not contain "+str(data__transferred__concerns_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.concerns[{data__transferred__concerns_x}]" + " must not contain "+str(data__transferred__concerns_item_keys)+" properties")
                 if "risks" in data__transferred_keys:
                     data__transferred_keys.remove("risks")
                     data__transferred__risks = data__transferred["risks"]
@@ -159,37 +159,37 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__transferred__risks_len = len(data__transferred__risks)
                         for data__transferred__risks_x, data__transferred__risks_item in enumerate(data__transferred__risks):
                             if not isinstance(data__transferred__risks_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}]" + " must be object")
                             data__transferred__risks_item_is_dict = isinstance(data__transferred__risks_item, dict)
                             if data__transferred__risks_item_is_dict:
                                 data__transferred__risks_item__missing_keys = set(['id', 'to']) - data__transferred__risks_item.keys()
                                 if data__transferred__risks_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}]" + " must contain ")
                                 data__transferred__risks_item_keys = set(data__transferred__risks_item.keys())
                                 if "id" in data__transferred__risks_item_keys:
                                     data__transferred__risks_item_keys.remove("id")
                                     data__transferred__risks_item__id = data__transferred__risks_item["id"]
                                     if not isinstance(data__transferred__risks_item__id, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].id".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].id" + " must be string")
                                     if isinstance(data__transferred__risks_item__id, str):
                                         if not REGEX_PATTERNS['^R-[0-9]+$'].search(data__transferred__risks_item__id):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].id".format(**locals()) + " must match pattern ^R-[0-9]+$")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].id" + " must match pattern ^R-[0-9]+$")
                                 if "to" in data__transferred__risks_item_keys:
                                     data__transferred__risks_item_keys.remove("to")
                                     data__transferred__risks_item__to = data__transferred__risks_item["to"]
-                                    validate___definitions_common__person(data__transferred__risks_item__to, custom_formats, None)
+                                    validate___definitions_common__person(data__transferred__risks_item__to, custom_formats, (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].to")
                                 if "note" in data__transferred__risks_item_keys:
                                     data__transferred__risks_item_keys.remove("note")
                                     data__transferred__risks_item__note = data__transferred__risks_item["note"]
-                                    validate___definitions_common__text(data__transferred__risks_item__note, custom_formats, None)
+                                    validate___definitions_common__text(data__transferred__risks_item__note, custom_formats, (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}].note")
                                 if data__transferred__risks_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}]".format(**locals()) + " must not contain "+str(data__transferred__risks_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred.risks[{data__transferred__risks_x}]" + " must not contain "+str(data__transferred__risks_item_keys)+" properties")
                 if data__transferred_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".transferred must not contain "+str(data__transferred_keys)+" properties")
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            validate___definitions_common__text(data__note, custom_formats, None)
+            validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

@@ -52,7 +52,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if "done" in data_keys:
                 data_keys.remove("done")
                 data__done = data["done"]
-                validate___definitions_common__date(data__done, custom_formats, None)
+                validate___definitions_common__date(data__done, custom_formats, (name_prefix or "data") + ".done")
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
@@ -107,35 +107,35 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate___definitions_common__commitmentid(data__id, custom_formats, None)
+            validate___definitions_common__commitmentid(data__id, custom_formats, (name_prefix or "data") + ".id")
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            validate___definitions_common__text(data__title, custom_formats, None)
+            validate___definitions_common__text(data__title, custom_formats, (name_prefix or "data") + ".title")
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
-            validate___definitions_common__text(data__description, custom_formats, None)
+            validate___definitions_common__text(data__description, custom_formats, (name_prefix or "data") + ".description")
         if "owner" in data_keys:
             data_keys.remove("owner")
             data__owner = data["owner"]
-            validate___definitions_common__person(data__owner, custom_formats, None)
+            validate___definitions_common__person(data__owner, custom_formats, (name_prefix or "data") + ".owner")
         if "to" in data_keys:
             data_keys.remove("to")
             data__to = data["to"]
-            validate___definitions_common__person(data__to, custom_formats, None)
+            validate___definitions_common__person(data__to, custom_formats, (name_prefix or "data") + ".to")
         if "made" in data_keys:
             data_keys.remove("made")
             data__made = data["made"]
-            validate___definitions_common__date(data__made, custom_formats, None)
+            validate___definitions_common__date(data__made, custom_formats, (name_prefix or "data") + ".made")
         if "source" in data_keys:
             data_keys.remove("source")
             data__source = data["source"]
-            validate___definitions_common__meetingpath(data__source, custom_formats, None)
+            validate___definitions_common__meetingpath(data__source, custom_formats, (name_prefix or "data") + ".source")
         if "due" in data_keys:
             data_keys.remove("due")
             data__due = data["due"]
-            validate___definitions_common__date(data__due, custom_formats, None)
+            validate___definitions_common__date(data__due, custom_formats, (name_prefix or "data") + ".due")
         if "status" in data_keys:
             data_keys.remove("status")
             data__status = data["status"]
@@ -165,7 +165,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "done" in data_keys:
             data_keys.remove("done")
             data__done = data["done"]
-            validate___definitions_common__optionaldate(data__done, custom_formats, None)
+            validate___definitions_common__optionaldate(data__done, custom_formats, (name_prefix or "data") + ".done")
         if "renegotiated" in data_keys:
             data_keys.remove("renegotiated")
             data__renegotiated = data["renegotiated"]
@@ -176,55 +176,55 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__renegotiated_len = len(data__renegotiated)
                 for data__renegotiated_x, data__renegotiated_item in enumerate(data__renegotiated):
                     if not isinstance(data__renegotiated_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}]" + " must be object")
                     data__renegotiated_item_is_dict = isinstance(data__renegotiated_item, dict)
                     if data__renegotiated_item_is_dict:
                         data__renegotiated_item__missing_keys = set(['on', 'from', 'to', 'agreed_by']) - data__renegotiated_item.keys()
                         if data__renegotiated_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}]" + " must contain ")
                         data__renegotiated_item_keys = set(data__renegotiated_item.keys())
                         if "on" in data__renegotiated_item_keys:
                             data__renegotiated_item_keys.remove("on")
                             data__renegotiated_item__on = data__renegotiated_item["on"]
-                            validate___definitions_common__date(data__renegotiated_item__on, custom_formats, None)
+                            validate___definitions_common__date(data__renegotiated_item__on, custom_formats, (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}].on")
                         if "from" in data__renegotiated_item_keys:
                             data__renegotiated_item_keys.remove("from")
                             data__renegotiated_item__from = data__renegotiated_item["from"]
-                            validate___definitions_common__date(data__renegotiated_item__from, custom_formats, None)
+                            validate___definitions_common__date(data__renegotiated_item__from, custom_formats, (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}].from")
                         if "to" in data__renegotiated_item_keys:
                             data__renegotiated_item_keys.remove("to")
                             data__renegotiated_item__to = data__renegotiated_item["to"]
-                            validate___definitions_common__date(data__renegotiated_item__to, custom_formats, None)
+                            validate___definitions_common__date(data__renegotiated_item__to, custom_formats, (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}].to")
                         if "agreed_by" in data__renegotiated_item_keys:
                             data__renegotiated_item_keys.remove("agreed_by")
                             data__renegotiated_item__agreedby = data__renegotiated_item["agreed_by"]
-                            validate___definitions_common__person(data__renegotiated_item__agreedby, custom_formats, None)
+                            validate___definitions_common__person(data__renegotiated_item__agreedby, custom_formats, (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}].agreed_by")
                         if "reason" in data__renegotiated_item_keys:
                             data__renegotiated_item_keys.remove("reason")
                             data__renegotiated_item__reason = data__renegotiated_item["reason"]
-                            validate___definitions_common__text(data__renegotiated_item__reason, custom_formats, None)
+                            validate___definitions_common__text(data__renegotiated_item__reason, custom_formats, (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}].reason")
                         if data__renegotiated_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}]".format(**locals()) + " must not contain "+str(data__renegotiated_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".renegotiated[{data__renegotiated_x}]" + " must not contain "+str(data__renegotiated_item_keys)+" properties")
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            validate___definitions_common__text(data__note, custom_formats, None)
+            validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
-            validate___definitions_common__links(data__links, custom_formats, None)
+            validate___definitions_common__links(data__links, custom_formats, (name_prefix or "data") + ".links")
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
-            validate___definitions_common__external(data__external, custom_formats, None)
+            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
-            validate___definitions_common__visibility(data__visibility, custom_formats, None)
+            validate___definitions_common__visibility(data__visibility, custom_formats, (name_prefix or "data") + ".visibility")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate___definitions_common__ignore(data__ignore, custom_formats, None)
+            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -238,7 +238,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, None)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True
@@ -331,7 +331,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__risks_len > len(set(fn(data__risks_x) for data__risks_x in data__risks)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks must contain unique items")
                 for data__risks_x, data__risks_item in enumerate(data__risks):
-                    validate___definitions_common__riskid(data__risks_item, custom_formats, None)
+                    validate___definitions_common__riskid(data__risks_item, custom_formats, (name_prefix or "data") + ".risks[{data__risks_x}]")
         if "commitments" in data_keys:
             data_keys.remove("commitments")
             data__commitments = data["commitments"]
@@ -344,7 +344,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__commitments_len > len(set(fn(data__commitments_x) for data__commitments_x in data__commitments)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments must contain unique items")
                 for data__commitments_x, data__commitments_item in enumerate(data__commitments):
-                    validate___definitions_common__commitmentid(data__commitments_item, custom_formats, None)
+                    validate___definitions_common__commitmentid(data__commitments_item, custom_formats, (name_prefix or "data") + ".commitments[{data__commitments_x}]")
         if "change_requests" in data_keys:
             data_keys.remove("change_requests")
             data__changerequests = data["change_requests"]
@@ -357,7 +357,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__changerequests_len > len(set(fn(data__changerequests_x) for data__changerequests_x in data__changerequests)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".change_requests must contain unique items")
                 for data__changerequests_x, data__changerequests_item in enumerate(data__changerequests):
-                    validate___definitions_common__changerequestid(data__changerequests_item, custom_formats, None)
+                    validate___definitions_common__changerequestid(data__changerequests_item, custom_formats, (name_prefix or "data") + ".change_requests[{data__changerequests_x}]")
         if "concerns" in data_keys:
             data_keys.remove("concerns")
             data__concerns = data["concerns"]
@@ -370,7 +370,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__concerns_len > len(set(fn(data__concerns_x) for data__concerns_x in data__concerns)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns must contain unique items")
                 for data__concerns_x, data__concerns_item in enumerate(data__concerns):
-                    validate___definitions_common__concernid(data__concerns_item, custom_formats, None)
+                    validate___definitions_common__concernid(data__concerns_item, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}]")
         if "milestones" in data_keys:
             data_keys.remove("milestones")
             data__milestones = data["milestones"]
@@ -383,7 +383,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__milestones_len > len(set(fn(data__milestones_x) for data__milestones_x in data__milestones)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones must contain unique items")
                 for data__milestones_x, data__milestones_item in enumerate(data__milestones):
-                    validate___definitions_common__milestoneid(data__milestones_item, custom_formats, None)
+                    validate___definitions_common__milestoneid(data__milestones_item, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}]")
         if "deliverables" in data_keys:
             data_keys.remove("deliverables")
             data__deliverables = data["deliverables"]
@@ -396,7 +396,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__deliverables_len > len(set(fn(data__deliverables_x) for data__deliverables_x in data__deliverables)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables must contain unique items")
                 for data__deliverables_x, data__deliverables_item in enumerate(data__deliverables):
-                    validate___definitions_common__deliverableid(data__deliverables_item, custom_formats, None)
+                    validate___definitions_common__deliverableid(data__deliverables_item, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}]")
         if "meetings" in data_keys:
             data_keys.remove("meetings")
             data__meetings = data["meetings"]
@@ -409,7 +409,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__meetings_len > len(set(fn(data__meetings_x) for data__meetings_x in data__meetings)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings must contain unique items")
                 for data__meetings_x, data__meetings_item in enumerate(data__meetings):
-                    validate___definitions_common__meetingpath(data__meetings_item, custom_formats, None)
+                    validate___definitions_common__meetingpath(data__meetings_item, custom_formats, (name_prefix or "data") + ".meetings[{data__meetings_x}]")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

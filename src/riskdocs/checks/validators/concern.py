@@ -60,23 +60,23 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate___definitions_common__concernid(data__id, custom_formats, None)
+            validate___definitions_common__concernid(data__id, custom_formats, (name_prefix or "data") + ".id")
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            validate___definitions_common__text(data__title, custom_formats, None)
+            validate___definitions_common__text(data__title, custom_formats, (name_prefix or "data") + ".title")
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
-            validate___definitions_common__text(data__description, custom_formats, None)
+            validate___definitions_common__text(data__description, custom_formats, (name_prefix or "data") + ".description")
         if "raised" in data_keys:
             data_keys.remove("raised")
             data__raised = data["raised"]
-            validate___definitions_common__date(data__raised, custom_formats, None)
+            validate___definitions_common__date(data__raised, custom_formats, (name_prefix or "data") + ".raised")
         if "raised_by" in data_keys:
             data_keys.remove("raised_by")
             data__raisedby = data["raised_by"]
-            validate___definitions_common__person(data__raisedby, custom_formats, None)
+            validate___definitions_common__person(data__raisedby, custom_formats, (name_prefix or "data") + ".raised_by")
         if "severity" in data_keys:
             data_keys.remove("severity")
             data__severity = data["severity"]
@@ -156,35 +156,35 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "owner" in data_keys:
             data_keys.remove("owner")
             data__owner = data["owner"]
-            validate___definitions_common__person(data__owner, custom_formats, None)
+            validate___definitions_common__person(data__owner, custom_formats, (name_prefix or "data") + ".owner")
         if "acknowledged" in data_keys:
             data_keys.remove("acknowledged")
             data__acknowledged = data["acknowledged"]
-            validate___definitions_common__optionaldate(data__acknowledged, custom_formats, None)
+            validate___definitions_common__optionaldate(data__acknowledged, custom_formats, (name_prefix or "data") + ".acknowledged")
         if "resolved" in data_keys:
             data_keys.remove("resolved")
             data__resolved = data["resolved"]
-            validate___definitions_common__optionaldate(data__resolved, custom_formats, None)
+            validate___definitions_common__optionaldate(data__resolved, custom_formats, (name_prefix or "data") + ".resolved")
         if "resolution" in data_keys:
             data_keys.remove("resolution")
             data__resolution = data["resolution"]
-            validate___definitions_common__text(data__resolution, custom_formats, None)
+            validate___definitions_common__text(data__resolution, custom_formats, (name_prefix or "data") + ".resolution")
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
-            validate___definitions_common__links(data__links, custom_formats, None)
+            validate___definitions_common__links(data__links, custom_formats, (name_prefix or "data") + ".links")
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
-            validate___definitions_common__external(data__external, custom_formats, None)
+            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
-            validate___definitions_common__visibility(data__visibility, custom_formats, None)
+            validate___definitions_common__visibility(data__visibility, custom_formats, (name_prefix or "data") + ".visibility")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate___definitions_common__ignore(data__ignore, custom_formats, None)
+            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -198,7 +198,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, None)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True
@@ -291,7 +291,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__risks_len > len(set(fn(data__risks_x) for data__risks_x in data__risks)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks must contain unique items")
                 for data__risks_x, data__risks_item in enumerate(data__risks):
-                    validate___definitions_common__riskid(data__risks_item, custom_formats, None)
+                    validate___definitions_common__riskid(data__risks_item, custom_formats, (name_prefix or "data") + ".risks[{data__risks_x}]")
         if "commitments" in data_keys:
             data_keys.remove("commitments")
             data__commitments = data["commitments"]
@@ -304,7 +304,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__commitments_len > len(set(fn(data__commitments_x) for data__commitments_x in data__commitments)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments must contain unique items")
                 for data__commitments_x, data__commitments_item in enumerate(data__commitments):
-                    validate___definitions_common__commitmentid(data__commitments_item, custom_formats, None)
+                    validate___definitions_common__commitmentid(data__commitments_item, custom_formats, (name_prefix or "data") + ".commitments[{data__commitments_x}]")
         if "change_requests" in data_keys:
             data_keys.remove("change_requests")
             data__changerequests = data["change_requests"]
@@ -317,7 +317,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__changerequests_len > len(set(fn(data__changerequests_x) for data__changerequests_x in data__changerequests)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".change_requests must contain unique items")
                 for data__changerequests_x, data__changerequests_item in enumerate(data__changerequests):
-                    validate___definitions_common__changerequestid(data__changerequests_item, custom_formats, None)
+                    validate___definitions_common__changerequestid(data__changerequests_item, custom_formats, (name_prefix or "data") + ".change_requests[{data__changerequests_x}]")
         if "concerns" in data_keys:
             data_keys.remove("concerns")
             data__concerns = data["concerns"]
@@ -330,7 +330,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__concerns_len > len(set(fn(data__concerns_x) for data__concerns_x in data__concerns)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns must contain unique items")
                 for data__concerns_x, data__concerns_item in enumerate(data__concerns):
-                    validate___definitions_common__concernid(data__concerns_item, custom_formats, None)
+                    validate___definitions_common__concernid(data__concerns_item, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}]")
         if "milestones" in data_keys:
             data_keys.remove("milestones")
             data__milestones = data["milestones"]
@@ -343,7 +343,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__milestones_len > len(set(fn(data__milestones_x) for data__milestones_x in data__milestones)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones must contain unique items")
                 for data__milestones_x, data__milestones_item in enumerate(data__milestones):
-                    validate___definitions_common__milestoneid(data__milestones_item, custom_formats, None)
+                    validate___definitions_common__milestoneid(data__milestones_item, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}]")
         if "deliverables" in data_keys:
             data_keys.remove("deliverables")
             data__deliverables = data["deliverables"]
@@ -356,7 +356,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__deliverables_len > len(set(fn(data__deliverables_x) for data__deliverables_x in data__deliverables)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables must contain unique items")
                 for data__deliverables_x, data__deliverables_item in enumerate(data__deliverables):
-                    validate___definitions_common__deliverableid(data__deliverables_item, custom_formats, None)
+                    validate___definitions_common__deliverableid(data__deliverables_item, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}]")
         if "meetings" in data_keys:
             data_keys.remove("meetings")
             data__meetings = data["meetings"]
@@ -369,7 +369,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__meetings_len > len(set(fn(data__meetings_x) for data__meetings_x in data__meetings)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings must contain unique items")
                 for data__meetings_x, data__meetings_item in enumerate(data__meetings):
-                    validate___definitions_common__meetingpath(data__meetings_item, custom_formats, None)
+                    validate___definitions_common__meetingpath(data__meetings_item, custom_formats, (name_prefix or "data") + ".meetings[{data__meetings_x}]")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

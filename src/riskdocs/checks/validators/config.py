@@ -44,19 +44,19 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "name" in data__project_keys:
                     data__project_keys.remove("name")
                     data__project__name = data__project["name"]
-                    validate___definitions_common__text(data__project__name, custom_formats, None)
+                    validate___definitions_common__text(data__project__name, custom_formats, (name_prefix or "data") + ".project.name")
                 if "client" in data__project_keys:
                     data__project_keys.remove("client")
                     data__project__client = data__project["client"]
-                    validate___definitions_common__text(data__project__client, custom_formats, None)
+                    validate___definitions_common__text(data__project__client, custom_formats, (name_prefix or "data") + ".project.client")
                 if "start" in data__project_keys:
                     data__project_keys.remove("start")
                     data__project__start = data__project["start"]
-                    validate___definitions_common__date(data__project__start, custom_formats, None)
+                    validate___definitions_common__date(data__project__start, custom_formats, (name_prefix or "data") + ".project.start")
                 if "end" in data__project_keys:
                     data__project_keys.remove("end")
                     data__project__end = data__project["end"]
-                    validate___definitions_common__date(data__project__end, custom_formats, None)
+                    validate___definitions_common__date(data__project__end, custom_formats, (name_prefix or "data") + ".project.end")
                 if "timezone" in data__project_keys:
                     data__project_keys.remove("timezone")
                     data__project__timezone = data__project["timezone"]
@@ -72,7 +72,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "description" in data__project_keys:
                     data__project_keys.remove("description")
                     data__project__description = data__project["description"]
-                    validate___definitions_common__text(data__project__description, custom_formats, None)
+                    validate___definitions_common__text(data__project__description, custom_formats, (name_prefix or "data") + ".project.description")
                 if data__project_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".project must not contain "+str(data__project_keys)+" properties")
         if "people" in data_keys:
@@ -90,185 +90,185 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__people_key not in []:
                         data__people_value = data__people.get(data__people_key)
                         if not isinstance(data__people_value, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}" + " must be object")
                         data__people_value_is_dict = isinstance(data__people_value, dict)
                         if data__people_value_is_dict:
                             data__people_value__missing_keys = set(['name', 'side']) - data__people_value.keys()
                             if data__people_value__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}" + " must contain ")
                             data__people_value_keys = set(data__people_value.keys())
                             if "name" in data__people_value_keys:
                                 data__people_value_keys.remove("name")
                                 data__people_value__name = data__people_value["name"]
-                                validate___definitions_common__text(data__people_value__name, custom_formats, None)
+                                validate___definitions_common__text(data__people_value__name, custom_formats, (name_prefix or "data") + ".people.{data__people_key}.name")
                             if "side" in data__people_value_keys:
                                 data__people_value_keys.remove("side")
                                 data__people_value__side = data__people_value["side"]
                                 if not isinstance(data__people_value__side, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side" + " must be string")
                                 data__people_value__side_one_of_count1 = 0
                                 if data__people_value__side_one_of_count1 < 2:
                                     try:
                                         if not (isinstance(data__people_value__side, str) and data__people_value__side == 'team'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side".format(**locals()) + " must be one of ['team']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side" + " must be one of ['team']")
                                         data__people_value__side_one_of_count1 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__side_one_of_count1 < 2:
                                     try:
                                         if not (isinstance(data__people_value__side, str) and data__people_value__side == 'client'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side".format(**locals()) + " must be one of ['client']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side" + " must be one of ['client']")
                                         data__people_value__side_one_of_count1 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__side_one_of_count1 != 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side".format(**locals()) + " must be valid exactly by one definition")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side" + " must be valid exactly by one definition")
                             if "role" in data__people_value_keys:
                                 data__people_value_keys.remove("role")
                                 data__people_value__role = data__people_value["role"]
-                                validate___definitions_common__text(data__people_value__role, custom_formats, None)
+                                validate___definitions_common__text(data__people_value__role, custom_formats, (name_prefix or "data") + ".people.{data__people_key}.role")
                             if "email" in data__people_value_keys:
                                 data__people_value_keys.remove("email")
                                 data__people_value__email = data__people_value["email"]
                                 if not isinstance(data__people_value__email, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.email".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.email" + " must be string")
                                 if isinstance(data__people_value__email, str):
                                     if not REGEX_PATTERNS['^[^@\\s]+@[^@\\s]+$'].search(data__people_value__email):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.email".format(**locals()) + " must match pattern ^[^@\\s]+@[^@\\s]+$")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.email" + " must match pattern ^[^@\\s]+@[^@\\s]+$")
                             if "timezone" in data__people_value_keys:
                                 data__people_value_keys.remove("timezone")
                                 data__people_value__timezone = data__people_value["timezone"]
                                 if not isinstance(data__people_value__timezone, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone" + " must be string")
                                 if isinstance(data__people_value__timezone, str):
                                     data__people_value__timezone_len = len(data__people_value__timezone)
                                     if data__people_value__timezone_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone".format(**locals()) + " must be longer than or equal to 1 characters")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone" + " must be longer than or equal to 1 characters")
                             if "aliases" in data__people_value_keys:
                                 data__people_value_keys.remove("aliases")
                                 data__people_value__aliases = data__people_value["aliases"]
                                 if not isinstance(data__people_value__aliases, (list, tuple)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases".format(**locals()) + " must be array")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases" + " must be array")
                                 data__people_value__aliases_is_list = isinstance(data__people_value__aliases, (list, tuple))
                                 if data__people_value__aliases_is_list:
                                     def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                     data__people_value__aliases_len = len(data__people_value__aliases)
                                     if data__people_value__aliases_len > len(set(fn(data__people_value__aliases_x) for data__people_value__aliases_x in data__people_value__aliases)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases".format(**locals()) + " must contain unique items")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases" + " must contain unique items")
                                     for data__people_value__aliases_x, data__people_value__aliases_item in enumerate(data__people_value__aliases):
                                         if not isinstance(data__people_value__aliases_item, (str)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must be string")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]" + " must be string")
                                         if isinstance(data__people_value__aliases_item, str):
                                             data__people_value__aliases_item_len = len(data__people_value__aliases_item)
                                             if data__people_value__aliases_item_len < 1:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]" + " must be longer than or equal to 1 characters")
                                             if not REGEX_PATTERNS['^[^\\s@,;:()\\[\\]，。；：、（）]+$'].search(data__people_value__aliases_item):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]".format(**locals()) + " must match pattern ^[^\\s@,;:()\\[\\]\uff0c\u3002\uff1b\uff1a\u3001\uff08\uff09]+$")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.aliases[{data__people_value__aliases_x}]" + " must match pattern ^[^\\s@,;:()\\[\\]\uff0c\u3002\uff1b\uff1a\u3001\uff08\uff09]+$")
                             if "decides" in data__people_value_keys:
                                 data__people_value_keys.remove("decides")
                                 data__people_value__decides = data__people_value["decides"]
                                 if not isinstance(data__people_value__decides, (list, tuple)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides".format(**locals()) + " must be array")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides" + " must be array")
                                 data__people_value__decides_is_list = isinstance(data__people_value__decides, (list, tuple))
                                 if data__people_value__decides_is_list:
                                     def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                     data__people_value__decides_len = len(data__people_value__decides)
                                     if data__people_value__decides_len > len(set(fn(data__people_value__decides_x) for data__people_value__decides_x in data__people_value__decides)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides".format(**locals()) + " must contain unique items")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides" + " must contain unique items")
                                     for data__people_value__decides_x, data__people_value__decides_item in enumerate(data__people_value__decides):
                                         if not isinstance(data__people_value__decides_item, (str)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be string")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be string")
                                         data__people_value__decides_item_one_of_count2 = 0
                                         if data__people_value__decides_item_one_of_count2 < 2:
                                             try:
                                                 if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'scope'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['scope']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be one of ['scope']")
                                                 data__people_value__decides_item_one_of_count2 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__people_value__decides_item_one_of_count2 < 2:
                                             try:
                                                 if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'schedule'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['schedule']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be one of ['schedule']")
                                                 data__people_value__decides_item_one_of_count2 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__people_value__decides_item_one_of_count2 < 2:
                                             try:
                                                 if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'budget'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['budget']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be one of ['budget']")
                                                 data__people_value__decides_item_one_of_count2 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__people_value__decides_item_one_of_count2 < 2:
                                             try:
                                                 if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'acceptance'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['acceptance']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be one of ['acceptance']")
                                                 data__people_value__decides_item_one_of_count2 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__people_value__decides_item_one_of_count2 < 2:
                                             try:
                                                 if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'risk'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['risk']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be one of ['risk']")
                                                 data__people_value__decides_item_one_of_count2 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__people_value__decides_item_one_of_count2 != 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be valid exactly by one definition")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be valid exactly by one definition")
                             if "influence" in data__people_value_keys:
                                 data__people_value_keys.remove("influence")
                                 data__people_value__influence = data__people_value["influence"]
                                 if not isinstance(data__people_value__influence, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence" + " must be string")
                                 data__people_value__influence_one_of_count3 = 0
                                 if data__people_value__influence_one_of_count3 < 2:
                                     try:
                                         if not (isinstance(data__people_value__influence, str) and data__people_value__influence == 'high'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be one of ['high']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence" + " must be one of ['high']")
                                         data__people_value__influence_one_of_count3 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__influence_one_of_count3 < 2:
                                     try:
                                         if not (isinstance(data__people_value__influence, str) and data__people_value__influence == 'medium'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be one of ['medium']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence" + " must be one of ['medium']")
                                         data__people_value__influence_one_of_count3 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__influence_one_of_count3 < 2:
                                     try:
                                         if not (isinstance(data__people_value__influence, str) and data__people_value__influence == 'low'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be one of ['low']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence" + " must be one of ['low']")
                                         data__people_value__influence_one_of_count3 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__influence_one_of_count3 != 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence".format(**locals()) + " must be valid exactly by one definition")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.influence" + " must be valid exactly by one definition")
                             if "channel" in data__people_value_keys:
                                 data__people_value_keys.remove("channel")
                                 data__people_value__channel = data__people_value["channel"]
                                 if not isinstance(data__people_value__channel, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel" + " must be string")
                                 data__people_value__channel_one_of_count4 = 0
                                 if data__people_value__channel_one_of_count4 < 2:
                                     try:
                                         if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'meeting'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['meeting']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel" + " must be one of ['meeting']")
                                         data__people_value__channel_one_of_count4 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__channel_one_of_count4 < 2:
                                     try:
                                         if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'call'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['call']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel" + " must be one of ['call']")
                                         data__people_value__channel_one_of_count4 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__channel_one_of_count4 < 2:
                                     try:
                                         if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'email'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['email']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel" + " must be one of ['email']")
                                         data__people_value__channel_one_of_count4 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__channel_one_of_count4 < 2:
                                     try:
                                         if not (isinstance(data__people_value__channel, str) and data__people_value__channel == 'chat'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be one of ['chat']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel" + " must be one of ['chat']")
                                         data__people_value__channel_one_of_count4 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__people_value__channel_one_of_count4 != 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel".format(**locals()) + " must be valid exactly by one definition")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.channel" + " must be valid exactly by one definition")
                             if data__people_value_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must not contain "+str(data__people_value_keys)+" properties")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}" + " must not contain "+str(data__people_value_keys)+" properties")
                 if data__people_len != 0:
                     data__people_property_names = True
                     for data__people_key in data__people:
@@ -292,41 +292,41 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__responsibilities_key not in []:
                         data__responsibilities_value = data__responsibilities.get(data__responsibilities_key)
                         if not isinstance(data__responsibilities_value, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}" + " must be object")
                         data__responsibilities_value_is_dict = isinstance(data__responsibilities_value, dict)
                         if data__responsibilities_value_is_dict:
                             data__responsibilities_value__missing_keys = set(['accountable']) - data__responsibilities_value.keys()
                             if data__responsibilities_value__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}" + " must contain ")
                             data__responsibilities_value_keys = set(data__responsibilities_value.keys())
                             if "title" in data__responsibilities_value_keys:
                                 data__responsibilities_value_keys.remove("title")
                                 data__responsibilities_value__title = data__responsibilities_value["title"]
-                                validate___definitions_common__text(data__responsibilities_value__title, custom_formats, None)
+                                validate___definitions_common__text(data__responsibilities_value__title, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.title")
                             if "responsible" in data__responsibilities_value_keys:
                                 data__responsibilities_value_keys.remove("responsible")
                                 data__responsibilities_value__responsible = data__responsibilities_value["responsible"]
-                                validate___definitions_common__people(data__responsibilities_value__responsible, custom_formats, None)
+                                validate___definitions_common__people(data__responsibilities_value__responsible, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.responsible")
                             if "accountable" in data__responsibilities_value_keys:
                                 data__responsibilities_value_keys.remove("accountable")
                                 data__responsibilities_value__accountable = data__responsibilities_value["accountable"]
                                 if not isinstance(data__responsibilities_value__accountable, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.accountable".format(**locals()) + " must be string")
-                                validate___definitions_common__person(data__responsibilities_value__accountable, custom_formats, None)
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.accountable" + " must be string")
+                                validate___definitions_common__person(data__responsibilities_value__accountable, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.accountable")
                             if "consulted" in data__responsibilities_value_keys:
                                 data__responsibilities_value_keys.remove("consulted")
                                 data__responsibilities_value__consulted = data__responsibilities_value["consulted"]
-                                validate___definitions_common__people(data__responsibilities_value__consulted, custom_formats, None)
+                                validate___definitions_common__people(data__responsibilities_value__consulted, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.consulted")
                             if "informed" in data__responsibilities_value_keys:
                                 data__responsibilities_value_keys.remove("informed")
                                 data__responsibilities_value__informed = data__responsibilities_value["informed"]
-                                validate___definitions_common__people(data__responsibilities_value__informed, custom_formats, None)
+                                validate___definitions_common__people(data__responsibilities_value__informed, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.informed")
                             if "visibility" in data__responsibilities_value_keys:
                                 data__responsibilities_value_keys.remove("visibility")
                                 data__responsibilities_value__visibility = data__responsibilities_value["visibility"]
-                                validate___definitions_common__visibility(data__responsibilities_value__visibility, custom_formats, None)
+                                validate___definitions_common__visibility(data__responsibilities_value__visibility, custom_formats, (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}.visibility")
                             if data__responsibilities_value_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}".format(**locals()) + " must not contain "+str(data__responsibilities_value_keys)+" properties")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities.{data__responsibilities_key}" + " must not contain "+str(data__responsibilities_value_keys)+" properties")
                 data__responsibilities_len = len(data__responsibilities)
                 if data__responsibilities_len != 0:
                     data__responsibilities_property_names = True
@@ -351,127 +351,127 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__communication_key not in []:
                         data__communication_value = data__communication.get(data__communication_key)
                         if not isinstance(data__communication_value, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}" + " must be object")
                         data__communication_value_is_dict = isinstance(data__communication_value, dict)
                         if data__communication_value_is_dict:
                             data__communication_value__missing_keys = set(['every_days']) - data__communication_value.keys()
                             if data__communication_value__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}" + " must contain ")
                             data__communication_value_keys = set(data__communication_value.keys())
                             if "every_days" in data__communication_value_keys:
                                 data__communication_value_keys.remove("every_days")
                                 data__communication_value__everydays = data__communication_value["every_days"]
                                 if not isinstance(data__communication_value__everydays, (int)) and not (isinstance(data__communication_value__everydays, float) and data__communication_value__everydays.is_integer()) or isinstance(data__communication_value__everydays, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.every_days".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.every_days" + " must be integer")
                                 if isinstance(data__communication_value__everydays, (int, float, Decimal)) and not isinstance(data__communication_value__everydays, bool):
                                     if data__communication_value__everydays < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.every_days".format(**locals()) + " must be bigger than or equal to 1")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.every_days" + " must be bigger than or equal to 1")
                             if "kind" in data__communication_value_keys:
                                 data__communication_value_keys.remove("kind")
                                 data__communication_value__kind = data__communication_value["kind"]
                                 if not isinstance(data__communication_value__kind, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.kind".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.kind" + " must be string")
                             if "grace_days" in data__communication_value_keys:
                                 data__communication_value_keys.remove("grace_days")
                                 data__communication_value__gracedays = data__communication_value["grace_days"]
                                 if not isinstance(data__communication_value__gracedays, (int)) and not (isinstance(data__communication_value__gracedays, float) and data__communication_value__gracedays.is_integer()) or isinstance(data__communication_value__gracedays, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.grace_days".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.grace_days" + " must be integer")
                                 if isinstance(data__communication_value__gracedays, (int, float, Decimal)) and not isinstance(data__communication_value__gracedays, bool):
                                     if data__communication_value__gracedays < 0:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.grace_days".format(**locals()) + " must be bigger than or equal to 0")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.grace_days" + " must be bigger than or equal to 0")
                             if "description" in data__communication_value_keys:
                                 data__communication_value_keys.remove("description")
                                 data__communication_value__description = data__communication_value["description"]
-                                validate___definitions_common__text(data__communication_value__description, custom_formats, None)
+                                validate___definitions_common__text(data__communication_value__description, custom_formats, (name_prefix or "data") + ".communication.{data__communication_key}.description")
                             if "required" in data__communication_value_keys:
                                 data__communication_value_keys.remove("required")
                                 data__communication_value__required = data__communication_value["required"]
-                                validate___definitions_common__people(data__communication_value__required, custom_formats, None)
+                                validate___definitions_common__people(data__communication_value__required, custom_formats, (name_prefix or "data") + ".communication.{data__communication_key}.required")
                             if "channel" in data__communication_value_keys:
                                 data__communication_value_keys.remove("channel")
                                 data__communication_value__channel = data__communication_value["channel"]
                                 if not isinstance(data__communication_value__channel, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel" + " must be string")
                                 data__communication_value__channel_one_of_count5 = 0
                                 if data__communication_value__channel_one_of_count5 < 2:
                                     try:
                                         if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'meeting'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['meeting']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel" + " must be one of ['meeting']")
                                         data__communication_value__channel_one_of_count5 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__communication_value__channel_one_of_count5 < 2:
                                     try:
                                         if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'call'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['call']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel" + " must be one of ['call']")
                                         data__communication_value__channel_one_of_count5 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__communication_value__channel_one_of_count5 < 2:
                                     try:
                                         if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'email'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['email']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel" + " must be one of ['email']")
                                         data__communication_value__channel_one_of_count5 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__communication_value__channel_one_of_count5 < 2:
                                     try:
                                         if not (isinstance(data__communication_value__channel, str) and data__communication_value__channel == 'chat'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be one of ['chat']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel" + " must be one of ['chat']")
                                         data__communication_value__channel_one_of_count5 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__communication_value__channel_one_of_count5 != 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel".format(**locals()) + " must be valid exactly by one definition")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.channel" + " must be valid exactly by one definition")
                             if "agenda" in data__communication_value_keys:
                                 data__communication_value_keys.remove("agenda")
                                 data__communication_value__agenda = data__communication_value["agenda"]
                                 if not isinstance(data__communication_value__agenda, (list, tuple)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda".format(**locals()) + " must be array")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda" + " must be array")
                                 data__communication_value__agenda_is_list = isinstance(data__communication_value__agenda, (list, tuple))
                                 if data__communication_value__agenda_is_list:
                                     def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                     data__communication_value__agenda_len = len(data__communication_value__agenda)
                                     if data__communication_value__agenda_len > len(set(fn(data__communication_value__agenda_x) for data__communication_value__agenda_x in data__communication_value__agenda)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda".format(**locals()) + " must contain unique items")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda" + " must contain unique items")
                                     for data__communication_value__agenda_x, data__communication_value__agenda_item in enumerate(data__communication_value__agenda):
                                         if not isinstance(data__communication_value__agenda_item, (str)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be string")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]" + " must be string")
                                         data__communication_value__agenda_item_one_of_count6 = 0
                                         if data__communication_value__agenda_item_one_of_count6 < 2:
                                             try:
                                                 if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'progress'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['progress']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]" + " must be one of ['progress']")
                                                 data__communication_value__agenda_item_one_of_count6 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__communication_value__agenda_item_one_of_count6 < 2:
                                             try:
                                                 if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'challenges'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['challenges']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]" + " must be one of ['challenges']")
                                                 data__communication_value__agenda_item_one_of_count6 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__communication_value__agenda_item_one_of_count6 < 2:
                                             try:
                                                 if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'next_steps'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['next_steps']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]" + " must be one of ['next_steps']")
                                                 data__communication_value__agenda_item_one_of_count6 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__communication_value__agenda_item_one_of_count6 < 2:
                                             try:
                                                 if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'risks'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['risks']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]" + " must be one of ['risks']")
                                                 data__communication_value__agenda_item_one_of_count6 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__communication_value__agenda_item_one_of_count6 < 2:
                                             try:
                                                 if not (isinstance(data__communication_value__agenda_item, str) and data__communication_value__agenda_item == 'decisions'):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be one of ['decisions']")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]" + " must be one of ['decisions']")
                                                 data__communication_value__agenda_item_one_of_count6 += 1
                                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                         if data__communication_value__agenda_item_one_of_count6 != 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]".format(**locals()) + " must be valid exactly by one definition")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}.agenda[{data__communication_value__agenda_x}]" + " must be valid exactly by one definition")
                             if "visibility" in data__communication_value_keys:
                                 data__communication_value_keys.remove("visibility")
                                 data__communication_value__visibility = data__communication_value["visibility"]
-                                validate___definitions_common__visibility(data__communication_value__visibility, custom_formats, None)
+                                validate___definitions_common__visibility(data__communication_value__visibility, custom_formats, (name_prefix or "data") + ".communication.{data__communication_key}.visibility")
                             if data__communication_value_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}".format(**locals()) + " must not contain "+str(data__communication_value_keys)+" properties")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication.{data__communication_key}" + " must not contain "+str(data__communication_value_keys)+" properties")
                 data__communication_len = len(data__communication)
                 if data__communication_len != 0:
                     data__communication_property_names = True
@@ -496,51 +496,51 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__training_key not in []:
                         data__training_value = data__training.get(data__training_key)
                         if not isinstance(data__training_value, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}" + " must be object")
                         data__training_value_is_dict = isinstance(data__training_value, dict)
                         if data__training_value_is_dict:
                             data__training_value__missing_keys = set(['topic', 'kind', 'people']) - data__training_value.keys()
                             if data__training_value__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}" + " must contain ")
                             data__training_value_keys = set(data__training_value.keys())
                             if "topic" in data__training_value_keys:
                                 data__training_value_keys.remove("topic")
                                 data__training_value__topic = data__training_value["topic"]
-                                validate___definitions_common__text(data__training_value__topic, custom_formats, None)
+                                validate___definitions_common__text(data__training_value__topic, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.topic")
                             if "kind" in data__training_value_keys:
                                 data__training_value_keys.remove("kind")
                                 data__training_value__kind = data__training_value["kind"]
                                 if not isinstance(data__training_value__kind, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind" + " must be string")
                                 data__training_value__kind_one_of_count7 = 0
                                 if data__training_value__kind_one_of_count7 < 2:
                                     try:
                                         if not (isinstance(data__training_value__kind, str) and data__training_value__kind == 'project'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be one of ['project']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind" + " must be one of ['project']")
                                         data__training_value__kind_one_of_count7 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__training_value__kind_one_of_count7 < 2:
                                     try:
                                         if not (isinstance(data__training_value__kind, str) and data__training_value__kind == 'tool'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be one of ['tool']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind" + " must be one of ['tool']")
                                         data__training_value__kind_one_of_count7 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__training_value__kind_one_of_count7 != 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind".format(**locals()) + " must be valid exactly by one definition")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}.kind" + " must be valid exactly by one definition")
                             if "people" in data__training_value_keys:
                                 data__training_value_keys.remove("people")
                                 data__training_value__people = data__training_value["people"]
-                                validate___definitions_common__people(data__training_value__people, custom_formats, None)
+                                validate___definitions_common__people(data__training_value__people, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.people")
                             if "before" in data__training_value_keys:
                                 data__training_value_keys.remove("before")
                                 data__training_value__before = data__training_value["before"]
-                                validate___definitions_common__milestoneid(data__training_value__before, custom_formats, None)
+                                validate___definitions_common__milestoneid(data__training_value__before, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.before")
                             if "visibility" in data__training_value_keys:
                                 data__training_value_keys.remove("visibility")
                                 data__training_value__visibility = data__training_value["visibility"]
-                                validate___definitions_common__visibility(data__training_value__visibility, custom_formats, None)
+                                validate___definitions_common__visibility(data__training_value__visibility, custom_formats, (name_prefix or "data") + ".training.{data__training_key}.visibility")
                             if data__training_value_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}".format(**locals()) + " must not contain "+str(data__training_value_keys)+" properties")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training.{data__training_key}" + " must not contain "+str(data__training_value_keys)+" properties")
                 data__training_len = len(data__training)
                 if data__training_len != 0:
                     data__training_property_names = True
@@ -583,9 +583,9 @@ def validate(data, custom_formats={}, name_prefix=None):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week must contain unique items")
                         for data__calendar__workingweek_x, data__calendar__workingweek_item in enumerate(data__calendar__workingweek):
                             if not isinstance(data__calendar__workingweek_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week[{data__calendar__workingweek_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week[{data__calendar__workingweek_x}]" + " must be string")
                             if not (isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'mon' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'tue' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'wed' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'thu' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'fri' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'sat' or isinstance(data__calendar__workingweek_item, str) and data__calendar__workingweek_item == 'sun'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week[{data__calendar__workingweek_x}]".format(**locals()) + " must be one of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_week[{data__calendar__workingweek_x}]" + " must be one of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']")
                 if "holidays" in data__calendar_keys:
                     data__calendar_keys.remove("holidays")
                     data__calendar__holidays = data__calendar["holidays"]
@@ -596,28 +596,28 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__calendar__holidays_len = len(data__calendar__holidays)
                         for data__calendar__holidays_x, data__calendar__holidays_item in enumerate(data__calendar__holidays):
                             if not isinstance(data__calendar__holidays_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}]" + " must be object")
                             data__calendar__holidays_item_is_dict = isinstance(data__calendar__holidays_item, dict)
                             if data__calendar__holidays_item_is_dict:
                                 data__calendar__holidays_item_keys = set(data__calendar__holidays_item.keys())
                                 if "on" in data__calendar__holidays_item_keys:
                                     data__calendar__holidays_item_keys.remove("on")
                                     data__calendar__holidays_item__on = data__calendar__holidays_item["on"]
-                                    validate___definitions_common__date(data__calendar__holidays_item__on, custom_formats, None)
+                                    validate___definitions_common__date(data__calendar__holidays_item__on, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].on")
                                 if "from" in data__calendar__holidays_item_keys:
                                     data__calendar__holidays_item_keys.remove("from")
                                     data__calendar__holidays_item__from = data__calendar__holidays_item["from"]
-                                    validate___definitions_common__date(data__calendar__holidays_item__from, custom_formats, None)
+                                    validate___definitions_common__date(data__calendar__holidays_item__from, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].from")
                                 if "to" in data__calendar__holidays_item_keys:
                                     data__calendar__holidays_item_keys.remove("to")
                                     data__calendar__holidays_item__to = data__calendar__holidays_item["to"]
-                                    validate___definitions_common__date(data__calendar__holidays_item__to, custom_formats, None)
+                                    validate___definitions_common__date(data__calendar__holidays_item__to, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].to")
                                 if "name" in data__calendar__holidays_item_keys:
                                     data__calendar__holidays_item_keys.remove("name")
                                     data__calendar__holidays_item__name = data__calendar__holidays_item["name"]
-                                    validate___definitions_common__text(data__calendar__holidays_item__name, custom_formats, None)
+                                    validate___definitions_common__text(data__calendar__holidays_item__name, custom_formats, (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}].name")
                                 if data__calendar__holidays_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}]".format(**locals()) + " must not contain "+str(data__calendar__holidays_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.holidays[{data__calendar__holidays_x}]" + " must not contain "+str(data__calendar__holidays_item_keys)+" properties")
                 if "working_days" in data__calendar_keys:
                     data__calendar_keys.remove("working_days")
                     data__calendar__workingdays = data__calendar["working_days"]
@@ -628,20 +628,20 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__calendar__workingdays_len = len(data__calendar__workingdays)
                         for data__calendar__workingdays_x, data__calendar__workingdays_item in enumerate(data__calendar__workingdays):
                             if not isinstance(data__calendar__workingdays_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]" + " must be object")
                             data__calendar__workingdays_item_is_dict = isinstance(data__calendar__workingdays_item, dict)
                             if data__calendar__workingdays_item_is_dict:
                                 data__calendar__workingdays_item_keys = set(data__calendar__workingdays_item.keys())
                                 if "on" in data__calendar__workingdays_item_keys:
                                     data__calendar__workingdays_item_keys.remove("on")
                                     data__calendar__workingdays_item__on = data__calendar__workingdays_item["on"]
-                                    validate___definitions_common__date(data__calendar__workingdays_item__on, custom_formats, None)
+                                    validate___definitions_common__date(data__calendar__workingdays_item__on, custom_formats, (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}].on")
                                 if "name" in data__calendar__workingdays_item_keys:
                                     data__calendar__workingdays_item_keys.remove("name")
                                     data__calendar__workingdays_item__name = data__calendar__workingdays_item["name"]
-                                    validate___definitions_common__text(data__calendar__workingdays_item__name, custom_formats, None)
+                                    validate___definitions_common__text(data__calendar__workingdays_item__name, custom_formats, (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}].name")
                                 if data__calendar__workingdays_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]".format(**locals()) + " must not contain "+str(data__calendar__workingdays_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]" + " must not contain "+str(data__calendar__workingdays_item_keys)+" properties")
                 if data__calendar_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar must not contain "+str(data__calendar_keys)+" properties")
         if "report" in data_keys:
@@ -885,7 +885,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__commitmentoverdue_keys:
                                 data__rules__commitmentoverdue_keys.remove("level")
                                 data__rules__commitmentoverdue__level = data__rules__commitmentoverdue["level"]
-                                validate___definitions_rulelevel(data__rules__commitmentoverdue__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__commitmentoverdue__level, custom_formats, (name_prefix or "data") + ".rules.commitment-overdue.level")
                             if "block_commits" in data__rules__commitmentoverdue_keys:
                                 data__rules__commitmentoverdue_keys.remove("block_commits")
                                 data__rules__commitmentoverdue__blockcommits = data__rules__commitmentoverdue["block_commits"]
@@ -902,7 +902,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__commitmentoverdue_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.commitment-overdue must not contain "+str(data__rules__commitmentoverdue_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__commitmentoverdue, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__commitmentoverdue, custom_formats, (name_prefix or "data") + ".rules.commitment-overdue")
                 if "commitment-due-soon" in data__rules_keys:
                     data__rules_keys.remove("commitment-due-soon")
                     data__rules__commitmentduesoon = data__rules["commitment-due-soon"]
@@ -920,7 +920,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__commitmentduesoon_keys:
                                 data__rules__commitmentduesoon_keys.remove("level")
                                 data__rules__commitmentduesoon__level = data__rules__commitmentduesoon["level"]
-                                validate___definitions_rulelevel(data__rules__commitmentduesoon__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__commitmentduesoon__level, custom_formats, (name_prefix or "data") + ".rules.commitment-due-soon.level")
                             if "block_commits" in data__rules__commitmentduesoon_keys:
                                 data__rules__commitmentduesoon_keys.remove("block_commits")
                                 data__rules__commitmentduesoon__blockcommits = data__rules__commitmentduesoon["block_commits"]
@@ -937,7 +937,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__commitmentduesoon_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.commitment-due-soon must not contain "+str(data__rules__commitmentduesoon_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__commitmentduesoon, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__commitmentduesoon, custom_formats, (name_prefix or "data") + ".rules.commitment-due-soon")
                 if "commitment-done-late" in data__rules_keys:
                     data__rules_keys.remove("commitment-done-late")
                     data__rules__commitmentdonelate = data__rules["commitment-done-late"]
@@ -955,7 +955,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__commitmentdonelate_keys:
                                 data__rules__commitmentdonelate_keys.remove("level")
                                 data__rules__commitmentdonelate__level = data__rules__commitmentdonelate["level"]
-                                validate___definitions_rulelevel(data__rules__commitmentdonelate__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__commitmentdonelate__level, custom_formats, (name_prefix or "data") + ".rules.commitment-done-late.level")
                             if "block_commits" in data__rules__commitmentdonelate_keys:
                                 data__rules__commitmentdonelate_keys.remove("block_commits")
                                 data__rules__commitmentdonelate__blockcommits = data__rules__commitmentdonelate["block_commits"]
@@ -964,7 +964,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__commitmentdonelate_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.commitment-done-late must not contain "+str(data__rules__commitmentdonelate_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__commitmentdonelate, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__commitmentdonelate, custom_formats, (name_prefix or "data") + ".rules.commitment-done-late")
                 if "commitment-renegotiation-mismatch" in data__rules_keys:
                     data__rules_keys.remove("commitment-renegotiation-mismatch")
                     data__rules__commitmentrenegotiationmismatch = data__rules["commitment-renegotiation-mismatch"]
@@ -982,7 +982,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__commitmentrenegotiationmismatch_keys:
                                 data__rules__commitmentrenegotiationmismatch_keys.remove("level")
                                 data__rules__commitmentrenegotiationmismatch__level = data__rules__commitmentrenegotiationmismatch["level"]
-                                validate___definitions_rulelevel(data__rules__commitmentrenegotiationmismatch__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__commitmentrenegotiationmismatch__level, custom_formats, (name_prefix or "data") + ".rules.commitment-renegotiation-mismatch.level")
                             if "block_commits" in data__rules__commitmentrenegotiationmismatch_keys:
                                 data__rules__commitmentrenegotiationmismatch_keys.remove("block_commits")
                                 data__rules__commitmentrenegotiationmismatch__blockcommits = data__rules__commitmentrenegotiationmismatch["block_commits"]
@@ -991,7 +991,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__commitmentrenegotiationmismatch_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.commitment-renegotiation-mismatch must not contain "+str(data__rules__commitmentrenegotiationmismatch_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__commitmentrenegotiationmismatch, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__commitmentrenegotiationmismatch, custom_formats, (name_prefix or "data") + ".rules.commitment-renegotiation-mismatch")
                 if "commitment-silent-slip" in data__rules_keys:
                     data__rules_keys.remove("commitment-silent-slip")
                     data__rules__commitmentsilentslip = data__rules["commitment-silent-slip"]
@@ -1009,7 +1009,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__commitmentsilentslip_keys:
                                 data__rules__commitmentsilentslip_keys.remove("level")
                                 data__rules__commitmentsilentslip__level = data__rules__commitmentsilentslip["level"]
-                                validate___definitions_rulelevel(data__rules__commitmentsilentslip__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__commitmentsilentslip__level, custom_formats, (name_prefix or "data") + ".rules.commitment-silent-slip.level")
                             if "block_commits" in data__rules__commitmentsilentslip_keys:
                                 data__rules__commitmentsilentslip_keys.remove("block_commits")
                                 data__rules__commitmentsilentslip__blockcommits = data__rules__commitmentsilentslip["block_commits"]
@@ -1018,7 +1018,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__commitmentsilentslip_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.commitment-silent-slip must not contain "+str(data__rules__commitmentsilentslip_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__commitmentsilentslip, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__commitmentsilentslip, custom_formats, (name_prefix or "data") + ".rules.commitment-silent-slip")
                 if "promise-moved-by-promiser" in data__rules_keys:
                     data__rules_keys.remove("promise-moved-by-promiser")
                     data__rules__promisemovedbypromiser = data__rules["promise-moved-by-promiser"]
@@ -1036,7 +1036,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__promisemovedbypromiser_keys:
                                 data__rules__promisemovedbypromiser_keys.remove("level")
                                 data__rules__promisemovedbypromiser__level = data__rules__promisemovedbypromiser["level"]
-                                validate___definitions_rulelevel(data__rules__promisemovedbypromiser__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__promisemovedbypromiser__level, custom_formats, (name_prefix or "data") + ".rules.promise-moved-by-promiser.level")
                             if "block_commits" in data__rules__promisemovedbypromiser_keys:
                                 data__rules__promisemovedbypromiser_keys.remove("block_commits")
                                 data__rules__promisemovedbypromiser__blockcommits = data__rules__promisemovedbypromiser["block_commits"]
@@ -1045,7 +1045,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__promisemovedbypromiser_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.promise-moved-by-promiser must not contain "+str(data__rules__promisemovedbypromiser_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__promisemovedbypromiser, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__promisemovedbypromiser, custom_formats, (name_prefix or "data") + ".rules.promise-moved-by-promiser")
                 if "action-item-overdue" in data__rules_keys:
                     data__rules_keys.remove("action-item-overdue")
                     data__rules__actionitemoverdue = data__rules["action-item-overdue"]
@@ -1063,7 +1063,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__actionitemoverdue_keys:
                                 data__rules__actionitemoverdue_keys.remove("level")
                                 data__rules__actionitemoverdue__level = data__rules__actionitemoverdue["level"]
-                                validate___definitions_rulelevel(data__rules__actionitemoverdue__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__actionitemoverdue__level, custom_formats, (name_prefix or "data") + ".rules.action-item-overdue.level")
                             if "block_commits" in data__rules__actionitemoverdue_keys:
                                 data__rules__actionitemoverdue_keys.remove("block_commits")
                                 data__rules__actionitemoverdue__blockcommits = data__rules__actionitemoverdue["block_commits"]
@@ -1080,7 +1080,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__actionitemoverdue_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-overdue must not contain "+str(data__rules__actionitemoverdue_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__actionitemoverdue, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__actionitemoverdue, custom_formats, (name_prefix or "data") + ".rules.action-item-overdue")
                 if "action-item-unowned" in data__rules_keys:
                     data__rules_keys.remove("action-item-unowned")
                     data__rules__actionitemunowned = data__rules["action-item-unowned"]
@@ -1098,7 +1098,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__actionitemunowned_keys:
                                 data__rules__actionitemunowned_keys.remove("level")
                                 data__rules__actionitemunowned__level = data__rules__actionitemunowned["level"]
-                                validate___definitions_rulelevel(data__rules__actionitemunowned__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__actionitemunowned__level, custom_formats, (name_prefix or "data") + ".rules.action-item-unowned.level")
                             if "block_commits" in data__rules__actionitemunowned_keys:
                                 data__rules__actionitemunowned_keys.remove("block_commits")
                                 data__rules__actionitemunowned__blockcommits = data__rules__actionitemunowned["block_commits"]
@@ -1107,7 +1107,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__actionitemunowned_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-unowned must not contain "+str(data__rules__actionitemunowned_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__actionitemunowned, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__actionitemunowned, custom_formats, (name_prefix or "data") + ".rules.action-item-unowned")
                 if "action-item-undated" in data__rules_keys:
                     data__rules_keys.remove("action-item-undated")
                     data__rules__actionitemundated = data__rules["action-item-undated"]
@@ -1125,7 +1125,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__actionitemundated_keys:
                                 data__rules__actionitemundated_keys.remove("level")
                                 data__rules__actionitemundated__level = data__rules__actionitemundated["level"]
-                                validate___definitions_rulelevel(data__rules__actionitemundated__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__actionitemundated__level, custom_formats, (name_prefix or "data") + ".rules.action-item-undated.level")
                             if "block_commits" in data__rules__actionitemundated_keys:
                                 data__rules__actionitemundated_keys.remove("block_commits")
                                 data__rules__actionitemundated__blockcommits = data__rules__actionitemundated["block_commits"]
@@ -1134,7 +1134,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__actionitemundated_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-undated must not contain "+str(data__rules__actionitemundated_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__actionitemundated, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__actionitemundated, custom_formats, (name_prefix or "data") + ".rules.action-item-undated")
                 if "action-item-commitment-mismatch" in data__rules_keys:
                     data__rules_keys.remove("action-item-commitment-mismatch")
                     data__rules__actionitemcommitmentmismatch = data__rules["action-item-commitment-mismatch"]
@@ -1152,7 +1152,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__actionitemcommitmentmismatch_keys:
                                 data__rules__actionitemcommitmentmismatch_keys.remove("level")
                                 data__rules__actionitemcommitmentmismatch__level = data__rules__actionitemcommitmentmismatch["level"]
-                                validate___definitions_rulelevel(data__rules__actionitemcommitmentmismatch__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__actionitemcommitmentmismatch__level, custom_formats, (name_prefix or "data") + ".rules.action-item-commitment-mismatch.level")
                             if "block_commits" in data__rules__actionitemcommitmentmismatch_keys:
                                 data__rules__actionitemcommitmentmismatch_keys.remove("block_commits")
                                 data__rules__actionitemcommitmentmismatch__blockcommits = data__rules__actionitemcommitmentmismatch["block_commits"]
@@ -1161,7 +1161,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__actionitemcommitmentmismatch_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.action-item-commitment-mismatch must not contain "+str(data__rules__actionitemcommitmentmismatch_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__actionitemcommitmentmismatch, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__actionitemcommitmentmismatch, custom_formats, (name_prefix or "data") + ".rules.action-item-commitment-mismatch")
                 if "risk-review-overdue" in data__rules_keys:
                     data__rules_keys.remove("risk-review-overdue")
                     data__rules__riskreviewoverdue = data__rules["risk-review-overdue"]
@@ -1179,7 +1179,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskreviewoverdue_keys:
                                 data__rules__riskreviewoverdue_keys.remove("level")
                                 data__rules__riskreviewoverdue__level = data__rules__riskreviewoverdue["level"]
-                                validate___definitions_rulelevel(data__rules__riskreviewoverdue__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskreviewoverdue__level, custom_formats, (name_prefix or "data") + ".rules.risk-review-overdue.level")
                             if "block_commits" in data__rules__riskreviewoverdue_keys:
                                 data__rules__riskreviewoverdue_keys.remove("block_commits")
                                 data__rules__riskreviewoverdue__blockcommits = data__rules__riskreviewoverdue["block_commits"]
@@ -1188,7 +1188,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskreviewoverdue_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-overdue must not contain "+str(data__rules__riskreviewoverdue_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskreviewoverdue, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskreviewoverdue, custom_formats, (name_prefix or "data") + ".rules.risk-review-overdue")
                 if "risk-acceptance-expired" in data__rules_keys:
                     data__rules_keys.remove("risk-acceptance-expired")
                     data__rules__riskacceptanceexpired = data__rules["risk-acceptance-expired"]
@@ -1206,7 +1206,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskacceptanceexpired_keys:
                                 data__rules__riskacceptanceexpired_keys.remove("level")
                                 data__rules__riskacceptanceexpired__level = data__rules__riskacceptanceexpired["level"]
-                                validate___definitions_rulelevel(data__rules__riskacceptanceexpired__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskacceptanceexpired__level, custom_formats, (name_prefix or "data") + ".rules.risk-acceptance-expired.level")
                             if "block_commits" in data__rules__riskacceptanceexpired_keys:
                                 data__rules__riskacceptanceexpired_keys.remove("block_commits")
                                 data__rules__riskacceptanceexpired__blockcommits = data__rules__riskacceptanceexpired["block_commits"]
@@ -1215,7 +1215,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskacceptanceexpired_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-acceptance-expired must not contain "+str(data__rules__riskacceptanceexpired_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskacceptanceexpired, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskacceptanceexpired, custom_formats, (name_prefix or "data") + ".rules.risk-acceptance-expired")
                 if "risk-contingency-unagreed" in data__rules_keys:
                     data__rules_keys.remove("risk-contingency-unagreed")
                     data__rules__riskcontingencyunagreed = data__rules["risk-contingency-unagreed"]
@@ -1233,7 +1233,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskcontingencyunagreed_keys:
                                 data__rules__riskcontingencyunagreed_keys.remove("level")
                                 data__rules__riskcontingencyunagreed__level = data__rules__riskcontingencyunagreed["level"]
-                                validate___definitions_rulelevel(data__rules__riskcontingencyunagreed__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskcontingencyunagreed__level, custom_formats, (name_prefix or "data") + ".rules.risk-contingency-unagreed.level")
                             if "block_commits" in data__rules__riskcontingencyunagreed_keys:
                                 data__rules__riskcontingencyunagreed_keys.remove("block_commits")
                                 data__rules__riskcontingencyunagreed__blockcommits = data__rules__riskcontingencyunagreed["block_commits"]
@@ -1242,7 +1242,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskcontingencyunagreed_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-contingency-unagreed must not contain "+str(data__rules__riskcontingencyunagreed_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskcontingencyunagreed, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskcontingencyunagreed, custom_formats, (name_prefix or "data") + ".rules.risk-contingency-unagreed")
                 if "risk-high-unplanned" in data__rules_keys:
                     data__rules_keys.remove("risk-high-unplanned")
                     data__rules__riskhighunplanned = data__rules["risk-high-unplanned"]
@@ -1260,7 +1260,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskhighunplanned_keys:
                                 data__rules__riskhighunplanned_keys.remove("level")
                                 data__rules__riskhighunplanned__level = data__rules__riskhighunplanned["level"]
-                                validate___definitions_rulelevel(data__rules__riskhighunplanned__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskhighunplanned__level, custom_formats, (name_prefix or "data") + ".rules.risk-high-unplanned.level")
                             if "block_commits" in data__rules__riskhighunplanned_keys:
                                 data__rules__riskhighunplanned_keys.remove("block_commits")
                                 data__rules__riskhighunplanned__blockcommits = data__rules__riskhighunplanned["block_commits"]
@@ -1269,7 +1269,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskhighunplanned_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-high-unplanned must not contain "+str(data__rules__riskhighunplanned_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskhighunplanned, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskhighunplanned, custom_formats, (name_prefix or "data") + ".rules.risk-high-unplanned")
                 if "risk-prevention-overdue" in data__rules_keys:
                     data__rules_keys.remove("risk-prevention-overdue")
                     data__rules__riskpreventionoverdue = data__rules["risk-prevention-overdue"]
@@ -1287,7 +1287,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskpreventionoverdue_keys:
                                 data__rules__riskpreventionoverdue_keys.remove("level")
                                 data__rules__riskpreventionoverdue__level = data__rules__riskpreventionoverdue["level"]
-                                validate___definitions_rulelevel(data__rules__riskpreventionoverdue__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskpreventionoverdue__level, custom_formats, (name_prefix or "data") + ".rules.risk-prevention-overdue.level")
                             if "block_commits" in data__rules__riskpreventionoverdue_keys:
                                 data__rules__riskpreventionoverdue_keys.remove("block_commits")
                                 data__rules__riskpreventionoverdue__blockcommits = data__rules__riskpreventionoverdue["block_commits"]
@@ -1304,7 +1304,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskpreventionoverdue_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-prevention-overdue must not contain "+str(data__rules__riskpreventionoverdue_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskpreventionoverdue, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskpreventionoverdue, custom_formats, (name_prefix or "data") + ".rules.risk-prevention-overdue")
                 if "risk-occurred-unlinked" in data__rules_keys:
                     data__rules_keys.remove("risk-occurred-unlinked")
                     data__rules__riskoccurredunlinked = data__rules["risk-occurred-unlinked"]
@@ -1322,7 +1322,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskoccurredunlinked_keys:
                                 data__rules__riskoccurredunlinked_keys.remove("level")
                                 data__rules__riskoccurredunlinked__level = data__rules__riskoccurredunlinked["level"]
-                                validate___definitions_rulelevel(data__rules__riskoccurredunlinked__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskoccurredunlinked__level, custom_formats, (name_prefix or "data") + ".rules.risk-occurred-unlinked.level")
                             if "block_commits" in data__rules__riskoccurredunlinked_keys:
                                 data__rules__riskoccurredunlinked_keys.remove("block_commits")
                                 data__rules__riskoccurredunlinked__blockcommits = data__rules__riskoccurredunlinked["block_commits"]
@@ -1331,7 +1331,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskoccurredunlinked_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-occurred-unlinked must not contain "+str(data__rules__riskoccurredunlinked_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskoccurredunlinked, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskoccurredunlinked, custom_formats, (name_prefix or "data") + ".rules.risk-occurred-unlinked")
                 if "risk-score-rising" in data__rules_keys:
                     data__rules_keys.remove("risk-score-rising")
                     data__rules__riskscorerising = data__rules["risk-score-rising"]
@@ -1349,7 +1349,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskscorerising_keys:
                                 data__rules__riskscorerising_keys.remove("level")
                                 data__rules__riskscorerising__level = data__rules__riskscorerising["level"]
-                                validate___definitions_rulelevel(data__rules__riskscorerising__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskscorerising__level, custom_formats, (name_prefix or "data") + ".rules.risk-score-rising.level")
                             if "block_commits" in data__rules__riskscorerising_keys:
                                 data__rules__riskscorerising_keys.remove("block_commits")
                                 data__rules__riskscorerising__blockcommits = data__rules__riskscorerising["block_commits"]
@@ -1366,7 +1366,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskscorerising_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-score-rising must not contain "+str(data__rules__riskscorerising_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskscorerising, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskscorerising, custom_formats, (name_prefix or "data") + ".rules.risk-score-rising")
                 if "risk-review-rubber-stamp" in data__rules_keys:
                     data__rules_keys.remove("risk-review-rubber-stamp")
                     data__rules__riskreviewrubberstamp = data__rules["risk-review-rubber-stamp"]
@@ -1384,7 +1384,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskreviewrubberstamp_keys:
                                 data__rules__riskreviewrubberstamp_keys.remove("level")
                                 data__rules__riskreviewrubberstamp__level = data__rules__riskreviewrubberstamp["level"]
-                                validate___definitions_rulelevel(data__rules__riskreviewrubberstamp__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskreviewrubberstamp__level, custom_formats, (name_prefix or "data") + ".rules.risk-review-rubber-stamp.level")
                             if "block_commits" in data__rules__riskreviewrubberstamp_keys:
                                 data__rules__riskreviewrubberstamp_keys.remove("block_commits")
                                 data__rules__riskreviewrubberstamp__blockcommits = data__rules__riskreviewrubberstamp["block_commits"]
@@ -1401,7 +1401,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskreviewrubberstamp_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-rubber-stamp must not contain "+str(data__rules__riskreviewrubberstamp_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskreviewrubberstamp, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskreviewrubberstamp, custom_formats, (name_prefix or "data") + ".rules.risk-review-rubber-stamp")
                 if "risk-review-score-mismatch" in data__rules_keys:
                     data__rules_keys.remove("risk-review-score-mismatch")
                     data__rules__riskreviewscoremismatch = data__rules["risk-review-score-mismatch"]
@@ -1419,7 +1419,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__riskreviewscoremismatch_keys:
                                 data__rules__riskreviewscoremismatch_keys.remove("level")
                                 data__rules__riskreviewscoremismatch__level = data__rules__riskreviewscoremismatch["level"]
-                                validate___definitions_rulelevel(data__rules__riskreviewscoremismatch__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__riskreviewscoremismatch__level, custom_formats, (name_prefix or "data") + ".rules.risk-review-score-mismatch.level")
                             if "block_commits" in data__rules__riskreviewscoremismatch_keys:
                                 data__rules__riskreviewscoremismatch_keys.remove("block_commits")
                                 data__rules__riskreviewscoremismatch__blockcommits = data__rules__riskreviewscoremismatch["block_commits"]
@@ -1428,7 +1428,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__riskreviewscoremismatch_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.risk-review-score-mismatch must not contain "+str(data__rules__riskreviewscoremismatch_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__riskreviewscoremismatch, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__riskreviewscoremismatch, custom_formats, (name_prefix or "data") + ".rules.risk-review-score-mismatch")
                 if "scope-change-unapproved" in data__rules_keys:
                     data__rules_keys.remove("scope-change-unapproved")
                     data__rules__scopechangeunapproved = data__rules["scope-change-unapproved"]
@@ -1446,7 +1446,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__scopechangeunapproved_keys:
                                 data__rules__scopechangeunapproved_keys.remove("level")
                                 data__rules__scopechangeunapproved__level = data__rules__scopechangeunapproved["level"]
-                                validate___definitions_rulelevel(data__rules__scopechangeunapproved__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__scopechangeunapproved__level, custom_formats, (name_prefix or "data") + ".rules.scope-change-unapproved.level")
                             if "block_commits" in data__rules__scopechangeunapproved_keys:
                                 data__rules__scopechangeunapproved_keys.remove("block_commits")
                                 data__rules__scopechangeunapproved__blockcommits = data__rules__scopechangeunapproved["block_commits"]
@@ -1455,7 +1455,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__scopechangeunapproved_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-change-unapproved must not contain "+str(data__rules__scopechangeunapproved_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__scopechangeunapproved, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__scopechangeunapproved, custom_formats, (name_prefix or "data") + ".rules.scope-change-unapproved")
                 if "scope-silent-resign" in data__rules_keys:
                     data__rules_keys.remove("scope-silent-resign")
                     data__rules__scopesilentresign = data__rules["scope-silent-resign"]
@@ -1473,7 +1473,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__scopesilentresign_keys:
                                 data__rules__scopesilentresign_keys.remove("level")
                                 data__rules__scopesilentresign__level = data__rules__scopesilentresign["level"]
-                                validate___definitions_rulelevel(data__rules__scopesilentresign__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__scopesilentresign__level, custom_formats, (name_prefix or "data") + ".rules.scope-silent-resign.level")
                             if "block_commits" in data__rules__scopesilentresign_keys:
                                 data__rules__scopesilentresign_keys.remove("block_commits")
                                 data__rules__scopesilentresign__blockcommits = data__rules__scopesilentresign["block_commits"]
@@ -1482,7 +1482,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__scopesilentresign_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-silent-resign must not contain "+str(data__rules__scopesilentresign_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__scopesilentresign, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__scopesilentresign, custom_formats, (name_prefix or "data") + ".rules.scope-silent-resign")
                 if "scope-resign-unapproved" in data__rules_keys:
                     data__rules_keys.remove("scope-resign-unapproved")
                     data__rules__scoperesignunapproved = data__rules["scope-resign-unapproved"]
@@ -1500,7 +1500,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__scoperesignunapproved_keys:
                                 data__rules__scoperesignunapproved_keys.remove("level")
                                 data__rules__scoperesignunapproved__level = data__rules__scoperesignunapproved["level"]
-                                validate___definitions_rulelevel(data__rules__scoperesignunapproved__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__scoperesignunapproved__level, custom_formats, (name_prefix or "data") + ".rules.scope-resign-unapproved.level")
                             if "block_commits" in data__rules__scoperesignunapproved_keys:
                                 data__rules__scoperesignunapproved_keys.remove("block_commits")
                                 data__rules__scoperesignunapproved__blockcommits = data__rules__scoperesignunapproved["block_commits"]
@@ -1509,7 +1509,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__scoperesignunapproved_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-resign-unapproved must not contain "+str(data__rules__scoperesignunapproved_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__scoperesignunapproved, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__scoperesignunapproved, custom_formats, (name_prefix or "data") + ".rules.scope-resign-unapproved")
                 if "scope-unsigned" in data__rules_keys:
                     data__rules_keys.remove("scope-unsigned")
                     data__rules__scopeunsigned = data__rules["scope-unsigned"]
@@ -1527,7 +1527,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__scopeunsigned_keys:
                                 data__rules__scopeunsigned_keys.remove("level")
                                 data__rules__scopeunsigned__level = data__rules__scopeunsigned["level"]
-                                validate___definitions_rulelevel(data__rules__scopeunsigned__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__scopeunsigned__level, custom_formats, (name_prefix or "data") + ".rules.scope-unsigned.level")
                             if "block_commits" in data__rules__scopeunsigned_keys:
                                 data__rules__scopeunsigned_keys.remove("block_commits")
                                 data__rules__scopeunsigned__blockcommits = data__rules__scopeunsigned["block_commits"]
@@ -1536,7 +1536,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__scopeunsigned_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.scope-unsigned must not contain "+str(data__rules__scopeunsigned_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__scopeunsigned, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__scopeunsigned, custom_formats, (name_prefix or "data") + ".rules.scope-unsigned")
                 if "decision-by-team" in data__rules_keys:
                     data__rules_keys.remove("decision-by-team")
                     data__rules__decisionbyteam = data__rules["decision-by-team"]
@@ -1554,7 +1554,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__decisionbyteam_keys:
                                 data__rules__decisionbyteam_keys.remove("level")
                                 data__rules__decisionbyteam__level = data__rules__decisionbyteam["level"]
-                                validate___definitions_rulelevel(data__rules__decisionbyteam__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__decisionbyteam__level, custom_formats, (name_prefix or "data") + ".rules.decision-by-team.level")
                             if "block_commits" in data__rules__decisionbyteam_keys:
                                 data__rules__decisionbyteam_keys.remove("block_commits")
                                 data__rules__decisionbyteam__blockcommits = data__rules__decisionbyteam["block_commits"]
@@ -1573,7 +1573,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__decisionbyteam_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-by-team must not contain "+str(data__rules__decisionbyteam_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__decisionbyteam, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__decisionbyteam, custom_formats, (name_prefix or "data") + ".rules.decision-by-team")
                 if "decision-without-authority" in data__rules_keys:
                     data__rules_keys.remove("decision-without-authority")
                     data__rules__decisionwithoutauthority = data__rules["decision-without-authority"]
@@ -1591,7 +1591,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__decisionwithoutauthority_keys:
                                 data__rules__decisionwithoutauthority_keys.remove("level")
                                 data__rules__decisionwithoutauthority__level = data__rules__decisionwithoutauthority["level"]
-                                validate___definitions_rulelevel(data__rules__decisionwithoutauthority__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__decisionwithoutauthority__level, custom_formats, (name_prefix or "data") + ".rules.decision-without-authority.level")
                             if "block_commits" in data__rules__decisionwithoutauthority_keys:
                                 data__rules__decisionwithoutauthority_keys.remove("block_commits")
                                 data__rules__decisionwithoutauthority__blockcommits = data__rules__decisionwithoutauthority["block_commits"]
@@ -1600,7 +1600,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__decisionwithoutauthority_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.decision-without-authority must not contain "+str(data__rules__decisionwithoutauthority_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__decisionwithoutauthority, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__decisionwithoutauthority, custom_formats, (name_prefix or "data") + ".rules.decision-without-authority")
                 if "change-request-pending" in data__rules_keys:
                     data__rules_keys.remove("change-request-pending")
                     data__rules__changerequestpending = data__rules["change-request-pending"]
@@ -1618,7 +1618,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__changerequestpending_keys:
                                 data__rules__changerequestpending_keys.remove("level")
                                 data__rules__changerequestpending__level = data__rules__changerequestpending["level"]
-                                validate___definitions_rulelevel(data__rules__changerequestpending__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__changerequestpending__level, custom_formats, (name_prefix or "data") + ".rules.change-request-pending.level")
                             if "block_commits" in data__rules__changerequestpending_keys:
                                 data__rules__changerequestpending_keys.remove("block_commits")
                                 data__rules__changerequestpending__blockcommits = data__rules__changerequestpending["block_commits"]
@@ -1635,7 +1635,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__changerequestpending_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-pending must not contain "+str(data__rules__changerequestpending_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__changerequestpending, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__changerequestpending, custom_formats, (name_prefix or "data") + ".rules.change-request-pending")
                 if "change-request-schedule-unexplained" in data__rules_keys:
                     data__rules_keys.remove("change-request-schedule-unexplained")
                     data__rules__changerequestscheduleunexplained = data__rules["change-request-schedule-unexplained"]
@@ -1653,7 +1653,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__changerequestscheduleunexplained_keys:
                                 data__rules__changerequestscheduleunexplained_keys.remove("level")
                                 data__rules__changerequestscheduleunexplained__level = data__rules__changerequestscheduleunexplained["level"]
-                                validate___definitions_rulelevel(data__rules__changerequestscheduleunexplained__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__changerequestscheduleunexplained__level, custom_formats, (name_prefix or "data") + ".rules.change-request-schedule-unexplained.level")
                             if "block_commits" in data__rules__changerequestscheduleunexplained_keys:
                                 data__rules__changerequestscheduleunexplained_keys.remove("block_commits")
                                 data__rules__changerequestscheduleunexplained__blockcommits = data__rules__changerequestscheduleunexplained["block_commits"]
@@ -1662,7 +1662,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__changerequestscheduleunexplained_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.change-request-schedule-unexplained must not contain "+str(data__rules__changerequestscheduleunexplained_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__changerequestscheduleunexplained, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__changerequestscheduleunexplained, custom_formats, (name_prefix or "data") + ".rules.change-request-schedule-unexplained")
                 if "deliverable-overdue" in data__rules_keys:
                     data__rules_keys.remove("deliverable-overdue")
                     data__rules__deliverableoverdue = data__rules["deliverable-overdue"]
@@ -1680,7 +1680,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__deliverableoverdue_keys:
                                 data__rules__deliverableoverdue_keys.remove("level")
                                 data__rules__deliverableoverdue__level = data__rules__deliverableoverdue["level"]
-                                validate___definitions_rulelevel(data__rules__deliverableoverdue__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__deliverableoverdue__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-overdue.level")
                             if "block_commits" in data__rules__deliverableoverdue_keys:
                                 data__rules__deliverableoverdue_keys.remove("block_commits")
                                 data__rules__deliverableoverdue__blockcommits = data__rules__deliverableoverdue["block_commits"]
@@ -1689,7 +1689,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__deliverableoverdue_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-overdue must not contain "+str(data__rules__deliverableoverdue_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__deliverableoverdue, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__deliverableoverdue, custom_formats, (name_prefix or "data") + ".rules.deliverable-overdue")
                 if "deliverable-acceptance-waiting" in data__rules_keys:
                     data__rules_keys.remove("deliverable-acceptance-waiting")
                     data__rules__deliverableacceptancewaiting = data__rules["deliverable-acceptance-waiting"]
@@ -1707,7 +1707,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__deliverableacceptancewaiting_keys:
                                 data__rules__deliverableacceptancewaiting_keys.remove("level")
                                 data__rules__deliverableacceptancewaiting__level = data__rules__deliverableacceptancewaiting["level"]
-                                validate___definitions_rulelevel(data__rules__deliverableacceptancewaiting__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__deliverableacceptancewaiting__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-waiting.level")
                             if "block_commits" in data__rules__deliverableacceptancewaiting_keys:
                                 data__rules__deliverableacceptancewaiting_keys.remove("block_commits")
                                 data__rules__deliverableacceptancewaiting__blockcommits = data__rules__deliverableacceptancewaiting["block_commits"]
@@ -1724,7 +1724,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__deliverableacceptancewaiting_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-waiting must not contain "+str(data__rules__deliverableacceptancewaiting_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__deliverableacceptancewaiting, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__deliverableacceptancewaiting, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-waiting")
                 if "deliverable-accepted-by-team" in data__rules_keys:
                     data__rules_keys.remove("deliverable-accepted-by-team")
                     data__rules__deliverableacceptedbyteam = data__rules["deliverable-accepted-by-team"]
@@ -1742,7 +1742,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__deliverableacceptedbyteam_keys:
                                 data__rules__deliverableacceptedbyteam_keys.remove("level")
                                 data__rules__deliverableacceptedbyteam__level = data__rules__deliverableacceptedbyteam["level"]
-                                validate___definitions_rulelevel(data__rules__deliverableacceptedbyteam__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__deliverableacceptedbyteam__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-accepted-by-team.level")
                             if "block_commits" in data__rules__deliverableacceptedbyteam_keys:
                                 data__rules__deliverableacceptedbyteam_keys.remove("block_commits")
                                 data__rules__deliverableacceptedbyteam__blockcommits = data__rules__deliverableacceptedbyteam["block_commits"]
@@ -1751,7 +1751,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__deliverableacceptedbyteam_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-accepted-by-team must not contain "+str(data__rules__deliverableacceptedbyteam_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__deliverableacceptedbyteam, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__deliverableacceptedbyteam, custom_formats, (name_prefix or "data") + ".rules.deliverable-accepted-by-team")
                 if "deliverable-acceptance-incomplete" in data__rules_keys:
                     data__rules_keys.remove("deliverable-acceptance-incomplete")
                     data__rules__deliverableacceptanceincomplete = data__rules["deliverable-acceptance-incomplete"]
@@ -1769,7 +1769,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__deliverableacceptanceincomplete_keys:
                                 data__rules__deliverableacceptanceincomplete_keys.remove("level")
                                 data__rules__deliverableacceptanceincomplete__level = data__rules__deliverableacceptanceincomplete["level"]
-                                validate___definitions_rulelevel(data__rules__deliverableacceptanceincomplete__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__deliverableacceptanceincomplete__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete.level")
                             if "block_commits" in data__rules__deliverableacceptanceincomplete_keys:
                                 data__rules__deliverableacceptanceincomplete_keys.remove("block_commits")
                                 data__rules__deliverableacceptanceincomplete__blockcommits = data__rules__deliverableacceptanceincomplete["block_commits"]
@@ -1778,7 +1778,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__deliverableacceptanceincomplete_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete must not contain "+str(data__rules__deliverableacceptanceincomplete_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__deliverableacceptanceincomplete, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__deliverableacceptanceincomplete, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-incomplete")
                 if "deliverable-acceptance-invalidated" in data__rules_keys:
                     data__rules_keys.remove("deliverable-acceptance-invalidated")
                     data__rules__deliverableacceptanceinvalidated = data__rules["deliverable-acceptance-invalidated"]
@@ -1796,7 +1796,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__deliverableacceptanceinvalidated_keys:
                                 data__rules__deliverableacceptanceinvalidated_keys.remove("level")
                                 data__rules__deliverableacceptanceinvalidated__level = data__rules__deliverableacceptanceinvalidated["level"]
-                                validate___definitions_rulelevel(data__rules__deliverableacceptanceinvalidated__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__deliverableacceptanceinvalidated__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated.level")
                             if "block_commits" in data__rules__deliverableacceptanceinvalidated_keys:
                                 data__rules__deliverableacceptanceinvalidated_keys.remove("block_commits")
                                 data__rules__deliverableacceptanceinvalidated__blockcommits = data__rules__deliverableacceptanceinvalidated["block_commits"]
@@ -1805,7 +1805,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__deliverableacceptanceinvalidated_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated must not contain "+str(data__rules__deliverableacceptanceinvalidated_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__deliverableacceptanceinvalidated, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__deliverableacceptanceinvalidated, custom_formats, (name_prefix or "data") + ".rules.deliverable-acceptance-invalidated")
                 if "deliverable-rejected-unfollowed" in data__rules_keys:
                     data__rules_keys.remove("deliverable-rejected-unfollowed")
                     data__rules__deliverablerejectedunfollowed = data__rules["deliverable-rejected-unfollowed"]
@@ -1823,7 +1823,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__deliverablerejectedunfollowed_keys:
                                 data__rules__deliverablerejectedunfollowed_keys.remove("level")
                                 data__rules__deliverablerejectedunfollowed__level = data__rules__deliverablerejectedunfollowed["level"]
-                                validate___definitions_rulelevel(data__rules__deliverablerejectedunfollowed__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__deliverablerejectedunfollowed__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed.level")
                             if "block_commits" in data__rules__deliverablerejectedunfollowed_keys:
                                 data__rules__deliverablerejectedunfollowed_keys.remove("block_commits")
                                 data__rules__deliverablerejectedunfollowed__blockcommits = data__rules__deliverablerejectedunfollowed["block_commits"]
@@ -1832,7 +1832,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__deliverablerejectedunfollowed_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed must not contain "+str(data__rules__deliverablerejectedunfollowed_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__deliverablerejectedunfollowed, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__deliverablerejectedunfollowed, custom_formats, (name_prefix or "data") + ".rules.deliverable-rejected-unfollowed")
                 if "deliverable-milestone-mismatch" in data__rules_keys:
                     data__rules_keys.remove("deliverable-milestone-mismatch")
                     data__rules__deliverablemilestonemismatch = data__rules["deliverable-milestone-mismatch"]
@@ -1850,7 +1850,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__deliverablemilestonemismatch_keys:
                                 data__rules__deliverablemilestonemismatch_keys.remove("level")
                                 data__rules__deliverablemilestonemismatch__level = data__rules__deliverablemilestonemismatch["level"]
-                                validate___definitions_rulelevel(data__rules__deliverablemilestonemismatch__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__deliverablemilestonemismatch__level, custom_formats, (name_prefix or "data") + ".rules.deliverable-milestone-mismatch.level")
                             if "block_commits" in data__rules__deliverablemilestonemismatch_keys:
                                 data__rules__deliverablemilestonemismatch_keys.remove("block_commits")
                                 data__rules__deliverablemilestonemismatch__blockcommits = data__rules__deliverablemilestonemismatch["block_commits"]
@@ -1859,7 +1859,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__deliverablemilestonemismatch_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.deliverable-milestone-mismatch must not contain "+str(data__rules__deliverablemilestonemismatch_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__deliverablemilestonemismatch, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__deliverablemilestonemismatch, custom_formats, (name_prefix or "data") + ".rules.deliverable-milestone-mismatch")
                 if "milestone-beyond-buffer" in data__rules_keys:
                     data__rules_keys.remove("milestone-beyond-buffer")
                     data__rules__milestonebeyondbuffer = data__rules["milestone-beyond-buffer"]
@@ -1877,7 +1877,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__milestonebeyondbuffer_keys:
                                 data__rules__milestonebeyondbuffer_keys.remove("level")
                                 data__rules__milestonebeyondbuffer__level = data__rules__milestonebeyondbuffer["level"]
-                                validate___definitions_rulelevel(data__rules__milestonebeyondbuffer__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__milestonebeyondbuffer__level, custom_formats, (name_prefix or "data") + ".rules.milestone-beyond-buffer.level")
                             if "block_commits" in data__rules__milestonebeyondbuffer_keys:
                                 data__rules__milestonebeyondbuffer_keys.remove("block_commits")
                                 data__rules__milestonebeyondbuffer__blockcommits = data__rules__milestonebeyondbuffer["block_commits"]
@@ -1886,7 +1886,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__milestonebeyondbuffer_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-beyond-buffer must not contain "+str(data__rules__milestonebeyondbuffer_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__milestonebeyondbuffer, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__milestonebeyondbuffer, custom_formats, (name_prefix or "data") + ".rules.milestone-beyond-buffer")
                 if "milestone-buffer-low" in data__rules_keys:
                     data__rules_keys.remove("milestone-buffer-low")
                     data__rules__milestonebufferlow = data__rules["milestone-buffer-low"]
@@ -1904,7 +1904,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__milestonebufferlow_keys:
                                 data__rules__milestonebufferlow_keys.remove("level")
                                 data__rules__milestonebufferlow__level = data__rules__milestonebufferlow["level"]
-                                validate___definitions_rulelevel(data__rules__milestonebufferlow__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__milestonebufferlow__level, custom_formats, (name_prefix or "data") + ".rules.milestone-buffer-low.level")
                             if "block_commits" in data__rules__milestonebufferlow_keys:
                                 data__rules__milestonebufferlow_keys.remove("block_commits")
                                 data__rules__milestonebufferlow__blockcommits = data__rules__milestonebufferlow["block_commits"]
@@ -1921,7 +1921,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__milestonebufferlow_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-buffer-low must not contain "+str(data__rules__milestonebufferlow_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__milestonebufferlow, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__milestonebufferlow, custom_formats, (name_prefix or "data") + ".rules.milestone-buffer-low")
                 if "milestone-done-unaccepted" in data__rules_keys:
                     data__rules_keys.remove("milestone-done-unaccepted")
                     data__rules__milestonedoneunaccepted = data__rules["milestone-done-unaccepted"]
@@ -1939,7 +1939,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__milestonedoneunaccepted_keys:
                                 data__rules__milestonedoneunaccepted_keys.remove("level")
                                 data__rules__milestonedoneunaccepted__level = data__rules__milestonedoneunaccepted["level"]
-                                validate___definitions_rulelevel(data__rules__milestonedoneunaccepted__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__milestonedoneunaccepted__level, custom_formats, (name_prefix or "data") + ".rules.milestone-done-unaccepted.level")
                             if "block_commits" in data__rules__milestonedoneunaccepted_keys:
                                 data__rules__milestonedoneunaccepted_keys.remove("block_commits")
                                 data__rules__milestonedoneunaccepted__blockcommits = data__rules__milestonedoneunaccepted["block_commits"]
@@ -1948,7 +1948,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__milestonedoneunaccepted_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-done-unaccepted must not contain "+str(data__rules__milestonedoneunaccepted_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__milestonedoneunaccepted, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__milestonedoneunaccepted, custom_formats, (name_prefix or "data") + ".rules.milestone-done-unaccepted")
                 if "milestone-overdue" in data__rules_keys:
                     data__rules_keys.remove("milestone-overdue")
                     data__rules__milestoneoverdue = data__rules["milestone-overdue"]
@@ -1966,7 +1966,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__milestoneoverdue_keys:
                                 data__rules__milestoneoverdue_keys.remove("level")
                                 data__rules__milestoneoverdue__level = data__rules__milestoneoverdue["level"]
-                                validate___definitions_rulelevel(data__rules__milestoneoverdue__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__milestoneoverdue__level, custom_formats, (name_prefix or "data") + ".rules.milestone-overdue.level")
                             if "block_commits" in data__rules__milestoneoverdue_keys:
                                 data__rules__milestoneoverdue_keys.remove("block_commits")
                                 data__rules__milestoneoverdue__blockcommits = data__rules__milestoneoverdue["block_commits"]
@@ -1975,7 +1975,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__milestoneoverdue_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-overdue must not contain "+str(data__rules__milestoneoverdue_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__milestoneoverdue, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__milestoneoverdue, custom_formats, (name_prefix or "data") + ".rules.milestone-overdue")
                 if "milestone-rebaseline-mismatch" in data__rules_keys:
                     data__rules_keys.remove("milestone-rebaseline-mismatch")
                     data__rules__milestonerebaselinemismatch = data__rules["milestone-rebaseline-mismatch"]
@@ -1993,7 +1993,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__milestonerebaselinemismatch_keys:
                                 data__rules__milestonerebaselinemismatch_keys.remove("level")
                                 data__rules__milestonerebaselinemismatch__level = data__rules__milestonerebaselinemismatch["level"]
-                                validate___definitions_rulelevel(data__rules__milestonerebaselinemismatch__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__milestonerebaselinemismatch__level, custom_formats, (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch.level")
                             if "block_commits" in data__rules__milestonerebaselinemismatch_keys:
                                 data__rules__milestonerebaselinemismatch_keys.remove("block_commits")
                                 data__rules__milestonerebaselinemismatch__blockcommits = data__rules__milestonerebaselinemismatch["block_commits"]
@@ -2002,7 +2002,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__milestonerebaselinemismatch_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch must not contain "+str(data__rules__milestonerebaselinemismatch_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__milestonerebaselinemismatch, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__milestonerebaselinemismatch, custom_formats, (name_prefix or "data") + ".rules.milestone-rebaseline-mismatch")
                 if "milestone-silent-rebaseline" in data__rules_keys:
                     data__rules_keys.remove("milestone-silent-rebaseline")
                     data__rules__milestonesilentrebaseline = data__rules["milestone-silent-rebaseline"]
@@ -2020,7 +2020,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__milestonesilentrebaseline_keys:
                                 data__rules__milestonesilentrebaseline_keys.remove("level")
                                 data__rules__milestonesilentrebaseline__level = data__rules__milestonesilentrebaseline["level"]
-                                validate___definitions_rulelevel(data__rules__milestonesilentrebaseline__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__milestonesilentrebaseline__level, custom_formats, (name_prefix or "data") + ".rules.milestone-silent-rebaseline.level")
                             if "block_commits" in data__rules__milestonesilentrebaseline_keys:
                                 data__rules__milestonesilentrebaseline_keys.remove("block_commits")
                                 data__rules__milestonesilentrebaseline__blockcommits = data__rules__milestonesilentrebaseline["block_commits"]
@@ -2029,7 +2029,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__milestonesilentrebaseline_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.milestone-silent-rebaseline must not contain "+str(data__rules__milestonesilentrebaseline_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__milestonesilentrebaseline, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__milestonesilentrebaseline, custom_formats, (name_prefix or "data") + ".rules.milestone-silent-rebaseline")
                 if "training-not-held" in data__rules_keys:
                     data__rules_keys.remove("training-not-held")
                     data__rules__trainingnotheld = data__rules["training-not-held"]
@@ -2047,7 +2047,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__trainingnotheld_keys:
                                 data__rules__trainingnotheld_keys.remove("level")
                                 data__rules__trainingnotheld__level = data__rules__trainingnotheld["level"]
-                                validate___definitions_rulelevel(data__rules__trainingnotheld__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__trainingnotheld__level, custom_formats, (name_prefix or "data") + ".rules.training-not-held.level")
                             if "block_commits" in data__rules__trainingnotheld_keys:
                                 data__rules__trainingnotheld_keys.remove("block_commits")
                                 data__rules__trainingnotheld__blockcommits = data__rules__trainingnotheld["block_commits"]
@@ -2064,7 +2064,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__trainingnotheld_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.training-not-held must not contain "+str(data__rules__trainingnotheld_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__trainingnotheld, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__trainingnotheld, custom_formats, (name_prefix or "data") + ".rules.training-not-held")
                 if "cost-overrun-forecast" in data__rules_keys:
                     data__rules_keys.remove("cost-overrun-forecast")
                     data__rules__costoverrunforecast = data__rules["cost-overrun-forecast"]
@@ -2082,7 +2082,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__costoverrunforecast_keys:
                                 data__rules__costoverrunforecast_keys.remove("level")
                                 data__rules__costoverrunforecast__level = data__rules__costoverrunforecast["level"]
-                                validate___definitions_rulelevel(data__rules__costoverrunforecast__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__costoverrunforecast__level, custom_formats, (name_prefix or "data") + ".rules.cost-overrun-forecast.level")
                             if "block_commits" in data__rules__costoverrunforecast_keys:
                                 data__rules__costoverrunforecast_keys.remove("block_commits")
                                 data__rules__costoverrunforecast__blockcommits = data__rules__costoverrunforecast["block_commits"]
@@ -2099,7 +2099,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__costoverrunforecast_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-overrun-forecast must not contain "+str(data__rules__costoverrunforecast_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__costoverrunforecast, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__costoverrunforecast, custom_formats, (name_prefix or "data") + ".rules.cost-overrun-forecast")
                 if "cost-actuals-missing" in data__rules_keys:
                     data__rules_keys.remove("cost-actuals-missing")
                     data__rules__costactualsmissing = data__rules["cost-actuals-missing"]
@@ -2117,7 +2117,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__costactualsmissing_keys:
                                 data__rules__costactualsmissing_keys.remove("level")
                                 data__rules__costactualsmissing__level = data__rules__costactualsmissing["level"]
-                                validate___definitions_rulelevel(data__rules__costactualsmissing__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__costactualsmissing__level, custom_formats, (name_prefix or "data") + ".rules.cost-actuals-missing.level")
                             if "block_commits" in data__rules__costactualsmissing_keys:
                                 data__rules__costactualsmissing_keys.remove("block_commits")
                                 data__rules__costactualsmissing__blockcommits = data__rules__costactualsmissing["block_commits"]
@@ -2134,7 +2134,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__costactualsmissing_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.cost-actuals-missing must not contain "+str(data__rules__costactualsmissing_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__costactualsmissing, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__costactualsmissing, custom_formats, (name_prefix or "data") + ".rules.cost-actuals-missing")
                 if "budget-plan-mismatch" in data__rules_keys:
                     data__rules_keys.remove("budget-plan-mismatch")
                     data__rules__budgetplanmismatch = data__rules["budget-plan-mismatch"]
@@ -2152,7 +2152,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__budgetplanmismatch_keys:
                                 data__rules__budgetplanmismatch_keys.remove("level")
                                 data__rules__budgetplanmismatch__level = data__rules__budgetplanmismatch["level"]
-                                validate___definitions_rulelevel(data__rules__budgetplanmismatch__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__budgetplanmismatch__level, custom_formats, (name_prefix or "data") + ".rules.budget-plan-mismatch.level")
                             if "block_commits" in data__rules__budgetplanmismatch_keys:
                                 data__rules__budgetplanmismatch_keys.remove("block_commits")
                                 data__rules__budgetplanmismatch__blockcommits = data__rules__budgetplanmismatch["block_commits"]
@@ -2161,7 +2161,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__budgetplanmismatch_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.budget-plan-mismatch must not contain "+str(data__rules__budgetplanmismatch_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__budgetplanmismatch, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__budgetplanmismatch, custom_formats, (name_prefix or "data") + ".rules.budget-plan-mismatch")
                 if "defects-rising" in data__rules_keys:
                     data__rules_keys.remove("defects-rising")
                     data__rules__defectsrising = data__rules["defects-rising"]
@@ -2179,7 +2179,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__defectsrising_keys:
                                 data__rules__defectsrising_keys.remove("level")
                                 data__rules__defectsrising__level = data__rules__defectsrising["level"]
-                                validate___definitions_rulelevel(data__rules__defectsrising__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__defectsrising__level, custom_formats, (name_prefix or "data") + ".rules.defects-rising.level")
                             if "block_commits" in data__rules__defectsrising_keys:
                                 data__rules__defectsrising_keys.remove("block_commits")
                                 data__rules__defectsrising__blockcommits = data__rules__defectsrising["block_commits"]
@@ -2196,7 +2196,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__defectsrising_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.defects-rising must not contain "+str(data__rules__defectsrising_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__defectsrising, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__defectsrising, custom_formats, (name_prefix or "data") + ".rules.defects-rising")
                 if "closure-missing" in data__rules_keys:
                     data__rules_keys.remove("closure-missing")
                     data__rules__closuremissing = data__rules["closure-missing"]
@@ -2214,7 +2214,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__closuremissing_keys:
                                 data__rules__closuremissing_keys.remove("level")
                                 data__rules__closuremissing__level = data__rules__closuremissing["level"]
-                                validate___definitions_rulelevel(data__rules__closuremissing__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__closuremissing__level, custom_formats, (name_prefix or "data") + ".rules.closure-missing.level")
                             if "block_commits" in data__rules__closuremissing_keys:
                                 data__rules__closuremissing_keys.remove("block_commits")
                                 data__rules__closuremissing__blockcommits = data__rules__closuremissing["block_commits"]
@@ -2231,7 +2231,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__closuremissing_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-missing must not contain "+str(data__rules__closuremissing_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__closuremissing, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__closuremissing, custom_formats, (name_prefix or "data") + ".rules.closure-missing")
                 if "closure-items-untransferred" in data__rules_keys:
                     data__rules_keys.remove("closure-items-untransferred")
                     data__rules__closureitemsuntransferred = data__rules["closure-items-untransferred"]
@@ -2249,7 +2249,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__closureitemsuntransferred_keys:
                                 data__rules__closureitemsuntransferred_keys.remove("level")
                                 data__rules__closureitemsuntransferred__level = data__rules__closureitemsuntransferred["level"]
-                                validate___definitions_rulelevel(data__rules__closureitemsuntransferred__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__closureitemsuntransferred__level, custom_formats, (name_prefix or "data") + ".rules.closure-items-untransferred.level")
                             if "block_commits" in data__rules__closureitemsuntransferred_keys:
                                 data__rules__closureitemsuntransferred_keys.remove("block_commits")
                                 data__rules__closureitemsuntransferred__blockcommits = data__rules__closureitemsuntransferred["block_commits"]
@@ -2258,7 +2258,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__closureitemsuntransferred_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-items-untransferred must not contain "+str(data__rules__closureitemsuntransferred_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__closureitemsuntransferred, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__closureitemsuntransferred, custom_formats, (name_prefix or "data") + ".rules.closure-items-untransferred")
                 if "closure-no-retrospective" in data__rules_keys:
                     data__rules_keys.remove("closure-no-retrospective")
                     data__rules__closurenoretrospective = data__rules["closure-no-retrospective"]
@@ -2276,7 +2276,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__closurenoretrospective_keys:
                                 data__rules__closurenoretrospective_keys.remove("level")
                                 data__rules__closurenoretrospective__level = data__rules__closurenoretrospective["level"]
-                                validate___definitions_rulelevel(data__rules__closurenoretrospective__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__closurenoretrospective__level, custom_formats, (name_prefix or "data") + ".rules.closure-no-retrospective.level")
                             if "block_commits" in data__rules__closurenoretrospective_keys:
                                 data__rules__closurenoretrospective_keys.remove("block_commits")
                                 data__rules__closurenoretrospective__blockcommits = data__rules__closurenoretrospective["block_commits"]
@@ -2293,7 +2293,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__closurenoretrospective_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.closure-no-retrospective must not contain "+str(data__rules__closurenoretrospective_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__closurenoretrospective, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__closurenoretrospective, custom_formats, (name_prefix or "data") + ".rules.closure-no-retrospective")
                 if "lesson-action-overdue" in data__rules_keys:
                     data__rules_keys.remove("lesson-action-overdue")
                     data__rules__lessonactionoverdue = data__rules["lesson-action-overdue"]
@@ -2311,7 +2311,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__lessonactionoverdue_keys:
                                 data__rules__lessonactionoverdue_keys.remove("level")
                                 data__rules__lessonactionoverdue__level = data__rules__lessonactionoverdue["level"]
-                                validate___definitions_rulelevel(data__rules__lessonactionoverdue__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__lessonactionoverdue__level, custom_formats, (name_prefix or "data") + ".rules.lesson-action-overdue.level")
                             if "block_commits" in data__rules__lessonactionoverdue_keys:
                                 data__rules__lessonactionoverdue_keys.remove("block_commits")
                                 data__rules__lessonactionoverdue__blockcommits = data__rules__lessonactionoverdue["block_commits"]
@@ -2320,7 +2320,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__lessonactionoverdue_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.lesson-action-overdue must not contain "+str(data__rules__lessonactionoverdue_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__lessonactionoverdue, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__lessonactionoverdue, custom_formats, (name_prefix or "data") + ".rules.lesson-action-overdue")
                 if "meeting-cadence-missed" in data__rules_keys:
                     data__rules_keys.remove("meeting-cadence-missed")
                     data__rules__meetingcadencemissed = data__rules["meeting-cadence-missed"]
@@ -2338,7 +2338,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__meetingcadencemissed_keys:
                                 data__rules__meetingcadencemissed_keys.remove("level")
                                 data__rules__meetingcadencemissed__level = data__rules__meetingcadencemissed["level"]
-                                validate___definitions_rulelevel(data__rules__meetingcadencemissed__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__meetingcadencemissed__level, custom_formats, (name_prefix or "data") + ".rules.meeting-cadence-missed.level")
                             if "block_commits" in data__rules__meetingcadencemissed_keys:
                                 data__rules__meetingcadencemissed_keys.remove("block_commits")
                                 data__rules__meetingcadencemissed__blockcommits = data__rules__meetingcadencemissed["block_commits"]
@@ -2347,7 +2347,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__meetingcadencemissed_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-cadence-missed must not contain "+str(data__rules__meetingcadencemissed_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__meetingcadencemissed, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__meetingcadencemissed, custom_formats, (name_prefix or "data") + ".rules.meeting-cadence-missed")
                 if "meeting-agenda-incomplete" in data__rules_keys:
                     data__rules_keys.remove("meeting-agenda-incomplete")
                     data__rules__meetingagendaincomplete = data__rules["meeting-agenda-incomplete"]
@@ -2365,7 +2365,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__meetingagendaincomplete_keys:
                                 data__rules__meetingagendaincomplete_keys.remove("level")
                                 data__rules__meetingagendaincomplete__level = data__rules__meetingagendaincomplete["level"]
-                                validate___definitions_rulelevel(data__rules__meetingagendaincomplete__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__meetingagendaincomplete__level, custom_formats, (name_prefix or "data") + ".rules.meeting-agenda-incomplete.level")
                             if "block_commits" in data__rules__meetingagendaincomplete_keys:
                                 data__rules__meetingagendaincomplete_keys.remove("block_commits")
                                 data__rules__meetingagendaincomplete__blockcommits = data__rules__meetingagendaincomplete["block_commits"]
@@ -2374,7 +2374,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__meetingagendaincomplete_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.meeting-agenda-incomplete must not contain "+str(data__rules__meetingagendaincomplete_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__meetingagendaincomplete, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__meetingagendaincomplete, custom_formats, (name_prefix or "data") + ".rules.meeting-agenda-incomplete")
                 if "stakeholder-unheard" in data__rules_keys:
                     data__rules_keys.remove("stakeholder-unheard")
                     data__rules__stakeholderunheard = data__rules["stakeholder-unheard"]
@@ -2392,7 +2392,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__stakeholderunheard_keys:
                                 data__rules__stakeholderunheard_keys.remove("level")
                                 data__rules__stakeholderunheard__level = data__rules__stakeholderunheard["level"]
-                                validate___definitions_rulelevel(data__rules__stakeholderunheard__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__stakeholderunheard__level, custom_formats, (name_prefix or "data") + ".rules.stakeholder-unheard.level")
                             if "block_commits" in data__rules__stakeholderunheard_keys:
                                 data__rules__stakeholderunheard_keys.remove("block_commits")
                                 data__rules__stakeholderunheard__blockcommits = data__rules__stakeholderunheard["block_commits"]
@@ -2414,7 +2414,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__stakeholderunheard_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.stakeholder-unheard must not contain "+str(data__rules__stakeholderunheard_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__stakeholderunheard, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__stakeholderunheard, custom_formats, (name_prefix or "data") + ".rules.stakeholder-unheard")
                 if "concern-response-late" in data__rules_keys:
                     data__rules_keys.remove("concern-response-late")
                     data__rules__concernresponselate = data__rules["concern-response-late"]
@@ -2432,7 +2432,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__concernresponselate_keys:
                                 data__rules__concernresponselate_keys.remove("level")
                                 data__rules__concernresponselate__level = data__rules__concernresponselate["level"]
-                                validate___definitions_rulelevel(data__rules__concernresponselate__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__concernresponselate__level, custom_formats, (name_prefix or "data") + ".rules.concern-response-late.level")
                             if "block_commits" in data__rules__concernresponselate_keys:
                                 data__rules__concernresponselate_keys.remove("block_commits")
                                 data__rules__concernresponselate__blockcommits = data__rules__concernresponselate["block_commits"]
@@ -2441,7 +2441,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__concernresponselate_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.concern-response-late must not contain "+str(data__rules__concernresponselate_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__concernresponselate, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__concernresponselate, custom_formats, (name_prefix or "data") + ".rules.concern-response-late")
                 if "concern-resolved-late" in data__rules_keys:
                     data__rules_keys.remove("concern-resolved-late")
                     data__rules__concernresolvedlate = data__rules["concern-resolved-late"]
@@ -2459,7 +2459,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__concernresolvedlate_keys:
                                 data__rules__concernresolvedlate_keys.remove("level")
                                 data__rules__concernresolvedlate__level = data__rules__concernresolvedlate["level"]
-                                validate___definitions_rulelevel(data__rules__concernresolvedlate__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__concernresolvedlate__level, custom_formats, (name_prefix or "data") + ".rules.concern-resolved-late.level")
                             if "block_commits" in data__rules__concernresolvedlate_keys:
                                 data__rules__concernresolvedlate_keys.remove("block_commits")
                                 data__rules__concernresolvedlate__blockcommits = data__rules__concernresolvedlate["block_commits"]
@@ -2468,7 +2468,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__concernresolvedlate_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.concern-resolved-late must not contain "+str(data__rules__concernresolvedlate_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__concernresolvedlate, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__concernresolvedlate, custom_formats, (name_prefix or "data") + ".rules.concern-resolved-late")
                 if "feedback-stale" in data__rules_keys:
                     data__rules_keys.remove("feedback-stale")
                     data__rules__feedbackstale = data__rules["feedback-stale"]
@@ -2486,7 +2486,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__feedbackstale_keys:
                                 data__rules__feedbackstale_keys.remove("level")
                                 data__rules__feedbackstale__level = data__rules__feedbackstale["level"]
-                                validate___definitions_rulelevel(data__rules__feedbackstale__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__feedbackstale__level, custom_formats, (name_prefix or "data") + ".rules.feedback-stale.level")
                             if "block_commits" in data__rules__feedbackstale_keys:
                                 data__rules__feedbackstale_keys.remove("block_commits")
                                 data__rules__feedbackstale__blockcommits = data__rules__feedbackstale["block_commits"]
@@ -2503,7 +2503,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__feedbackstale_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-stale must not contain "+str(data__rules__feedbackstale_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__feedbackstale, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__feedbackstale, custom_formats, (name_prefix or "data") + ".rules.feedback-stale")
                 if "feedback-dropping" in data__rules_keys:
                     data__rules_keys.remove("feedback-dropping")
                     data__rules__feedbackdropping = data__rules["feedback-dropping"]
@@ -2521,7 +2521,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__feedbackdropping_keys:
                                 data__rules__feedbackdropping_keys.remove("level")
                                 data__rules__feedbackdropping__level = data__rules__feedbackdropping["level"]
-                                validate___definitions_rulelevel(data__rules__feedbackdropping__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__feedbackdropping__level, custom_formats, (name_prefix or "data") + ".rules.feedback-dropping.level")
                             if "block_commits" in data__rules__feedbackdropping_keys:
                                 data__rules__feedbackdropping_keys.remove("block_commits")
                                 data__rules__feedbackdropping__blockcommits = data__rules__feedbackdropping["block_commits"]
@@ -2546,7 +2546,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__feedbackdropping_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-dropping must not contain "+str(data__rules__feedbackdropping_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__feedbackdropping, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__feedbackdropping, custom_formats, (name_prefix or "data") + ".rules.feedback-dropping")
                 if "feedback-low" in data__rules_keys:
                     data__rules_keys.remove("feedback-low")
                     data__rules__feedbacklow = data__rules["feedback-low"]
@@ -2564,7 +2564,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__feedbacklow_keys:
                                 data__rules__feedbacklow_keys.remove("level")
                                 data__rules__feedbacklow__level = data__rules__feedbacklow["level"]
-                                validate___definitions_rulelevel(data__rules__feedbacklow__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__feedbacklow__level, custom_formats, (name_prefix or "data") + ".rules.feedback-low.level")
                             if "block_commits" in data__rules__feedbacklow_keys:
                                 data__rules__feedbacklow_keys.remove("block_commits")
                                 data__rules__feedbacklow__blockcommits = data__rules__feedbacklow["block_commits"]
@@ -2581,7 +2581,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__feedbacklow_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-low must not contain "+str(data__rules__feedbacklow_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__feedbacklow, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__feedbacklow, custom_formats, (name_prefix or "data") + ".rules.feedback-low")
                 if "feedback-unanswered" in data__rules_keys:
                     data__rules_keys.remove("feedback-unanswered")
                     data__rules__feedbackunanswered = data__rules["feedback-unanswered"]
@@ -2599,7 +2599,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__feedbackunanswered_keys:
                                 data__rules__feedbackunanswered_keys.remove("level")
                                 data__rules__feedbackunanswered__level = data__rules__feedbackunanswered["level"]
-                                validate___definitions_rulelevel(data__rules__feedbackunanswered__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__feedbackunanswered__level, custom_formats, (name_prefix or "data") + ".rules.feedback-unanswered.level")
                             if "block_commits" in data__rules__feedbackunanswered_keys:
                                 data__rules__feedbackunanswered_keys.remove("block_commits")
                                 data__rules__feedbackunanswered__blockcommits = data__rules__feedbackunanswered["block_commits"]
@@ -2632,7 +2632,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__feedbackunanswered_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.feedback-unanswered must not contain "+str(data__rules__feedbackunanswered_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__feedbackunanswered, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__feedbackunanswered, custom_formats, (name_prefix or "data") + ".rules.feedback-unanswered")
                 if "team-pulse-low" in data__rules_keys:
                     data__rules_keys.remove("team-pulse-low")
                     data__rules__teampulselow = data__rules["team-pulse-low"]
@@ -2650,7 +2650,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if "level" in data__rules__teampulselow_keys:
                                 data__rules__teampulselow_keys.remove("level")
                                 data__rules__teampulselow__level = data__rules__teampulselow["level"]
-                                validate___definitions_rulelevel(data__rules__teampulselow__level, custom_formats, None)
+                                validate___definitions_rulelevel(data__rules__teampulselow__level, custom_formats, (name_prefix or "data") + ".rules.team-pulse-low.level")
                             if "block_commits" in data__rules__teampulselow_keys:
                                 data__rules__teampulselow_keys.remove("block_commits")
                                 data__rules__teampulselow__blockcommits = data__rules__teampulselow["block_commits"]
@@ -2667,7 +2667,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__rules__teampulselow_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.team-pulse-low must not contain "+str(data__rules__teampulselow_keys)+" properties")
                     else:
-                        validate___definitions_rulelevel(data__rules__teampulselow, custom_formats, None)
+                        validate___definitions_rulelevel(data__rules__teampulselow, custom_formats, (name_prefix or "data") + ".rules.team-pulse-low")
                 if data__rules_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must not contain "+str(data__rules_keys)+" properties")
         if data_keys:
@@ -2754,7 +2754,7 @@ def validate___definitions_common__people(data, custom_formats={}, name_prefix=N
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
         for data_x, data_item in enumerate(data):
-            validate___definitions_common__person(data_item, custom_formats, None)
+            validate___definitions_common__person(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]")
     return data
 
 def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):

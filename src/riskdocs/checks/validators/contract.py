@@ -33,15 +33,15 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            validate___definitions_common__text(data__title, custom_formats, None)
+            validate___definitions_common__text(data__title, custom_formats, (name_prefix or "data") + ".title")
         if "signed" in data_keys:
             data_keys.remove("signed")
             data__signed = data["signed"]
-            validate___definitions_common__date(data__signed, custom_formats, None)
+            validate___definitions_common__date(data__signed, custom_formats, (name_prefix or "data") + ".signed")
         if "signed_by" in data_keys:
             data_keys.remove("signed_by")
             data__signedby = data["signed_by"]
-            validate___definitions_common__people(data__signedby, custom_formats, None)
+            validate___definitions_common__people(data__signedby, custom_formats, (name_prefix or "data") + ".signed_by")
         if "type" in data_keys:
             data_keys.remove("type")
             data__type = data["type"]
@@ -65,7 +65,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "value" in data_keys:
             data_keys.remove("value")
             data__value = data["value"]
-            validate___definitions_common__money(data__value, custom_formats, None)
+            validate___definitions_common__money(data__value, custom_formats, (name_prefix or "data") + ".value")
         if "currency" in data_keys:
             data_keys.remove("currency")
             data__currency = data["currency"]
@@ -118,7 +118,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__payments_len = len(data__payments)
                 for data__payments_x, data__payments_item in enumerate(data__payments):
                     if not isinstance(data__payments_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]" + " must be object")
                     data__payments_item_any_of_count2 = 0
                     if not data__payments_item_any_of_count2:
                         try:
@@ -126,7 +126,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__payments_item_is_dict:
                                 data__payments_item__missing_keys = set(['due']) - data__payments_item.keys()
                                 if data__payments_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]" + " must contain ")
                             data__payments_item_any_of_count2 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if not data__payments_item_any_of_count2:
@@ -135,54 +135,54 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__payments_item_is_dict:
                                 data__payments_item__missing_keys = set(['on_acceptance']) - data__payments_item.keys()
                                 if data__payments_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]" + " must contain ")
                             data__payments_item_any_of_count2 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if not data__payments_item_any_of_count2:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " cannot be validated by any definition")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]" + " cannot be validated by any definition")
                     data__payments_item_is_dict = isinstance(data__payments_item, dict)
                     if data__payments_item_is_dict:
                         data__payments_item__missing_keys = set(['title', 'amount']) - data__payments_item.keys()
                         if data__payments_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]" + " must contain ")
                         data__payments_item_keys = set(data__payments_item.keys())
                         if "title" in data__payments_item_keys:
                             data__payments_item_keys.remove("title")
                             data__payments_item__title = data__payments_item["title"]
-                            validate___definitions_common__text(data__payments_item__title, custom_formats, None)
+                            validate___definitions_common__text(data__payments_item__title, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].title")
                         if "amount" in data__payments_item_keys:
                             data__payments_item_keys.remove("amount")
                             data__payments_item__amount = data__payments_item["amount"]
-                            validate___definitions_common__money(data__payments_item__amount, custom_formats, None)
+                            validate___definitions_common__money(data__payments_item__amount, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].amount")
                         if "due" in data__payments_item_keys:
                             data__payments_item_keys.remove("due")
                             data__payments_item__due = data__payments_item["due"]
-                            validate___definitions_common__date(data__payments_item__due, custom_formats, None)
+                            validate___definitions_common__date(data__payments_item__due, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].due")
                         if "on_acceptance" in data__payments_item_keys:
                             data__payments_item_keys.remove("on_acceptance")
                             data__payments_item__onacceptance = data__payments_item["on_acceptance"]
                             if not isinstance(data__payments_item__onacceptance, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance" + " must be array")
                             data__payments_item__onacceptance_is_list = isinstance(data__payments_item__onacceptance, (list, tuple))
                             if data__payments_item__onacceptance_is_list:
                                 data__payments_item__onacceptance_len = len(data__payments_item__onacceptance)
                                 if data__payments_item__onacceptance_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance".format(**locals()) + " must contain at least 1 items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance" + " must contain at least 1 items")
                                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                 if data__payments_item__onacceptance_len > len(set(fn(data__payments_item__onacceptance_x) for data__payments_item__onacceptance_x in data__payments_item__onacceptance)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance".format(**locals()) + " must contain unique items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance" + " must contain unique items")
                                 for data__payments_item__onacceptance_x, data__payments_item__onacceptance_item in enumerate(data__payments_item__onacceptance):
-                                    validate___definitions_common__deliverableid(data__payments_item__onacceptance_item, custom_formats, None)
+                                    validate___definitions_common__deliverableid(data__payments_item__onacceptance_item, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].on_acceptance[{data__payments_item__onacceptance_x}]")
                         if "invoiced" in data__payments_item_keys:
                             data__payments_item_keys.remove("invoiced")
                             data__payments_item__invoiced = data__payments_item["invoiced"]
-                            validate___definitions_common__date(data__payments_item__invoiced, custom_formats, None)
+                            validate___definitions_common__date(data__payments_item__invoiced, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].invoiced")
                         if "paid" in data__payments_item_keys:
                             data__payments_item_keys.remove("paid")
                             data__payments_item__paid = data__payments_item["paid"]
-                            validate___definitions_common__date(data__payments_item__paid, custom_formats, None)
+                            validate___definitions_common__date(data__payments_item__paid, custom_formats, (name_prefix or "data") + ".payments[{data__payments_x}].paid")
                         if data__payments_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]".format(**locals()) + " must not contain "+str(data__payments_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".payments[{data__payments_x}]" + " must not contain "+str(data__payments_item_keys)+" properties")
         if "obligations" in data_keys:
             data_keys.remove("obligations")
             data__obligations = data["obligations"]
@@ -193,7 +193,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__obligations_len = len(data__obligations)
                 for data__obligations_x, data__obligations_item in enumerate(data__obligations):
                     if not isinstance(data__obligations_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must be object")
                     data__obligations_item_any_of_count3 = 0
                     if not data__obligations_item_any_of_count3:
                         try:
@@ -201,7 +201,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__obligations_item_is_dict:
                                 data__obligations_item__missing_keys = set(['due']) - data__obligations_item.keys()
                                 if data__obligations_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                             data__obligations_item_any_of_count3 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if not data__obligations_item_any_of_count3:
@@ -210,23 +210,23 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__obligations_item_is_dict:
                                 data__obligations_item__missing_keys = set(['after']) - data__obligations_item.keys()
                                 if data__obligations_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                             data__obligations_item_any_of_count3 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if not data__obligations_item_any_of_count3:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " cannot be validated by any definition")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " cannot be validated by any definition")
                     try:
                         data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
                         if data__obligations_item_is_dict:
                             data__obligations_item__missing_keys = set(['status']) - data__obligations_item.keys()
                             if data__obligations_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                             data__obligations_item_keys = set(data__obligations_item.keys())
                             if "status" in data__obligations_item_keys:
                                 data__obligations_item_keys.remove("status")
                                 data__obligations_item__status = data__obligations_item["status"]
                                 if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'done'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['done']")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be one of ['done']")
                     except (JsonSchemaValueException, JsonSchemaValuesException):
                         pass
                     else:
@@ -234,26 +234,26 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__obligations_item_is_dict:
                             data__obligations_item__missing_keys = set(['done']) - data__obligations_item.keys()
                             if data__obligations_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                             data__obligations_item_keys = set(data__obligations_item.keys())
                             if "done" in data__obligations_item_keys:
                                 data__obligations_item_keys.remove("done")
                                 data__obligations_item__done = data__obligations_item["done"]
-                                validate___definitions_common__date(data__obligations_item__done, custom_formats, None)
+                                validate___definitions_common__date(data__obligations_item__done, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].done")
                     try:
                         data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
                         if data__obligations_item_is_dict:
                             data__obligations_item__missing_keys = set(['status']) - data__obligations_item.keys()
                             if data__obligations_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                             data__obligations_item_keys = set(data__obligations_item.keys())
                             if "status" in data__obligations_item_keys:
                                 data__obligations_item_keys.remove("status")
                                 data__obligations_item__status = data__obligations_item["status"]
                                 if not isinstance(data__obligations_item__status, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be string")
                                 if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'open' or isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'dropped'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['open', 'dropped']")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be one of ['open', 'dropped']")
                     except (JsonSchemaValueException, JsonSchemaValuesException):
                         pass
                     else:
@@ -264,19 +264,19 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__obligations_item_keys.remove("done")
                                 data__obligations_item__done = data__obligations_item["done"]
                                 if not isinstance(data__obligations_item__done, (NoneType)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].done".format(**locals()) + " must be null")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].done" + " must be null")
                     try:
                         data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
                         if data__obligations_item_is_dict:
                             data__obligations_item__missing_keys = set(['status']) - data__obligations_item.keys()
                             if data__obligations_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                             data__obligations_item_keys = set(data__obligations_item.keys())
                             if "status" in data__obligations_item_keys:
                                 data__obligations_item_keys.remove("status")
                                 data__obligations_item__status = data__obligations_item["status"]
                                 if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'dropped'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['dropped']")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be one of ['dropped']")
                     except (JsonSchemaValueException, JsonSchemaValuesException):
                         pass
                     else:
@@ -284,150 +284,150 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__obligations_item_is_dict:
                             data__obligations_item__missing_keys = set(['note']) - data__obligations_item.keys()
                             if data__obligations_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                     data__obligations_item_is_dict = isinstance(data__obligations_item, dict)
                     if data__obligations_item_is_dict:
                         data__obligations_item__missing_keys = set(['id', 'title', 'owner', 'to', 'status']) - data__obligations_item.keys()
                         if data__obligations_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must contain ")
                         data__obligations_item_keys = set(data__obligations_item.keys())
                         if "id" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("id")
                             data__obligations_item__id = data__obligations_item["id"]
                             if not isinstance(data__obligations_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].id" + " must be string")
                             if isinstance(data__obligations_item__id, str):
                                 if not REGEX_PATTERNS['^O-[0-9]+$'].search(data__obligations_item__id):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].id".format(**locals()) + " must match pattern ^O-[0-9]+$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].id" + " must match pattern ^O-[0-9]+$")
                         if "title" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("title")
                             data__obligations_item__title = data__obligations_item["title"]
-                            validate___definitions_common__text(data__obligations_item__title, custom_formats, None)
+                            validate___definitions_common__text(data__obligations_item__title, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].title")
                         if "owner" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("owner")
                             data__obligations_item__owner = data__obligations_item["owner"]
-                            validate___definitions_common__person(data__obligations_item__owner, custom_formats, None)
+                            validate___definitions_common__person(data__obligations_item__owner, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].owner")
                         if "to" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("to")
                             data__obligations_item__to = data__obligations_item["to"]
-                            validate___definitions_common__person(data__obligations_item__to, custom_formats, None)
+                            validate___definitions_common__person(data__obligations_item__to, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].to")
                         if "due" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("due")
                             data__obligations_item__due = data__obligations_item["due"]
-                            validate___definitions_common__date(data__obligations_item__due, custom_formats, None)
+                            validate___definitions_common__date(data__obligations_item__due, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].due")
                         if "after" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("after")
                             data__obligations_item__after = data__obligations_item["after"]
                             if not isinstance(data__obligations_item__after, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after" + " must be object")
                             try:
                                 data__obligations_item__after_is_dict = isinstance(data__obligations_item__after, dict)
                                 if data__obligations_item__after_is_dict:
                                     data__obligations_item__after__missing_keys = set(['deliverable', 'milestone']) - data__obligations_item__after.keys()
                                     if data__obligations_item__after__missing_keys:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must contain ")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after" + " must contain ")
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             else:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must NOT match a disallowed definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after" + " must NOT match a disallowed definition")
                             data__obligations_item__after_is_dict = isinstance(data__obligations_item__after, dict)
                             if data__obligations_item__after_is_dict:
                                 data__obligations_item__after__missing_keys = set(['days']) - data__obligations_item__after.keys()
                                 if data__obligations_item__after__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after" + " must contain ")
                                 data__obligations_item__after_keys = set(data__obligations_item__after.keys())
                                 if "days" in data__obligations_item__after_keys:
                                     data__obligations_item__after_keys.remove("days")
                                     data__obligations_item__after__days = data__obligations_item__after["days"]
                                     if not isinstance(data__obligations_item__after__days, (int)) and not (isinstance(data__obligations_item__after__days, float) and data__obligations_item__after__days.is_integer()) or isinstance(data__obligations_item__after__days, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after.days".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after.days" + " must be integer")
                                     if isinstance(data__obligations_item__after__days, (int, float, Decimal)) and not isinstance(data__obligations_item__after__days, bool):
                                         if data__obligations_item__after__days < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after.days".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after.days" + " must be bigger than or equal to 0")
                                 if "deliverable" in data__obligations_item__after_keys:
                                     data__obligations_item__after_keys.remove("deliverable")
                                     data__obligations_item__after__deliverable = data__obligations_item__after["deliverable"]
-                                    validate___definitions_common__deliverableid(data__obligations_item__after__deliverable, custom_formats, None)
+                                    validate___definitions_common__deliverableid(data__obligations_item__after__deliverable, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].after.deliverable")
                                 if "milestone" in data__obligations_item__after_keys:
                                     data__obligations_item__after_keys.remove("milestone")
                                     data__obligations_item__after__milestone = data__obligations_item__after["milestone"]
-                                    validate___definitions_common__milestoneid(data__obligations_item__after__milestone, custom_formats, None)
+                                    validate___definitions_common__milestoneid(data__obligations_item__after__milestone, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].after.milestone")
                                 if data__obligations_item__after_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after".format(**locals()) + " must not contain "+str(data__obligations_item__after_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].after" + " must not contain "+str(data__obligations_item__after_keys)+" properties")
                         if "status" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("status")
                             data__obligations_item__status = data__obligations_item["status"]
                             if not isinstance(data__obligations_item__status, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be string")
                             data__obligations_item__status_one_of_count4 = 0
                             if data__obligations_item__status_one_of_count4 < 2:
                                 try:
                                     if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'open'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['open']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be one of ['open']")
                                     data__obligations_item__status_one_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__obligations_item__status_one_of_count4 < 2:
                                 try:
                                     if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'done'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['done']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be one of ['done']")
                                     data__obligations_item__status_one_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__obligations_item__status_one_of_count4 < 2:
                                 try:
                                     if not (isinstance(data__obligations_item__status, str) and data__obligations_item__status == 'dropped'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be one of ['dropped']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be one of ['dropped']")
                                     data__obligations_item__status_one_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__obligations_item__status_one_of_count4 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].status" + " must be valid exactly by one definition")
                         if "done" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("done")
                             data__obligations_item__done = data__obligations_item["done"]
-                            validate___definitions_common__date(data__obligations_item__done, custom_formats, None)
+                            validate___definitions_common__date(data__obligations_item__done, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].done")
                         if "renegotiated" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("renegotiated")
                             data__obligations_item__renegotiated = data__obligations_item["renegotiated"]
                             if not isinstance(data__obligations_item__renegotiated, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated" + " must be array")
                             data__obligations_item__renegotiated_is_list = isinstance(data__obligations_item__renegotiated, (list, tuple))
                             if data__obligations_item__renegotiated_is_list:
                                 data__obligations_item__renegotiated_len = len(data__obligations_item__renegotiated)
                                 for data__obligations_item__renegotiated_x, data__obligations_item__renegotiated_item in enumerate(data__obligations_item__renegotiated):
                                     if not isinstance(data__obligations_item__renegotiated_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]" + " must be object")
                                     data__obligations_item__renegotiated_item_is_dict = isinstance(data__obligations_item__renegotiated_item, dict)
                                     if data__obligations_item__renegotiated_item_is_dict:
                                         data__obligations_item__renegotiated_item__missing_keys = set(['on', 'from', 'to', 'agreed_by']) - data__obligations_item__renegotiated_item.keys()
                                         if data__obligations_item__renegotiated_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]" + " must contain ")
                                         data__obligations_item__renegotiated_item_keys = set(data__obligations_item__renegotiated_item.keys())
                                         if "on" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("on")
                                             data__obligations_item__renegotiated_item__on = data__obligations_item__renegotiated_item["on"]
-                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__on, custom_formats, None)
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__on, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].on")
                                         if "from" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("from")
                                             data__obligations_item__renegotiated_item__from = data__obligations_item__renegotiated_item["from"]
-                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__from, custom_formats, None)
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__from, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].from")
                                         if "to" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("to")
                                             data__obligations_item__renegotiated_item__to = data__obligations_item__renegotiated_item["to"]
-                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__to, custom_formats, None)
+                                            validate___definitions_common__date(data__obligations_item__renegotiated_item__to, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].to")
                                         if "agreed_by" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("agreed_by")
                                             data__obligations_item__renegotiated_item__agreedby = data__obligations_item__renegotiated_item["agreed_by"]
-                                            validate___definitions_common__person(data__obligations_item__renegotiated_item__agreedby, custom_formats, None)
+                                            validate___definitions_common__person(data__obligations_item__renegotiated_item__agreedby, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].agreed_by")
                                         if "reason" in data__obligations_item__renegotiated_item_keys:
                                             data__obligations_item__renegotiated_item_keys.remove("reason")
                                             data__obligations_item__renegotiated_item__reason = data__obligations_item__renegotiated_item["reason"]
-                                            validate___definitions_common__text(data__obligations_item__renegotiated_item__reason, custom_formats, None)
+                                            validate___definitions_common__text(data__obligations_item__renegotiated_item__reason, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}].reason")
                                         if data__obligations_item__renegotiated_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]".format(**locals()) + " must not contain "+str(data__obligations_item__renegotiated_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}].renegotiated[{data__obligations_item__renegotiated_x}]" + " must not contain "+str(data__obligations_item__renegotiated_item_keys)+" properties")
                         if "note" in data__obligations_item_keys:
                             data__obligations_item_keys.remove("note")
                             data__obligations_item__note = data__obligations_item["note"]
-                            validate___definitions_common__text(data__obligations_item__note, custom_formats, None)
+                            validate___definitions_common__text(data__obligations_item__note, custom_formats, (name_prefix or "data") + ".obligations[{data__obligations_x}].note")
                         if data__obligations_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]".format(**locals()) + " must not contain "+str(data__obligations_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".obligations[{data__obligations_x}]" + " must not contain "+str(data__obligations_item_keys)+" properties")
         if "client_sees" in data_keys:
             data_keys.remove("client_sees")
             data__clientsees = data["client_sees"]
@@ -441,44 +441,44 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees must contain unique items")
                 for data__clientsees_x, data__clientsees_item in enumerate(data__clientsees):
                     if not isinstance(data__clientsees_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be string")
                     data__clientsees_item_one_of_count5 = 0
                     if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'terms'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['terms']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be one of ['terms']")
                             data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'value'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['value']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be one of ['value']")
                             data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'acceptance'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['acceptance']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be one of ['acceptance']")
                             data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'payments'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['payments']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be one of ['payments']")
                             data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__clientsees_item_one_of_count5 < 2:
                         try:
                             if not (isinstance(data__clientsees_item, str) and data__clientsees_item == 'obligations'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be one of ['obligations']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be one of ['obligations']")
                             data__clientsees_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__clientsees_item_one_of_count5 != 1:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]".format(**locals()) + " must be valid exactly by one definition")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".client_sees[{data__clientsees_x}]" + " must be valid exactly by one definition")
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
-            validate___definitions_common__text(data__note, custom_formats, None)
+            validate___definitions_common__text(data__note, custom_formats, (name_prefix or "data") + ".note")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -530,7 +530,7 @@ def validate___definitions_common__people(data, custom_formats={}, name_prefix=N
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
         for data_x, data_item in enumerate(data):
-            validate___definitions_common__person(data_item, custom_formats, None)
+            validate___definitions_common__person(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]")
     return data
 
 def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):

@@ -49,7 +49,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses must contain at least 1 items")
                 for data__responses_x, data__responses_item in enumerate(data__responses):
                     if not isinstance(data__responses_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must be object")
                     data__responses_item_any_of_count1 = 0
                     if not data__responses_item_any_of_count1:
                         try:
@@ -57,7 +57,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__responses_item_is_dict:
                                 data__responses_item__missing_keys = set(['scores']) - data__responses_item.keys()
                                 if data__responses_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must contain ")
                             data__responses_item_any_of_count1 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if not data__responses_item_any_of_count1:
@@ -66,126 +66,126 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__responses_item_is_dict:
                                 data__responses_item__missing_keys = set(['nps']) - data__responses_item.keys()
                                 if data__responses_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must contain ")
                             data__responses_item_any_of_count1 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if not data__responses_item_any_of_count1:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " cannot be validated by any definition")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " cannot be validated by any definition")
                     data__responses_item_is_dict = isinstance(data__responses_item, dict)
                     if data__responses_item_is_dict:
                         data__responses_item__missing_keys = set(['date', 'from']) - data__responses_item.keys()
                         if data__responses_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must contain ")
                         data__responses_item_keys = set(data__responses_item.keys())
                         if "date" in data__responses_item_keys:
                             data__responses_item_keys.remove("date")
                             data__responses_item__date = data__responses_item["date"]
-                            validate___definitions_common__date(data__responses_item__date, custom_formats, None)
+                            validate___definitions_common__date(data__responses_item__date, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].date")
                         if "from" in data__responses_item_keys:
                             data__responses_item_keys.remove("from")
                             data__responses_item__from = data__responses_item["from"]
-                            validate___definitions_common__person(data__responses_item__from, custom_formats, None)
+                            validate___definitions_common__person(data__responses_item__from, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].from")
                         if "scores" in data__responses_item_keys:
                             data__responses_item_keys.remove("scores")
                             data__responses_item__scores = data__responses_item["scores"]
                             if not isinstance(data__responses_item__scores, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must be object")
                             data__responses_item__scores_is_dict = isinstance(data__responses_item__scores, dict)
                             if data__responses_item__scores_is_dict:
                                 data__responses_item__scores_len = len(data__responses_item__scores)
                                 if data__responses_item__scores_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must contain at least 1 properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must contain at least 1 properties")
                                 data__responses_item__scores_keys = set(data__responses_item__scores.keys())
                                 for data__responses_item__scores_key in data__responses_item__scores_keys:
                                     if data__responses_item__scores_key not in []:
                                         data__responses_item__scores_value = data__responses_item__scores.get(data__responses_item__scores_key)
                                         if not isinstance(data__responses_item__scores_value, (int)) and not (isinstance(data__responses_item__scores_value, float) and data__responses_item__scores_value.is_integer()) or isinstance(data__responses_item__scores_value, bool):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}".format(**locals()) + " must be integer")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}" + " must be integer")
                                         if isinstance(data__responses_item__scores_value, (int, float, Decimal)) and not isinstance(data__responses_item__scores_value, bool):
                                             if data__responses_item__scores_value < 1:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}".format(**locals()) + " must be bigger than or equal to 1")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}" + " must be bigger than or equal to 1")
                                             if data__responses_item__scores_value > 5:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}".format(**locals()) + " must be smaller than or equal to 5")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}" + " must be smaller than or equal to 5")
                                 if data__responses_item__scores_len != 0:
                                     data__responses_item__scores_property_names = True
                                     for data__responses_item__scores_key in data__responses_item__scores:
                                         try:
                                             if isinstance(data__responses_item__scores_key, str):
                                                 if not REGEX_PATTERNS['^[a-z][a-z_]*$'].search(data__responses_item__scores_key):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must match pattern ^[a-z][a-z_]*$")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must match pattern ^[a-z][a-z_]*$")
                                         except (JsonSchemaValueException, JsonSchemaValuesException):
                                             data__responses_item__scores_property_names = False
                                     if not data__responses_item__scores_property_names:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must be named by propertyName definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must be named by propertyName definition")
                         if "nps" in data__responses_item_keys:
                             data__responses_item_keys.remove("nps")
                             data__responses_item__nps = data__responses_item["nps"]
                             if not isinstance(data__responses_item__nps, (int)) and not (isinstance(data__responses_item__nps, float) and data__responses_item__nps.is_integer()) or isinstance(data__responses_item__nps, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].nps".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].nps" + " must be integer")
                             if isinstance(data__responses_item__nps, (int, float, Decimal)) and not isinstance(data__responses_item__nps, bool):
                                 if data__responses_item__nps < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].nps".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].nps" + " must be bigger than or equal to 0")
                                 if data__responses_item__nps > 10:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].nps".format(**locals()) + " must be smaller than or equal to 10")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].nps" + " must be smaller than or equal to 10")
                         if "comment" in data__responses_item_keys:
                             data__responses_item_keys.remove("comment")
                             data__responses_item__comment = data__responses_item["comment"]
-                            validate___definitions_common__text(data__responses_item__comment, custom_formats, None)
+                            validate___definitions_common__text(data__responses_item__comment, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].comment")
                         if "tone" in data__responses_item_keys:
                             data__responses_item_keys.remove("tone")
                             data__responses_item__tone = data__responses_item["tone"]
                             if not isinstance(data__responses_item__tone, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone" + " must be string")
                             data__responses_item__tone_one_of_count2 = 0
                             if data__responses_item__tone_one_of_count2 < 2:
                                 try:
                                     if not (isinstance(data__responses_item__tone, str) and data__responses_item__tone == 'positive'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be one of ['positive']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone" + " must be one of ['positive']")
                                     data__responses_item__tone_one_of_count2 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__responses_item__tone_one_of_count2 < 2:
                                 try:
                                     if not (isinstance(data__responses_item__tone, str) and data__responses_item__tone == 'neutral'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be one of ['neutral']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone" + " must be one of ['neutral']")
                                     data__responses_item__tone_one_of_count2 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__responses_item__tone_one_of_count2 < 2:
                                 try:
                                     if not (isinstance(data__responses_item__tone, str) and data__responses_item__tone == 'negative'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be one of ['negative']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone" + " must be one of ['negative']")
                                     data__responses_item__tone_one_of_count2 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__responses_item__tone_one_of_count2 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].tone" + " must be valid exactly by one definition")
                         if "follow_up" in data__responses_item_keys:
                             data__responses_item_keys.remove("follow_up")
                             data__responses_item__followup = data__responses_item["follow_up"]
                             if not isinstance(data__responses_item__followup, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up" + " must be array")
                             data__responses_item__followup_is_list = isinstance(data__responses_item__followup, (list, tuple))
                             if data__responses_item__followup_is_list:
                                 data__responses_item__followup_len = len(data__responses_item__followup)
                                 if data__responses_item__followup_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up".format(**locals()) + " must contain at least 1 items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up" + " must contain at least 1 items")
                                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                 if data__responses_item__followup_len > len(set(fn(data__responses_item__followup_x) for data__responses_item__followup_x in data__responses_item__followup)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up".format(**locals()) + " must contain unique items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up" + " must contain unique items")
                                 for data__responses_item__followup_x, data__responses_item__followup_item in enumerate(data__responses_item__followup):
                                     if not isinstance(data__responses_item__followup_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up[{data__responses_item__followup_x}]".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up[{data__responses_item__followup_x}]" + " must be string")
                                     if isinstance(data__responses_item__followup_item, str):
                                         if not REGEX_PATTERNS['^(C|Q|L|CR)-[0-9]+$'].search(data__responses_item__followup_item):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up[{data__responses_item__followup_x}]".format(**locals()) + " must match pattern ^(C|Q|L|CR)-[0-9]+$")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].follow_up[{data__responses_item__followup_x}]" + " must match pattern ^(C|Q|L|CR)-[0-9]+$")
                         if data__responses_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must not contain "+str(data__responses_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must not contain "+str(data__responses_item_keys)+" properties")
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
-            validate___definitions_common__external(data__external, custom_formats, None)
+            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
-            validate___definitions_common__visibility(data__visibility, custom_formats, None)
+            validate___definitions_common__visibility(data__visibility, custom_formats, (name_prefix or "data") + ".visibility")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

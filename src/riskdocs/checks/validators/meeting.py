@@ -38,7 +38,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "date" in data_keys:
             data_keys.remove("date")
             data__date = data["date"]
-            validate___definitions_common__date(data__date, custom_formats, None)
+            validate___definitions_common__date(data__date, custom_formats, (name_prefix or "data") + ".date")
         if "time" in data_keys:
             data_keys.remove("time")
             data__time = data["time"]
@@ -69,7 +69,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            validate___definitions_common__text(data__title, custom_formats, None)
+            validate___definitions_common__text(data__title, custom_formats, (name_prefix or "data") + ".title")
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
@@ -135,7 +135,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "attendees" in data_keys:
             data_keys.remove("attendees")
             data__attendees = data["attendees"]
-            validate___definitions_common__people(data__attendees, custom_formats, None)
+            validate___definitions_common__people(data__attendees, custom_formats, (name_prefix or "data") + ".attendees")
         if "cadence" in data_keys:
             data_keys.remove("cadence")
             data__cadence = data["cadence"]
@@ -156,22 +156,22 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".training must contain unique items")
                 for data__training_x, data__training_item in enumerate(data__training):
                     if not isinstance(data__training_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]" + " must be string")
                     if isinstance(data__training_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__training_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9-]*$")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]" + " must match pattern ^[a-z0-9][a-z0-9-]*$")
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
-            validate___definitions_common__external(data__external, custom_formats, None)
+            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
-            validate___definitions_common__visibility(data__visibility, custom_formats, None)
+            validate___definitions_common__visibility(data__visibility, custom_formats, (name_prefix or "data") + ".visibility")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate___definitions_common__ignore(data__ignore, custom_formats, None)
+            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -185,7 +185,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, None)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True
@@ -272,7 +272,7 @@ def validate___definitions_common__people(data, custom_formats={}, name_prefix=N
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
         for data_x, data_item in enumerate(data):
-            validate___definitions_common__person(data_item, custom_formats, None)
+            validate___definitions_common__person(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]")
     return data
 
 def validate___definitions_common__person(data, custom_formats={}, name_prefix=None):

@@ -48,63 +48,63 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses must contain at least 1 items")
                 for data__responses_x, data__responses_item in enumerate(data__responses):
                     if not isinstance(data__responses_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must be object")
                     data__responses_item_is_dict = isinstance(data__responses_item, dict)
                     if data__responses_item_is_dict:
                         data__responses_item__missing_keys = set(['date', 'from', 'scores']) - data__responses_item.keys()
                         if data__responses_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must contain ")
                         data__responses_item_keys = set(data__responses_item.keys())
                         if "date" in data__responses_item_keys:
                             data__responses_item_keys.remove("date")
                             data__responses_item__date = data__responses_item["date"]
-                            validate___definitions_common__date(data__responses_item__date, custom_formats, None)
+                            validate___definitions_common__date(data__responses_item__date, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].date")
                         if "from" in data__responses_item_keys:
                             data__responses_item_keys.remove("from")
                             data__responses_item__from = data__responses_item["from"]
-                            validate___definitions_common__person(data__responses_item__from, custom_formats, None)
+                            validate___definitions_common__person(data__responses_item__from, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].from")
                         if "scores" in data__responses_item_keys:
                             data__responses_item_keys.remove("scores")
                             data__responses_item__scores = data__responses_item["scores"]
                             if not isinstance(data__responses_item__scores, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must be object")
                             data__responses_item__scores_is_dict = isinstance(data__responses_item__scores, dict)
                             if data__responses_item__scores_is_dict:
                                 data__responses_item__scores_len = len(data__responses_item__scores)
                                 if data__responses_item__scores_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must contain at least 1 properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must contain at least 1 properties")
                                 data__responses_item__scores_keys = set(data__responses_item__scores.keys())
                                 for data__responses_item__scores_key in data__responses_item__scores_keys:
                                     if data__responses_item__scores_key not in []:
                                         data__responses_item__scores_value = data__responses_item__scores.get(data__responses_item__scores_key)
                                         if not isinstance(data__responses_item__scores_value, (int)) and not (isinstance(data__responses_item__scores_value, float) and data__responses_item__scores_value.is_integer()) or isinstance(data__responses_item__scores_value, bool):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}".format(**locals()) + " must be integer")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}" + " must be integer")
                                         if isinstance(data__responses_item__scores_value, (int, float, Decimal)) and not isinstance(data__responses_item__scores_value, bool):
                                             if data__responses_item__scores_value < 1:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}".format(**locals()) + " must be bigger than or equal to 1")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}" + " must be bigger than or equal to 1")
                                             if data__responses_item__scores_value > 5:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}".format(**locals()) + " must be smaller than or equal to 5")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores.{data__responses_item__scores_key}" + " must be smaller than or equal to 5")
                                 if data__responses_item__scores_len != 0:
                                     data__responses_item__scores_property_names = True
                                     for data__responses_item__scores_key in data__responses_item__scores:
                                         try:
                                             if isinstance(data__responses_item__scores_key, str):
                                                 if not REGEX_PATTERNS['^[a-z][a-z_]*$'].search(data__responses_item__scores_key):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must match pattern ^[a-z][a-z_]*$")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must match pattern ^[a-z][a-z_]*$")
                                         except (JsonSchemaValueException, JsonSchemaValuesException):
                                             data__responses_item__scores_property_names = False
                                     if not data__responses_item__scores_property_names:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores".format(**locals()) + " must be named by propertyName definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}].scores" + " must be named by propertyName definition")
                         if "comment" in data__responses_item_keys:
                             data__responses_item_keys.remove("comment")
                             data__responses_item__comment = data__responses_item["comment"]
-                            validate___definitions_common__text(data__responses_item__comment, custom_formats, None)
+                            validate___definitions_common__text(data__responses_item__comment, custom_formats, (name_prefix or "data") + ".responses[{data__responses_x}].comment")
                         if data__responses_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]".format(**locals()) + " must not contain "+str(data__responses_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responses[{data__responses_x}]" + " must not contain "+str(data__responses_item_keys)+" properties")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate___definitions_common__ignore(data__ignore, custom_formats, None)
+            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -118,7 +118,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, None)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True

@@ -81,23 +81,23 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate___definitions_common__riskid(data__id, custom_formats, None)
+            validate___definitions_common__riskid(data__id, custom_formats, (name_prefix or "data") + ".id")
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            validate___definitions_common__text(data__title, custom_formats, None)
+            validate___definitions_common__text(data__title, custom_formats, (name_prefix or "data") + ".title")
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
-            validate___definitions_common__text(data__description, custom_formats, None)
+            validate___definitions_common__text(data__description, custom_formats, (name_prefix or "data") + ".description")
         if "owner" in data_keys:
             data_keys.remove("owner")
             data__owner = data["owner"]
-            validate___definitions_common__person(data__owner, custom_formats, None)
+            validate___definitions_common__person(data__owner, custom_formats, (name_prefix or "data") + ".owner")
         if "raised" in data_keys:
             data_keys.remove("raised")
             data__raised = data["raised"]
-            validate___definitions_common__date(data__raised, custom_formats, None)
+            validate___definitions_common__date(data__raised, custom_formats, (name_prefix or "data") + ".raised")
         if "category" in data_keys:
             data_keys.remove("category")
             data__category = data["category"]
@@ -292,7 +292,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "trigger" in data_keys:
             data_keys.remove("trigger")
             data__trigger = data["trigger"]
-            validate___definitions_common__text(data__trigger, custom_formats, None)
+            validate___definitions_common__text(data__trigger, custom_formats, (name_prefix or "data") + ".trigger")
         if "prevention" in data_keys:
             data_keys.remove("prevention")
             data__prevention = data["prevention"]
@@ -303,35 +303,35 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__prevention_len = len(data__prevention)
                 for data__prevention_x, data__prevention_item in enumerate(data__prevention):
                     if not isinstance(data__prevention_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".prevention[{data__prevention_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".prevention[{data__prevention_x}]" + " must be object")
                     data__prevention_item_is_dict = isinstance(data__prevention_item, dict)
                     if data__prevention_item_is_dict:
                         data__prevention_item__missing_keys = set(['action', 'owner', 'due']) - data__prevention_item.keys()
                         if data__prevention_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".prevention[{data__prevention_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".prevention[{data__prevention_x}]" + " must contain ")
                         data__prevention_item_keys = set(data__prevention_item.keys())
                         if "action" in data__prevention_item_keys:
                             data__prevention_item_keys.remove("action")
                             data__prevention_item__action = data__prevention_item["action"]
-                            validate___definitions_common__text(data__prevention_item__action, custom_formats, None)
+                            validate___definitions_common__text(data__prevention_item__action, custom_formats, (name_prefix or "data") + ".prevention[{data__prevention_x}].action")
                         if "owner" in data__prevention_item_keys:
                             data__prevention_item_keys.remove("owner")
                             data__prevention_item__owner = data__prevention_item["owner"]
-                            validate___definitions_common__person(data__prevention_item__owner, custom_formats, None)
+                            validate___definitions_common__person(data__prevention_item__owner, custom_formats, (name_prefix or "data") + ".prevention[{data__prevention_x}].owner")
                         if "due" in data__prevention_item_keys:
                             data__prevention_item_keys.remove("due")
                             data__prevention_item__due = data__prevention_item["due"]
-                            validate___definitions_common__date(data__prevention_item__due, custom_formats, None)
+                            validate___definitions_common__date(data__prevention_item__due, custom_formats, (name_prefix or "data") + ".prevention[{data__prevention_x}].due")
                         if "done" in data__prevention_item_keys:
                             data__prevention_item_keys.remove("done")
                             data__prevention_item__done = data__prevention_item["done"]
-                            validate___definitions_common__optionaldate(data__prevention_item__done, custom_formats, None)
+                            validate___definitions_common__optionaldate(data__prevention_item__done, custom_formats, (name_prefix or "data") + ".prevention[{data__prevention_x}].done")
                         if data__prevention_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".prevention[{data__prevention_x}]".format(**locals()) + " must not contain "+str(data__prevention_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".prevention[{data__prevention_x}]" + " must not contain "+str(data__prevention_item_keys)+" properties")
         if "contingency" in data_keys:
             data_keys.remove("contingency")
             data__contingency = data["contingency"]
-            validate___definitions_common__text(data__contingency, custom_formats, None)
+            validate___definitions_common__text(data__contingency, custom_formats, (name_prefix or "data") + ".contingency")
         if "contingency_agreed" in data_keys:
             data_keys.remove("contingency_agreed")
             data__contingencyagreed = data["contingency_agreed"]
@@ -346,11 +346,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "on" in data__contingencyagreed_keys:
                     data__contingencyagreed_keys.remove("on")
                     data__contingencyagreed__on = data__contingencyagreed["on"]
-                    validate___definitions_common__date(data__contingencyagreed__on, custom_formats, None)
+                    validate___definitions_common__date(data__contingencyagreed__on, custom_formats, (name_prefix or "data") + ".contingency_agreed.on")
                 if "by" in data__contingencyagreed_keys:
                     data__contingencyagreed_keys.remove("by")
                     data__contingencyagreed__by = data__contingencyagreed["by"]
-                    validate___definitions_common__person(data__contingencyagreed__by, custom_formats, None)
+                    validate___definitions_common__person(data__contingencyagreed__by, custom_formats, (name_prefix or "data") + ".contingency_agreed.by")
                 if data__contingencyagreed_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".contingency_agreed must not contain "+str(data__contingencyagreed_keys)+" properties")
         if "acceptance" in data_keys:
@@ -367,25 +367,25 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "on" in data__acceptance_keys:
                     data__acceptance_keys.remove("on")
                     data__acceptance__on = data__acceptance["on"]
-                    validate___definitions_common__date(data__acceptance__on, custom_formats, None)
+                    validate___definitions_common__date(data__acceptance__on, custom_formats, (name_prefix or "data") + ".acceptance.on")
                 if "by" in data__acceptance_keys:
                     data__acceptance_keys.remove("by")
                     data__acceptance__by = data__acceptance["by"]
-                    validate___definitions_common__person(data__acceptance__by, custom_formats, None)
+                    validate___definitions_common__person(data__acceptance__by, custom_formats, (name_prefix or "data") + ".acceptance.by")
                 if "reason" in data__acceptance_keys:
                     data__acceptance_keys.remove("reason")
                     data__acceptance__reason = data__acceptance["reason"]
-                    validate___definitions_common__text(data__acceptance__reason, custom_formats, None)
+                    validate___definitions_common__text(data__acceptance__reason, custom_formats, (name_prefix or "data") + ".acceptance.reason")
                 if "until" in data__acceptance_keys:
                     data__acceptance_keys.remove("until")
                     data__acceptance__until = data__acceptance["until"]
-                    validate___definitions_common__date(data__acceptance__until, custom_formats, None)
+                    validate___definitions_common__date(data__acceptance__until, custom_formats, (name_prefix or "data") + ".acceptance.until")
                 if data__acceptance_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".acceptance must not contain "+str(data__acceptance_keys)+" properties")
         if "review_by" in data_keys:
             data_keys.remove("review_by")
             data__reviewby = data["review_by"]
-            validate___definitions_common__date(data__reviewby, custom_formats, None)
+            validate___definitions_common__date(data__reviewby, custom_formats, (name_prefix or "data") + ".review_by")
         if "reviews" in data_keys:
             data_keys.remove("reviews")
             data__reviews = data["reviews"]
@@ -396,67 +396,67 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__reviews_len = len(data__reviews)
                 for data__reviews_x, data__reviews_item in enumerate(data__reviews):
                     if not isinstance(data__reviews_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}]" + " must be object")
                     data__reviews_item_is_dict = isinstance(data__reviews_item, dict)
                     if data__reviews_item_is_dict:
                         data__reviews_item__missing_keys = set(['on', 'by']) - data__reviews_item.keys()
                         if data__reviews_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}]" + " must contain ")
                         data__reviews_item_keys = set(data__reviews_item.keys())
                         if "on" in data__reviews_item_keys:
                             data__reviews_item_keys.remove("on")
                             data__reviews_item__on = data__reviews_item["on"]
-                            validate___definitions_common__date(data__reviews_item__on, custom_formats, None)
+                            validate___definitions_common__date(data__reviews_item__on, custom_formats, (name_prefix or "data") + ".reviews[{data__reviews_x}].on")
                         if "by" in data__reviews_item_keys:
                             data__reviews_item_keys.remove("by")
                             data__reviews_item__by = data__reviews_item["by"]
-                            validate___definitions_common__person(data__reviews_item__by, custom_formats, None)
+                            validate___definitions_common__person(data__reviews_item__by, custom_formats, (name_prefix or "data") + ".reviews[{data__reviews_x}].by")
                         if "probability" in data__reviews_item_keys:
                             data__reviews_item_keys.remove("probability")
                             data__reviews_item__probability = data__reviews_item["probability"]
                             if not isinstance(data__reviews_item__probability, (int)) and not (isinstance(data__reviews_item__probability, float) and data__reviews_item__probability.is_integer()) or isinstance(data__reviews_item__probability, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].probability".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].probability" + " must be integer")
                             if isinstance(data__reviews_item__probability, (int, float, Decimal)) and not isinstance(data__reviews_item__probability, bool):
                                 if data__reviews_item__probability < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].probability".format(**locals()) + " must be bigger than or equal to 1")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].probability" + " must be bigger than or equal to 1")
                                 if data__reviews_item__probability > 5:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].probability".format(**locals()) + " must be smaller than or equal to 5")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].probability" + " must be smaller than or equal to 5")
                         if "impact" in data__reviews_item_keys:
                             data__reviews_item_keys.remove("impact")
                             data__reviews_item__impact = data__reviews_item["impact"]
                             if not isinstance(data__reviews_item__impact, (int)) and not (isinstance(data__reviews_item__impact, float) and data__reviews_item__impact.is_integer()) or isinstance(data__reviews_item__impact, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].impact".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].impact" + " must be integer")
                             if isinstance(data__reviews_item__impact, (int, float, Decimal)) and not isinstance(data__reviews_item__impact, bool):
                                 if data__reviews_item__impact < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].impact".format(**locals()) + " must be bigger than or equal to 1")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].impact" + " must be bigger than or equal to 1")
                                 if data__reviews_item__impact > 5:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].impact".format(**locals()) + " must be smaller than or equal to 5")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}].impact" + " must be smaller than or equal to 5")
                         if "note" in data__reviews_item_keys:
                             data__reviews_item_keys.remove("note")
                             data__reviews_item__note = data__reviews_item["note"]
-                            validate___definitions_common__text(data__reviews_item__note, custom_formats, None)
+                            validate___definitions_common__text(data__reviews_item__note, custom_formats, (name_prefix or "data") + ".reviews[{data__reviews_x}].note")
                         if data__reviews_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}]".format(**locals()) + " must not contain "+str(data__reviews_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviews[{data__reviews_x}]" + " must not contain "+str(data__reviews_item_keys)+" properties")
         if "closed" in data_keys:
             data_keys.remove("closed")
             data__closed = data["closed"]
-            validate___definitions_common__date(data__closed, custom_formats, None)
+            validate___definitions_common__date(data__closed, custom_formats, (name_prefix or "data") + ".closed")
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
-            validate___definitions_common__links(data__links, custom_formats, None)
+            validate___definitions_common__links(data__links, custom_formats, (name_prefix or "data") + ".links")
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
-            validate___definitions_common__external(data__external, custom_formats, None)
+            validate___definitions_common__external(data__external, custom_formats, (name_prefix or "data") + ".external")
         if "visibility" in data_keys:
             data_keys.remove("visibility")
             data__visibility = data["visibility"]
-            validate___definitions_common__visibility(data__visibility, custom_formats, None)
+            validate___definitions_common__visibility(data__visibility, custom_formats, (name_prefix or "data") + ".visibility")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate___definitions_common__ignore(data__ignore, custom_formats, None)
+            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -470,7 +470,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, None)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True
@@ -563,7 +563,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__risks_len > len(set(fn(data__risks_x) for data__risks_x in data__risks)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks must contain unique items")
                 for data__risks_x, data__risks_item in enumerate(data__risks):
-                    validate___definitions_common__riskid(data__risks_item, custom_formats, None)
+                    validate___definitions_common__riskid(data__risks_item, custom_formats, (name_prefix or "data") + ".risks[{data__risks_x}]")
         if "commitments" in data_keys:
             data_keys.remove("commitments")
             data__commitments = data["commitments"]
@@ -576,7 +576,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__commitments_len > len(set(fn(data__commitments_x) for data__commitments_x in data__commitments)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments must contain unique items")
                 for data__commitments_x, data__commitments_item in enumerate(data__commitments):
-                    validate___definitions_common__commitmentid(data__commitments_item, custom_formats, None)
+                    validate___definitions_common__commitmentid(data__commitments_item, custom_formats, (name_prefix or "data") + ".commitments[{data__commitments_x}]")
         if "change_requests" in data_keys:
             data_keys.remove("change_requests")
             data__changerequests = data["change_requests"]
@@ -589,7 +589,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__changerequests_len > len(set(fn(data__changerequests_x) for data__changerequests_x in data__changerequests)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".change_requests must contain unique items")
                 for data__changerequests_x, data__changerequests_item in enumerate(data__changerequests):
-                    validate___definitions_common__changerequestid(data__changerequests_item, custom_formats, None)
+                    validate___definitions_common__changerequestid(data__changerequests_item, custom_formats, (name_prefix or "data") + ".change_requests[{data__changerequests_x}]")
         if "concerns" in data_keys:
             data_keys.remove("concerns")
             data__concerns = data["concerns"]
@@ -602,7 +602,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__concerns_len > len(set(fn(data__concerns_x) for data__concerns_x in data__concerns)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns must contain unique items")
                 for data__concerns_x, data__concerns_item in enumerate(data__concerns):
-                    validate___definitions_common__concernid(data__concerns_item, custom_formats, None)
+                    validate___definitions_common__concernid(data__concerns_item, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}]")
         if "milestones" in data_keys:
             data_keys.remove("milestones")
             data__milestones = data["milestones"]
@@ -615,7 +615,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__milestones_len > len(set(fn(data__milestones_x) for data__milestones_x in data__milestones)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones must contain unique items")
                 for data__milestones_x, data__milestones_item in enumerate(data__milestones):
-                    validate___definitions_common__milestoneid(data__milestones_item, custom_formats, None)
+                    validate___definitions_common__milestoneid(data__milestones_item, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}]")
         if "deliverables" in data_keys:
             data_keys.remove("deliverables")
             data__deliverables = data["deliverables"]
@@ -628,7 +628,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__deliverables_len > len(set(fn(data__deliverables_x) for data__deliverables_x in data__deliverables)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables must contain unique items")
                 for data__deliverables_x, data__deliverables_item in enumerate(data__deliverables):
-                    validate___definitions_common__deliverableid(data__deliverables_item, custom_formats, None)
+                    validate___definitions_common__deliverableid(data__deliverables_item, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}]")
         if "meetings" in data_keys:
             data_keys.remove("meetings")
             data__meetings = data["meetings"]
@@ -641,7 +641,7 @@ def validate___definitions_common__links(data, custom_formats={}, name_prefix=No
                 if data__meetings_len > len(set(fn(data__meetings_x) for data__meetings_x in data__meetings)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings must contain unique items")
                 for data__meetings_x, data__meetings_item in enumerate(data__meetings):
-                    validate___definitions_common__meetingpath(data__meetings_item, custom_formats, None)
+                    validate___definitions_common__meetingpath(data__meetings_item, custom_formats, (name_prefix or "data") + ".meetings[{data__meetings_x}]")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

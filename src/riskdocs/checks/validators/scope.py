@@ -40,11 +40,11 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "signed_off" in data_keys:
             data_keys.remove("signed_off")
             data__signedoff = data["signed_off"]
-            validate___definitions_common__optionaldate(data__signedoff, custom_formats, None)
+            validate___definitions_common__optionaldate(data__signedoff, custom_formats, (name_prefix or "data") + ".signed_off")
         if "signed_off_by" in data_keys:
             data_keys.remove("signed_off_by")
             data__signedoffby = data["signed_off_by"]
-            validate___definitions_common__person(data__signedoffby, custom_formats, None)
+            validate___definitions_common__person(data__signedoffby, custom_formats, (name_prefix or "data") + ".signed_off_by")
         if "resigned" in data_keys:
             data_keys.remove("resigned")
             data__resigned = data["resigned"]
@@ -55,40 +55,40 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__resigned_len = len(data__resigned)
                 for data__resigned_x, data__resigned_item in enumerate(data__resigned):
                     if not isinstance(data__resigned_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]" + " must be object")
                     data__resigned_item_is_dict = isinstance(data__resigned_item, dict)
                     if data__resigned_item_is_dict:
                         data__resigned_item__missing_keys = set(['on', 'by']) - data__resigned_item.keys()
                         if data__resigned_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]" + " must contain ")
                         data__resigned_item_keys = set(data__resigned_item.keys())
                         if "on" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("on")
                             data__resigned_item__on = data__resigned_item["on"]
-                            validate___definitions_common__date(data__resigned_item__on, custom_formats, None)
+                            validate___definitions_common__date(data__resigned_item__on, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].on")
                         if "by" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("by")
                             data__resigned_item__by = data__resigned_item["by"]
-                            validate___definitions_common__person(data__resigned_item__by, custom_formats, None)
+                            validate___definitions_common__person(data__resigned_item__by, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].by")
                         if "change_requests" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("change_requests")
                             data__resigned_item__changerequests = data__resigned_item["change_requests"]
                             if not isinstance(data__resigned_item__changerequests, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests" + " must be array")
                             data__resigned_item__changerequests_is_list = isinstance(data__resigned_item__changerequests, (list, tuple))
                             if data__resigned_item__changerequests_is_list:
                                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                 data__resigned_item__changerequests_len = len(data__resigned_item__changerequests)
                                 if data__resigned_item__changerequests_len > len(set(fn(data__resigned_item__changerequests_x) for data__resigned_item__changerequests_x in data__resigned_item__changerequests)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests".format(**locals()) + " must contain unique items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests" + " must contain unique items")
                                 for data__resigned_item__changerequests_x, data__resigned_item__changerequests_item in enumerate(data__resigned_item__changerequests):
-                                    validate___definitions_common__changerequestid(data__resigned_item__changerequests_item, custom_formats, None)
+                                    validate___definitions_common__changerequestid(data__resigned_item__changerequests_item, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].change_requests[{data__resigned_item__changerequests_x}]")
                         if "note" in data__resigned_item_keys:
                             data__resigned_item_keys.remove("note")
                             data__resigned_item__note = data__resigned_item["note"]
-                            validate___definitions_common__text(data__resigned_item__note, custom_formats, None)
+                            validate___definitions_common__text(data__resigned_item__note, custom_formats, (name_prefix or "data") + ".resigned[{data__resigned_x}].note")
                         if data__resigned_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]".format(**locals()) + " must not contain "+str(data__resigned_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resigned[{data__resigned_x}]" + " must not contain "+str(data__resigned_item_keys)+" properties")
         if "deliverables" in data_keys:
             data_keys.remove("deliverables")
             data__deliverables = data["deliverables"]
@@ -101,19 +101,19 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables must contain at least 1 items")
                 for data__deliverables_x, data__deliverables_item in enumerate(data__deliverables):
                     if not isinstance(data__deliverables_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must be object")
                     try:
                         data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                         if data__deliverables_item_is_dict:
                             data__deliverables_item__missing_keys = set(['state']) - data__deliverables_item.keys()
                             if data__deliverables_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must contain ")
                             data__deliverables_item_keys = set(data__deliverables_item.keys())
                             if "state" in data__deliverables_item_keys:
                                 data__deliverables_item_keys.remove("state")
                                 data__deliverables_item__state = data__deliverables_item["state"]
                                 if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'submitted'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['submitted']")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['submitted']")
                     except (JsonSchemaValueException, JsonSchemaValuesException):
                         pass
                     else:
@@ -121,19 +121,19 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__deliverables_item_is_dict:
                             data__deliverables_item__missing_keys = set(['submitted']) - data__deliverables_item.keys()
                             if data__deliverables_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must contain ")
                     try:
                         data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                         if data__deliverables_item_is_dict:
                             data__deliverables_item__missing_keys = set(['state']) - data__deliverables_item.keys()
                             if data__deliverables_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must contain ")
                             data__deliverables_item_keys = set(data__deliverables_item.keys())
                             if "state" in data__deliverables_item_keys:
                                 data__deliverables_item_keys.remove("state")
                                 data__deliverables_item__state = data__deliverables_item["state"]
                                 if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'accepted'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['accepted']")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['accepted']")
                     except (JsonSchemaValueException, JsonSchemaValuesException):
                         data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                         if data__deliverables_item_is_dict:
@@ -142,25 +142,25 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__deliverables_item_keys.remove("accepted")
                                 data__deliverables_item__accepted = data__deliverables_item["accepted"]
                                 if not isinstance(data__deliverables_item__accepted, (NoneType)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must be null")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted" + " must be null")
                     else:
                         data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                         if data__deliverables_item_is_dict:
                             data__deliverables_item__missing_keys = set(['accepted']) - data__deliverables_item.keys()
                             if data__deliverables_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must contain ")
                     try:
                         data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                         if data__deliverables_item_is_dict:
                             data__deliverables_item__missing_keys = set(['state']) - data__deliverables_item.keys()
                             if data__deliverables_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must contain ")
                             data__deliverables_item_keys = set(data__deliverables_item.keys())
                             if "state" in data__deliverables_item_keys:
                                 data__deliverables_item_keys.remove("state")
                                 data__deliverables_item__state = data__deliverables_item["state"]
                                 if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'rejected'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['rejected']")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['rejected']")
                     except (JsonSchemaValueException, JsonSchemaValuesException):
                         pass
                     else:
@@ -168,268 +168,268 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__deliverables_item_is_dict:
                             data__deliverables_item__missing_keys = set(['rejected']) - data__deliverables_item.keys()
                             if data__deliverables_item__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must contain ")
                     data__deliverables_item_is_dict = isinstance(data__deliverables_item, dict)
                     if data__deliverables_item_is_dict:
                         data__deliverables_item__missing_keys = set(['id', 'title', 'acceptance']) - data__deliverables_item.keys()
                         if data__deliverables_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must contain ")
                         data__deliverables_item_keys = set(data__deliverables_item.keys())
                         if "id" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("id")
                             data__deliverables_item__id = data__deliverables_item["id"]
-                            validate___definitions_common__deliverableid(data__deliverables_item__id, custom_formats, None)
+                            validate___definitions_common__deliverableid(data__deliverables_item__id, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].id")
                         if "title" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("title")
                             data__deliverables_item__title = data__deliverables_item["title"]
-                            validate___definitions_common__text(data__deliverables_item__title, custom_formats, None)
+                            validate___definitions_common__text(data__deliverables_item__title, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].title")
                         if "description" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("description")
                             data__deliverables_item__description = data__deliverables_item["description"]
-                            validate___definitions_common__text(data__deliverables_item__description, custom_formats, None)
+                            validate___definitions_common__text(data__deliverables_item__description, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].description")
                         if "acceptance" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("acceptance")
                             data__deliverables_item__acceptance = data__deliverables_item["acceptance"]
                             if not isinstance(data__deliverables_item__acceptance, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].acceptance".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].acceptance" + " must be array")
                             data__deliverables_item__acceptance_is_list = isinstance(data__deliverables_item__acceptance, (list, tuple))
                             if data__deliverables_item__acceptance_is_list:
                                 data__deliverables_item__acceptance_len = len(data__deliverables_item__acceptance)
                                 if data__deliverables_item__acceptance_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].acceptance".format(**locals()) + " must contain at least 1 items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].acceptance" + " must contain at least 1 items")
                                 for data__deliverables_item__acceptance_x, data__deliverables_item__acceptance_item in enumerate(data__deliverables_item__acceptance):
-                                    validate___definitions_common__text(data__deliverables_item__acceptance_item, custom_formats, None)
+                                    validate___definitions_common__text(data__deliverables_item__acceptance_item, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].acceptance[{data__deliverables_item__acceptance_x}]")
                         if "owner" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("owner")
                             data__deliverables_item__owner = data__deliverables_item["owner"]
-                            validate___definitions_common__person(data__deliverables_item__owner, custom_formats, None)
+                            validate___definitions_common__person(data__deliverables_item__owner, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].owner")
                         if "due" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("due")
                             data__deliverables_item__due = data__deliverables_item["due"]
-                            validate___definitions_common__date(data__deliverables_item__due, custom_formats, None)
+                            validate___definitions_common__date(data__deliverables_item__due, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].due")
                         if "state" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("state")
                             data__deliverables_item__state = data__deliverables_item["state"]
                             if not isinstance(data__deliverables_item__state, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be string")
                             data__deliverables_item__state_one_of_count1 = 0
                             if data__deliverables_item__state_one_of_count1 < 2:
                                 try:
                                     if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'planned'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['planned']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['planned']")
                                     data__deliverables_item__state_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__deliverables_item__state_one_of_count1 < 2:
                                 try:
                                     if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'in_progress'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['in_progress']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['in_progress']")
                                     data__deliverables_item__state_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__deliverables_item__state_one_of_count1 < 2:
                                 try:
                                     if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'submitted'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['submitted']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['submitted']")
                                     data__deliverables_item__state_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__deliverables_item__state_one_of_count1 < 2:
                                 try:
                                     if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'accepted'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['accepted']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['accepted']")
                                     data__deliverables_item__state_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__deliverables_item__state_one_of_count1 < 2:
                                 try:
                                     if not (isinstance(data__deliverables_item__state, str) and data__deliverables_item__state == 'rejected'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be one of ['rejected']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be one of ['rejected']")
                                     data__deliverables_item__state_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__deliverables_item__state_one_of_count1 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].state" + " must be valid exactly by one definition")
                         if "submitted" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("submitted")
                             data__deliverables_item__submitted = data__deliverables_item["submitted"]
                             if not isinstance(data__deliverables_item__submitted, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted" + " must be object")
                             data__deliverables_item__submitted_is_dict = isinstance(data__deliverables_item__submitted, dict)
                             if data__deliverables_item__submitted_is_dict:
                                 data__deliverables_item__submitted__missing_keys = set(['on', 'by']) - data__deliverables_item__submitted.keys()
                                 if data__deliverables_item__submitted__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted" + " must contain ")
                                 data__deliverables_item__submitted_keys = set(data__deliverables_item__submitted.keys())
                                 if "on" in data__deliverables_item__submitted_keys:
                                     data__deliverables_item__submitted_keys.remove("on")
                                     data__deliverables_item__submitted__on = data__deliverables_item__submitted["on"]
-                                    validate___definitions_common__date(data__deliverables_item__submitted__on, custom_formats, None)
+                                    validate___definitions_common__date(data__deliverables_item__submitted__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted.on")
                                 if "by" in data__deliverables_item__submitted_keys:
                                     data__deliverables_item__submitted_keys.remove("by")
                                     data__deliverables_item__submitted__by = data__deliverables_item__submitted["by"]
-                                    validate___definitions_common__person(data__deliverables_item__submitted__by, custom_formats, None)
+                                    validate___definitions_common__person(data__deliverables_item__submitted__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted.by")
                                 if data__deliverables_item__submitted_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted".format(**locals()) + " must not contain "+str(data__deliverables_item__submitted_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].submitted" + " must not contain "+str(data__deliverables_item__submitted_keys)+" properties")
                         if "accepted" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("accepted")
                             data__deliverables_item__accepted = data__deliverables_item["accepted"]
                             if not isinstance(data__deliverables_item__accepted, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted" + " must be object")
                             data__deliverables_item__accepted_is_dict = isinstance(data__deliverables_item__accepted, dict)
                             if data__deliverables_item__accepted_is_dict:
                                 data__deliverables_item__accepted__missing_keys = set(['on', 'by']) - data__deliverables_item__accepted.keys()
                                 if data__deliverables_item__accepted__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted" + " must contain ")
                                 data__deliverables_item__accepted_keys = set(data__deliverables_item__accepted.keys())
                                 if "on" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("on")
                                     data__deliverables_item__accepted__on = data__deliverables_item__accepted["on"]
-                                    validate___definitions_common__date(data__deliverables_item__accepted__on, custom_formats, None)
+                                    validate___definitions_common__date(data__deliverables_item__accepted__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.on")
                                 if "by" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("by")
                                     data__deliverables_item__accepted__by = data__deliverables_item__accepted["by"]
-                                    validate___definitions_common__person(data__deliverables_item__accepted__by, custom_formats, None)
+                                    validate___definitions_common__person(data__deliverables_item__accepted__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.by")
                                 if "results" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("results")
                                     data__deliverables_item__accepted__results = data__deliverables_item__accepted["results"]
                                     if not isinstance(data__deliverables_item__accepted__results, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results" + " must be array")
                                     data__deliverables_item__accepted__results_is_list = isinstance(data__deliverables_item__accepted__results, (list, tuple))
                                     if data__deliverables_item__accepted__results_is_list:
                                         data__deliverables_item__accepted__results_len = len(data__deliverables_item__accepted__results)
                                         if data__deliverables_item__accepted__results_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results".format(**locals()) + " must contain at least 1 items")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results" + " must contain at least 1 items")
                                         for data__deliverables_item__accepted__results_x, data__deliverables_item__accepted__results_item in enumerate(data__deliverables_item__accepted__results):
                                             if not isinstance(data__deliverables_item__accepted__results_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]" + " must be object")
                                             data__deliverables_item__accepted__results_item_is_dict = isinstance(data__deliverables_item__accepted__results_item, dict)
                                             if data__deliverables_item__accepted__results_item_is_dict:
                                                 data__deliverables_item__accepted__results_item__missing_keys = set(['passed', 'evidence']) - data__deliverables_item__accepted__results_item.keys()
                                                 if data__deliverables_item__accepted__results_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]" + " must contain ")
                                                 data__deliverables_item__accepted__results_item_keys = set(data__deliverables_item__accepted__results_item.keys())
                                                 if "passed" in data__deliverables_item__accepted__results_item_keys:
                                                     data__deliverables_item__accepted__results_item_keys.remove("passed")
                                                     data__deliverables_item__accepted__results_item__passed = data__deliverables_item__accepted__results_item["passed"]
                                                     if not isinstance(data__deliverables_item__accepted__results_item__passed, (bool)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}].passed".format(**locals()) + " must be boolean")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}].passed" + " must be boolean")
                                                 if "evidence" in data__deliverables_item__accepted__results_item_keys:
                                                     data__deliverables_item__accepted__results_item_keys.remove("evidence")
                                                     data__deliverables_item__accepted__results_item__evidence = data__deliverables_item__accepted__results_item["evidence"]
-                                                    validate___definitions_common__text(data__deliverables_item__accepted__results_item__evidence, custom_formats, None)
+                                                    validate___definitions_common__text(data__deliverables_item__accepted__results_item__evidence, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}].evidence")
                                                 if data__deliverables_item__accepted__results_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__accepted__results_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.results[{data__deliverables_item__accepted__results_x}]" + " must not contain "+str(data__deliverables_item__accepted__results_item_keys)+" properties")
                                 if "note" in data__deliverables_item__accepted_keys:
                                     data__deliverables_item__accepted_keys.remove("note")
                                     data__deliverables_item__accepted__note = data__deliverables_item__accepted["note"]
-                                    validate___definitions_common__text(data__deliverables_item__accepted__note, custom_formats, None)
+                                    validate___definitions_common__text(data__deliverables_item__accepted__note, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted.note")
                                 if data__deliverables_item__accepted_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted".format(**locals()) + " must not contain "+str(data__deliverables_item__accepted_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].accepted" + " must not contain "+str(data__deliverables_item__accepted_keys)+" properties")
                         if "rejected" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("rejected")
                             data__deliverables_item__rejected = data__deliverables_item["rejected"]
                             if not isinstance(data__deliverables_item__rejected, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected" + " must be array")
                             data__deliverables_item__rejected_is_list = isinstance(data__deliverables_item__rejected, (list, tuple))
                             if data__deliverables_item__rejected_is_list:
                                 data__deliverables_item__rejected_len = len(data__deliverables_item__rejected)
                                 if data__deliverables_item__rejected_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected".format(**locals()) + " must contain at least 1 items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected" + " must contain at least 1 items")
                                 for data__deliverables_item__rejected_x, data__deliverables_item__rejected_item in enumerate(data__deliverables_item__rejected):
                                     if not isinstance(data__deliverables_item__rejected_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]" + " must be object")
                                     data__deliverables_item__rejected_item_is_dict = isinstance(data__deliverables_item__rejected_item, dict)
                                     if data__deliverables_item__rejected_item_is_dict:
                                         data__deliverables_item__rejected_item__missing_keys = set(['on', 'by', 'reason']) - data__deliverables_item__rejected_item.keys()
                                         if data__deliverables_item__rejected_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]" + " must contain ")
                                         data__deliverables_item__rejected_item_keys = set(data__deliverables_item__rejected_item.keys())
                                         if "on" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("on")
                                             data__deliverables_item__rejected_item__on = data__deliverables_item__rejected_item["on"]
-                                            validate___definitions_common__date(data__deliverables_item__rejected_item__on, custom_formats, None)
+                                            validate___definitions_common__date(data__deliverables_item__rejected_item__on, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].on")
                                         if "by" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("by")
                                             data__deliverables_item__rejected_item__by = data__deliverables_item__rejected_item["by"]
-                                            validate___definitions_common__person(data__deliverables_item__rejected_item__by, custom_formats, None)
+                                            validate___definitions_common__person(data__deliverables_item__rejected_item__by, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].by")
                                         if "reason" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("reason")
                                             data__deliverables_item__rejected_item__reason = data__deliverables_item__rejected_item["reason"]
-                                            validate___definitions_common__text(data__deliverables_item__rejected_item__reason, custom_formats, None)
+                                            validate___definitions_common__text(data__deliverables_item__rejected_item__reason, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].reason")
                                         if "results" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("results")
                                             data__deliverables_item__rejected_item__results = data__deliverables_item__rejected_item["results"]
                                             if not isinstance(data__deliverables_item__rejected_item__results, (list, tuple)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results".format(**locals()) + " must be array")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results" + " must be array")
                                             data__deliverables_item__rejected_item__results_is_list = isinstance(data__deliverables_item__rejected_item__results, (list, tuple))
                                             if data__deliverables_item__rejected_item__results_is_list:
                                                 data__deliverables_item__rejected_item__results_len = len(data__deliverables_item__rejected_item__results)
                                                 if data__deliverables_item__rejected_item__results_len < 1:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results".format(**locals()) + " must contain at least 1 items")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results" + " must contain at least 1 items")
                                                 for data__deliverables_item__rejected_item__results_x, data__deliverables_item__rejected_item__results_item in enumerate(data__deliverables_item__rejected_item__results):
                                                     if not isinstance(data__deliverables_item__rejected_item__results_item, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]" + " must be object")
                                                     data__deliverables_item__rejected_item__results_item_is_dict = isinstance(data__deliverables_item__rejected_item__results_item, dict)
                                                     if data__deliverables_item__rejected_item__results_item_is_dict:
                                                         data__deliverables_item__rejected_item__results_item__missing_keys = set(['passed', 'evidence']) - data__deliverables_item__rejected_item__results_item.keys()
                                                         if data__deliverables_item__rejected_item__results_item__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]" + " must contain ")
                                                         data__deliverables_item__rejected_item__results_item_keys = set(data__deliverables_item__rejected_item__results_item.keys())
                                                         if "passed" in data__deliverables_item__rejected_item__results_item_keys:
                                                             data__deliverables_item__rejected_item__results_item_keys.remove("passed")
                                                             data__deliverables_item__rejected_item__results_item__passed = data__deliverables_item__rejected_item__results_item["passed"]
                                                             if not isinstance(data__deliverables_item__rejected_item__results_item__passed, (bool)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}].passed".format(**locals()) + " must be boolean")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}].passed" + " must be boolean")
                                                         if "evidence" in data__deliverables_item__rejected_item__results_item_keys:
                                                             data__deliverables_item__rejected_item__results_item_keys.remove("evidence")
                                                             data__deliverables_item__rejected_item__results_item__evidence = data__deliverables_item__rejected_item__results_item["evidence"]
-                                                            validate___definitions_common__text(data__deliverables_item__rejected_item__results_item__evidence, custom_formats, None)
+                                                            validate___definitions_common__text(data__deliverables_item__rejected_item__results_item__evidence, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}].evidence")
                                                         if data__deliverables_item__rejected_item__results_item_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__rejected_item__results_item_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].results[{data__deliverables_item__rejected_item__results_x}]" + " must not contain "+str(data__deliverables_item__rejected_item__results_item_keys)+" properties")
                                         if "commitment" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("commitment")
                                             data__deliverables_item__rejected_item__commitment = data__deliverables_item__rejected_item["commitment"]
-                                            validate___definitions_common__commitmentid(data__deliverables_item__rejected_item__commitment, custom_formats, None)
+                                            validate___definitions_common__commitmentid(data__deliverables_item__rejected_item__commitment, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].commitment")
                                         if "change_request" in data__deliverables_item__rejected_item_keys:
                                             data__deliverables_item__rejected_item_keys.remove("change_request")
                                             data__deliverables_item__rejected_item__changerequest = data__deliverables_item__rejected_item["change_request"]
-                                            validate___definitions_common__changerequestid(data__deliverables_item__rejected_item__changerequest, custom_formats, None)
+                                            validate___definitions_common__changerequestid(data__deliverables_item__rejected_item__changerequest, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}].change_request")
                                         if data__deliverables_item__rejected_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item__rejected_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].rejected[{data__deliverables_item__rejected_x}]" + " must not contain "+str(data__deliverables_item__rejected_item_keys)+" properties")
                         if "delivered" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("delivered")
                             data__deliverables_item__delivered = data__deliverables_item["delivered"]
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].delivered".format(**locals()) + " must NOT match a disallowed definition")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}].delivered" + " must NOT match a disallowed definition")
                         if "milestone" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("milestone")
                             data__deliverables_item__milestone = data__deliverables_item["milestone"]
-                            validate___definitions_common__milestoneid(data__deliverables_item__milestone, custom_formats, None)
+                            validate___definitions_common__milestoneid(data__deliverables_item__milestone, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].milestone")
                         if "added" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("added")
                             data__deliverables_item__added = data__deliverables_item["added"]
-                            validate___definitions_common__date(data__deliverables_item__added, custom_formats, None)
+                            validate___definitions_common__date(data__deliverables_item__added, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].added")
                         if "change_request" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("change_request")
                             data__deliverables_item__changerequest = data__deliverables_item["change_request"]
-                            validate___definitions_common__changerequestid(data__deliverables_item__changerequest, custom_formats, None)
+                            validate___definitions_common__changerequestid(data__deliverables_item__changerequest, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].change_request")
                         if "external" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("external")
                             data__deliverables_item__external = data__deliverables_item["external"]
-                            validate___definitions_common__external(data__deliverables_item__external, custom_formats, None)
+                            validate___definitions_common__external(data__deliverables_item__external, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].external")
                         if "visibility" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("visibility")
                             data__deliverables_item__visibility = data__deliverables_item["visibility"]
-                            validate___definitions_common__visibility(data__deliverables_item__visibility, custom_formats, None)
+                            validate___definitions_common__visibility(data__deliverables_item__visibility, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].visibility")
                         if "ignore" in data__deliverables_item_keys:
                             data__deliverables_item_keys.remove("ignore")
                             data__deliverables_item__ignore = data__deliverables_item["ignore"]
-                            validate___definitions_common__ignore(data__deliverables_item__ignore, custom_formats, None)
+                            validate___definitions_common__ignore(data__deliverables_item__ignore, custom_formats, (name_prefix or "data") + ".deliverables[{data__deliverables_x}].ignore")
                         if data__deliverables_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]".format(**locals()) + " must not contain "+str(data__deliverables_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".deliverables[{data__deliverables_x}]" + " must not contain "+str(data__deliverables_item_keys)+" properties")
         if "out_of_scope" in data_keys:
             data_keys.remove("out_of_scope")
             data__outofscope = data["out_of_scope"]
-            validate___definitions_common__textlist(data__outofscope, custom_formats, None)
+            validate___definitions_common__textlist(data__outofscope, custom_formats, (name_prefix or "data") + ".out_of_scope")
         if "assumptions" in data_keys:
             data_keys.remove("assumptions")
             data__assumptions = data["assumptions"]
-            validate___definitions_common__textlist(data__assumptions, custom_formats, None)
+            validate___definitions_common__textlist(data__assumptions, custom_formats, (name_prefix or "data") + ".assumptions")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -441,7 +441,7 @@ def validate___definitions_common__textlist(data, custom_formats={}, name_prefix
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate___definitions_common__text(data_item, custom_formats, None)
+            validate___definitions_common__text(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]")
     return data
 
 def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=None):
@@ -453,7 +453,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, None)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True

@@ -50,7 +50,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "today" in data__generated_keys:
                     data__generated_keys.remove("today")
                     data__generated__today = data__generated["today"]
-                    validate___definitions_day(data__generated__today, custom_formats, None)
+                    validate___definitions_day(data__generated__today, custom_formats, (name_prefix or "data") + ".generated.today")
                 if "audience" in data__generated_keys:
                     data__generated_keys.remove("audience")
                     data__generated__audience = data__generated["audience"]
@@ -126,11 +126,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "start" in data__project_keys:
                     data__project_keys.remove("start")
                     data__project__start = data__project["start"]
-                    validate___definitions_day_or_null(data__project__start, custom_formats, None)
+                    validate___definitions_day_or_null(data__project__start, custom_formats, (name_prefix or "data") + ".project.start")
                 if "end" in data__project_keys:
                     data__project_keys.remove("end")
                     data__project__end = data__project["end"]
-                    validate___definitions_day_or_null(data__project__end, custom_formats, None)
+                    validate___definitions_day_or_null(data__project__end, custom_formats, (name_prefix or "data") + ".project.end")
                 if "timezone" in data__project_keys:
                     data__project_keys.remove("timezone")
                     data__project__timezone = data__project["timezone"]
@@ -155,46 +155,46 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__people_key not in []:
                         data__people_value = data__people.get(data__people_key)
                         if not isinstance(data__people_value, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}" + " must be object")
                         data__people_value_is_dict = isinstance(data__people_value, dict)
                         if data__people_value_is_dict:
                             data__people_value__missing_keys = set(['name', 'side', 'role', 'timezone', 'decides']) - data__people_value.keys()
                             if data__people_value__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}" + " must contain ")
                             data__people_value_keys = set(data__people_value.keys())
                             if "name" in data__people_value_keys:
                                 data__people_value_keys.remove("name")
                                 data__people_value__name = data__people_value["name"]
                                 if not isinstance(data__people_value__name, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.name".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.name" + " must be string")
                             if "side" in data__people_value_keys:
                                 data__people_value_keys.remove("side")
                                 data__people_value__side = data__people_value["side"]
                                 if not (isinstance(data__people_value__side, str) and data__people_value__side == 'team' or isinstance(data__people_value__side, str) and data__people_value__side == 'client'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side".format(**locals()) + " must be one of ['team', 'client']")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.side" + " must be one of ['team', 'client']")
                             if "role" in data__people_value_keys:
                                 data__people_value_keys.remove("role")
                                 data__people_value__role = data__people_value["role"]
                                 if not isinstance(data__people_value__role, (str, NoneType)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.role".format(**locals()) + " must be string or null")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.role" + " must be string or null")
                             if "timezone" in data__people_value_keys:
                                 data__people_value_keys.remove("timezone")
                                 data__people_value__timezone = data__people_value["timezone"]
                                 if not isinstance(data__people_value__timezone, (str, NoneType)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone".format(**locals()) + " must be string or null")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.timezone" + " must be string or null")
                             if "decides" in data__people_value_keys:
                                 data__people_value_keys.remove("decides")
                                 data__people_value__decides = data__people_value["decides"]
                                 if not isinstance(data__people_value__decides, (list, tuple)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides".format(**locals()) + " must be array")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides" + " must be array")
                                 data__people_value__decides_is_list = isinstance(data__people_value__decides, (list, tuple))
                                 if data__people_value__decides_is_list:
                                     data__people_value__decides_len = len(data__people_value__decides)
                                     for data__people_value__decides_x, data__people_value__decides_item in enumerate(data__people_value__decides):
                                         if not (isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'scope' or isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'schedule' or isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'budget' or isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'acceptance' or isinstance(data__people_value__decides_item, str) and data__people_value__decides_item == 'risk'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]".format(**locals()) + " must be one of ['scope', 'schedule', 'budget', 'acceptance', 'risk']")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}.decides[{data__people_value__decides_x}]" + " must be one of ['scope', 'schedule', 'budget', 'acceptance', 'risk']")
                             if data__people_value_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}".format(**locals()) + " must not contain "+str(data__people_value_keys)+" properties")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".people.{data__people_key}" + " must not contain "+str(data__people_value_keys)+" properties")
         if "communication" in data_keys:
             data_keys.remove("communication")
             data__communication = data["communication"]
@@ -205,77 +205,77 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__communication_len = len(data__communication)
                 for data__communication_x, data__communication_item in enumerate(data__communication):
                     if not isinstance(data__communication_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}]" + " must be object")
                     data__communication_item_is_dict = isinstance(data__communication_item, dict)
                     if data__communication_item_is_dict:
                         data__communication_item__missing_keys = set(['name', 'kind', 'every_days', 'last', 'next_due', 'late', 'channel', 'required', 'agenda', 'internal']) - data__communication_item.keys()
                         if data__communication_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}]" + " must contain ")
                         data__communication_item_keys = set(data__communication_item.keys())
                         if "name" in data__communication_item_keys:
                             data__communication_item_keys.remove("name")
                             data__communication_item__name = data__communication_item["name"]
                             if not isinstance(data__communication_item__name, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].name".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].name" + " must be string")
                         if "kind" in data__communication_item_keys:
                             data__communication_item_keys.remove("kind")
                             data__communication_item__kind = data__communication_item["kind"]
                             if not isinstance(data__communication_item__kind, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].kind".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].kind" + " must be string or null")
                         if "every_days" in data__communication_item_keys:
                             data__communication_item_keys.remove("every_days")
                             data__communication_item__everydays = data__communication_item["every_days"]
                             if not isinstance(data__communication_item__everydays, (int)) and not (isinstance(data__communication_item__everydays, float) and data__communication_item__everydays.is_integer()) or isinstance(data__communication_item__everydays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].every_days".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].every_days" + " must be integer")
                             if isinstance(data__communication_item__everydays, (int, float, Decimal)) and not isinstance(data__communication_item__everydays, bool):
                                 if data__communication_item__everydays < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].every_days".format(**locals()) + " must be bigger than or equal to 1")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].every_days" + " must be bigger than or equal to 1")
                         if "last" in data__communication_item_keys:
                             data__communication_item_keys.remove("last")
                             data__communication_item__last = data__communication_item["last"]
-                            validate___definitions_day_or_null(data__communication_item__last, custom_formats, None)
+                            validate___definitions_day_or_null(data__communication_item__last, custom_formats, (name_prefix or "data") + ".communication[{data__communication_x}].last")
                         if "next_due" in data__communication_item_keys:
                             data__communication_item_keys.remove("next_due")
                             data__communication_item__nextdue = data__communication_item["next_due"]
-                            validate___definitions_day_or_null(data__communication_item__nextdue, custom_formats, None)
+                            validate___definitions_day_or_null(data__communication_item__nextdue, custom_formats, (name_prefix or "data") + ".communication[{data__communication_x}].next_due")
                         if "late" in data__communication_item_keys:
                             data__communication_item_keys.remove("late")
                             data__communication_item__late = data__communication_item["late"]
                             if not isinstance(data__communication_item__late, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].late".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].late" + " must be boolean")
                         if "channel" in data__communication_item_keys:
                             data__communication_item_keys.remove("channel")
                             data__communication_item__channel = data__communication_item["channel"]
                             if not (isinstance(data__communication_item__channel, str) and data__communication_item__channel == 'meeting' or isinstance(data__communication_item__channel, str) and data__communication_item__channel == 'call' or isinstance(data__communication_item__channel, str) and data__communication_item__channel == 'email' or isinstance(data__communication_item__channel, str) and data__communication_item__channel == 'chat'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].channel".format(**locals()) + " must be one of ['meeting', 'call', 'email', 'chat']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].channel" + " must be one of ['meeting', 'call', 'email', 'chat']")
                         if "required" in data__communication_item_keys:
                             data__communication_item_keys.remove("required")
                             data__communication_item__required = data__communication_item["required"]
                             if not isinstance(data__communication_item__required, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].required".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].required" + " must be array")
                             data__communication_item__required_is_list = isinstance(data__communication_item__required, (list, tuple))
                             if data__communication_item__required_is_list:
                                 data__communication_item__required_len = len(data__communication_item__required)
                                 for data__communication_item__required_x, data__communication_item__required_item in enumerate(data__communication_item__required):
-                                    validate___definitions_person(data__communication_item__required_item, custom_formats, None)
+                                    validate___definitions_person(data__communication_item__required_item, custom_formats, (name_prefix or "data") + ".communication[{data__communication_x}].required[{data__communication_item__required_x}]")
                         if "agenda" in data__communication_item_keys:
                             data__communication_item_keys.remove("agenda")
                             data__communication_item__agenda = data__communication_item["agenda"]
                             if not isinstance(data__communication_item__agenda, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].agenda".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].agenda" + " must be array")
                             data__communication_item__agenda_is_list = isinstance(data__communication_item__agenda, (list, tuple))
                             if data__communication_item__agenda_is_list:
                                 data__communication_item__agenda_len = len(data__communication_item__agenda)
                                 for data__communication_item__agenda_x, data__communication_item__agenda_item in enumerate(data__communication_item__agenda):
                                     if not (isinstance(data__communication_item__agenda_item, str) and data__communication_item__agenda_item == 'progress' or isinstance(data__communication_item__agenda_item, str) and data__communication_item__agenda_item == 'challenges' or isinstance(data__communication_item__agenda_item, str) and data__communication_item__agenda_item == 'next_steps' or isinstance(data__communication_item__agenda_item, str) and data__communication_item__agenda_item == 'risks' or isinstance(data__communication_item__agenda_item, str) and data__communication_item__agenda_item == 'decisions'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].agenda[{data__communication_item__agenda_x}]".format(**locals()) + " must be one of ['progress', 'challenges', 'next_steps', 'risks', 'decisions']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].agenda[{data__communication_item__agenda_x}]" + " must be one of ['progress', 'challenges', 'next_steps', 'risks', 'decisions']")
                         if "internal" in data__communication_item_keys:
                             data__communication_item_keys.remove("internal")
                             data__communication_item__internal = data__communication_item["internal"]
                             if not isinstance(data__communication_item__internal, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].internal".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}].internal" + " must be boolean")
                         if data__communication_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}]".format(**locals()) + " must not contain "+str(data__communication_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".communication[{data__communication_x}]" + " must not contain "+str(data__communication_item_keys)+" properties")
         if "responsibilities" in data_keys:
             data_keys.remove("responsibilities")
             data__responsibilities = data["responsibilities"]
@@ -286,64 +286,64 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__responsibilities_len = len(data__responsibilities)
                 for data__responsibilities_x, data__responsibilities_item in enumerate(data__responsibilities):
                     if not isinstance(data__responsibilities_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}]" + " must be object")
                     data__responsibilities_item_is_dict = isinstance(data__responsibilities_item, dict)
                     if data__responsibilities_item_is_dict:
                         data__responsibilities_item__missing_keys = set(['key', 'title', 'deliverable', 'responsible', 'accountable', 'consulted', 'informed']) - data__responsibilities_item.keys()
                         if data__responsibilities_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}]" + " must contain ")
                         data__responsibilities_item_keys = set(data__responsibilities_item.keys())
                         if "key" in data__responsibilities_item_keys:
                             data__responsibilities_item_keys.remove("key")
                             data__responsibilities_item__key = data__responsibilities_item["key"]
                             if not isinstance(data__responsibilities_item__key, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].key".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].key" + " must be string")
                         if "title" in data__responsibilities_item_keys:
                             data__responsibilities_item_keys.remove("title")
                             data__responsibilities_item__title = data__responsibilities_item["title"]
                             if not isinstance(data__responsibilities_item__title, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].title".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].title" + " must be string or null")
                         if "deliverable" in data__responsibilities_item_keys:
                             data__responsibilities_item_keys.remove("deliverable")
                             data__responsibilities_item__deliverable = data__responsibilities_item["deliverable"]
                             if not isinstance(data__responsibilities_item__deliverable, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].deliverable".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].deliverable" + " must be boolean")
                         if "responsible" in data__responsibilities_item_keys:
                             data__responsibilities_item_keys.remove("responsible")
                             data__responsibilities_item__responsible = data__responsibilities_item["responsible"]
                             if not isinstance(data__responsibilities_item__responsible, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].responsible".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].responsible" + " must be array")
                             data__responsibilities_item__responsible_is_list = isinstance(data__responsibilities_item__responsible, (list, tuple))
                             if data__responsibilities_item__responsible_is_list:
                                 data__responsibilities_item__responsible_len = len(data__responsibilities_item__responsible)
                                 for data__responsibilities_item__responsible_x, data__responsibilities_item__responsible_item in enumerate(data__responsibilities_item__responsible):
-                                    validate___definitions_person(data__responsibilities_item__responsible_item, custom_formats, None)
+                                    validate___definitions_person(data__responsibilities_item__responsible_item, custom_formats, (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].responsible[{data__responsibilities_item__responsible_x}]")
                         if "accountable" in data__responsibilities_item_keys:
                             data__responsibilities_item_keys.remove("accountable")
                             data__responsibilities_item__accountable = data__responsibilities_item["accountable"]
-                            validate___definitions_person(data__responsibilities_item__accountable, custom_formats, None)
+                            validate___definitions_person(data__responsibilities_item__accountable, custom_formats, (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].accountable")
                         if "consulted" in data__responsibilities_item_keys:
                             data__responsibilities_item_keys.remove("consulted")
                             data__responsibilities_item__consulted = data__responsibilities_item["consulted"]
                             if not isinstance(data__responsibilities_item__consulted, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].consulted".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].consulted" + " must be array")
                             data__responsibilities_item__consulted_is_list = isinstance(data__responsibilities_item__consulted, (list, tuple))
                             if data__responsibilities_item__consulted_is_list:
                                 data__responsibilities_item__consulted_len = len(data__responsibilities_item__consulted)
                                 for data__responsibilities_item__consulted_x, data__responsibilities_item__consulted_item in enumerate(data__responsibilities_item__consulted):
-                                    validate___definitions_person(data__responsibilities_item__consulted_item, custom_formats, None)
+                                    validate___definitions_person(data__responsibilities_item__consulted_item, custom_formats, (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].consulted[{data__responsibilities_item__consulted_x}]")
                         if "informed" in data__responsibilities_item_keys:
                             data__responsibilities_item_keys.remove("informed")
                             data__responsibilities_item__informed = data__responsibilities_item["informed"]
                             if not isinstance(data__responsibilities_item__informed, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].informed".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].informed" + " must be array")
                             data__responsibilities_item__informed_is_list = isinstance(data__responsibilities_item__informed, (list, tuple))
                             if data__responsibilities_item__informed_is_list:
                                 data__responsibilities_item__informed_len = len(data__responsibilities_item__informed)
                                 for data__responsibilities_item__informed_x, data__responsibilities_item__informed_item in enumerate(data__responsibilities_item__informed):
-                                    validate___definitions_person(data__responsibilities_item__informed_item, custom_formats, None)
+                                    validate___definitions_person(data__responsibilities_item__informed_item, custom_formats, (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}].informed[{data__responsibilities_item__informed_x}]")
                         if data__responsibilities_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}]".format(**locals()) + " must not contain "+str(data__responsibilities_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".responsibilities[{data__responsibilities_x}]" + " must not contain "+str(data__responsibilities_item_keys)+" properties")
         if "stakeholders" in data_keys:
             data_keys.remove("stakeholders")
             data__stakeholders = data["stakeholders"]
@@ -354,27 +354,27 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__stakeholders_len = len(data__stakeholders)
                 for data__stakeholders_x, data__stakeholders_item in enumerate(data__stakeholders):
                     if not isinstance(data__stakeholders_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}]" + " must be object")
                     data__stakeholders_item_is_dict = isinstance(data__stakeholders_item, dict)
                     if data__stakeholders_item_is_dict:
                         data__stakeholders_item__missing_keys = set(['key', 'influence', 'channel', 'last_contact', 'feedback', 'owed_to', 'owed_by', 'concerns']) - data__stakeholders_item.keys()
                         if data__stakeholders_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}]" + " must contain ")
                         data__stakeholders_item_keys = set(data__stakeholders_item.keys())
                         if "key" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("key")
                             data__stakeholders_item__key = data__stakeholders_item["key"]
-                            validate___definitions_person(data__stakeholders_item__key, custom_formats, None)
+                            validate___definitions_person(data__stakeholders_item__key, custom_formats, (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].key")
                         if "influence" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("influence")
                             data__stakeholders_item__influence = data__stakeholders_item["influence"]
                             if not (isinstance(data__stakeholders_item__influence, str) and data__stakeholders_item__influence == 'high' or isinstance(data__stakeholders_item__influence, str) and data__stakeholders_item__influence == 'medium' or isinstance(data__stakeholders_item__influence, str) and data__stakeholders_item__influence == 'low' or data__stakeholders_item__influence is None):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].influence".format(**locals()) + " must be one of ['high', 'medium', 'low', None]")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].influence" + " must be one of ['high', 'medium', 'low', None]")
                         if "channel" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("channel")
                             data__stakeholders_item__channel = data__stakeholders_item["channel"]
                             if not (isinstance(data__stakeholders_item__channel, str) and data__stakeholders_item__channel == 'meeting' or isinstance(data__stakeholders_item__channel, str) and data__stakeholders_item__channel == 'call' or isinstance(data__stakeholders_item__channel, str) and data__stakeholders_item__channel == 'email' or isinstance(data__stakeholders_item__channel, str) and data__stakeholders_item__channel == 'chat' or data__stakeholders_item__channel is None):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].channel".format(**locals()) + " must be one of ['meeting', 'call', 'email', 'chat', None]")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].channel" + " must be one of ['meeting', 'call', 'email', 'chat', None]")
                         if "last_contact" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("last_contact")
                             data__stakeholders_item__lastcontact = data__stakeholders_item["last_contact"]
@@ -382,34 +382,34 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__stakeholders_item__lastcontact_one_of_count1 < 2:
                                 try:
                                     if not isinstance(data__stakeholders_item__lastcontact, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact" + " must be null")
                                     data__stakeholders_item__lastcontact_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__stakeholders_item__lastcontact_one_of_count1 < 2:
                                 try:
                                     if not isinstance(data__stakeholders_item__lastcontact, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact" + " must be object")
                                     data__stakeholders_item__lastcontact_is_dict = isinstance(data__stakeholders_item__lastcontact, dict)
                                     if data__stakeholders_item__lastcontact_is_dict:
                                         data__stakeholders_item__lastcontact__missing_keys = set(['on', 'how']) - data__stakeholders_item__lastcontact.keys()
                                         if data__stakeholders_item__lastcontact__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact" + " must contain ")
                                         data__stakeholders_item__lastcontact_keys = set(data__stakeholders_item__lastcontact.keys())
                                         if "on" in data__stakeholders_item__lastcontact_keys:
                                             data__stakeholders_item__lastcontact_keys.remove("on")
                                             data__stakeholders_item__lastcontact__on = data__stakeholders_item__lastcontact["on"]
-                                            validate___definitions_day(data__stakeholders_item__lastcontact__on, custom_formats, None)
+                                            validate___definitions_day(data__stakeholders_item__lastcontact__on, custom_formats, (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact.on")
                                         if "how" in data__stakeholders_item__lastcontact_keys:
                                             data__stakeholders_item__lastcontact_keys.remove("how")
                                             data__stakeholders_item__lastcontact__how = data__stakeholders_item__lastcontact["how"]
                                             if not (isinstance(data__stakeholders_item__lastcontact__how, str) and data__stakeholders_item__lastcontact__how == 'met' or isinstance(data__stakeholders_item__lastcontact__how, str) and data__stakeholders_item__lastcontact__how == 'surveyed' or isinstance(data__stakeholders_item__lastcontact__how, str) and data__stakeholders_item__lastcontact__how == 'raised' or isinstance(data__stakeholders_item__lastcontact__how, str) and data__stakeholders_item__lastcontact__how == 'decided'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact.how".format(**locals()) + " must be one of ['met', 'surveyed', 'raised', 'decided']")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact.how" + " must be one of ['met', 'surveyed', 'raised', 'decided']")
                                         if data__stakeholders_item__lastcontact_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact".format(**locals()) + " must not contain "+str(data__stakeholders_item__lastcontact_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact" + " must not contain "+str(data__stakeholders_item__lastcontact_keys)+" properties")
                                     data__stakeholders_item__lastcontact_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__stakeholders_item__lastcontact_one_of_count1 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].last_contact" + " must be valid exactly by one definition")
                         if "feedback" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("feedback")
                             data__stakeholders_item__feedback = data__stakeholders_item["feedback"]
@@ -417,156 +417,156 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__stakeholders_item__feedback_one_of_count2 < 2:
                                 try:
                                     if not isinstance(data__stakeholders_item__feedback, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback" + " must be null")
                                     data__stakeholders_item__feedback_one_of_count2 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__stakeholders_item__feedback_one_of_count2 < 2:
                                 try:
                                     if not isinstance(data__stakeholders_item__feedback, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback" + " must be object")
                                     data__stakeholders_item__feedback_is_dict = isinstance(data__stakeholders_item__feedback, dict)
                                     if data__stakeholders_item__feedback_is_dict:
                                         data__stakeholders_item__feedback__missing_keys = set(['date', 'average', 'nps', 'comment']) - data__stakeholders_item__feedback.keys()
                                         if data__stakeholders_item__feedback__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback" + " must contain ")
                                         data__stakeholders_item__feedback_keys = set(data__stakeholders_item__feedback.keys())
                                         if "date" in data__stakeholders_item__feedback_keys:
                                             data__stakeholders_item__feedback_keys.remove("date")
                                             data__stakeholders_item__feedback__date = data__stakeholders_item__feedback["date"]
-                                            validate___definitions_day(data__stakeholders_item__feedback__date, custom_formats, None)
+                                            validate___definitions_day(data__stakeholders_item__feedback__date, custom_formats, (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback.date")
                                         if "average" in data__stakeholders_item__feedback_keys:
                                             data__stakeholders_item__feedback_keys.remove("average")
                                             data__stakeholders_item__feedback__average = data__stakeholders_item__feedback["average"]
                                             if not isinstance(data__stakeholders_item__feedback__average, (int, float, Decimal, NoneType)) or isinstance(data__stakeholders_item__feedback__average, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback.average".format(**locals()) + " must be number or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback.average" + " must be number or null")
                                         if "nps" in data__stakeholders_item__feedback_keys:
                                             data__stakeholders_item__feedback_keys.remove("nps")
                                             data__stakeholders_item__feedback__nps = data__stakeholders_item__feedback["nps"]
                                             if not isinstance(data__stakeholders_item__feedback__nps, (int, NoneType)) and not (isinstance(data__stakeholders_item__feedback__nps, float) and data__stakeholders_item__feedback__nps.is_integer()) or isinstance(data__stakeholders_item__feedback__nps, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback.nps".format(**locals()) + " must be integer or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback.nps" + " must be integer or null")
                                         if "comment" in data__stakeholders_item__feedback_keys:
                                             data__stakeholders_item__feedback_keys.remove("comment")
                                             data__stakeholders_item__feedback__comment = data__stakeholders_item__feedback["comment"]
                                             if not isinstance(data__stakeholders_item__feedback__comment, (str, NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback.comment".format(**locals()) + " must be string or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback.comment" + " must be string or null")
                                         if data__stakeholders_item__feedback_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback".format(**locals()) + " must not contain "+str(data__stakeholders_item__feedback_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback" + " must not contain "+str(data__stakeholders_item__feedback_keys)+" properties")
                                     data__stakeholders_item__feedback_one_of_count2 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__stakeholders_item__feedback_one_of_count2 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].feedback" + " must be valid exactly by one definition")
                         if "owed_to" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("owed_to")
                             data__stakeholders_item__owedto = data__stakeholders_item["owed_to"]
                             if not isinstance(data__stakeholders_item__owedto, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to" + " must be array")
                             data__stakeholders_item__owedto_is_list = isinstance(data__stakeholders_item__owedto, (list, tuple))
                             if data__stakeholders_item__owedto_is_list:
                                 data__stakeholders_item__owedto_len = len(data__stakeholders_item__owedto)
                                 for data__stakeholders_item__owedto_x, data__stakeholders_item__owedto_item in enumerate(data__stakeholders_item__owedto):
                                     if not isinstance(data__stakeholders_item__owedto_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}]" + " must be object")
                                     data__stakeholders_item__owedto_item_is_dict = isinstance(data__stakeholders_item__owedto_item, dict)
                                     if data__stakeholders_item__owedto_item_is_dict:
                                         data__stakeholders_item__owedto_item__missing_keys = set(['id', 'title', 'due', 'state']) - data__stakeholders_item__owedto_item.keys()
                                         if data__stakeholders_item__owedto_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}]" + " must contain ")
                                         data__stakeholders_item__owedto_item_keys = set(data__stakeholders_item__owedto_item.keys())
                                         if "id" in data__stakeholders_item__owedto_item_keys:
                                             data__stakeholders_item__owedto_item_keys.remove("id")
                                             data__stakeholders_item__owedto_item__id = data__stakeholders_item__owedto_item["id"]
                                             if not isinstance(data__stakeholders_item__owedto_item__id, (str, NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}].id".format(**locals()) + " must be string or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}].id" + " must be string or null")
                                         if "title" in data__stakeholders_item__owedto_item_keys:
                                             data__stakeholders_item__owedto_item_keys.remove("title")
                                             data__stakeholders_item__owedto_item__title = data__stakeholders_item__owedto_item["title"]
                                             if not isinstance(data__stakeholders_item__owedto_item__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}].title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}].title" + " must be string")
                                         if "due" in data__stakeholders_item__owedto_item_keys:
                                             data__stakeholders_item__owedto_item_keys.remove("due")
                                             data__stakeholders_item__owedto_item__due = data__stakeholders_item__owedto_item["due"]
-                                            validate___definitions_day_or_null(data__stakeholders_item__owedto_item__due, custom_formats, None)
+                                            validate___definitions_day_or_null(data__stakeholders_item__owedto_item__due, custom_formats, (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}].due")
                                         if "state" in data__stakeholders_item__owedto_item_keys:
                                             data__stakeholders_item__owedto_item_keys.remove("state")
                                             data__stakeholders_item__owedto_item__state = data__stakeholders_item__owedto_item["state"]
                                             if not (isinstance(data__stakeholders_item__owedto_item__state, str) and data__stakeholders_item__owedto_item__state == 'open' or isinstance(data__stakeholders_item__owedto_item__state, str) and data__stakeholders_item__owedto_item__state == 'overdue' or isinstance(data__stakeholders_item__owedto_item__state, str) and data__stakeholders_item__owedto_item__state == 'due-soon'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}].state".format(**locals()) + " must be one of ['open', 'overdue', 'due-soon']")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}].state" + " must be one of ['open', 'overdue', 'due-soon']")
                                         if data__stakeholders_item__owedto_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}]".format(**locals()) + " must not contain "+str(data__stakeholders_item__owedto_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_to[{data__stakeholders_item__owedto_x}]" + " must not contain "+str(data__stakeholders_item__owedto_item_keys)+" properties")
                         if "owed_by" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("owed_by")
                             data__stakeholders_item__owedby = data__stakeholders_item["owed_by"]
                             if not isinstance(data__stakeholders_item__owedby, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by" + " must be array")
                             data__stakeholders_item__owedby_is_list = isinstance(data__stakeholders_item__owedby, (list, tuple))
                             if data__stakeholders_item__owedby_is_list:
                                 data__stakeholders_item__owedby_len = len(data__stakeholders_item__owedby)
                                 for data__stakeholders_item__owedby_x, data__stakeholders_item__owedby_item in enumerate(data__stakeholders_item__owedby):
                                     if not isinstance(data__stakeholders_item__owedby_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}]" + " must be object")
                                     data__stakeholders_item__owedby_item_is_dict = isinstance(data__stakeholders_item__owedby_item, dict)
                                     if data__stakeholders_item__owedby_item_is_dict:
                                         data__stakeholders_item__owedby_item__missing_keys = set(['id', 'title', 'due', 'state']) - data__stakeholders_item__owedby_item.keys()
                                         if data__stakeholders_item__owedby_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}]" + " must contain ")
                                         data__stakeholders_item__owedby_item_keys = set(data__stakeholders_item__owedby_item.keys())
                                         if "id" in data__stakeholders_item__owedby_item_keys:
                                             data__stakeholders_item__owedby_item_keys.remove("id")
                                             data__stakeholders_item__owedby_item__id = data__stakeholders_item__owedby_item["id"]
                                             if not isinstance(data__stakeholders_item__owedby_item__id, (str, NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}].id".format(**locals()) + " must be string or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}].id" + " must be string or null")
                                         if "title" in data__stakeholders_item__owedby_item_keys:
                                             data__stakeholders_item__owedby_item_keys.remove("title")
                                             data__stakeholders_item__owedby_item__title = data__stakeholders_item__owedby_item["title"]
                                             if not isinstance(data__stakeholders_item__owedby_item__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}].title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}].title" + " must be string")
                                         if "due" in data__stakeholders_item__owedby_item_keys:
                                             data__stakeholders_item__owedby_item_keys.remove("due")
                                             data__stakeholders_item__owedby_item__due = data__stakeholders_item__owedby_item["due"]
-                                            validate___definitions_day_or_null(data__stakeholders_item__owedby_item__due, custom_formats, None)
+                                            validate___definitions_day_or_null(data__stakeholders_item__owedby_item__due, custom_formats, (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}].due")
                                         if "state" in data__stakeholders_item__owedby_item_keys:
                                             data__stakeholders_item__owedby_item_keys.remove("state")
                                             data__stakeholders_item__owedby_item__state = data__stakeholders_item__owedby_item["state"]
                                             if not (isinstance(data__stakeholders_item__owedby_item__state, str) and data__stakeholders_item__owedby_item__state == 'open' or isinstance(data__stakeholders_item__owedby_item__state, str) and data__stakeholders_item__owedby_item__state == 'overdue' or isinstance(data__stakeholders_item__owedby_item__state, str) and data__stakeholders_item__owedby_item__state == 'due-soon'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}].state".format(**locals()) + " must be one of ['open', 'overdue', 'due-soon']")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}].state" + " must be one of ['open', 'overdue', 'due-soon']")
                                         if data__stakeholders_item__owedby_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}]".format(**locals()) + " must not contain "+str(data__stakeholders_item__owedby_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].owed_by[{data__stakeholders_item__owedby_x}]" + " must not contain "+str(data__stakeholders_item__owedby_item_keys)+" properties")
                         if "concerns" in data__stakeholders_item_keys:
                             data__stakeholders_item_keys.remove("concerns")
                             data__stakeholders_item__concerns = data__stakeholders_item["concerns"]
                             if not isinstance(data__stakeholders_item__concerns, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns" + " must be object")
                             data__stakeholders_item__concerns_is_dict = isinstance(data__stakeholders_item__concerns, dict)
                             if data__stakeholders_item__concerns_is_dict:
                                 data__stakeholders_item__concerns__missing_keys = set(['raised', 'open', 'acknowledge_days']) - data__stakeholders_item__concerns.keys()
                                 if data__stakeholders_item__concerns__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns" + " must contain ")
                                 data__stakeholders_item__concerns_keys = set(data__stakeholders_item__concerns.keys())
                                 if "raised" in data__stakeholders_item__concerns_keys:
                                     data__stakeholders_item__concerns_keys.remove("raised")
                                     data__stakeholders_item__concerns__raised = data__stakeholders_item__concerns["raised"]
                                     if not isinstance(data__stakeholders_item__concerns__raised, (int)) and not (isinstance(data__stakeholders_item__concerns__raised, float) and data__stakeholders_item__concerns__raised.is_integer()) or isinstance(data__stakeholders_item__concerns__raised, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.raised".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.raised" + " must be integer")
                                     if isinstance(data__stakeholders_item__concerns__raised, (int, float, Decimal)) and not isinstance(data__stakeholders_item__concerns__raised, bool):
                                         if data__stakeholders_item__concerns__raised < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.raised".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.raised" + " must be bigger than or equal to 0")
                                 if "open" in data__stakeholders_item__concerns_keys:
                                     data__stakeholders_item__concerns_keys.remove("open")
                                     data__stakeholders_item__concerns__open = data__stakeholders_item__concerns["open"]
                                     if not isinstance(data__stakeholders_item__concerns__open, (int)) and not (isinstance(data__stakeholders_item__concerns__open, float) and data__stakeholders_item__concerns__open.is_integer()) or isinstance(data__stakeholders_item__concerns__open, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.open".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.open" + " must be integer")
                                     if isinstance(data__stakeholders_item__concerns__open, (int, float, Decimal)) and not isinstance(data__stakeholders_item__concerns__open, bool):
                                         if data__stakeholders_item__concerns__open < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.open".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.open" + " must be bigger than or equal to 0")
                                 if "acknowledge_days" in data__stakeholders_item__concerns_keys:
                                     data__stakeholders_item__concerns_keys.remove("acknowledge_days")
                                     data__stakeholders_item__concerns__acknowledgedays = data__stakeholders_item__concerns["acknowledge_days"]
                                     if not isinstance(data__stakeholders_item__concerns__acknowledgedays, (int, float, Decimal, NoneType)) or isinstance(data__stakeholders_item__concerns__acknowledgedays, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.acknowledge_days".format(**locals()) + " must be number or null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns.acknowledge_days" + " must be number or null")
                                 if data__stakeholders_item__concerns_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns".format(**locals()) + " must not contain "+str(data__stakeholders_item__concerns_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}].concerns" + " must not contain "+str(data__stakeholders_item__concerns_keys)+" properties")
                         if data__stakeholders_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}]".format(**locals()) + " must not contain "+str(data__stakeholders_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".stakeholders[{data__stakeholders_x}]" + " must not contain "+str(data__stakeholders_item_keys)+" properties")
         if "training" in data_keys:
             data_keys.remove("training")
             data__training = data["training"]
@@ -577,38 +577,38 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__training_len = len(data__training)
                 for data__training_x, data__training_item in enumerate(data__training):
                     if not isinstance(data__training_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]" + " must be object")
                     data__training_item_is_dict = isinstance(data__training_item, dict)
                     if data__training_item_is_dict:
                         data__training_item__missing_keys = set(['key', 'topic', 'kind', 'people', 'before', 'sessions', 'untrained', 'state']) - data__training_item.keys()
                         if data__training_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]" + " must contain ")
                         data__training_item_keys = set(data__training_item.keys())
                         if "key" in data__training_item_keys:
                             data__training_item_keys.remove("key")
                             data__training_item__key = data__training_item["key"]
                             if not isinstance(data__training_item__key, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].key".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].key" + " must be string")
                         if "topic" in data__training_item_keys:
                             data__training_item_keys.remove("topic")
                             data__training_item__topic = data__training_item["topic"]
                             if not isinstance(data__training_item__topic, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].topic".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].topic" + " must be string")
                         if "kind" in data__training_item_keys:
                             data__training_item_keys.remove("kind")
                             data__training_item__kind = data__training_item["kind"]
                             if not (isinstance(data__training_item__kind, str) and data__training_item__kind == 'project' or isinstance(data__training_item__kind, str) and data__training_item__kind == 'tool'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].kind".format(**locals()) + " must be one of ['project', 'tool']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].kind" + " must be one of ['project', 'tool']")
                         if "people" in data__training_item_keys:
                             data__training_item_keys.remove("people")
                             data__training_item__people = data__training_item["people"]
                             if not isinstance(data__training_item__people, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].people".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].people" + " must be array")
                             data__training_item__people_is_list = isinstance(data__training_item__people, (list, tuple))
                             if data__training_item__people_is_list:
                                 data__training_item__people_len = len(data__training_item__people)
                                 for data__training_item__people_x, data__training_item__people_item in enumerate(data__training_item__people):
-                                    validate___definitions_person(data__training_item__people_item, custom_formats, None)
+                                    validate___definitions_person(data__training_item__people_item, custom_formats, (name_prefix or "data") + ".training[{data__training_x}].people[{data__training_item__people_x}]")
                         if "before" in data__training_item_keys:
                             data__training_item_keys.remove("before")
                             data__training_item__before = data__training_item["before"]
@@ -616,104 +616,104 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__training_item__before_one_of_count3 < 2:
                                 try:
                                     if not isinstance(data__training_item__before, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before" + " must be null")
                                     data__training_item__before_one_of_count3 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__training_item__before_one_of_count3 < 2:
                                 try:
                                     if not isinstance(data__training_item__before, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before" + " must be object")
                                     data__training_item__before_is_dict = isinstance(data__training_item__before, dict)
                                     if data__training_item__before_is_dict:
                                         data__training_item__before__missing_keys = set(['id', 'title', 'forecast', 'done']) - data__training_item__before.keys()
                                         if data__training_item__before__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before" + " must contain ")
                                         data__training_item__before_keys = set(data__training_item__before.keys())
                                         if "id" in data__training_item__before_keys:
                                             data__training_item__before_keys.remove("id")
                                             data__training_item__before__id = data__training_item__before["id"]
                                             if not isinstance(data__training_item__before__id, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before.id".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before.id" + " must be string")
                                         if "title" in data__training_item__before_keys:
                                             data__training_item__before_keys.remove("title")
                                             data__training_item__before__title = data__training_item__before["title"]
                                             if not isinstance(data__training_item__before__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before.title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before.title" + " must be string")
                                         if "forecast" in data__training_item__before_keys:
                                             data__training_item__before_keys.remove("forecast")
                                             data__training_item__before__forecast = data__training_item__before["forecast"]
-                                            validate___definitions_day(data__training_item__before__forecast, custom_formats, None)
+                                            validate___definitions_day(data__training_item__before__forecast, custom_formats, (name_prefix or "data") + ".training[{data__training_x}].before.forecast")
                                         if "done" in data__training_item__before_keys:
                                             data__training_item__before_keys.remove("done")
                                             data__training_item__before__done = data__training_item__before["done"]
                                             if not isinstance(data__training_item__before__done, (bool)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before.done".format(**locals()) + " must be boolean")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before.done" + " must be boolean")
                                         if data__training_item__before_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before".format(**locals()) + " must not contain "+str(data__training_item__before_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before" + " must not contain "+str(data__training_item__before_keys)+" properties")
                                     data__training_item__before_one_of_count3 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__training_item__before_one_of_count3 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].before" + " must be valid exactly by one definition")
                         if "sessions" in data__training_item_keys:
                             data__training_item_keys.remove("sessions")
                             data__training_item__sessions = data__training_item["sessions"]
                             if not isinstance(data__training_item__sessions, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions" + " must be array")
                             data__training_item__sessions_is_list = isinstance(data__training_item__sessions, (list, tuple))
                             if data__training_item__sessions_is_list:
                                 data__training_item__sessions_len = len(data__training_item__sessions)
                                 for data__training_item__sessions_x, data__training_item__sessions_item in enumerate(data__training_item__sessions):
                                     if not isinstance(data__training_item__sessions_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}]" + " must be object")
                                     data__training_item__sessions_item_is_dict = isinstance(data__training_item__sessions_item, dict)
                                     if data__training_item__sessions_item_is_dict:
                                         data__training_item__sessions_item__missing_keys = set(['date', 'title', 'meeting', 'attendees']) - data__training_item__sessions_item.keys()
                                         if data__training_item__sessions_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}]" + " must contain ")
                                         data__training_item__sessions_item_keys = set(data__training_item__sessions_item.keys())
                                         if "date" in data__training_item__sessions_item_keys:
                                             data__training_item__sessions_item_keys.remove("date")
                                             data__training_item__sessions_item__date = data__training_item__sessions_item["date"]
-                                            validate___definitions_day(data__training_item__sessions_item__date, custom_formats, None)
+                                            validate___definitions_day(data__training_item__sessions_item__date, custom_formats, (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].date")
                                         if "title" in data__training_item__sessions_item_keys:
                                             data__training_item__sessions_item_keys.remove("title")
                                             data__training_item__sessions_item__title = data__training_item__sessions_item["title"]
                                             if not isinstance(data__training_item__sessions_item__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].title" + " must be string")
                                         if "meeting" in data__training_item__sessions_item_keys:
                                             data__training_item__sessions_item_keys.remove("meeting")
                                             data__training_item__sessions_item__meeting = data__training_item__sessions_item["meeting"]
                                             if not isinstance(data__training_item__sessions_item__meeting, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].meeting".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].meeting" + " must be string")
                                         if "attendees" in data__training_item__sessions_item_keys:
                                             data__training_item__sessions_item_keys.remove("attendees")
                                             data__training_item__sessions_item__attendees = data__training_item__sessions_item["attendees"]
                                             if not isinstance(data__training_item__sessions_item__attendees, (list, tuple)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].attendees".format(**locals()) + " must be array")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].attendees" + " must be array")
                                             data__training_item__sessions_item__attendees_is_list = isinstance(data__training_item__sessions_item__attendees, (list, tuple))
                                             if data__training_item__sessions_item__attendees_is_list:
                                                 data__training_item__sessions_item__attendees_len = len(data__training_item__sessions_item__attendees)
                                                 for data__training_item__sessions_item__attendees_x, data__training_item__sessions_item__attendees_item in enumerate(data__training_item__sessions_item__attendees):
-                                                    validate___definitions_person(data__training_item__sessions_item__attendees_item, custom_formats, None)
+                                                    validate___definitions_person(data__training_item__sessions_item__attendees_item, custom_formats, (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}].attendees[{data__training_item__sessions_item__attendees_x}]")
                                         if data__training_item__sessions_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}]".format(**locals()) + " must not contain "+str(data__training_item__sessions_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].sessions[{data__training_item__sessions_x}]" + " must not contain "+str(data__training_item__sessions_item_keys)+" properties")
                         if "untrained" in data__training_item_keys:
                             data__training_item_keys.remove("untrained")
                             data__training_item__untrained = data__training_item["untrained"]
                             if not isinstance(data__training_item__untrained, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].untrained".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].untrained" + " must be array")
                             data__training_item__untrained_is_list = isinstance(data__training_item__untrained, (list, tuple))
                             if data__training_item__untrained_is_list:
                                 data__training_item__untrained_len = len(data__training_item__untrained)
                                 for data__training_item__untrained_x, data__training_item__untrained_item in enumerate(data__training_item__untrained):
-                                    validate___definitions_person(data__training_item__untrained_item, custom_formats, None)
+                                    validate___definitions_person(data__training_item__untrained_item, custom_formats, (name_prefix or "data") + ".training[{data__training_x}].untrained[{data__training_item__untrained_x}]")
                         if "state" in data__training_item_keys:
                             data__training_item_keys.remove("state")
                             data__training_item__state = data__training_item["state"]
                             if not (isinstance(data__training_item__state, str) and data__training_item__state == 'held' or isinstance(data__training_item__state, str) and data__training_item__state == 'partly' or isinstance(data__training_item__state, str) and data__training_item__state == 'planned'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].state".format(**locals()) + " must be one of ['held', 'partly', 'planned']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}].state" + " must be one of ['held', 'partly', 'planned']")
                         if data__training_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]".format(**locals()) + " must not contain "+str(data__training_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".training[{data__training_x}]" + " must not contain "+str(data__training_item_keys)+" properties")
         if "health" in data_keys:
             data_keys.remove("health")
             data__health = data["health"]
@@ -740,7 +740,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__health__reasons_len = len(data__health__reasons)
                         for data__health__reasons_x, data__health__reasons_item in enumerate(data__health__reasons):
                             if not isinstance(data__health__reasons_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.reasons[{data__health__reasons_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.reasons[{data__health__reasons_x}]" + " must be string")
                 if "areas" in data__health_keys:
                     data__health_keys.remove("areas")
                     data__health__areas = data__health["areas"]
@@ -751,36 +751,36 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__health__areas_len = len(data__health__areas)
                         for data__health__areas_x, data__health__areas_item in enumerate(data__health__areas):
                             if not isinstance(data__health__areas_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}]" + " must be object")
                             data__health__areas_item_is_dict = isinstance(data__health__areas_item, dict)
                             if data__health__areas_item_is_dict:
                                 data__health__areas_item__missing_keys = set(['area', 'status', 'reasons']) - data__health__areas_item.keys()
                                 if data__health__areas_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}]" + " must contain ")
                                 data__health__areas_item_keys = set(data__health__areas_item.keys())
                                 if "area" in data__health__areas_item_keys:
                                     data__health__areas_item_keys.remove("area")
                                     data__health__areas_item__area = data__health__areas_item["area"]
                                     if not (isinstance(data__health__areas_item__area, str) and data__health__areas_item__area == 'risks' or isinstance(data__health__areas_item__area, str) and data__health__areas_item__area == 'commitments' or isinstance(data__health__areas_item__area, str) and data__health__areas_item__area == 'scope' or isinstance(data__health__areas_item__area, str) and data__health__areas_item__area == 'schedule' or isinstance(data__health__areas_item__area, str) and data__health__areas_item__area == 'cost' or isinstance(data__health__areas_item__area, str) and data__health__areas_item__area == 'communication' or isinstance(data__health__areas_item__area, str) and data__health__areas_item__area == 'satisfaction'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].area".format(**locals()) + " must be one of ['risks', 'commitments', 'scope', 'schedule', 'cost', 'communication', 'satisfaction']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].area" + " must be one of ['risks', 'commitments', 'scope', 'schedule', 'cost', 'communication', 'satisfaction']")
                                 if "status" in data__health__areas_item_keys:
                                     data__health__areas_item_keys.remove("status")
                                     data__health__areas_item__status = data__health__areas_item["status"]
                                     if not (isinstance(data__health__areas_item__status, str) and data__health__areas_item__status == 'green' or isinstance(data__health__areas_item__status, str) and data__health__areas_item__status == 'amber' or isinstance(data__health__areas_item__status, str) and data__health__areas_item__status == 'red'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].status".format(**locals()) + " must be one of ['green', 'amber', 'red']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].status" + " must be one of ['green', 'amber', 'red']")
                                 if "reasons" in data__health__areas_item_keys:
                                     data__health__areas_item_keys.remove("reasons")
                                     data__health__areas_item__reasons = data__health__areas_item["reasons"]
                                     if not isinstance(data__health__areas_item__reasons, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].reasons".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].reasons" + " must be array")
                                     data__health__areas_item__reasons_is_list = isinstance(data__health__areas_item__reasons, (list, tuple))
                                     if data__health__areas_item__reasons_is_list:
                                         data__health__areas_item__reasons_len = len(data__health__areas_item__reasons)
                                         for data__health__areas_item__reasons_x, data__health__areas_item__reasons_item in enumerate(data__health__areas_item__reasons):
                                             if not isinstance(data__health__areas_item__reasons_item, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].reasons[{data__health__areas_item__reasons_x}]".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}].reasons[{data__health__areas_item__reasons_x}]" + " must be string")
                                 if data__health__areas_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}]".format(**locals()) + " must not contain "+str(data__health__areas_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".health.areas[{data__health__areas_x}]" + " must not contain "+str(data__health__areas_item_keys)+" properties")
                 if data__health_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".health must not contain "+str(data__health_keys)+" properties")
         if "risks" in data_keys:
@@ -836,20 +836,20 @@ def validate(data, custom_formats={}, name_prefix=None):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap must contain less than or equal to 5 items")
                         for data__risks__heatmap_x, data__risks__heatmap_item in enumerate(data__risks__heatmap):
                             if not isinstance(data__risks__heatmap_item, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}]".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}]" + " must be array")
                             data__risks__heatmap_item_is_list = isinstance(data__risks__heatmap_item, (list, tuple))
                             if data__risks__heatmap_item_is_list:
                                 data__risks__heatmap_item_len = len(data__risks__heatmap_item)
                                 if data__risks__heatmap_item_len < 5:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}]".format(**locals()) + " must contain at least 5 items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}]" + " must contain at least 5 items")
                                 if data__risks__heatmap_item_len > 5:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}]".format(**locals()) + " must contain less than or equal to 5 items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}]" + " must contain less than or equal to 5 items")
                                 for data__risks__heatmap_item_x, data__risks__heatmap_item_item in enumerate(data__risks__heatmap_item):
                                     if not isinstance(data__risks__heatmap_item_item, (int)) and not (isinstance(data__risks__heatmap_item_item, float) and data__risks__heatmap_item_item.is_integer()) or isinstance(data__risks__heatmap_item_item, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}][{data__risks__heatmap_item_x}]".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}][{data__risks__heatmap_item_x}]" + " must be integer")
                                     if isinstance(data__risks__heatmap_item_item, (int, float, Decimal)) and not isinstance(data__risks__heatmap_item_item, bool):
                                         if data__risks__heatmap_item_item < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}][{data__risks__heatmap_item_x}]".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.heatmap[{data__risks__heatmap_x}][{data__risks__heatmap_item_x}]" + " must be bigger than or equal to 0")
                 if "items" in data__risks_keys:
                     data__risks_keys.remove("items")
                     data__risks__items = data__risks["items"]
@@ -860,87 +860,87 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__risks__items_len = len(data__risks__items)
                         for data__risks__items_x, data__risks__items_item in enumerate(data__risks__items):
                             if not isinstance(data__risks__items_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}]" + " must be object")
                             data__risks__items_item_is_dict = isinstance(data__risks__items_item, dict)
                             if data__risks__items_item_is_dict:
                                 data__risks__items_item__missing_keys = set(['id', 'title', 'owner', 'status', 'category', 'probability', 'impact', 'score', 'band', 'response', 'trigger', 'contingency', 'residual', 'contingency_agreed', 'acceptance', 'review_by', 'last_review', 'prevention', 'reviews', 'findings', 'scored', 'occurred', 'change_requests']) - data__risks__items_item.keys()
                                 if data__risks__items_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}]" + " must contain ")
                                 data__risks__items_item_keys = set(data__risks__items_item.keys())
                                 if "id" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("id")
                                     data__risks__items_item__id = data__risks__items_item["id"]
                                     if not isinstance(data__risks__items_item__id, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].id".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].id" + " must be string")
                                 if "title" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("title")
                                     data__risks__items_item__title = data__risks__items_item["title"]
                                     if not isinstance(data__risks__items_item__title, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].title".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].title" + " must be string")
                                 if "owner" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("owner")
                                     data__risks__items_item__owner = data__risks__items_item["owner"]
-                                    validate___definitions_person(data__risks__items_item__owner, custom_formats, None)
+                                    validate___definitions_person(data__risks__items_item__owner, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].owner")
                                 if "status" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("status")
                                     data__risks__items_item__status = data__risks__items_item["status"]
                                     if not (isinstance(data__risks__items_item__status, str) and data__risks__items_item__status == 'open' or isinstance(data__risks__items_item__status, str) and data__risks__items_item__status == 'watching' or isinstance(data__risks__items_item__status, str) and data__risks__items_item__status == 'occurred' or isinstance(data__risks__items_item__status, str) and data__risks__items_item__status == 'closed'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].status".format(**locals()) + " must be one of ['open', 'watching', 'occurred', 'closed']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].status" + " must be one of ['open', 'watching', 'occurred', 'closed']")
                                 if "category" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("category")
                                     data__risks__items_item__category = data__risks__items_item["category"]
                                     if not isinstance(data__risks__items_item__category, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].category".format(**locals()) + " must be string or null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].category" + " must be string or null")
                                 if "probability" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("probability")
                                     data__risks__items_item__probability = data__risks__items_item["probability"]
                                     if not isinstance(data__risks__items_item__probability, (int)) and not (isinstance(data__risks__items_item__probability, float) and data__risks__items_item__probability.is_integer()) or isinstance(data__risks__items_item__probability, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].probability".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].probability" + " must be integer")
                                     if isinstance(data__risks__items_item__probability, (int, float, Decimal)) and not isinstance(data__risks__items_item__probability, bool):
                                         if data__risks__items_item__probability < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].probability".format(**locals()) + " must be bigger than or equal to 1")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].probability" + " must be bigger than or equal to 1")
                                         if data__risks__items_item__probability > 5:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].probability".format(**locals()) + " must be smaller than or equal to 5")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].probability" + " must be smaller than or equal to 5")
                                 if "impact" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("impact")
                                     data__risks__items_item__impact = data__risks__items_item["impact"]
                                     if not isinstance(data__risks__items_item__impact, (int)) and not (isinstance(data__risks__items_item__impact, float) and data__risks__items_item__impact.is_integer()) or isinstance(data__risks__items_item__impact, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].impact".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].impact" + " must be integer")
                                     if isinstance(data__risks__items_item__impact, (int, float, Decimal)) and not isinstance(data__risks__items_item__impact, bool):
                                         if data__risks__items_item__impact < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].impact".format(**locals()) + " must be bigger than or equal to 1")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].impact" + " must be bigger than or equal to 1")
                                         if data__risks__items_item__impact > 5:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].impact".format(**locals()) + " must be smaller than or equal to 5")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].impact" + " must be smaller than or equal to 5")
                                 if "score" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("score")
                                     data__risks__items_item__score = data__risks__items_item["score"]
                                     if not isinstance(data__risks__items_item__score, (int)) and not (isinstance(data__risks__items_item__score, float) and data__risks__items_item__score.is_integer()) or isinstance(data__risks__items_item__score, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].score".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].score" + " must be integer")
                                     if isinstance(data__risks__items_item__score, (int, float, Decimal)) and not isinstance(data__risks__items_item__score, bool):
                                         if data__risks__items_item__score < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].score".format(**locals()) + " must be bigger than or equal to 1")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].score" + " must be bigger than or equal to 1")
                                         if data__risks__items_item__score > 25:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].score".format(**locals()) + " must be smaller than or equal to 25")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].score" + " must be smaller than or equal to 25")
                                 if "band" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("band")
                                     data__risks__items_item__band = data__risks__items_item["band"]
                                     if not (isinstance(data__risks__items_item__band, str) and data__risks__items_item__band == 'low' or isinstance(data__risks__items_item__band, str) and data__risks__items_item__band == 'medium' or isinstance(data__risks__items_item__band, str) and data__risks__items_item__band == 'high'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].band".format(**locals()) + " must be one of ['low', 'medium', 'high']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].band" + " must be one of ['low', 'medium', 'high']")
                                 if "response" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("response")
                                     data__risks__items_item__response = data__risks__items_item["response"]
                                     if not isinstance(data__risks__items_item__response, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].response".format(**locals()) + " must be string or null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].response" + " must be string or null")
                                 if "trigger" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("trigger")
                                     data__risks__items_item__trigger = data__risks__items_item["trigger"]
                                     if not isinstance(data__risks__items_item__trigger, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].trigger".format(**locals()) + " must be string or null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].trigger" + " must be string or null")
                                 if "contingency" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("contingency")
                                     data__risks__items_item__contingency = data__risks__items_item["contingency"]
                                     if not isinstance(data__risks__items_item__contingency, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency".format(**locals()) + " must be string or null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency" + " must be string or null")
                                 if "residual" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("residual")
                                     data__risks__items_item__residual = data__risks__items_item["residual"]
@@ -948,60 +948,60 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     if data__risks__items_item__residual_one_of_count4 < 2:
                                         try:
                                             if not isinstance(data__risks__items_item__residual, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual".format(**locals()) + " must be null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual" + " must be null")
                                             data__risks__items_item__residual_one_of_count4 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__risks__items_item__residual_one_of_count4 < 2:
                                         try:
                                             if not isinstance(data__risks__items_item__residual, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual" + " must be object")
                                             data__risks__items_item__residual_is_dict = isinstance(data__risks__items_item__residual, dict)
                                             if data__risks__items_item__residual_is_dict:
                                                 data__risks__items_item__residual__missing_keys = set(['probability', 'impact', 'score', 'band']) - data__risks__items_item__residual.keys()
                                                 if data__risks__items_item__residual__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual" + " must contain ")
                                                 data__risks__items_item__residual_keys = set(data__risks__items_item__residual.keys())
                                                 if "probability" in data__risks__items_item__residual_keys:
                                                     data__risks__items_item__residual_keys.remove("probability")
                                                     data__risks__items_item__residual__probability = data__risks__items_item__residual["probability"]
                                                     if not isinstance(data__risks__items_item__residual__probability, (int)) and not (isinstance(data__risks__items_item__residual__probability, float) and data__risks__items_item__residual__probability.is_integer()) or isinstance(data__risks__items_item__residual__probability, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.probability".format(**locals()) + " must be integer")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.probability" + " must be integer")
                                                     if isinstance(data__risks__items_item__residual__probability, (int, float, Decimal)) and not isinstance(data__risks__items_item__residual__probability, bool):
                                                         if data__risks__items_item__residual__probability < 1:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.probability".format(**locals()) + " must be bigger than or equal to 1")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.probability" + " must be bigger than or equal to 1")
                                                         if data__risks__items_item__residual__probability > 5:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.probability".format(**locals()) + " must be smaller than or equal to 5")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.probability" + " must be smaller than or equal to 5")
                                                 if "impact" in data__risks__items_item__residual_keys:
                                                     data__risks__items_item__residual_keys.remove("impact")
                                                     data__risks__items_item__residual__impact = data__risks__items_item__residual["impact"]
                                                     if not isinstance(data__risks__items_item__residual__impact, (int)) and not (isinstance(data__risks__items_item__residual__impact, float) and data__risks__items_item__residual__impact.is_integer()) or isinstance(data__risks__items_item__residual__impact, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.impact".format(**locals()) + " must be integer")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.impact" + " must be integer")
                                                     if isinstance(data__risks__items_item__residual__impact, (int, float, Decimal)) and not isinstance(data__risks__items_item__residual__impact, bool):
                                                         if data__risks__items_item__residual__impact < 1:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.impact".format(**locals()) + " must be bigger than or equal to 1")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.impact" + " must be bigger than or equal to 1")
                                                         if data__risks__items_item__residual__impact > 5:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.impact".format(**locals()) + " must be smaller than or equal to 5")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.impact" + " must be smaller than or equal to 5")
                                                 if "score" in data__risks__items_item__residual_keys:
                                                     data__risks__items_item__residual_keys.remove("score")
                                                     data__risks__items_item__residual__score = data__risks__items_item__residual["score"]
                                                     if not isinstance(data__risks__items_item__residual__score, (int)) and not (isinstance(data__risks__items_item__residual__score, float) and data__risks__items_item__residual__score.is_integer()) or isinstance(data__risks__items_item__residual__score, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.score".format(**locals()) + " must be integer")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.score" + " must be integer")
                                                     if isinstance(data__risks__items_item__residual__score, (int, float, Decimal)) and not isinstance(data__risks__items_item__residual__score, bool):
                                                         if data__risks__items_item__residual__score < 1:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.score".format(**locals()) + " must be bigger than or equal to 1")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.score" + " must be bigger than or equal to 1")
                                                         if data__risks__items_item__residual__score > 25:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.score".format(**locals()) + " must be smaller than or equal to 25")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.score" + " must be smaller than or equal to 25")
                                                 if "band" in data__risks__items_item__residual_keys:
                                                     data__risks__items_item__residual_keys.remove("band")
                                                     data__risks__items_item__residual__band = data__risks__items_item__residual["band"]
                                                     if not (isinstance(data__risks__items_item__residual__band, str) and data__risks__items_item__residual__band == 'low' or isinstance(data__risks__items_item__residual__band, str) and data__risks__items_item__residual__band == 'medium' or isinstance(data__risks__items_item__residual__band, str) and data__risks__items_item__residual__band == 'high'):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.band".format(**locals()) + " must be one of ['low', 'medium', 'high']")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual.band" + " must be one of ['low', 'medium', 'high']")
                                                 if data__risks__items_item__residual_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual".format(**locals()) + " must not contain "+str(data__risks__items_item__residual_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual" + " must not contain "+str(data__risks__items_item__residual_keys)+" properties")
                                             data__risks__items_item__residual_one_of_count4 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__risks__items_item__residual_one_of_count4 != 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual".format(**locals()) + " must be valid exactly by one definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].residual" + " must be valid exactly by one definition")
                                 if "contingency_agreed" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("contingency_agreed")
                                     data__risks__items_item__contingencyagreed = data__risks__items_item["contingency_agreed"]
@@ -1009,37 +1009,37 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     if data__risks__items_item__contingencyagreed_one_of_count5 < 2:
                                         try:
                                             if not isinstance(data__risks__items_item__contingencyagreed, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed".format(**locals()) + " must be null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed" + " must be null")
                                             data__risks__items_item__contingencyagreed_one_of_count5 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__risks__items_item__contingencyagreed_one_of_count5 < 2:
                                         try:
                                             if not isinstance(data__risks__items_item__contingencyagreed, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed" + " must be object")
                                             data__risks__items_item__contingencyagreed_is_dict = isinstance(data__risks__items_item__contingencyagreed, dict)
                                             if data__risks__items_item__contingencyagreed_is_dict:
                                                 data__risks__items_item__contingencyagreed__missing_keys = set(['on', 'by']) - data__risks__items_item__contingencyagreed.keys()
                                                 if data__risks__items_item__contingencyagreed__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed" + " must contain ")
                                                 data__risks__items_item__contingencyagreed_keys = set(data__risks__items_item__contingencyagreed.keys())
                                                 if "on" in data__risks__items_item__contingencyagreed_keys:
                                                     data__risks__items_item__contingencyagreed_keys.remove("on")
                                                     data__risks__items_item__contingencyagreed__on = data__risks__items_item__contingencyagreed["on"]
                                                     if not isinstance(data__risks__items_item__contingencyagreed__on, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed.on".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed.on" + " must be string")
                                                     if isinstance(data__risks__items_item__contingencyagreed__on, str):
                                                         if not custom_formats["date"](data__risks__items_item__contingencyagreed__on):
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed.on".format(**locals()) + " must be date")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed.on" + " must be date")
                                                 if "by" in data__risks__items_item__contingencyagreed_keys:
                                                     data__risks__items_item__contingencyagreed_keys.remove("by")
                                                     data__risks__items_item__contingencyagreed__by = data__risks__items_item__contingencyagreed["by"]
-                                                    validate___definitions_person(data__risks__items_item__contingencyagreed__by, custom_formats, None)
+                                                    validate___definitions_person(data__risks__items_item__contingencyagreed__by, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed.by")
                                                 if data__risks__items_item__contingencyagreed_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed".format(**locals()) + " must not contain "+str(data__risks__items_item__contingencyagreed_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed" + " must not contain "+str(data__risks__items_item__contingencyagreed_keys)+" properties")
                                             data__risks__items_item__contingencyagreed_one_of_count5 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__risks__items_item__contingencyagreed_one_of_count5 != 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed".format(**locals()) + " must be valid exactly by one definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].contingency_agreed" + " must be valid exactly by one definition")
                                 if "acceptance" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("acceptance")
                                     data__risks__items_item__acceptance = data__risks__items_item["acceptance"]
@@ -1047,192 +1047,192 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     if data__risks__items_item__acceptance_one_of_count6 < 2:
                                         try:
                                             if not isinstance(data__risks__items_item__acceptance, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance".format(**locals()) + " must be null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance" + " must be null")
                                             data__risks__items_item__acceptance_one_of_count6 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__risks__items_item__acceptance_one_of_count6 < 2:
                                         try:
                                             if not isinstance(data__risks__items_item__acceptance, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance" + " must be object")
                                             data__risks__items_item__acceptance_is_dict = isinstance(data__risks__items_item__acceptance, dict)
                                             if data__risks__items_item__acceptance_is_dict:
                                                 data__risks__items_item__acceptance__missing_keys = set(['on', 'by', 'reason', 'until']) - data__risks__items_item__acceptance.keys()
                                                 if data__risks__items_item__acceptance__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance" + " must contain ")
                                                 data__risks__items_item__acceptance_keys = set(data__risks__items_item__acceptance.keys())
                                                 if "on" in data__risks__items_item__acceptance_keys:
                                                     data__risks__items_item__acceptance_keys.remove("on")
                                                     data__risks__items_item__acceptance__on = data__risks__items_item__acceptance["on"]
                                                     if not isinstance(data__risks__items_item__acceptance__on, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.on".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.on" + " must be string")
                                                     if isinstance(data__risks__items_item__acceptance__on, str):
                                                         if not custom_formats["date"](data__risks__items_item__acceptance__on):
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.on".format(**locals()) + " must be date")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.on" + " must be date")
                                                 if "by" in data__risks__items_item__acceptance_keys:
                                                     data__risks__items_item__acceptance_keys.remove("by")
                                                     data__risks__items_item__acceptance__by = data__risks__items_item__acceptance["by"]
-                                                    validate___definitions_person(data__risks__items_item__acceptance__by, custom_formats, None)
+                                                    validate___definitions_person(data__risks__items_item__acceptance__by, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.by")
                                                 if "reason" in data__risks__items_item__acceptance_keys:
                                                     data__risks__items_item__acceptance_keys.remove("reason")
                                                     data__risks__items_item__acceptance__reason = data__risks__items_item__acceptance["reason"]
                                                     if not isinstance(data__risks__items_item__acceptance__reason, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.reason".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.reason" + " must be string")
                                                 if "until" in data__risks__items_item__acceptance_keys:
                                                     data__risks__items_item__acceptance_keys.remove("until")
                                                     data__risks__items_item__acceptance__until = data__risks__items_item__acceptance["until"]
                                                     if not isinstance(data__risks__items_item__acceptance__until, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.until".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.until" + " must be string")
                                                     if isinstance(data__risks__items_item__acceptance__until, str):
                                                         if not custom_formats["date"](data__risks__items_item__acceptance__until):
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.until".format(**locals()) + " must be date")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance.until" + " must be date")
                                                 if data__risks__items_item__acceptance_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance".format(**locals()) + " must not contain "+str(data__risks__items_item__acceptance_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance" + " must not contain "+str(data__risks__items_item__acceptance_keys)+" properties")
                                             data__risks__items_item__acceptance_one_of_count6 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__risks__items_item__acceptance_one_of_count6 != 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance".format(**locals()) + " must be valid exactly by one definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].acceptance" + " must be valid exactly by one definition")
                                 if "review_by" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("review_by")
                                     data__risks__items_item__reviewby = data__risks__items_item["review_by"]
-                                    validate___definitions_day_or_null(data__risks__items_item__reviewby, custom_formats, None)
+                                    validate___definitions_day_or_null(data__risks__items_item__reviewby, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].review_by")
                                 if "last_review" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("last_review")
                                     data__risks__items_item__lastreview = data__risks__items_item["last_review"]
-                                    validate___definitions_day_or_null(data__risks__items_item__lastreview, custom_formats, None)
+                                    validate___definitions_day_or_null(data__risks__items_item__lastreview, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].last_review")
                                 if "prevention" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("prevention")
                                     data__risks__items_item__prevention = data__risks__items_item["prevention"]
                                     if not isinstance(data__risks__items_item__prevention, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention" + " must be array")
                                     data__risks__items_item__prevention_is_list = isinstance(data__risks__items_item__prevention, (list, tuple))
                                     if data__risks__items_item__prevention_is_list:
                                         data__risks__items_item__prevention_len = len(data__risks__items_item__prevention)
                                         for data__risks__items_item__prevention_x, data__risks__items_item__prevention_item in enumerate(data__risks__items_item__prevention):
                                             if not isinstance(data__risks__items_item__prevention_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}]" + " must be object")
                                             data__risks__items_item__prevention_item_is_dict = isinstance(data__risks__items_item__prevention_item, dict)
                                             if data__risks__items_item__prevention_item_is_dict:
                                                 data__risks__items_item__prevention_item__missing_keys = set(['action', 'owner', 'due', 'done', 'overdue']) - data__risks__items_item__prevention_item.keys()
                                                 if data__risks__items_item__prevention_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}]" + " must contain ")
                                                 data__risks__items_item__prevention_item_keys = set(data__risks__items_item__prevention_item.keys())
                                                 if "action" in data__risks__items_item__prevention_item_keys:
                                                     data__risks__items_item__prevention_item_keys.remove("action")
                                                     data__risks__items_item__prevention_item__action = data__risks__items_item__prevention_item["action"]
                                                     if not isinstance(data__risks__items_item__prevention_item__action, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}].action".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}].action" + " must be string")
                                                 if "owner" in data__risks__items_item__prevention_item_keys:
                                                     data__risks__items_item__prevention_item_keys.remove("owner")
                                                     data__risks__items_item__prevention_item__owner = data__risks__items_item__prevention_item["owner"]
-                                                    validate___definitions_person(data__risks__items_item__prevention_item__owner, custom_formats, None)
+                                                    validate___definitions_person(data__risks__items_item__prevention_item__owner, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}].owner")
                                                 if "due" in data__risks__items_item__prevention_item_keys:
                                                     data__risks__items_item__prevention_item_keys.remove("due")
                                                     data__risks__items_item__prevention_item__due = data__risks__items_item__prevention_item["due"]
-                                                    validate___definitions_day(data__risks__items_item__prevention_item__due, custom_formats, None)
+                                                    validate___definitions_day(data__risks__items_item__prevention_item__due, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}].due")
                                                 if "done" in data__risks__items_item__prevention_item_keys:
                                                     data__risks__items_item__prevention_item_keys.remove("done")
                                                     data__risks__items_item__prevention_item__done = data__risks__items_item__prevention_item["done"]
-                                                    validate___definitions_day_or_null(data__risks__items_item__prevention_item__done, custom_formats, None)
+                                                    validate___definitions_day_or_null(data__risks__items_item__prevention_item__done, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}].done")
                                                 if "overdue" in data__risks__items_item__prevention_item_keys:
                                                     data__risks__items_item__prevention_item_keys.remove("overdue")
                                                     data__risks__items_item__prevention_item__overdue = data__risks__items_item__prevention_item["overdue"]
                                                     if not isinstance(data__risks__items_item__prevention_item__overdue, (bool)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}].overdue".format(**locals()) + " must be boolean")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}].overdue" + " must be boolean")
                                                 if data__risks__items_item__prevention_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}]".format(**locals()) + " must not contain "+str(data__risks__items_item__prevention_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].prevention[{data__risks__items_item__prevention_x}]" + " must not contain "+str(data__risks__items_item__prevention_item_keys)+" properties")
                                 if "reviews" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("reviews")
                                     data__risks__items_item__reviews = data__risks__items_item["reviews"]
                                     if not isinstance(data__risks__items_item__reviews, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews" + " must be array")
                                     data__risks__items_item__reviews_is_list = isinstance(data__risks__items_item__reviews, (list, tuple))
                                     if data__risks__items_item__reviews_is_list:
                                         data__risks__items_item__reviews_len = len(data__risks__items_item__reviews)
                                         for data__risks__items_item__reviews_x, data__risks__items_item__reviews_item in enumerate(data__risks__items_item__reviews):
                                             if not isinstance(data__risks__items_item__reviews_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}]" + " must be object")
                                             data__risks__items_item__reviews_item_is_dict = isinstance(data__risks__items_item__reviews_item, dict)
                                             if data__risks__items_item__reviews_item_is_dict:
                                                 data__risks__items_item__reviews_item__missing_keys = set(['on', 'by', 'probability', 'impact']) - data__risks__items_item__reviews_item.keys()
                                                 if data__risks__items_item__reviews_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}]" + " must contain ")
                                                 data__risks__items_item__reviews_item_keys = set(data__risks__items_item__reviews_item.keys())
                                                 if "on" in data__risks__items_item__reviews_item_keys:
                                                     data__risks__items_item__reviews_item_keys.remove("on")
                                                     data__risks__items_item__reviews_item__on = data__risks__items_item__reviews_item["on"]
-                                                    validate___definitions_day(data__risks__items_item__reviews_item__on, custom_formats, None)
+                                                    validate___definitions_day(data__risks__items_item__reviews_item__on, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].on")
                                                 if "by" in data__risks__items_item__reviews_item_keys:
                                                     data__risks__items_item__reviews_item_keys.remove("by")
                                                     data__risks__items_item__reviews_item__by = data__risks__items_item__reviews_item["by"]
-                                                    validate___definitions_person(data__risks__items_item__reviews_item__by, custom_formats, None)
+                                                    validate___definitions_person(data__risks__items_item__reviews_item__by, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].by")
                                                 if "probability" in data__risks__items_item__reviews_item_keys:
                                                     data__risks__items_item__reviews_item_keys.remove("probability")
                                                     data__risks__items_item__reviews_item__probability = data__risks__items_item__reviews_item["probability"]
                                                     if not isinstance(data__risks__items_item__reviews_item__probability, (int)) and not (isinstance(data__risks__items_item__reviews_item__probability, float) and data__risks__items_item__reviews_item__probability.is_integer()) or isinstance(data__risks__items_item__reviews_item__probability, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].probability".format(**locals()) + " must be integer")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].probability" + " must be integer")
                                                     if isinstance(data__risks__items_item__reviews_item__probability, (int, float, Decimal)) and not isinstance(data__risks__items_item__reviews_item__probability, bool):
                                                         if data__risks__items_item__reviews_item__probability < 1:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].probability".format(**locals()) + " must be bigger than or equal to 1")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].probability" + " must be bigger than or equal to 1")
                                                         if data__risks__items_item__reviews_item__probability > 5:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].probability".format(**locals()) + " must be smaller than or equal to 5")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].probability" + " must be smaller than or equal to 5")
                                                 if "impact" in data__risks__items_item__reviews_item_keys:
                                                     data__risks__items_item__reviews_item_keys.remove("impact")
                                                     data__risks__items_item__reviews_item__impact = data__risks__items_item__reviews_item["impact"]
                                                     if not isinstance(data__risks__items_item__reviews_item__impact, (int)) and not (isinstance(data__risks__items_item__reviews_item__impact, float) and data__risks__items_item__reviews_item__impact.is_integer()) or isinstance(data__risks__items_item__reviews_item__impact, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].impact".format(**locals()) + " must be integer")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].impact" + " must be integer")
                                                     if isinstance(data__risks__items_item__reviews_item__impact, (int, float, Decimal)) and not isinstance(data__risks__items_item__reviews_item__impact, bool):
                                                         if data__risks__items_item__reviews_item__impact < 1:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].impact".format(**locals()) + " must be bigger than or equal to 1")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].impact" + " must be bigger than or equal to 1")
                                                         if data__risks__items_item__reviews_item__impact > 5:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].impact".format(**locals()) + " must be smaller than or equal to 5")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].impact" + " must be smaller than or equal to 5")
                                                 if "note" in data__risks__items_item__reviews_item_keys:
                                                     data__risks__items_item__reviews_item_keys.remove("note")
                                                     data__risks__items_item__reviews_item__note = data__risks__items_item__reviews_item["note"]
                                                     if not isinstance(data__risks__items_item__reviews_item__note, (str, NoneType)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].note".format(**locals()) + " must be string or null")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}].note" + " must be string or null")
                                                 if data__risks__items_item__reviews_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}]".format(**locals()) + " must not contain "+str(data__risks__items_item__reviews_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].reviews[{data__risks__items_item__reviews_x}]" + " must not contain "+str(data__risks__items_item__reviews_item_keys)+" properties")
                                 if "findings" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("findings")
                                     data__risks__items_item__findings = data__risks__items_item["findings"]
-                                    validate___definitions_findings(data__risks__items_item__findings, custom_formats, None)
+                                    validate___definitions_findings(data__risks__items_item__findings, custom_formats, (name_prefix or "data") + ".risks.items[{data__risks__items_x}].findings")
                                 if "scored" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("scored")
                                     data__risks__items_item__scored = data__risks__items_item["scored"]
                                     if not isinstance(data__risks__items_item__scored, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored" + " must be array")
                                     data__risks__items_item__scored_is_list = isinstance(data__risks__items_item__scored, (list, tuple))
                                     if data__risks__items_item__scored_is_list:
                                         def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                         data__risks__items_item__scored_len = len(data__risks__items_item__scored)
                                         if data__risks__items_item__scored_len > len(set(fn(data__risks__items_item__scored_x) for data__risks__items_item__scored_x in data__risks__items_item__scored)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored".format(**locals()) + " must contain unique items")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored" + " must contain unique items")
                                         for data__risks__items_item__scored_x, data__risks__items_item__scored_item in enumerate(data__risks__items_item__scored):
                                             if not isinstance(data__risks__items_item__scored_item, (int)) and not (isinstance(data__risks__items_item__scored_item, float) and data__risks__items_item__scored_item.is_integer()) or isinstance(data__risks__items_item__scored_item, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored[{data__risks__items_item__scored_x}]".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored[{data__risks__items_item__scored_x}]" + " must be integer")
                                             if isinstance(data__risks__items_item__scored_item, (int, float, Decimal)) and not isinstance(data__risks__items_item__scored_item, bool):
                                                 if data__risks__items_item__scored_item < 1:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored[{data__risks__items_item__scored_x}]".format(**locals()) + " must be bigger than or equal to 1")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored[{data__risks__items_item__scored_x}]" + " must be bigger than or equal to 1")
                                                 if data__risks__items_item__scored_item > 5:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored[{data__risks__items_item__scored_x}]".format(**locals()) + " must be smaller than or equal to 5")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].scored[{data__risks__items_item__scored_x}]" + " must be smaller than or equal to 5")
                                 if "occurred" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("occurred")
                                     data__risks__items_item__occurred = data__risks__items_item["occurred"]
                                     if not isinstance(data__risks__items_item__occurred, (bool)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].occurred".format(**locals()) + " must be boolean")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].occurred" + " must be boolean")
                                 if "change_requests" in data__risks__items_item_keys:
                                     data__risks__items_item_keys.remove("change_requests")
                                     data__risks__items_item__changerequests = data__risks__items_item["change_requests"]
                                     if not isinstance(data__risks__items_item__changerequests, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].change_requests".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].change_requests" + " must be array")
                                     data__risks__items_item__changerequests_is_list = isinstance(data__risks__items_item__changerequests, (list, tuple))
                                     if data__risks__items_item__changerequests_is_list:
                                         data__risks__items_item__changerequests_len = len(data__risks__items_item__changerequests)
                                         for data__risks__items_item__changerequests_x, data__risks__items_item__changerequests_item in enumerate(data__risks__items_item__changerequests):
                                             if not isinstance(data__risks__items_item__changerequests_item, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].change_requests[{data__risks__items_item__changerequests_x}]".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}].change_requests[{data__risks__items_item__changerequests_x}]" + " must be string")
                                 if data__risks__items_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}]".format(**locals()) + " must not contain "+str(data__risks__items_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks.items[{data__risks__items_x}]" + " must not contain "+str(data__risks__items_item_keys)+" properties")
                 if data__risks_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks must not contain "+str(data__risks_keys)+" properties")
         if "commitments" in data_keys:
@@ -1381,111 +1381,111 @@ def validate(data, custom_formats={}, name_prefix=None):
                         data__commitments__items_len = len(data__commitments__items)
                         for data__commitments__items_x, data__commitments__items_item in enumerate(data__commitments__items):
                             if not isinstance(data__commitments__items_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}]" + " must be object")
                             data__commitments__items_item_is_dict = isinstance(data__commitments__items_item, dict)
                             if data__commitments__items_item_is_dict:
                                 data__commitments__items_item__missing_keys = set(['id', 'title', 'owner', 'to', 'made', 'due', 'original_due', 'status', 'done', 'state', 'days_overdue', 'renegotiated', 'findings']) - data__commitments__items_item.keys()
                                 if data__commitments__items_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}]" + " must contain ")
                                 data__commitments__items_item_keys = set(data__commitments__items_item.keys())
                                 if "id" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("id")
                                     data__commitments__items_item__id = data__commitments__items_item["id"]
                                     if not isinstance(data__commitments__items_item__id, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].id".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].id" + " must be string")
                                 if "title" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("title")
                                     data__commitments__items_item__title = data__commitments__items_item["title"]
                                     if not isinstance(data__commitments__items_item__title, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].title".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].title" + " must be string")
                                 if "owner" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("owner")
                                     data__commitments__items_item__owner = data__commitments__items_item["owner"]
-                                    validate___definitions_person(data__commitments__items_item__owner, custom_formats, None)
+                                    validate___definitions_person(data__commitments__items_item__owner, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].owner")
                                 if "to" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("to")
                                     data__commitments__items_item__to = data__commitments__items_item["to"]
-                                    validate___definitions_person(data__commitments__items_item__to, custom_formats, None)
+                                    validate___definitions_person(data__commitments__items_item__to, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].to")
                                 if "made" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("made")
                                     data__commitments__items_item__made = data__commitments__items_item["made"]
-                                    validate___definitions_day(data__commitments__items_item__made, custom_formats, None)
+                                    validate___definitions_day(data__commitments__items_item__made, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].made")
                                 if "due" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("due")
                                     data__commitments__items_item__due = data__commitments__items_item["due"]
-                                    validate___definitions_day(data__commitments__items_item__due, custom_formats, None)
+                                    validate___definitions_day(data__commitments__items_item__due, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].due")
                                 if "original_due" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("original_due")
                                     data__commitments__items_item__originaldue = data__commitments__items_item["original_due"]
-                                    validate___definitions_day(data__commitments__items_item__originaldue, custom_formats, None)
+                                    validate___definitions_day(data__commitments__items_item__originaldue, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].original_due")
                                 if "status" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("status")
                                     data__commitments__items_item__status = data__commitments__items_item["status"]
                                     if not (isinstance(data__commitments__items_item__status, str) and data__commitments__items_item__status == 'open' or isinstance(data__commitments__items_item__status, str) and data__commitments__items_item__status == 'done' or isinstance(data__commitments__items_item__status, str) and data__commitments__items_item__status == 'dropped'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].status".format(**locals()) + " must be one of ['open', 'done', 'dropped']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].status" + " must be one of ['open', 'done', 'dropped']")
                                 if "done" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("done")
                                     data__commitments__items_item__done = data__commitments__items_item["done"]
-                                    validate___definitions_day_or_null(data__commitments__items_item__done, custom_formats, None)
+                                    validate___definitions_day_or_null(data__commitments__items_item__done, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].done")
                                 if "state" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("state")
                                     data__commitments__items_item__state = data__commitments__items_item["state"]
                                     if not (isinstance(data__commitments__items_item__state, str) and data__commitments__items_item__state == 'overdue' or isinstance(data__commitments__items_item__state, str) and data__commitments__items_item__state == 'due-soon' or isinstance(data__commitments__items_item__state, str) and data__commitments__items_item__state == 'open' or isinstance(data__commitments__items_item__state, str) and data__commitments__items_item__state == 'done' or isinstance(data__commitments__items_item__state, str) and data__commitments__items_item__state == 'dropped'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].state".format(**locals()) + " must be one of ['overdue', 'due-soon', 'open', 'done', 'dropped']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].state" + " must be one of ['overdue', 'due-soon', 'open', 'done', 'dropped']")
                                 if "days_overdue" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("days_overdue")
                                     data__commitments__items_item__daysoverdue = data__commitments__items_item["days_overdue"]
                                     if not isinstance(data__commitments__items_item__daysoverdue, (int)) and not (isinstance(data__commitments__items_item__daysoverdue, float) and data__commitments__items_item__daysoverdue.is_integer()) or isinstance(data__commitments__items_item__daysoverdue, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].days_overdue".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].days_overdue" + " must be integer")
                                     if isinstance(data__commitments__items_item__daysoverdue, (int, float, Decimal)) and not isinstance(data__commitments__items_item__daysoverdue, bool):
                                         if data__commitments__items_item__daysoverdue < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].days_overdue".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].days_overdue" + " must be bigger than or equal to 0")
                                 if "renegotiated" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("renegotiated")
                                     data__commitments__items_item__renegotiated = data__commitments__items_item["renegotiated"]
                                     if not isinstance(data__commitments__items_item__renegotiated, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated" + " must be array")
                                     data__commitments__items_item__renegotiated_is_list = isinstance(data__commitments__items_item__renegotiated, (list, tuple))
                                     if data__commitments__items_item__renegotiated_is_list:
                                         data__commitments__items_item__renegotiated_len = len(data__commitments__items_item__renegotiated)
                                         for data__commitments__items_item__renegotiated_x, data__commitments__items_item__renegotiated_item in enumerate(data__commitments__items_item__renegotiated):
                                             if not isinstance(data__commitments__items_item__renegotiated_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}]" + " must be object")
                                             data__commitments__items_item__renegotiated_item_is_dict = isinstance(data__commitments__items_item__renegotiated_item, dict)
                                             if data__commitments__items_item__renegotiated_item_is_dict:
                                                 data__commitments__items_item__renegotiated_item__missing_keys = set(['on', 'from', 'to', 'agreed_by', 'reason']) - data__commitments__items_item__renegotiated_item.keys()
                                                 if data__commitments__items_item__renegotiated_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}]" + " must contain ")
                                                 data__commitments__items_item__renegotiated_item_keys = set(data__commitments__items_item__renegotiated_item.keys())
                                                 if "on" in data__commitments__items_item__renegotiated_item_keys:
                                                     data__commitments__items_item__renegotiated_item_keys.remove("on")
                                                     data__commitments__items_item__renegotiated_item__on = data__commitments__items_item__renegotiated_item["on"]
-                                                    validate___definitions_day(data__commitments__items_item__renegotiated_item__on, custom_formats, None)
+                                                    validate___definitions_day(data__commitments__items_item__renegotiated_item__on, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}].on")
                                                 if "from" in data__commitments__items_item__renegotiated_item_keys:
                                                     data__commitments__items_item__renegotiated_item_keys.remove("from")
                                                     data__commitments__items_item__renegotiated_item__from = data__commitments__items_item__renegotiated_item["from"]
-                                                    validate___definitions_day(data__commitments__items_item__renegotiated_item__from, custom_formats, None)
+                                                    validate___definitions_day(data__commitments__items_item__renegotiated_item__from, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}].from")
                                                 if "to" in data__commitments__items_item__renegotiated_item_keys:
                                                     data__commitments__items_item__renegotiated_item_keys.remove("to")
                                                     data__commitments__items_item__renegotiated_item__to = data__commitments__items_item__renegotiated_item["to"]
-                                                    validate___definitions_day(data__commitments__items_item__renegotiated_item__to, custom_formats, None)
+                                                    validate___definitions_day(data__commitments__items_item__renegotiated_item__to, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}].to")
                                                 if "agreed_by" in data__commitments__items_item__renegotiated_item_keys:
                                                     data__commitments__items_item__renegotiated_item_keys.remove("agreed_by")
                                                     data__commitments__items_item__renegotiated_item__agreedby = data__commitments__items_item__renegotiated_item["agreed_by"]
-                                                    validate___definitions_person(data__commitments__items_item__renegotiated_item__agreedby, custom_formats, None)
+                                                    validate___definitions_person(data__commitments__items_item__renegotiated_item__agreedby, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}].agreed_by")
                                                 if "reason" in data__commitments__items_item__renegotiated_item_keys:
                                                     data__commitments__items_item__renegotiated_item_keys.remove("reason")
                                                     data__commitments__items_item__renegotiated_item__reason = data__commitments__items_item__renegotiated_item["reason"]
                                                     if not isinstance(data__commitments__items_item__renegotiated_item__reason, (str, NoneType)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}].reason".format(**locals()) + " must be string or null")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}].reason" + " must be string or null")
                                                 if data__commitments__items_item__renegotiated_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}]".format(**locals()) + " must not contain "+str(data__commitments__items_item__renegotiated_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].renegotiated[{data__commitments__items_item__renegotiated_x}]" + " must not contain "+str(data__commitments__items_item__renegotiated_item_keys)+" properties")
                                 if "findings" in data__commitments__items_item_keys:
                                     data__commitments__items_item_keys.remove("findings")
                                     data__commitments__items_item__findings = data__commitments__items_item["findings"]
-                                    validate___definitions_findings(data__commitments__items_item__findings, custom_formats, None)
+                                    validate___definitions_findings(data__commitments__items_item__findings, custom_formats, (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}].findings")
                                 if data__commitments__items_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}]".format(**locals()) + " must not contain "+str(data__commitments__items_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments.items[{data__commitments__items_x}]" + " must not contain "+str(data__commitments__items_item_keys)+" properties")
                 if data__commitments_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".commitments must not contain "+str(data__commitments_keys)+" properties")
         if "action_items" in data_keys:
@@ -1498,87 +1498,87 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__actionitems_len = len(data__actionitems)
                 for data__actionitems_x, data__actionitems_item in enumerate(data__actionitems):
                     if not isinstance(data__actionitems_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}]" + " must be object")
                     data__actionitems_item_is_dict = isinstance(data__actionitems_item, dict)
                     if data__actionitems_item_is_dict:
                         data__actionitems_item__missing_keys = set(['meeting', 'meeting_title', 'key', 'text', 'owner', 'due', 'moved_from', 'agreed_by', 'done', 'overdue']) - data__actionitems_item.keys()
                         if data__actionitems_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}]" + " must contain ")
                         data__actionitems_item_keys = set(data__actionitems_item.keys())
                         if "meeting" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("meeting")
                             data__actionitems_item__meeting = data__actionitems_item["meeting"]
                             if not isinstance(data__actionitems_item__meeting, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].meeting".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].meeting" + " must be string")
                         if "meeting_title" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("meeting_title")
                             data__actionitems_item__meetingtitle = data__actionitems_item["meeting_title"]
                             if not isinstance(data__actionitems_item__meetingtitle, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].meeting_title".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].meeting_title" + " must be string")
                         if "key" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("key")
                             data__actionitems_item__key = data__actionitems_item["key"]
                             if not isinstance(data__actionitems_item__key, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].key".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].key" + " must be string")
                         if "text" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("text")
                             data__actionitems_item__text = data__actionitems_item["text"]
                             if not isinstance(data__actionitems_item__text, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].text".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].text" + " must be string")
                         if "owner" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("owner")
                             data__actionitems_item__owner = data__actionitems_item["owner"]
                             data__actionitems_item__owner_any_of_count7 = 0
                             if not data__actionitems_item__owner_any_of_count7:
                                 try:
-                                    validate___definitions_person(data__actionitems_item__owner, custom_formats, None)
+                                    validate___definitions_person(data__actionitems_item__owner, custom_formats, (name_prefix or "data") + ".action_items[{data__actionitems_x}].owner")
                                     data__actionitems_item__owner_any_of_count7 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__actionitems_item__owner_any_of_count7:
                                 try:
                                     if not isinstance(data__actionitems_item__owner, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].owner".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].owner" + " must be null")
                                     data__actionitems_item__owner_any_of_count7 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__actionitems_item__owner_any_of_count7:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].owner".format(**locals()) + " cannot be validated by any definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].owner" + " cannot be validated by any definition")
                         if "due" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("due")
                             data__actionitems_item__due = data__actionitems_item["due"]
-                            validate___definitions_day_or_null(data__actionitems_item__due, custom_formats, None)
+                            validate___definitions_day_or_null(data__actionitems_item__due, custom_formats, (name_prefix or "data") + ".action_items[{data__actionitems_x}].due")
                         if "moved_from" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("moved_from")
                             data__actionitems_item__movedfrom = data__actionitems_item["moved_from"]
-                            validate___definitions_day_or_null(data__actionitems_item__movedfrom, custom_formats, None)
+                            validate___definitions_day_or_null(data__actionitems_item__movedfrom, custom_formats, (name_prefix or "data") + ".action_items[{data__actionitems_x}].moved_from")
                         if "agreed_by" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("agreed_by")
                             data__actionitems_item__agreedby = data__actionitems_item["agreed_by"]
                             data__actionitems_item__agreedby_any_of_count8 = 0
                             if not data__actionitems_item__agreedby_any_of_count8:
                                 try:
-                                    validate___definitions_person(data__actionitems_item__agreedby, custom_formats, None)
+                                    validate___definitions_person(data__actionitems_item__agreedby, custom_formats, (name_prefix or "data") + ".action_items[{data__actionitems_x}].agreed_by")
                                     data__actionitems_item__agreedby_any_of_count8 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__actionitems_item__agreedby_any_of_count8:
                                 try:
                                     if not isinstance(data__actionitems_item__agreedby, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].agreed_by".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].agreed_by" + " must be null")
                                     data__actionitems_item__agreedby_any_of_count8 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__actionitems_item__agreedby_any_of_count8:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].agreed_by".format(**locals()) + " cannot be validated by any definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].agreed_by" + " cannot be validated by any definition")
                         if "done" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("done")
                             data__actionitems_item__done = data__actionitems_item["done"]
                             if not isinstance(data__actionitems_item__done, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].done".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].done" + " must be boolean")
                         if "overdue" in data__actionitems_item_keys:
                             data__actionitems_item_keys.remove("overdue")
                             data__actionitems_item__overdue = data__actionitems_item["overdue"]
                             if not isinstance(data__actionitems_item__overdue, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].overdue".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}].overdue" + " must be boolean")
                         if data__actionitems_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}]".format(**locals()) + " must not contain "+str(data__actionitems_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".action_items[{data__actionitems_x}]" + " must not contain "+str(data__actionitems_item_keys)+" properties")
         if "milestones" in data_keys:
             data_keys.remove("milestones")
             data__milestones = data["milestones"]
@@ -1589,113 +1589,113 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__milestones_len = len(data__milestones)
                 for data__milestones_x, data__milestones_item in enumerate(data__milestones):
                     if not isinstance(data__milestones_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}]" + " must be object")
                     data__milestones_item_is_dict = isinstance(data__milestones_item, dict)
                     if data__milestones_item_is_dict:
                         data__milestones_item__missing_keys = set(['id', 'title', 'baseline', 'original_baseline', 'rebaselined', 'forecast', 'buffer_days', 'slip_days', 'slip_from_original_days', 'done', 'state', 'findings']) - data__milestones_item.keys()
                         if data__milestones_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}]" + " must contain ")
                         data__milestones_item_keys = set(data__milestones_item.keys())
                         if "id" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("id")
                             data__milestones_item__id = data__milestones_item["id"]
                             if not isinstance(data__milestones_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].id" + " must be string")
                         if "title" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("title")
                             data__milestones_item__title = data__milestones_item["title"]
                             if not isinstance(data__milestones_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].title".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].title" + " must be string")
                         if "baseline" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("baseline")
                             data__milestones_item__baseline = data__milestones_item["baseline"]
-                            validate___definitions_day(data__milestones_item__baseline, custom_formats, None)
+                            validate___definitions_day(data__milestones_item__baseline, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].baseline")
                         if "original_baseline" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("original_baseline")
                             data__milestones_item__originalbaseline = data__milestones_item["original_baseline"]
-                            validate___definitions_day(data__milestones_item__originalbaseline, custom_formats, None)
+                            validate___definitions_day(data__milestones_item__originalbaseline, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].original_baseline")
                         if "rebaselined" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("rebaselined")
                             data__milestones_item__rebaselined = data__milestones_item["rebaselined"]
                             if not isinstance(data__milestones_item__rebaselined, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined" + " must be array")
                             data__milestones_item__rebaselined_is_list = isinstance(data__milestones_item__rebaselined, (list, tuple))
                             if data__milestones_item__rebaselined_is_list:
                                 data__milestones_item__rebaselined_len = len(data__milestones_item__rebaselined)
                                 for data__milestones_item__rebaselined_x, data__milestones_item__rebaselined_item in enumerate(data__milestones_item__rebaselined):
                                     if not isinstance(data__milestones_item__rebaselined_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}]" + " must be object")
                                     data__milestones_item__rebaselined_item_is_dict = isinstance(data__milestones_item__rebaselined_item, dict)
                                     if data__milestones_item__rebaselined_item_is_dict:
                                         data__milestones_item__rebaselined_item__missing_keys = set(['on', 'from', 'to', 'agreed_by', 'reason', 'change_request']) - data__milestones_item__rebaselined_item.keys()
                                         if data__milestones_item__rebaselined_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}]" + " must contain ")
                                         data__milestones_item__rebaselined_item_keys = set(data__milestones_item__rebaselined_item.keys())
                                         if "on" in data__milestones_item__rebaselined_item_keys:
                                             data__milestones_item__rebaselined_item_keys.remove("on")
                                             data__milestones_item__rebaselined_item__on = data__milestones_item__rebaselined_item["on"]
-                                            validate___definitions_day(data__milestones_item__rebaselined_item__on, custom_formats, None)
+                                            validate___definitions_day(data__milestones_item__rebaselined_item__on, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].on")
                                         if "from" in data__milestones_item__rebaselined_item_keys:
                                             data__milestones_item__rebaselined_item_keys.remove("from")
                                             data__milestones_item__rebaselined_item__from = data__milestones_item__rebaselined_item["from"]
-                                            validate___definitions_day(data__milestones_item__rebaselined_item__from, custom_formats, None)
+                                            validate___definitions_day(data__milestones_item__rebaselined_item__from, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].from")
                                         if "to" in data__milestones_item__rebaselined_item_keys:
                                             data__milestones_item__rebaselined_item_keys.remove("to")
                                             data__milestones_item__rebaselined_item__to = data__milestones_item__rebaselined_item["to"]
-                                            validate___definitions_day(data__milestones_item__rebaselined_item__to, custom_formats, None)
+                                            validate___definitions_day(data__milestones_item__rebaselined_item__to, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].to")
                                         if "agreed_by" in data__milestones_item__rebaselined_item_keys:
                                             data__milestones_item__rebaselined_item_keys.remove("agreed_by")
                                             data__milestones_item__rebaselined_item__agreedby = data__milestones_item__rebaselined_item["agreed_by"]
-                                            validate___definitions_person(data__milestones_item__rebaselined_item__agreedby, custom_formats, None)
+                                            validate___definitions_person(data__milestones_item__rebaselined_item__agreedby, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].agreed_by")
                                         if "reason" in data__milestones_item__rebaselined_item_keys:
                                             data__milestones_item__rebaselined_item_keys.remove("reason")
                                             data__milestones_item__rebaselined_item__reason = data__milestones_item__rebaselined_item["reason"]
                                             if not isinstance(data__milestones_item__rebaselined_item__reason, (str, NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].reason".format(**locals()) + " must be string or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].reason" + " must be string or null")
                                         if "change_request" in data__milestones_item__rebaselined_item_keys:
                                             data__milestones_item__rebaselined_item_keys.remove("change_request")
                                             data__milestones_item__rebaselined_item__changerequest = data__milestones_item__rebaselined_item["change_request"]
                                             if not isinstance(data__milestones_item__rebaselined_item__changerequest, (str, NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].change_request".format(**locals()) + " must be string or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}].change_request" + " must be string or null")
                                         if data__milestones_item__rebaselined_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}]".format(**locals()) + " must not contain "+str(data__milestones_item__rebaselined_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].rebaselined[{data__milestones_item__rebaselined_x}]" + " must not contain "+str(data__milestones_item__rebaselined_item_keys)+" properties")
                         if "forecast" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("forecast")
                             data__milestones_item__forecast = data__milestones_item["forecast"]
-                            validate___definitions_day(data__milestones_item__forecast, custom_formats, None)
+                            validate___definitions_day(data__milestones_item__forecast, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].forecast")
                         if "buffer_days" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("buffer_days")
                             data__milestones_item__bufferdays = data__milestones_item["buffer_days"]
                             if not isinstance(data__milestones_item__bufferdays, (int)) and not (isinstance(data__milestones_item__bufferdays, float) and data__milestones_item__bufferdays.is_integer()) or isinstance(data__milestones_item__bufferdays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].buffer_days".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].buffer_days" + " must be integer")
                             if isinstance(data__milestones_item__bufferdays, (int, float, Decimal)) and not isinstance(data__milestones_item__bufferdays, bool):
                                 if data__milestones_item__bufferdays < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].buffer_days".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].buffer_days" + " must be bigger than or equal to 0")
                         if "slip_days" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("slip_days")
                             data__milestones_item__slipdays = data__milestones_item["slip_days"]
                             if not isinstance(data__milestones_item__slipdays, (int)) and not (isinstance(data__milestones_item__slipdays, float) and data__milestones_item__slipdays.is_integer()) or isinstance(data__milestones_item__slipdays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].slip_days".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].slip_days" + " must be integer")
                         if "slip_from_original_days" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("slip_from_original_days")
                             data__milestones_item__slipfromoriginaldays = data__milestones_item["slip_from_original_days"]
                             if not isinstance(data__milestones_item__slipfromoriginaldays, (int)) and not (isinstance(data__milestones_item__slipfromoriginaldays, float) and data__milestones_item__slipfromoriginaldays.is_integer()) or isinstance(data__milestones_item__slipfromoriginaldays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].slip_from_original_days".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].slip_from_original_days" + " must be integer")
                         if "done" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("done")
                             data__milestones_item__done = data__milestones_item["done"]
-                            validate___definitions_day_or_null(data__milestones_item__done, custom_formats, None)
+                            validate___definitions_day_or_null(data__milestones_item__done, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].done")
                         if "state" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("state")
                             data__milestones_item__state = data__milestones_item["state"]
                             if not (isinstance(data__milestones_item__state, str) and data__milestones_item__state == 'done' or isinstance(data__milestones_item__state, str) and data__milestones_item__state == 'beyond-buffer' or isinstance(data__milestones_item__state, str) and data__milestones_item__state == 'late' or isinstance(data__milestones_item__state, str) and data__milestones_item__state == 'on-track'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].state".format(**locals()) + " must be one of ['done', 'beyond-buffer', 'late', 'on-track']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}].state" + " must be one of ['done', 'beyond-buffer', 'late', 'on-track']")
                         if "findings" in data__milestones_item_keys:
                             data__milestones_item_keys.remove("findings")
                             data__milestones_item__findings = data__milestones_item["findings"]
-                            validate___definitions_findings(data__milestones_item__findings, custom_formats, None)
+                            validate___definitions_findings(data__milestones_item__findings, custom_formats, (name_prefix or "data") + ".milestones[{data__milestones_x}].findings")
                         if data__milestones_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}]".format(**locals()) + " must not contain "+str(data__milestones_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".milestones[{data__milestones_x}]" + " must not contain "+str(data__milestones_item_keys)+" properties")
         if "scope" in data_keys:
             data_keys.remove("scope")
             data__scope = data["scope"]
@@ -1739,14 +1739,14 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         if "signed_off" in data__scope__baseline_keys:
                                             data__scope__baseline_keys.remove("signed_off")
                                             data__scope__baseline__signedoff = data__scope__baseline["signed_off"]
-                                            validate___definitions_day_or_null(data__scope__baseline__signedoff, custom_formats, None)
+                                            validate___definitions_day_or_null(data__scope__baseline__signedoff, custom_formats, (name_prefix or "data") + ".scope.baseline.signed_off")
                                         if "signed_off_by" in data__scope__baseline_keys:
                                             data__scope__baseline_keys.remove("signed_off_by")
                                             data__scope__baseline__signedoffby = data__scope__baseline["signed_off_by"]
                                             data__scope__baseline__signedoffby_any_of_count11 = 0
                                             if not data__scope__baseline__signedoffby_any_of_count11:
                                                 try:
-                                                    validate___definitions_person(data__scope__baseline__signedoffby, custom_formats, None)
+                                                    validate___definitions_person(data__scope__baseline__signedoffby, custom_formats, (name_prefix or "data") + ".scope.baseline.signed_off_by")
                                                     data__scope__baseline__signedoffby_any_of_count11 += 1
                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                             if not data__scope__baseline__signedoffby_any_of_count11:
@@ -1767,34 +1767,34 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 data__scope__baseline__resigned_len = len(data__scope__baseline__resigned)
                                                 for data__scope__baseline__resigned_x, data__scope__baseline__resigned_item in enumerate(data__scope__baseline__resigned):
                                                     if not isinstance(data__scope__baseline__resigned_item, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}]".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}]" + " must be object")
                                                     data__scope__baseline__resigned_item_is_dict = isinstance(data__scope__baseline__resigned_item, dict)
                                                     if data__scope__baseline__resigned_item_is_dict:
                                                         data__scope__baseline__resigned_item__missing_keys = set(['on', 'by', 'change_requests']) - data__scope__baseline__resigned_item.keys()
                                                         if data__scope__baseline__resigned_item__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}]".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}]" + " must contain ")
                                                         data__scope__baseline__resigned_item_keys = set(data__scope__baseline__resigned_item.keys())
                                                         if "on" in data__scope__baseline__resigned_item_keys:
                                                             data__scope__baseline__resigned_item_keys.remove("on")
                                                             data__scope__baseline__resigned_item__on = data__scope__baseline__resigned_item["on"]
-                                                            validate___definitions_day(data__scope__baseline__resigned_item__on, custom_formats, None)
+                                                            validate___definitions_day(data__scope__baseline__resigned_item__on, custom_formats, (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}].on")
                                                         if "by" in data__scope__baseline__resigned_item_keys:
                                                             data__scope__baseline__resigned_item_keys.remove("by")
                                                             data__scope__baseline__resigned_item__by = data__scope__baseline__resigned_item["by"]
-                                                            validate___definitions_person(data__scope__baseline__resigned_item__by, custom_formats, None)
+                                                            validate___definitions_person(data__scope__baseline__resigned_item__by, custom_formats, (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}].by")
                                                         if "change_requests" in data__scope__baseline__resigned_item_keys:
                                                             data__scope__baseline__resigned_item_keys.remove("change_requests")
                                                             data__scope__baseline__resigned_item__changerequests = data__scope__baseline__resigned_item["change_requests"]
                                                             if not isinstance(data__scope__baseline__resigned_item__changerequests, (list, tuple)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}].change_requests".format(**locals()) + " must be array")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}].change_requests" + " must be array")
                                                             data__scope__baseline__resigned_item__changerequests_is_list = isinstance(data__scope__baseline__resigned_item__changerequests, (list, tuple))
                                                             if data__scope__baseline__resigned_item__changerequests_is_list:
                                                                 data__scope__baseline__resigned_item__changerequests_len = len(data__scope__baseline__resigned_item__changerequests)
                                                                 for data__scope__baseline__resigned_item__changerequests_x, data__scope__baseline__resigned_item__changerequests_item in enumerate(data__scope__baseline__resigned_item__changerequests):
                                                                     if not isinstance(data__scope__baseline__resigned_item__changerequests_item, (str)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}].change_requests[{data__scope__baseline__resigned_item__changerequests_x}]".format(**locals()) + " must be string")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}].change_requests[{data__scope__baseline__resigned_item__changerequests_x}]" + " must be string")
                                                         if data__scope__baseline__resigned_item_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}]".format(**locals()) + " must not contain "+str(data__scope__baseline__resigned_item_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.resigned[{data__scope__baseline__resigned_x}]" + " must not contain "+str(data__scope__baseline__resigned_item_keys)+" properties")
                                         if "deliverables" in data__scope__baseline_keys:
                                             data__scope__baseline_keys.remove("deliverables")
                                             data__scope__baseline__deliverables = data__scope__baseline["deliverables"]
@@ -1805,60 +1805,60 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 data__scope__baseline__deliverables_len = len(data__scope__baseline__deliverables)
                                                 for data__scope__baseline__deliverables_x, data__scope__baseline__deliverables_item in enumerate(data__scope__baseline__deliverables):
                                                     if not isinstance(data__scope__baseline__deliverables_item, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}]".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}]" + " must be object")
                                                     data__scope__baseline__deliverables_item_is_dict = isinstance(data__scope__baseline__deliverables_item, dict)
                                                     if data__scope__baseline__deliverables_item_is_dict:
                                                         data__scope__baseline__deliverables_item__missing_keys = set(['id', 'title', 'acceptance', 'owner', 'due', 'state', 'submitted', 'accepted', 'rejected', 'standing', 'overdue', 'milestone', 'origin', 'added', 'change_request', 'findings']) - data__scope__baseline__deliverables_item.keys()
                                                         if data__scope__baseline__deliverables_item__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}]".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}]" + " must contain ")
                                                         data__scope__baseline__deliverables_item_keys = set(data__scope__baseline__deliverables_item.keys())
                                                         if "id" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("id")
                                                             data__scope__baseline__deliverables_item__id = data__scope__baseline__deliverables_item["id"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__id, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].id".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].id" + " must be string")
                                                         if "title" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("title")
                                                             data__scope__baseline__deliverables_item__title = data__scope__baseline__deliverables_item["title"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__title, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].title".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].title" + " must be string")
                                                         if "acceptance" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("acceptance")
                                                             data__scope__baseline__deliverables_item__acceptance = data__scope__baseline__deliverables_item["acceptance"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__acceptance, (list, tuple)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].acceptance".format(**locals()) + " must be array")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].acceptance" + " must be array")
                                                             data__scope__baseline__deliverables_item__acceptance_is_list = isinstance(data__scope__baseline__deliverables_item__acceptance, (list, tuple))
                                                             if data__scope__baseline__deliverables_item__acceptance_is_list:
                                                                 data__scope__baseline__deliverables_item__acceptance_len = len(data__scope__baseline__deliverables_item__acceptance)
                                                                 for data__scope__baseline__deliverables_item__acceptance_x, data__scope__baseline__deliverables_item__acceptance_item in enumerate(data__scope__baseline__deliverables_item__acceptance):
                                                                     if not isinstance(data__scope__baseline__deliverables_item__acceptance_item, (str)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].acceptance[{data__scope__baseline__deliverables_item__acceptance_x}]".format(**locals()) + " must be string")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].acceptance[{data__scope__baseline__deliverables_item__acceptance_x}]" + " must be string")
                                                         if "owner" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("owner")
                                                             data__scope__baseline__deliverables_item__owner = data__scope__baseline__deliverables_item["owner"]
                                                             data__scope__baseline__deliverables_item__owner_any_of_count12 = 0
                                                             if not data__scope__baseline__deliverables_item__owner_any_of_count12:
                                                                 try:
-                                                                    validate___definitions_person(data__scope__baseline__deliverables_item__owner, custom_formats, None)
+                                                                    validate___definitions_person(data__scope__baseline__deliverables_item__owner, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].owner")
                                                                     data__scope__baseline__deliverables_item__owner_any_of_count12 += 1
                                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                             if not data__scope__baseline__deliverables_item__owner_any_of_count12:
                                                                 try:
                                                                     if not isinstance(data__scope__baseline__deliverables_item__owner, (NoneType)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].owner".format(**locals()) + " must be null")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].owner" + " must be null")
                                                                     data__scope__baseline__deliverables_item__owner_any_of_count12 += 1
                                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                             if not data__scope__baseline__deliverables_item__owner_any_of_count12:
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].owner".format(**locals()) + " cannot be validated by any definition")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].owner" + " cannot be validated by any definition")
                                                         if "due" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("due")
                                                             data__scope__baseline__deliverables_item__due = data__scope__baseline__deliverables_item["due"]
-                                                            validate___definitions_day_or_null(data__scope__baseline__deliverables_item__due, custom_formats, None)
+                                                            validate___definitions_day_or_null(data__scope__baseline__deliverables_item__due, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].due")
                                                         if "state" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("state")
                                                             data__scope__baseline__deliverables_item__state = data__scope__baseline__deliverables_item["state"]
                                                             if not (isinstance(data__scope__baseline__deliverables_item__state, str) and data__scope__baseline__deliverables_item__state == 'planned' or isinstance(data__scope__baseline__deliverables_item__state, str) and data__scope__baseline__deliverables_item__state == 'in_progress' or isinstance(data__scope__baseline__deliverables_item__state, str) and data__scope__baseline__deliverables_item__state == 'submitted' or isinstance(data__scope__baseline__deliverables_item__state, str) and data__scope__baseline__deliverables_item__state == 'accepted' or isinstance(data__scope__baseline__deliverables_item__state, str) and data__scope__baseline__deliverables_item__state == 'rejected'):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].state".format(**locals()) + " must be one of ['planned', 'in_progress', 'submitted', 'accepted', 'rejected']")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].state" + " must be one of ['planned', 'in_progress', 'submitted', 'accepted', 'rejected']")
                                                         if "submitted" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("submitted")
                                                             data__scope__baseline__deliverables_item__submitted = data__scope__baseline__deliverables_item["submitted"]
@@ -1866,33 +1866,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                             if not data__scope__baseline__deliverables_item__submitted_any_of_count13:
                                                                 try:
                                                                     if not isinstance(data__scope__baseline__deliverables_item__submitted, (NoneType)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted".format(**locals()) + " must be null")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted" + " must be null")
                                                                     data__scope__baseline__deliverables_item__submitted_any_of_count13 += 1
                                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                             if not data__scope__baseline__deliverables_item__submitted_any_of_count13:
                                                                 try:
                                                                     if not isinstance(data__scope__baseline__deliverables_item__submitted, (dict)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted".format(**locals()) + " must be object")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted" + " must be object")
                                                                     data__scope__baseline__deliverables_item__submitted_is_dict = isinstance(data__scope__baseline__deliverables_item__submitted, dict)
                                                                     if data__scope__baseline__deliverables_item__submitted_is_dict:
                                                                         data__scope__baseline__deliverables_item__submitted__missing_keys = set(['on', 'by']) - data__scope__baseline__deliverables_item__submitted.keys()
                                                                         if data__scope__baseline__deliverables_item__submitted__missing_keys:
-                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted".format(**locals()) + " must contain ")
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted" + " must contain ")
                                                                         data__scope__baseline__deliverables_item__submitted_keys = set(data__scope__baseline__deliverables_item__submitted.keys())
                                                                         if "on" in data__scope__baseline__deliverables_item__submitted_keys:
                                                                             data__scope__baseline__deliverables_item__submitted_keys.remove("on")
                                                                             data__scope__baseline__deliverables_item__submitted__on = data__scope__baseline__deliverables_item__submitted["on"]
-                                                                            validate___definitions_day(data__scope__baseline__deliverables_item__submitted__on, custom_formats, None)
+                                                                            validate___definitions_day(data__scope__baseline__deliverables_item__submitted__on, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted.on")
                                                                         if "by" in data__scope__baseline__deliverables_item__submitted_keys:
                                                                             data__scope__baseline__deliverables_item__submitted_keys.remove("by")
                                                                             data__scope__baseline__deliverables_item__submitted__by = data__scope__baseline__deliverables_item__submitted["by"]
-                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__submitted__by, custom_formats, None)
+                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__submitted__by, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted.by")
                                                                         if data__scope__baseline__deliverables_item__submitted_keys:
-                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted".format(**locals()) + " must not contain "+str(data__scope__baseline__deliverables_item__submitted_keys)+" properties")
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted" + " must not contain "+str(data__scope__baseline__deliverables_item__submitted_keys)+" properties")
                                                                     data__scope__baseline__deliverables_item__submitted_any_of_count13 += 1
                                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                             if not data__scope__baseline__deliverables_item__submitted_any_of_count13:
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted".format(**locals()) + " cannot be validated by any definition")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].submitted" + " cannot be validated by any definition")
                                                         if "accepted" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("accepted")
                                                             data__scope__baseline__deliverables_item__accepted = data__scope__baseline__deliverables_item["accepted"]
@@ -1900,182 +1900,182 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                             if not data__scope__baseline__deliverables_item__accepted_any_of_count14:
                                                                 try:
                                                                     if not isinstance(data__scope__baseline__deliverables_item__accepted, (NoneType)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted".format(**locals()) + " must be null")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted" + " must be null")
                                                                     data__scope__baseline__deliverables_item__accepted_any_of_count14 += 1
                                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                             if not data__scope__baseline__deliverables_item__accepted_any_of_count14:
                                                                 try:
                                                                     if not isinstance(data__scope__baseline__deliverables_item__accepted, (dict)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted".format(**locals()) + " must be object")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted" + " must be object")
                                                                     data__scope__baseline__deliverables_item__accepted_is_dict = isinstance(data__scope__baseline__deliverables_item__accepted, dict)
                                                                     if data__scope__baseline__deliverables_item__accepted_is_dict:
                                                                         data__scope__baseline__deliverables_item__accepted__missing_keys = set(['on', 'by', 'results', 'note']) - data__scope__baseline__deliverables_item__accepted.keys()
                                                                         if data__scope__baseline__deliverables_item__accepted__missing_keys:
-                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted".format(**locals()) + " must contain ")
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted" + " must contain ")
                                                                         data__scope__baseline__deliverables_item__accepted_keys = set(data__scope__baseline__deliverables_item__accepted.keys())
                                                                         if "on" in data__scope__baseline__deliverables_item__accepted_keys:
                                                                             data__scope__baseline__deliverables_item__accepted_keys.remove("on")
                                                                             data__scope__baseline__deliverables_item__accepted__on = data__scope__baseline__deliverables_item__accepted["on"]
-                                                                            validate___definitions_day(data__scope__baseline__deliverables_item__accepted__on, custom_formats, None)
+                                                                            validate___definitions_day(data__scope__baseline__deliverables_item__accepted__on, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.on")
                                                                         if "by" in data__scope__baseline__deliverables_item__accepted_keys:
                                                                             data__scope__baseline__deliverables_item__accepted_keys.remove("by")
                                                                             data__scope__baseline__deliverables_item__accepted__by = data__scope__baseline__deliverables_item__accepted["by"]
-                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__accepted__by, custom_formats, None)
+                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__accepted__by, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.by")
                                                                         if "results" in data__scope__baseline__deliverables_item__accepted_keys:
                                                                             data__scope__baseline__deliverables_item__accepted_keys.remove("results")
                                                                             data__scope__baseline__deliverables_item__accepted__results = data__scope__baseline__deliverables_item__accepted["results"]
                                                                             if not isinstance(data__scope__baseline__deliverables_item__accepted__results, (list, tuple)):
-                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results".format(**locals()) + " must be array")
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results" + " must be array")
                                                                             data__scope__baseline__deliverables_item__accepted__results_is_list = isinstance(data__scope__baseline__deliverables_item__accepted__results, (list, tuple))
                                                                             if data__scope__baseline__deliverables_item__accepted__results_is_list:
                                                                                 data__scope__baseline__deliverables_item__accepted__results_len = len(data__scope__baseline__deliverables_item__accepted__results)
                                                                                 for data__scope__baseline__deliverables_item__accepted__results_x, data__scope__baseline__deliverables_item__accepted__results_item in enumerate(data__scope__baseline__deliverables_item__accepted__results):
                                                                                     if not isinstance(data__scope__baseline__deliverables_item__accepted__results_item, (dict)):
-                                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}]".format(**locals()) + " must be object")
+                                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}]" + " must be object")
                                                                                     data__scope__baseline__deliverables_item__accepted__results_item_is_dict = isinstance(data__scope__baseline__deliverables_item__accepted__results_item, dict)
                                                                                     if data__scope__baseline__deliverables_item__accepted__results_item_is_dict:
                                                                                         data__scope__baseline__deliverables_item__accepted__results_item__missing_keys = set(['passed', 'evidence']) - data__scope__baseline__deliverables_item__accepted__results_item.keys()
                                                                                         if data__scope__baseline__deliverables_item__accepted__results_item__missing_keys:
-                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}]".format(**locals()) + " must contain ")
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}]" + " must contain ")
                                                                                         data__scope__baseline__deliverables_item__accepted__results_item_keys = set(data__scope__baseline__deliverables_item__accepted__results_item.keys())
                                                                                         if "passed" in data__scope__baseline__deliverables_item__accepted__results_item_keys:
                                                                                             data__scope__baseline__deliverables_item__accepted__results_item_keys.remove("passed")
                                                                                             data__scope__baseline__deliverables_item__accepted__results_item__passed = data__scope__baseline__deliverables_item__accepted__results_item["passed"]
                                                                                             if not isinstance(data__scope__baseline__deliverables_item__accepted__results_item__passed, (bool)):
-                                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}].passed".format(**locals()) + " must be boolean")
+                                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}].passed" + " must be boolean")
                                                                                         if "evidence" in data__scope__baseline__deliverables_item__accepted__results_item_keys:
                                                                                             data__scope__baseline__deliverables_item__accepted__results_item_keys.remove("evidence")
                                                                                             data__scope__baseline__deliverables_item__accepted__results_item__evidence = data__scope__baseline__deliverables_item__accepted__results_item["evidence"]
                                                                                             if not isinstance(data__scope__baseline__deliverables_item__accepted__results_item__evidence, (str)):
-                                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}].evidence".format(**locals()) + " must be string")
+                                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}].evidence" + " must be string")
                                                                                         if data__scope__baseline__deliverables_item__accepted__results_item_keys:
-                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}]".format(**locals()) + " must not contain "+str(data__scope__baseline__deliverables_item__accepted__results_item_keys)+" properties")
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.results[{data__scope__baseline__deliverables_item__accepted__results_x}]" + " must not contain "+str(data__scope__baseline__deliverables_item__accepted__results_item_keys)+" properties")
                                                                         if "note" in data__scope__baseline__deliverables_item__accepted_keys:
                                                                             data__scope__baseline__deliverables_item__accepted_keys.remove("note")
                                                                             data__scope__baseline__deliverables_item__accepted__note = data__scope__baseline__deliverables_item__accepted["note"]
                                                                             if not isinstance(data__scope__baseline__deliverables_item__accepted__note, (str, NoneType)):
-                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.note".format(**locals()) + " must be string or null")
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted.note" + " must be string or null")
                                                                         if data__scope__baseline__deliverables_item__accepted_keys:
-                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted".format(**locals()) + " must not contain "+str(data__scope__baseline__deliverables_item__accepted_keys)+" properties")
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted" + " must not contain "+str(data__scope__baseline__deliverables_item__accepted_keys)+" properties")
                                                                     data__scope__baseline__deliverables_item__accepted_any_of_count14 += 1
                                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                             if not data__scope__baseline__deliverables_item__accepted_any_of_count14:
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted".format(**locals()) + " cannot be validated by any definition")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].accepted" + " cannot be validated by any definition")
                                                         if "rejected" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("rejected")
                                                             data__scope__baseline__deliverables_item__rejected = data__scope__baseline__deliverables_item["rejected"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__rejected, (list, tuple)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected".format(**locals()) + " must be array")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected" + " must be array")
                                                             data__scope__baseline__deliverables_item__rejected_is_list = isinstance(data__scope__baseline__deliverables_item__rejected, (list, tuple))
                                                             if data__scope__baseline__deliverables_item__rejected_is_list:
                                                                 data__scope__baseline__deliverables_item__rejected_len = len(data__scope__baseline__deliverables_item__rejected)
                                                                 for data__scope__baseline__deliverables_item__rejected_x, data__scope__baseline__deliverables_item__rejected_item in enumerate(data__scope__baseline__deliverables_item__rejected):
                                                                     if not isinstance(data__scope__baseline__deliverables_item__rejected_item, (dict)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}]".format(**locals()) + " must be object")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}]" + " must be object")
                                                                     data__scope__baseline__deliverables_item__rejected_item_is_dict = isinstance(data__scope__baseline__deliverables_item__rejected_item, dict)
                                                                     if data__scope__baseline__deliverables_item__rejected_item_is_dict:
                                                                         data__scope__baseline__deliverables_item__rejected_item__missing_keys = set(['on', 'by', 'reason', 'commitment', 'change_request']) - data__scope__baseline__deliverables_item__rejected_item.keys()
                                                                         if data__scope__baseline__deliverables_item__rejected_item__missing_keys:
-                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}]".format(**locals()) + " must contain ")
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}]" + " must contain ")
                                                                         data__scope__baseline__deliverables_item__rejected_item_keys = set(data__scope__baseline__deliverables_item__rejected_item.keys())
                                                                         if "on" in data__scope__baseline__deliverables_item__rejected_item_keys:
                                                                             data__scope__baseline__deliverables_item__rejected_item_keys.remove("on")
                                                                             data__scope__baseline__deliverables_item__rejected_item__on = data__scope__baseline__deliverables_item__rejected_item["on"]
-                                                                            validate___definitions_day(data__scope__baseline__deliverables_item__rejected_item__on, custom_formats, None)
+                                                                            validate___definitions_day(data__scope__baseline__deliverables_item__rejected_item__on, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].on")
                                                                         if "by" in data__scope__baseline__deliverables_item__rejected_item_keys:
                                                                             data__scope__baseline__deliverables_item__rejected_item_keys.remove("by")
                                                                             data__scope__baseline__deliverables_item__rejected_item__by = data__scope__baseline__deliverables_item__rejected_item["by"]
-                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__rejected_item__by, custom_formats, None)
+                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__rejected_item__by, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].by")
                                                                         if "reason" in data__scope__baseline__deliverables_item__rejected_item_keys:
                                                                             data__scope__baseline__deliverables_item__rejected_item_keys.remove("reason")
                                                                             data__scope__baseline__deliverables_item__rejected_item__reason = data__scope__baseline__deliverables_item__rejected_item["reason"]
                                                                             if not isinstance(data__scope__baseline__deliverables_item__rejected_item__reason, (str)):
-                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].reason".format(**locals()) + " must be string")
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].reason" + " must be string")
                                                                         if "commitment" in data__scope__baseline__deliverables_item__rejected_item_keys:
                                                                             data__scope__baseline__deliverables_item__rejected_item_keys.remove("commitment")
                                                                             data__scope__baseline__deliverables_item__rejected_item__commitment = data__scope__baseline__deliverables_item__rejected_item["commitment"]
                                                                             if not isinstance(data__scope__baseline__deliverables_item__rejected_item__commitment, (str, NoneType)):
-                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].commitment".format(**locals()) + " must be string or null")
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].commitment" + " must be string or null")
                                                                         if "change_request" in data__scope__baseline__deliverables_item__rejected_item_keys:
                                                                             data__scope__baseline__deliverables_item__rejected_item_keys.remove("change_request")
                                                                             data__scope__baseline__deliverables_item__rejected_item__changerequest = data__scope__baseline__deliverables_item__rejected_item["change_request"]
                                                                             if not isinstance(data__scope__baseline__deliverables_item__rejected_item__changerequest, (str, NoneType)):
-                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].change_request".format(**locals()) + " must be string or null")
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}].change_request" + " must be string or null")
                                                                         if data__scope__baseline__deliverables_item__rejected_item_keys:
-                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}]".format(**locals()) + " must not contain "+str(data__scope__baseline__deliverables_item__rejected_item_keys)+" properties")
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].rejected[{data__scope__baseline__deliverables_item__rejected_x}]" + " must not contain "+str(data__scope__baseline__deliverables_item__rejected_item_keys)+" properties")
                                                         if "standing" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("standing")
                                                             data__scope__baseline__deliverables_item__standing = data__scope__baseline__deliverables_item["standing"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__standing, (dict)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing".format(**locals()) + " must be object")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing" + " must be object")
                                                             data__scope__baseline__deliverables_item__standing_is_dict = isinstance(data__scope__baseline__deliverables_item__standing, dict)
                                                             if data__scope__baseline__deliverables_item__standing_is_dict:
                                                                 data__scope__baseline__deliverables_item__standing__missing_keys = set(['state', 'on', 'by', 'window_ends']) - data__scope__baseline__deliverables_item__standing.keys()
                                                                 if data__scope__baseline__deliverables_item__standing__missing_keys:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing".format(**locals()) + " must contain ")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing" + " must contain ")
                                                                 data__scope__baseline__deliverables_item__standing_keys = set(data__scope__baseline__deliverables_item__standing.keys())
                                                                 if "state" in data__scope__baseline__deliverables_item__standing_keys:
                                                                     data__scope__baseline__deliverables_item__standing_keys.remove("state")
                                                                     data__scope__baseline__deliverables_item__standing__state = data__scope__baseline__deliverables_item__standing["state"]
                                                                     if not (isinstance(data__scope__baseline__deliverables_item__standing__state, str) and data__scope__baseline__deliverables_item__standing__state == 'planned' or isinstance(data__scope__baseline__deliverables_item__standing__state, str) and data__scope__baseline__deliverables_item__standing__state == 'in_progress' or isinstance(data__scope__baseline__deliverables_item__standing__state, str) and data__scope__baseline__deliverables_item__standing__state == 'waiting' or isinstance(data__scope__baseline__deliverables_item__standing__state, str) and data__scope__baseline__deliverables_item__standing__state == 'accepted' or isinstance(data__scope__baseline__deliverables_item__standing__state, str) and data__scope__baseline__deliverables_item__standing__state == 'deemed' or isinstance(data__scope__baseline__deliverables_item__standing__state, str) and data__scope__baseline__deliverables_item__standing__state == 'rejected'):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.state".format(**locals()) + " must be one of ['planned', 'in_progress', 'waiting', 'accepted', 'deemed', 'rejected']")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.state" + " must be one of ['planned', 'in_progress', 'waiting', 'accepted', 'deemed', 'rejected']")
                                                                 if "on" in data__scope__baseline__deliverables_item__standing_keys:
                                                                     data__scope__baseline__deliverables_item__standing_keys.remove("on")
                                                                     data__scope__baseline__deliverables_item__standing__on = data__scope__baseline__deliverables_item__standing["on"]
-                                                                    validate___definitions_day_or_null(data__scope__baseline__deliverables_item__standing__on, custom_formats, None)
+                                                                    validate___definitions_day_or_null(data__scope__baseline__deliverables_item__standing__on, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.on")
                                                                 if "by" in data__scope__baseline__deliverables_item__standing_keys:
                                                                     data__scope__baseline__deliverables_item__standing_keys.remove("by")
                                                                     data__scope__baseline__deliverables_item__standing__by = data__scope__baseline__deliverables_item__standing["by"]
                                                                     data__scope__baseline__deliverables_item__standing__by_any_of_count15 = 0
                                                                     if not data__scope__baseline__deliverables_item__standing__by_any_of_count15:
                                                                         try:
-                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__standing__by, custom_formats, None)
+                                                                            validate___definitions_person(data__scope__baseline__deliverables_item__standing__by, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.by")
                                                                             data__scope__baseline__deliverables_item__standing__by_any_of_count15 += 1
                                                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                                     if not data__scope__baseline__deliverables_item__standing__by_any_of_count15:
                                                                         try:
                                                                             if not isinstance(data__scope__baseline__deliverables_item__standing__by, (NoneType)):
-                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.by".format(**locals()) + " must be null")
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.by" + " must be null")
                                                                             data__scope__baseline__deliverables_item__standing__by_any_of_count15 += 1
                                                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                                     if not data__scope__baseline__deliverables_item__standing__by_any_of_count15:
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.by".format(**locals()) + " cannot be validated by any definition")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.by" + " cannot be validated by any definition")
                                                                 if "window_ends" in data__scope__baseline__deliverables_item__standing_keys:
                                                                     data__scope__baseline__deliverables_item__standing_keys.remove("window_ends")
                                                                     data__scope__baseline__deliverables_item__standing__windowends = data__scope__baseline__deliverables_item__standing["window_ends"]
-                                                                    validate___definitions_day_or_null(data__scope__baseline__deliverables_item__standing__windowends, custom_formats, None)
+                                                                    validate___definitions_day_or_null(data__scope__baseline__deliverables_item__standing__windowends, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing.window_ends")
                                                                 if data__scope__baseline__deliverables_item__standing_keys:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing".format(**locals()) + " must not contain "+str(data__scope__baseline__deliverables_item__standing_keys)+" properties")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].standing" + " must not contain "+str(data__scope__baseline__deliverables_item__standing_keys)+" properties")
                                                         if "overdue" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("overdue")
                                                             data__scope__baseline__deliverables_item__overdue = data__scope__baseline__deliverables_item["overdue"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__overdue, (bool)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].overdue".format(**locals()) + " must be boolean")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].overdue" + " must be boolean")
                                                         if "milestone" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("milestone")
                                                             data__scope__baseline__deliverables_item__milestone = data__scope__baseline__deliverables_item["milestone"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__milestone, (str, NoneType)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].milestone".format(**locals()) + " must be string or null")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].milestone" + " must be string or null")
                                                         if "origin" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("origin")
                                                             data__scope__baseline__deliverables_item__origin = data__scope__baseline__deliverables_item["origin"]
                                                             if not (isinstance(data__scope__baseline__deliverables_item__origin, str) and data__scope__baseline__deliverables_item__origin == 'baseline' or isinstance(data__scope__baseline__deliverables_item__origin, str) and data__scope__baseline__deliverables_item__origin == 'added' or isinstance(data__scope__baseline__deliverables_item__origin, str) and data__scope__baseline__deliverables_item__origin == 'changed'):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].origin".format(**locals()) + " must be one of ['baseline', 'added', 'changed']")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].origin" + " must be one of ['baseline', 'added', 'changed']")
                                                         if "added" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("added")
                                                             data__scope__baseline__deliverables_item__added = data__scope__baseline__deliverables_item["added"]
-                                                            validate___definitions_day_or_null(data__scope__baseline__deliverables_item__added, custom_formats, None)
+                                                            validate___definitions_day_or_null(data__scope__baseline__deliverables_item__added, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].added")
                                                         if "change_request" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("change_request")
                                                             data__scope__baseline__deliverables_item__changerequest = data__scope__baseline__deliverables_item["change_request"]
                                                             if not isinstance(data__scope__baseline__deliverables_item__changerequest, (str, NoneType)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].change_request".format(**locals()) + " must be string or null")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].change_request" + " must be string or null")
                                                         if "findings" in data__scope__baseline__deliverables_item_keys:
                                                             data__scope__baseline__deliverables_item_keys.remove("findings")
                                                             data__scope__baseline__deliverables_item__findings = data__scope__baseline__deliverables_item["findings"]
-                                                            validate___definitions_findings(data__scope__baseline__deliverables_item__findings, custom_formats, None)
+                                                            validate___definitions_findings(data__scope__baseline__deliverables_item__findings, custom_formats, (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}].findings")
                                                         if data__scope__baseline__deliverables_item_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}]".format(**locals()) + " must not contain "+str(data__scope__baseline__deliverables_item_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.deliverables[{data__scope__baseline__deliverables_x}]" + " must not contain "+str(data__scope__baseline__deliverables_item_keys)+" properties")
                                         if "out_of_scope" in data__scope__baseline_keys:
                                             data__scope__baseline_keys.remove("out_of_scope")
                                             data__scope__baseline__outofscope = data__scope__baseline["out_of_scope"]
@@ -2086,7 +2086,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 data__scope__baseline__outofscope_len = len(data__scope__baseline__outofscope)
                                                 for data__scope__baseline__outofscope_x, data__scope__baseline__outofscope_item in enumerate(data__scope__baseline__outofscope):
                                                     if not isinstance(data__scope__baseline__outofscope_item, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.out_of_scope[{data__scope__baseline__outofscope_x}]".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.out_of_scope[{data__scope__baseline__outofscope_x}]" + " must be string")
                                         if "assumptions" in data__scope__baseline_keys:
                                             data__scope__baseline_keys.remove("assumptions")
                                             data__scope__baseline__assumptions = data__scope__baseline["assumptions"]
@@ -2097,7 +2097,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 data__scope__baseline__assumptions_len = len(data__scope__baseline__assumptions)
                                                 for data__scope__baseline__assumptions_x, data__scope__baseline__assumptions_item in enumerate(data__scope__baseline__assumptions):
                                                     if not isinstance(data__scope__baseline__assumptions_item, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.assumptions[{data__scope__baseline__assumptions_x}]".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline.assumptions[{data__scope__baseline__assumptions_x}]" + " must be string")
                                         if data__scope__baseline_keys:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.baseline must not contain "+str(data__scope__baseline_keys)+" properties")
                                     data__scope__baseline_any_of_count10 += 1
@@ -2114,83 +2114,83 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__scope__changes_len = len(data__scope__changes)
                                 for data__scope__changes_x, data__scope__changes_item in enumerate(data__scope__changes):
                                     if not isinstance(data__scope__changes_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}]" + " must be object")
                                     data__scope__changes_item_is_dict = isinstance(data__scope__changes_item, dict)
                                     if data__scope__changes_item_is_dict:
                                         data__scope__changes_item__missing_keys = set(['id', 'title', 'status', 'raised', 'decided', 'decided_by', 'deliverables', 'schedule_days', 'cost', 'findings']) - data__scope__changes_item.keys()
                                         if data__scope__changes_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}]" + " must contain ")
                                         data__scope__changes_item_keys = set(data__scope__changes_item.keys())
                                         if "id" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("id")
                                             data__scope__changes_item__id = data__scope__changes_item["id"]
                                             if not isinstance(data__scope__changes_item__id, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].id".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].id" + " must be string")
                                         if "title" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("title")
                                             data__scope__changes_item__title = data__scope__changes_item["title"]
                                             if not isinstance(data__scope__changes_item__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].title" + " must be string")
                                         if "status" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("status")
                                             data__scope__changes_item__status = data__scope__changes_item["status"]
                                             if not (isinstance(data__scope__changes_item__status, str) and data__scope__changes_item__status == 'proposed' or isinstance(data__scope__changes_item__status, str) and data__scope__changes_item__status == 'approved' or isinstance(data__scope__changes_item__status, str) and data__scope__changes_item__status == 'rejected' or isinstance(data__scope__changes_item__status, str) and data__scope__changes_item__status == 'withdrawn'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].status".format(**locals()) + " must be one of ['proposed', 'approved', 'rejected', 'withdrawn']")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].status" + " must be one of ['proposed', 'approved', 'rejected', 'withdrawn']")
                                         if "raised" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("raised")
                                             data__scope__changes_item__raised = data__scope__changes_item["raised"]
-                                            validate___definitions_day(data__scope__changes_item__raised, custom_formats, None)
+                                            validate___definitions_day(data__scope__changes_item__raised, custom_formats, (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].raised")
                                         if "decided" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("decided")
                                             data__scope__changes_item__decided = data__scope__changes_item["decided"]
-                                            validate___definitions_day_or_null(data__scope__changes_item__decided, custom_formats, None)
+                                            validate___definitions_day_or_null(data__scope__changes_item__decided, custom_formats, (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].decided")
                                         if "decided_by" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("decided_by")
                                             data__scope__changes_item__decidedby = data__scope__changes_item["decided_by"]
                                             data__scope__changes_item__decidedby_any_of_count16 = 0
                                             if not data__scope__changes_item__decidedby_any_of_count16:
                                                 try:
-                                                    validate___definitions_person(data__scope__changes_item__decidedby, custom_formats, None)
+                                                    validate___definitions_person(data__scope__changes_item__decidedby, custom_formats, (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].decided_by")
                                                     data__scope__changes_item__decidedby_any_of_count16 += 1
                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                             if not data__scope__changes_item__decidedby_any_of_count16:
                                                 try:
                                                     if not isinstance(data__scope__changes_item__decidedby, (NoneType)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].decided_by".format(**locals()) + " must be null")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].decided_by" + " must be null")
                                                     data__scope__changes_item__decidedby_any_of_count16 += 1
                                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                             if not data__scope__changes_item__decidedby_any_of_count16:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].decided_by".format(**locals()) + " cannot be validated by any definition")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].decided_by" + " cannot be validated by any definition")
                                         if "deliverables" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("deliverables")
                                             data__scope__changes_item__deliverables = data__scope__changes_item["deliverables"]
                                             if not isinstance(data__scope__changes_item__deliverables, (list, tuple)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].deliverables".format(**locals()) + " must be array")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].deliverables" + " must be array")
                                             data__scope__changes_item__deliverables_is_list = isinstance(data__scope__changes_item__deliverables, (list, tuple))
                                             if data__scope__changes_item__deliverables_is_list:
                                                 data__scope__changes_item__deliverables_len = len(data__scope__changes_item__deliverables)
                                                 for data__scope__changes_item__deliverables_x, data__scope__changes_item__deliverables_item in enumerate(data__scope__changes_item__deliverables):
                                                     if not isinstance(data__scope__changes_item__deliverables_item, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].deliverables[{data__scope__changes_item__deliverables_x}]".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].deliverables[{data__scope__changes_item__deliverables_x}]" + " must be string")
                                         if "schedule_days" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("schedule_days")
                                             data__scope__changes_item__scheduledays = data__scope__changes_item["schedule_days"]
                                             if not isinstance(data__scope__changes_item__scheduledays, (int, NoneType)) and not (isinstance(data__scope__changes_item__scheduledays, float) and data__scope__changes_item__scheduledays.is_integer()) or isinstance(data__scope__changes_item__scheduledays, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].schedule_days".format(**locals()) + " must be integer or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].schedule_days" + " must be integer or null")
                                         if "cost" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("cost")
                                             data__scope__changes_item__cost = data__scope__changes_item["cost"]
                                             if not isinstance(data__scope__changes_item__cost, (str, NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].cost".format(**locals()) + " must be string or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].cost" + " must be string or null")
                                             if isinstance(data__scope__changes_item__cost, str):
                                                 if not REGEX_PATTERNS['^-?[0-9]+\\.[0-9]{2}$'].search(data__scope__changes_item__cost):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].cost".format(**locals()) + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].cost" + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
                                         if "findings" in data__scope__changes_item_keys:
                                             data__scope__changes_item_keys.remove("findings")
                                             data__scope__changes_item__findings = data__scope__changes_item["findings"]
-                                            validate___definitions_findings(data__scope__changes_item__findings, custom_formats, None)
+                                            validate___definitions_findings(data__scope__changes_item__findings, custom_formats, (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}].findings")
                                         if data__scope__changes_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}]".format(**locals()) + " must not contain "+str(data__scope__changes_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope.changes[{data__scope__changes_x}]" + " must not contain "+str(data__scope__changes_item_keys)+" properties")
                         if data__scope_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope must not contain "+str(data__scope_keys)+" properties")
                     data__scope_any_of_count9 += 1
@@ -2225,7 +2225,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "signed" in data__contract_keys:
                             data__contract_keys.remove("signed")
                             data__contract__signed = data__contract["signed"]
-                            validate___definitions_day_or_null(data__contract__signed, custom_formats, None)
+                            validate___definitions_day_or_null(data__contract__signed, custom_formats, (name_prefix or "data") + ".contract.signed")
                         if "signed_by" in data__contract_keys:
                             data__contract_keys.remove("signed_by")
                             data__contract__signedby = data__contract["signed_by"]
@@ -2235,7 +2235,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__contract__signedby_is_list:
                                 data__contract__signedby_len = len(data__contract__signedby)
                                 for data__contract__signedby_x, data__contract__signedby_item in enumerate(data__contract__signedby):
-                                    validate___definitions_person(data__contract__signedby_item, custom_formats, None)
+                                    validate___definitions_person(data__contract__signedby_item, custom_formats, (name_prefix or "data") + ".contract.signed_by[{data__contract__signedby_x}]")
                         if "type" in data__contract_keys:
                             data__contract_keys.remove("type")
                             data__contract__type = data__contract["type"]
@@ -2325,60 +2325,60 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         data__contract__payments_len = len(data__contract__payments)
                                         for data__contract__payments_x, data__contract__payments_item in enumerate(data__contract__payments):
                                             if not isinstance(data__contract__payments_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}]" + " must be object")
                                             data__contract__payments_item_is_dict = isinstance(data__contract__payments_item, dict)
                                             if data__contract__payments_item_is_dict:
                                                 data__contract__payments_item__missing_keys = set(['title', 'amount', 'due', 'on_acceptance', 'due_on', 'invoiced', 'paid', 'state']) - data__contract__payments_item.keys()
                                                 if data__contract__payments_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}]" + " must contain ")
                                                 data__contract__payments_item_keys = set(data__contract__payments_item.keys())
                                                 if "title" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("title")
                                                     data__contract__payments_item__title = data__contract__payments_item["title"]
                                                     if not isinstance(data__contract__payments_item__title, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].title".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].title" + " must be string")
                                                 if "amount" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("amount")
                                                     data__contract__payments_item__amount = data__contract__payments_item["amount"]
                                                     if not isinstance(data__contract__payments_item__amount, (str, NoneType)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].amount".format(**locals()) + " must be string or null")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].amount" + " must be string or null")
                                                     if isinstance(data__contract__payments_item__amount, str):
                                                         if not REGEX_PATTERNS['^[0-9]+\\.[0-9]{2}$'].search(data__contract__payments_item__amount):
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].amount".format(**locals()) + " must match pattern ^[0-9]+\\.[0-9]{2}$")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].amount" + " must match pattern ^[0-9]+\\.[0-9]{2}$")
                                                 if "due" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("due")
                                                     data__contract__payments_item__due = data__contract__payments_item["due"]
-                                                    validate___definitions_day_or_null(data__contract__payments_item__due, custom_formats, None)
+                                                    validate___definitions_day_or_null(data__contract__payments_item__due, custom_formats, (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].due")
                                                 if "on_acceptance" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("on_acceptance")
                                                     data__contract__payments_item__onacceptance = data__contract__payments_item["on_acceptance"]
                                                     if not isinstance(data__contract__payments_item__onacceptance, (list, tuple)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].on_acceptance".format(**locals()) + " must be array")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].on_acceptance" + " must be array")
                                                     data__contract__payments_item__onacceptance_is_list = isinstance(data__contract__payments_item__onacceptance, (list, tuple))
                                                     if data__contract__payments_item__onacceptance_is_list:
                                                         data__contract__payments_item__onacceptance_len = len(data__contract__payments_item__onacceptance)
                                                         for data__contract__payments_item__onacceptance_x, data__contract__payments_item__onacceptance_item in enumerate(data__contract__payments_item__onacceptance):
                                                             if not isinstance(data__contract__payments_item__onacceptance_item, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].on_acceptance[{data__contract__payments_item__onacceptance_x}]".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].on_acceptance[{data__contract__payments_item__onacceptance_x}]" + " must be string")
                                                 if "due_on" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("due_on")
                                                     data__contract__payments_item__dueon = data__contract__payments_item["due_on"]
-                                                    validate___definitions_day_or_null(data__contract__payments_item__dueon, custom_formats, None)
+                                                    validate___definitions_day_or_null(data__contract__payments_item__dueon, custom_formats, (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].due_on")
                                                 if "invoiced" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("invoiced")
                                                     data__contract__payments_item__invoiced = data__contract__payments_item["invoiced"]
-                                                    validate___definitions_day_or_null(data__contract__payments_item__invoiced, custom_formats, None)
+                                                    validate___definitions_day_or_null(data__contract__payments_item__invoiced, custom_formats, (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].invoiced")
                                                 if "paid" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("paid")
                                                     data__contract__payments_item__paid = data__contract__payments_item["paid"]
-                                                    validate___definitions_day_or_null(data__contract__payments_item__paid, custom_formats, None)
+                                                    validate___definitions_day_or_null(data__contract__payments_item__paid, custom_formats, (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].paid")
                                                 if "state" in data__contract__payments_item_keys:
                                                     data__contract__payments_item_keys.remove("state")
                                                     data__contract__payments_item__state = data__contract__payments_item["state"]
                                                     if not (isinstance(data__contract__payments_item__state, str) and data__contract__payments_item__state == 'planned' or isinstance(data__contract__payments_item__state, str) and data__contract__payments_item__state == 'due' or isinstance(data__contract__payments_item__state, str) and data__contract__payments_item__state == 'invoiced' or isinstance(data__contract__payments_item__state, str) and data__contract__payments_item__state == 'paid'):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].state".format(**locals()) + " must be one of ['planned', 'due', 'invoiced', 'paid']")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}].state" + " must be one of ['planned', 'due', 'invoiced', 'paid']")
                                                 if data__contract__payments_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}]".format(**locals()) + " must not contain "+str(data__contract__payments_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.payments[{data__contract__payments_x}]" + " must not contain "+str(data__contract__payments_item_keys)+" properties")
                                     data__contract__payments_any_of_count19 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__contract__payments_any_of_count19:
@@ -2402,35 +2402,35 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         data__contract__obligations_len = len(data__contract__obligations)
                                         for data__contract__obligations_x, data__contract__obligations_item in enumerate(data__contract__obligations):
                                             if not isinstance(data__contract__obligations_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}]" + " must be object")
                                             data__contract__obligations_item_is_dict = isinstance(data__contract__obligations_item, dict)
                                             if data__contract__obligations_item_is_dict:
                                                 data__contract__obligations_item__missing_keys = set(['id', 'title', 'owner', 'to', 'due', 'after', 'status', 'state', 'done']) - data__contract__obligations_item.keys()
                                                 if data__contract__obligations_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}]" + " must contain ")
                                                 data__contract__obligations_item_keys = set(data__contract__obligations_item.keys())
                                                 if "id" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("id")
                                                     data__contract__obligations_item__id = data__contract__obligations_item["id"]
                                                     if not isinstance(data__contract__obligations_item__id, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].id".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].id" + " must be string")
                                                 if "title" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("title")
                                                     data__contract__obligations_item__title = data__contract__obligations_item["title"]
                                                     if not isinstance(data__contract__obligations_item__title, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].title".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].title" + " must be string")
                                                 if "owner" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("owner")
                                                     data__contract__obligations_item__owner = data__contract__obligations_item["owner"]
-                                                    validate___definitions_person(data__contract__obligations_item__owner, custom_formats, None)
+                                                    validate___definitions_person(data__contract__obligations_item__owner, custom_formats, (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].owner")
                                                 if "to" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("to")
                                                     data__contract__obligations_item__to = data__contract__obligations_item["to"]
-                                                    validate___definitions_person(data__contract__obligations_item__to, custom_formats, None)
+                                                    validate___definitions_person(data__contract__obligations_item__to, custom_formats, (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].to")
                                                 if "due" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("due")
                                                     data__contract__obligations_item__due = data__contract__obligations_item["due"]
-                                                    validate___definitions_day_or_null(data__contract__obligations_item__due, custom_formats, None)
+                                                    validate___definitions_day_or_null(data__contract__obligations_item__due, custom_formats, (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].due")
                                                 if "after" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("after")
                                                     data__contract__obligations_item__after = data__contract__obligations_item["after"]
@@ -2438,59 +2438,59 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                     if not data__contract__obligations_item__after_any_of_count21:
                                                         try:
                                                             if not isinstance(data__contract__obligations_item__after, (NoneType)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after".format(**locals()) + " must be null")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after" + " must be null")
                                                             data__contract__obligations_item__after_any_of_count21 += 1
                                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                     if not data__contract__obligations_item__after_any_of_count21:
                                                         try:
                                                             if not isinstance(data__contract__obligations_item__after, (dict)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after".format(**locals()) + " must be object")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after" + " must be object")
                                                             data__contract__obligations_item__after_is_dict = isinstance(data__contract__obligations_item__after, dict)
                                                             if data__contract__obligations_item__after_is_dict:
                                                                 data__contract__obligations_item__after__missing_keys = set(['days', 'from', 'of']) - data__contract__obligations_item__after.keys()
                                                                 if data__contract__obligations_item__after__missing_keys:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after".format(**locals()) + " must contain ")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after" + " must contain ")
                                                                 data__contract__obligations_item__after_keys = set(data__contract__obligations_item__after.keys())
                                                                 if "days" in data__contract__obligations_item__after_keys:
                                                                     data__contract__obligations_item__after_keys.remove("days")
                                                                     data__contract__obligations_item__after__days = data__contract__obligations_item__after["days"]
                                                                     if not isinstance(data__contract__obligations_item__after__days, (int)) and not (isinstance(data__contract__obligations_item__after__days, float) and data__contract__obligations_item__after__days.is_integer()) or isinstance(data__contract__obligations_item__after__days, bool):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.days".format(**locals()) + " must be integer")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.days" + " must be integer")
                                                                     if isinstance(data__contract__obligations_item__after__days, (int, float, Decimal)) and not isinstance(data__contract__obligations_item__after__days, bool):
                                                                         if data__contract__obligations_item__after__days < 0:
-                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.days".format(**locals()) + " must be bigger than or equal to 0")
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.days" + " must be bigger than or equal to 0")
                                                                 if "from" in data__contract__obligations_item__after_keys:
                                                                     data__contract__obligations_item__after_keys.remove("from")
                                                                     data__contract__obligations_item__after__from = data__contract__obligations_item__after["from"]
                                                                     if not (isinstance(data__contract__obligations_item__after__from, str) and data__contract__obligations_item__after__from == 'signing' or isinstance(data__contract__obligations_item__after__from, str) and data__contract__obligations_item__after__from == 'event'):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.from".format(**locals()) + " must be one of ['signing', 'event']")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.from" + " must be one of ['signing', 'event']")
                                                                 if "of" in data__contract__obligations_item__after_keys:
                                                                     data__contract__obligations_item__after_keys.remove("of")
                                                                     data__contract__obligations_item__after__of = data__contract__obligations_item__after["of"]
                                                                     if not isinstance(data__contract__obligations_item__after__of, (str, NoneType)):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.of".format(**locals()) + " must be string or null")
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after.of" + " must be string or null")
                                                                 if data__contract__obligations_item__after_keys:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after".format(**locals()) + " must not contain "+str(data__contract__obligations_item__after_keys)+" properties")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after" + " must not contain "+str(data__contract__obligations_item__after_keys)+" properties")
                                                             data__contract__obligations_item__after_any_of_count21 += 1
                                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                                     if not data__contract__obligations_item__after_any_of_count21:
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after".format(**locals()) + " cannot be validated by any definition")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].after" + " cannot be validated by any definition")
                                                 if "status" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("status")
                                                     data__contract__obligations_item__status = data__contract__obligations_item["status"]
                                                     if not (isinstance(data__contract__obligations_item__status, str) and data__contract__obligations_item__status == 'open' or isinstance(data__contract__obligations_item__status, str) and data__contract__obligations_item__status == 'done' or isinstance(data__contract__obligations_item__status, str) and data__contract__obligations_item__status == 'dropped'):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].status".format(**locals()) + " must be one of ['open', 'done', 'dropped']")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].status" + " must be one of ['open', 'done', 'dropped']")
                                                 if "state" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("state")
                                                     data__contract__obligations_item__state = data__contract__obligations_item["state"]
                                                     if not (isinstance(data__contract__obligations_item__state, str) and data__contract__obligations_item__state == 'open' or isinstance(data__contract__obligations_item__state, str) and data__contract__obligations_item__state == 'due-soon' or isinstance(data__contract__obligations_item__state, str) and data__contract__obligations_item__state == 'overdue' or isinstance(data__contract__obligations_item__state, str) and data__contract__obligations_item__state == 'done' or isinstance(data__contract__obligations_item__state, str) and data__contract__obligations_item__state == 'dropped' or isinstance(data__contract__obligations_item__state, str) and data__contract__obligations_item__state == 'undated'):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].state".format(**locals()) + " must be one of ['open', 'due-soon', 'overdue', 'done', 'dropped', 'undated']")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].state" + " must be one of ['open', 'due-soon', 'overdue', 'done', 'dropped', 'undated']")
                                                 if "done" in data__contract__obligations_item_keys:
                                                     data__contract__obligations_item_keys.remove("done")
                                                     data__contract__obligations_item__done = data__contract__obligations_item["done"]
-                                                    validate___definitions_day_or_null(data__contract__obligations_item__done, custom_formats, None)
+                                                    validate___definitions_day_or_null(data__contract__obligations_item__done, custom_formats, (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}].done")
                                                 if data__contract__obligations_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}]".format(**locals()) + " must not contain "+str(data__contract__obligations_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".contract.obligations[{data__contract__obligations_x}]" + " must not contain "+str(data__contract__obligations_item_keys)+" properties")
                                     data__contract__obligations_any_of_count20 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__contract__obligations_any_of_count20:
@@ -2651,56 +2651,56 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 data__budget__cost__milestones_len = len(data__budget__cost__milestones)
                                                 for data__budget__cost__milestones_x, data__budget__cost__milestones_item in enumerate(data__budget__cost__milestones):
                                                     if not isinstance(data__budget__cost__milestones_item, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}]".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}]" + " must be object")
                                                     data__budget__cost__milestones_item_is_dict = isinstance(data__budget__cost__milestones_item, dict)
                                                     if data__budget__cost__milestones_item_is_dict:
                                                         data__budget__cost__milestones_item__missing_keys = set(['id', 'title', 'planned', 'earned', 'earned_share', 'due']) - data__budget__cost__milestones_item.keys()
                                                         if data__budget__cost__milestones_item__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}]".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}]" + " must contain ")
                                                         data__budget__cost__milestones_item_keys = set(data__budget__cost__milestones_item.keys())
                                                         if "id" in data__budget__cost__milestones_item_keys:
                                                             data__budget__cost__milestones_item_keys.remove("id")
                                                             data__budget__cost__milestones_item__id = data__budget__cost__milestones_item["id"]
                                                             if not isinstance(data__budget__cost__milestones_item__id, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].id".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].id" + " must be string")
                                                         if "title" in data__budget__cost__milestones_item_keys:
                                                             data__budget__cost__milestones_item_keys.remove("title")
                                                             data__budget__cost__milestones_item__title = data__budget__cost__milestones_item["title"]
                                                             if not isinstance(data__budget__cost__milestones_item__title, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].title".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].title" + " must be string")
                                                         if "planned" in data__budget__cost__milestones_item_keys:
                                                             data__budget__cost__milestones_item_keys.remove("planned")
                                                             data__budget__cost__milestones_item__planned = data__budget__cost__milestones_item["planned"]
                                                             if not isinstance(data__budget__cost__milestones_item__planned, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].planned".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].planned" + " must be string")
                                                             if isinstance(data__budget__cost__milestones_item__planned, str):
                                                                 if not REGEX_PATTERNS['^-?[0-9]+\\.[0-9]{2}$'].search(data__budget__cost__milestones_item__planned):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].planned".format(**locals()) + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].planned" + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
                                                         if "earned" in data__budget__cost__milestones_item_keys:
                                                             data__budget__cost__milestones_item_keys.remove("earned")
                                                             data__budget__cost__milestones_item__earned = data__budget__cost__milestones_item["earned"]
                                                             if not isinstance(data__budget__cost__milestones_item__earned, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned" + " must be string")
                                                             if isinstance(data__budget__cost__milestones_item__earned, str):
                                                                 if not REGEX_PATTERNS['^-?[0-9]+\\.[0-9]{2}$'].search(data__budget__cost__milestones_item__earned):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned".format(**locals()) + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned" + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
                                                         if "earned_share" in data__budget__cost__milestones_item_keys:
                                                             data__budget__cost__milestones_item_keys.remove("earned_share")
                                                             data__budget__cost__milestones_item__earnedshare = data__budget__cost__milestones_item["earned_share"]
                                                             if not isinstance(data__budget__cost__milestones_item__earnedshare, (int, float, Decimal)) or isinstance(data__budget__cost__milestones_item__earnedshare, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned_share".format(**locals()) + " must be number")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned_share" + " must be number")
                                                             if isinstance(data__budget__cost__milestones_item__earnedshare, (int, float, Decimal)) and not isinstance(data__budget__cost__milestones_item__earnedshare, bool):
                                                                 if data__budget__cost__milestones_item__earnedshare < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned_share".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned_share" + " must be bigger than or equal to 0")
                                                                 if data__budget__cost__milestones_item__earnedshare > 1:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned_share".format(**locals()) + " must be smaller than or equal to 1")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].earned_share" + " must be smaller than or equal to 1")
                                                         if "due" in data__budget__cost__milestones_item_keys:
                                                             data__budget__cost__milestones_item_keys.remove("due")
                                                             data__budget__cost__milestones_item__due = data__budget__cost__milestones_item["due"]
                                                             if not isinstance(data__budget__cost__milestones_item__due, (bool)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].due".format(**locals()) + " must be boolean")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}].due" + " must be boolean")
                                                         if data__budget__cost__milestones_item_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}]".format(**locals()) + " must not contain "+str(data__budget__cost__milestones_item_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.milestones[{data__budget__cost__milestones_x}]" + " must not contain "+str(data__budget__cost__milestones_item_keys)+" properties")
                                         if "months" in data__budget__cost_keys:
                                             data__budget__cost_keys.remove("months")
                                             data__budget__cost__months = data__budget__cost["months"]
@@ -2711,41 +2711,41 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                 data__budget__cost__months_len = len(data__budget__cost__months)
                                                 for data__budget__cost__months_x, data__budget__cost__months_item in enumerate(data__budget__cost__months):
                                                     if not isinstance(data__budget__cost__months_item, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}]".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}]" + " must be object")
                                                     data__budget__cost__months_item_is_dict = isinstance(data__budget__cost__months_item, dict)
                                                     if data__budget__cost__months_item_is_dict:
                                                         data__budget__cost__months_item__missing_keys = set(['month', 'spent', 'effort_days', 'spent_to_date']) - data__budget__cost__months_item.keys()
                                                         if data__budget__cost__months_item__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}]".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}]" + " must contain ")
                                                         data__budget__cost__months_item_keys = set(data__budget__cost__months_item.keys())
                                                         if "month" in data__budget__cost__months_item_keys:
                                                             data__budget__cost__months_item_keys.remove("month")
                                                             data__budget__cost__months_item__month = data__budget__cost__months_item["month"]
                                                             if not isinstance(data__budget__cost__months_item__month, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].month".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].month" + " must be string")
                                                         if "spent" in data__budget__cost__months_item_keys:
                                                             data__budget__cost__months_item_keys.remove("spent")
                                                             data__budget__cost__months_item__spent = data__budget__cost__months_item["spent"]
                                                             if not isinstance(data__budget__cost__months_item__spent, (str, NoneType)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent".format(**locals()) + " must be string or null")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent" + " must be string or null")
                                                             if isinstance(data__budget__cost__months_item__spent, str):
                                                                 if not REGEX_PATTERNS['^-?[0-9]+\\.[0-9]{2}$'].search(data__budget__cost__months_item__spent):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent".format(**locals()) + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent" + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
                                                         if "effort_days" in data__budget__cost__months_item_keys:
                                                             data__budget__cost__months_item_keys.remove("effort_days")
                                                             data__budget__cost__months_item__effortdays = data__budget__cost__months_item["effort_days"]
                                                             if not isinstance(data__budget__cost__months_item__effortdays, (int, float, Decimal, NoneType)) or isinstance(data__budget__cost__months_item__effortdays, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].effort_days".format(**locals()) + " must be number or null")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].effort_days" + " must be number or null")
                                                         if "spent_to_date" in data__budget__cost__months_item_keys:
                                                             data__budget__cost__months_item_keys.remove("spent_to_date")
                                                             data__budget__cost__months_item__spenttodate = data__budget__cost__months_item["spent_to_date"]
                                                             if not isinstance(data__budget__cost__months_item__spenttodate, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent_to_date".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent_to_date" + " must be string")
                                                             if isinstance(data__budget__cost__months_item__spenttodate, str):
                                                                 if not REGEX_PATTERNS['^-?[0-9]+\\.[0-9]{2}$'].search(data__budget__cost__months_item__spenttodate):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent_to_date".format(**locals()) + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}].spent_to_date" + " must match pattern ^-?[0-9]+\\.[0-9]{2}$")
                                                         if data__budget__cost__months_item_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}]".format(**locals()) + " must not contain "+str(data__budget__cost__months_item_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost.months[{data__budget__cost__months_x}]" + " must not contain "+str(data__budget__cost__months_item_keys)+" properties")
                                         if data__budget__cost_keys:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.cost must not contain "+str(data__budget__cost_keys)+" properties")
                                     data__budget__cost_any_of_count23 += 1
@@ -2771,143 +2771,143 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         data__budget__quality_len = len(data__budget__quality)
                                         for data__budget__quality_x, data__budget__quality_item in enumerate(data__budget__quality):
                                             if not isinstance(data__budget__quality_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}]" + " must be object")
                                             data__budget__quality_item_is_dict = isinstance(data__budget__quality_item, dict)
                                             if data__budget__quality_item_is_dict:
                                                 data__budget__quality_item__missing_keys = set(['month', 'opened', 'closed', 'open', 'serious', 'tests_run', 'tests_passed', 'pass_rate']) - data__budget__quality_item.keys()
                                                 if data__budget__quality_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}]" + " must contain ")
                                                 data__budget__quality_item_keys = set(data__budget__quality_item.keys())
                                                 if "month" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("month")
                                                     data__budget__quality_item__month = data__budget__quality_item["month"]
                                                     if not isinstance(data__budget__quality_item__month, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].month".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].month" + " must be string")
                                                 if "opened" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("opened")
                                                     data__budget__quality_item__opened = data__budget__quality_item["opened"]
                                                     if not isinstance(data__budget__quality_item__opened, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened" + " must be object")
                                                     data__budget__quality_item__opened_is_dict = isinstance(data__budget__quality_item__opened, dict)
                                                     if data__budget__quality_item__opened_is_dict:
                                                         data__budget__quality_item__opened__missing_keys = set(['critical', 'high', 'medium', 'low']) - data__budget__quality_item__opened.keys()
                                                         if data__budget__quality_item__opened__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened" + " must contain ")
                                                         data__budget__quality_item__opened_keys = set(data__budget__quality_item__opened.keys())
                                                         if "critical" in data__budget__quality_item__opened_keys:
                                                             data__budget__quality_item__opened_keys.remove("critical")
                                                             data__budget__quality_item__opened__critical = data__budget__quality_item__opened["critical"]
                                                             if not isinstance(data__budget__quality_item__opened__critical, (int)) and not (isinstance(data__budget__quality_item__opened__critical, float) and data__budget__quality_item__opened__critical.is_integer()) or isinstance(data__budget__quality_item__opened__critical, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.critical".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.critical" + " must be integer")
                                                             if isinstance(data__budget__quality_item__opened__critical, (int, float, Decimal)) and not isinstance(data__budget__quality_item__opened__critical, bool):
                                                                 if data__budget__quality_item__opened__critical < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.critical".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.critical" + " must be bigger than or equal to 0")
                                                         if "high" in data__budget__quality_item__opened_keys:
                                                             data__budget__quality_item__opened_keys.remove("high")
                                                             data__budget__quality_item__opened__high = data__budget__quality_item__opened["high"]
                                                             if not isinstance(data__budget__quality_item__opened__high, (int)) and not (isinstance(data__budget__quality_item__opened__high, float) and data__budget__quality_item__opened__high.is_integer()) or isinstance(data__budget__quality_item__opened__high, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.high".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.high" + " must be integer")
                                                             if isinstance(data__budget__quality_item__opened__high, (int, float, Decimal)) and not isinstance(data__budget__quality_item__opened__high, bool):
                                                                 if data__budget__quality_item__opened__high < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.high".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.high" + " must be bigger than or equal to 0")
                                                         if "medium" in data__budget__quality_item__opened_keys:
                                                             data__budget__quality_item__opened_keys.remove("medium")
                                                             data__budget__quality_item__opened__medium = data__budget__quality_item__opened["medium"]
                                                             if not isinstance(data__budget__quality_item__opened__medium, (int)) and not (isinstance(data__budget__quality_item__opened__medium, float) and data__budget__quality_item__opened__medium.is_integer()) or isinstance(data__budget__quality_item__opened__medium, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.medium".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.medium" + " must be integer")
                                                             if isinstance(data__budget__quality_item__opened__medium, (int, float, Decimal)) and not isinstance(data__budget__quality_item__opened__medium, bool):
                                                                 if data__budget__quality_item__opened__medium < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.medium".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.medium" + " must be bigger than or equal to 0")
                                                         if "low" in data__budget__quality_item__opened_keys:
                                                             data__budget__quality_item__opened_keys.remove("low")
                                                             data__budget__quality_item__opened__low = data__budget__quality_item__opened["low"]
                                                             if not isinstance(data__budget__quality_item__opened__low, (int)) and not (isinstance(data__budget__quality_item__opened__low, float) and data__budget__quality_item__opened__low.is_integer()) or isinstance(data__budget__quality_item__opened__low, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.low".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.low" + " must be integer")
                                                             if isinstance(data__budget__quality_item__opened__low, (int, float, Decimal)) and not isinstance(data__budget__quality_item__opened__low, bool):
                                                                 if data__budget__quality_item__opened__low < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.low".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened.low" + " must be bigger than or equal to 0")
                                                         if data__budget__quality_item__opened_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened".format(**locals()) + " must not contain "+str(data__budget__quality_item__opened_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].opened" + " must not contain "+str(data__budget__quality_item__opened_keys)+" properties")
                                                 if "closed" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("closed")
                                                     data__budget__quality_item__closed = data__budget__quality_item["closed"]
                                                     if not isinstance(data__budget__quality_item__closed, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed" + " must be object")
                                                     data__budget__quality_item__closed_is_dict = isinstance(data__budget__quality_item__closed, dict)
                                                     if data__budget__quality_item__closed_is_dict:
                                                         data__budget__quality_item__closed__missing_keys = set(['critical', 'high', 'medium', 'low']) - data__budget__quality_item__closed.keys()
                                                         if data__budget__quality_item__closed__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed" + " must contain ")
                                                         data__budget__quality_item__closed_keys = set(data__budget__quality_item__closed.keys())
                                                         if "critical" in data__budget__quality_item__closed_keys:
                                                             data__budget__quality_item__closed_keys.remove("critical")
                                                             data__budget__quality_item__closed__critical = data__budget__quality_item__closed["critical"]
                                                             if not isinstance(data__budget__quality_item__closed__critical, (int)) and not (isinstance(data__budget__quality_item__closed__critical, float) and data__budget__quality_item__closed__critical.is_integer()) or isinstance(data__budget__quality_item__closed__critical, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.critical".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.critical" + " must be integer")
                                                             if isinstance(data__budget__quality_item__closed__critical, (int, float, Decimal)) and not isinstance(data__budget__quality_item__closed__critical, bool):
                                                                 if data__budget__quality_item__closed__critical < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.critical".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.critical" + " must be bigger than or equal to 0")
                                                         if "high" in data__budget__quality_item__closed_keys:
                                                             data__budget__quality_item__closed_keys.remove("high")
                                                             data__budget__quality_item__closed__high = data__budget__quality_item__closed["high"]
                                                             if not isinstance(data__budget__quality_item__closed__high, (int)) and not (isinstance(data__budget__quality_item__closed__high, float) and data__budget__quality_item__closed__high.is_integer()) or isinstance(data__budget__quality_item__closed__high, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.high".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.high" + " must be integer")
                                                             if isinstance(data__budget__quality_item__closed__high, (int, float, Decimal)) and not isinstance(data__budget__quality_item__closed__high, bool):
                                                                 if data__budget__quality_item__closed__high < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.high".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.high" + " must be bigger than or equal to 0")
                                                         if "medium" in data__budget__quality_item__closed_keys:
                                                             data__budget__quality_item__closed_keys.remove("medium")
                                                             data__budget__quality_item__closed__medium = data__budget__quality_item__closed["medium"]
                                                             if not isinstance(data__budget__quality_item__closed__medium, (int)) and not (isinstance(data__budget__quality_item__closed__medium, float) and data__budget__quality_item__closed__medium.is_integer()) or isinstance(data__budget__quality_item__closed__medium, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.medium".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.medium" + " must be integer")
                                                             if isinstance(data__budget__quality_item__closed__medium, (int, float, Decimal)) and not isinstance(data__budget__quality_item__closed__medium, bool):
                                                                 if data__budget__quality_item__closed__medium < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.medium".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.medium" + " must be bigger than or equal to 0")
                                                         if "low" in data__budget__quality_item__closed_keys:
                                                             data__budget__quality_item__closed_keys.remove("low")
                                                             data__budget__quality_item__closed__low = data__budget__quality_item__closed["low"]
                                                             if not isinstance(data__budget__quality_item__closed__low, (int)) and not (isinstance(data__budget__quality_item__closed__low, float) and data__budget__quality_item__closed__low.is_integer()) or isinstance(data__budget__quality_item__closed__low, bool):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.low".format(**locals()) + " must be integer")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.low" + " must be integer")
                                                             if isinstance(data__budget__quality_item__closed__low, (int, float, Decimal)) and not isinstance(data__budget__quality_item__closed__low, bool):
                                                                 if data__budget__quality_item__closed__low < 0:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.low".format(**locals()) + " must be bigger than or equal to 0")
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed.low" + " must be bigger than or equal to 0")
                                                         if data__budget__quality_item__closed_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed".format(**locals()) + " must not contain "+str(data__budget__quality_item__closed_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].closed" + " must not contain "+str(data__budget__quality_item__closed_keys)+" properties")
                                                 if "open" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("open")
                                                     data__budget__quality_item__open = data__budget__quality_item["open"]
                                                     if not isinstance(data__budget__quality_item__open, (int)) and not (isinstance(data__budget__quality_item__open, float) and data__budget__quality_item__open.is_integer()) or isinstance(data__budget__quality_item__open, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].open".format(**locals()) + " must be integer")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].open" + " must be integer")
                                                 if "serious" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("serious")
                                                     data__budget__quality_item__serious = data__budget__quality_item["serious"]
                                                     if not isinstance(data__budget__quality_item__serious, (int)) and not (isinstance(data__budget__quality_item__serious, float) and data__budget__quality_item__serious.is_integer()) or isinstance(data__budget__quality_item__serious, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].serious".format(**locals()) + " must be integer")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].serious" + " must be integer")
                                                     if isinstance(data__budget__quality_item__serious, (int, float, Decimal)) and not isinstance(data__budget__quality_item__serious, bool):
                                                         if data__budget__quality_item__serious < 0:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].serious".format(**locals()) + " must be bigger than or equal to 0")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].serious" + " must be bigger than or equal to 0")
                                                 if "tests_run" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("tests_run")
                                                     data__budget__quality_item__testsrun = data__budget__quality_item["tests_run"]
                                                     if not isinstance(data__budget__quality_item__testsrun, (int, NoneType)) and not (isinstance(data__budget__quality_item__testsrun, float) and data__budget__quality_item__testsrun.is_integer()) or isinstance(data__budget__quality_item__testsrun, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].tests_run".format(**locals()) + " must be integer or null")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].tests_run" + " must be integer or null")
                                                 if "tests_passed" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("tests_passed")
                                                     data__budget__quality_item__testspassed = data__budget__quality_item["tests_passed"]
                                                     if not isinstance(data__budget__quality_item__testspassed, (int, NoneType)) and not (isinstance(data__budget__quality_item__testspassed, float) and data__budget__quality_item__testspassed.is_integer()) or isinstance(data__budget__quality_item__testspassed, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].tests_passed".format(**locals()) + " must be integer or null")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].tests_passed" + " must be integer or null")
                                                 if "pass_rate" in data__budget__quality_item_keys:
                                                     data__budget__quality_item_keys.remove("pass_rate")
                                                     data__budget__quality_item__passrate = data__budget__quality_item["pass_rate"]
                                                     if not isinstance(data__budget__quality_item__passrate, (int, float, Decimal, NoneType)) or isinstance(data__budget__quality_item__passrate, bool):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].pass_rate".format(**locals()) + " must be number or null")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].pass_rate" + " must be number or null")
                                                     if isinstance(data__budget__quality_item__passrate, (int, float, Decimal)) and not isinstance(data__budget__quality_item__passrate, bool):
                                                         if data__budget__quality_item__passrate < 0:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].pass_rate".format(**locals()) + " must be bigger than or equal to 0")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].pass_rate" + " must be bigger than or equal to 0")
                                                         if data__budget__quality_item__passrate > 1:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].pass_rate".format(**locals()) + " must be smaller than or equal to 1")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}].pass_rate" + " must be smaller than or equal to 1")
                                                 if data__budget__quality_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}]".format(**locals()) + " must not contain "+str(data__budget__quality_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.quality[{data__budget__quality_x}]" + " must not contain "+str(data__budget__quality_item_keys)+" properties")
                                     data__budget__quality_any_of_count24 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__budget__quality_any_of_count24:
@@ -2933,86 +2933,86 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__meetings_len = len(data__meetings)
                 for data__meetings_x, data__meetings_item in enumerate(data__meetings):
                     if not isinstance(data__meetings_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]" + " must be object")
                     data__meetings_item_is_dict = isinstance(data__meetings_item, dict)
                     if data__meetings_item_is_dict:
                         data__meetings_item__missing_keys = set(['id', 'date', 'time', 'minutes', 'timezone', 'title', 'kind', 'attendees', 'decisions', 'open_items', 'html']) - data__meetings_item.keys()
                         if data__meetings_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]" + " must contain ")
                         data__meetings_item_keys = set(data__meetings_item.keys())
                         if "id" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("id")
                             data__meetings_item__id = data__meetings_item["id"]
                             if not isinstance(data__meetings_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].id" + " must be string")
                         if "date" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("date")
                             data__meetings_item__date = data__meetings_item["date"]
-                            validate___definitions_day(data__meetings_item__date, custom_formats, None)
+                            validate___definitions_day(data__meetings_item__date, custom_formats, (name_prefix or "data") + ".meetings[{data__meetings_x}].date")
                         if "time" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("time")
                             data__meetings_item__time = data__meetings_item["time"]
                             if not isinstance(data__meetings_item__time, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].time".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].time" + " must be string or null")
                         if "minutes" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("minutes")
                             data__meetings_item__minutes = data__meetings_item["minutes"]
                             if not isinstance(data__meetings_item__minutes, (int)) and not (isinstance(data__meetings_item__minutes, float) and data__meetings_item__minutes.is_integer()) or isinstance(data__meetings_item__minutes, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].minutes".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].minutes" + " must be integer")
                             if isinstance(data__meetings_item__minutes, (int, float, Decimal)) and not isinstance(data__meetings_item__minutes, bool):
                                 if data__meetings_item__minutes < 5:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].minutes".format(**locals()) + " must be bigger than or equal to 5")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].minutes" + " must be bigger than or equal to 5")
                         if "timezone" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("timezone")
                             data__meetings_item__timezone = data__meetings_item["timezone"]
                             if not isinstance(data__meetings_item__timezone, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].timezone".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].timezone" + " must be string or null")
                         if "title" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("title")
                             data__meetings_item__title = data__meetings_item["title"]
                             if not isinstance(data__meetings_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].title".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].title" + " must be string")
                         if "kind" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("kind")
                             data__meetings_item__kind = data__meetings_item["kind"]
                             if not isinstance(data__meetings_item__kind, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].kind".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].kind" + " must be string or null")
                         if "attendees" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("attendees")
                             data__meetings_item__attendees = data__meetings_item["attendees"]
                             if not isinstance(data__meetings_item__attendees, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].attendees".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].attendees" + " must be array")
                             data__meetings_item__attendees_is_list = isinstance(data__meetings_item__attendees, (list, tuple))
                             if data__meetings_item__attendees_is_list:
                                 data__meetings_item__attendees_len = len(data__meetings_item__attendees)
                                 for data__meetings_item__attendees_x, data__meetings_item__attendees_item in enumerate(data__meetings_item__attendees):
-                                    validate___definitions_person(data__meetings_item__attendees_item, custom_formats, None)
+                                    validate___definitions_person(data__meetings_item__attendees_item, custom_formats, (name_prefix or "data") + ".meetings[{data__meetings_x}].attendees[{data__meetings_item__attendees_x}]")
                         if "decisions" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("decisions")
                             data__meetings_item__decisions = data__meetings_item["decisions"]
                             if not isinstance(data__meetings_item__decisions, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].decisions".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].decisions" + " must be array")
                             data__meetings_item__decisions_is_list = isinstance(data__meetings_item__decisions, (list, tuple))
                             if data__meetings_item__decisions_is_list:
                                 data__meetings_item__decisions_len = len(data__meetings_item__decisions)
                                 for data__meetings_item__decisions_x, data__meetings_item__decisions_item in enumerate(data__meetings_item__decisions):
                                     if not isinstance(data__meetings_item__decisions_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].decisions[{data__meetings_item__decisions_x}]".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].decisions[{data__meetings_item__decisions_x}]" + " must be string")
                         if "open_items" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("open_items")
                             data__meetings_item__openitems = data__meetings_item["open_items"]
                             if not isinstance(data__meetings_item__openitems, (int)) and not (isinstance(data__meetings_item__openitems, float) and data__meetings_item__openitems.is_integer()) or isinstance(data__meetings_item__openitems, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].open_items".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].open_items" + " must be integer")
                             if isinstance(data__meetings_item__openitems, (int, float, Decimal)) and not isinstance(data__meetings_item__openitems, bool):
                                 if data__meetings_item__openitems < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].open_items".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].open_items" + " must be bigger than or equal to 0")
                         if "html" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("html")
                             data__meetings_item__html = data__meetings_item["html"]
                             if not isinstance(data__meetings_item__html, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].html".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].html" + " must be string")
                         if data__meetings_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]".format(**locals()) + " must not contain "+str(data__meetings_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]" + " must not contain "+str(data__meetings_item_keys)+" properties")
         if "concerns" in data_keys:
             data_keys.remove("concerns")
             data__concerns = data["concerns"]
@@ -3023,98 +3023,98 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__concerns_len = len(data__concerns)
                 for data__concerns_x, data__concerns_item in enumerate(data__concerns):
                     if not isinstance(data__concerns_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}]" + " must be object")
                     data__concerns_item_is_dict = isinstance(data__concerns_item, dict)
                     if data__concerns_item_is_dict:
                         data__concerns_item__missing_keys = set(['id', 'title', 'severity', 'raised', 'raised_by', 'owner', 'acknowledged', 'resolved', 'acknowledge_days', 'resolve_days', 'open_days', 'target_acknowledge_days', 'target_resolve_days', 'findings']) - data__concerns_item.keys()
                         if data__concerns_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}]" + " must contain ")
                         data__concerns_item_keys = set(data__concerns_item.keys())
                         if "id" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("id")
                             data__concerns_item__id = data__concerns_item["id"]
                             if not isinstance(data__concerns_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].id" + " must be string")
                         if "title" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("title")
                             data__concerns_item__title = data__concerns_item["title"]
                             if not isinstance(data__concerns_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].title".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].title" + " must be string")
                         if "severity" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("severity")
                             data__concerns_item__severity = data__concerns_item["severity"]
                             if not (isinstance(data__concerns_item__severity, str) and data__concerns_item__severity == 'low' or isinstance(data__concerns_item__severity, str) and data__concerns_item__severity == 'medium' or isinstance(data__concerns_item__severity, str) and data__concerns_item__severity == 'high' or isinstance(data__concerns_item__severity, str) and data__concerns_item__severity == 'critical'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].severity".format(**locals()) + " must be one of ['low', 'medium', 'high', 'critical']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].severity" + " must be one of ['low', 'medium', 'high', 'critical']")
                         if "raised" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("raised")
                             data__concerns_item__raised = data__concerns_item["raised"]
-                            validate___definitions_day(data__concerns_item__raised, custom_formats, None)
+                            validate___definitions_day(data__concerns_item__raised, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}].raised")
                         if "raised_by" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("raised_by")
                             data__concerns_item__raisedby = data__concerns_item["raised_by"]
-                            validate___definitions_person(data__concerns_item__raisedby, custom_formats, None)
+                            validate___definitions_person(data__concerns_item__raisedby, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}].raised_by")
                         if "owner" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("owner")
                             data__concerns_item__owner = data__concerns_item["owner"]
                             data__concerns_item__owner_any_of_count25 = 0
                             if not data__concerns_item__owner_any_of_count25:
                                 try:
-                                    validate___definitions_person(data__concerns_item__owner, custom_formats, None)
+                                    validate___definitions_person(data__concerns_item__owner, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}].owner")
                                     data__concerns_item__owner_any_of_count25 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__concerns_item__owner_any_of_count25:
                                 try:
                                     if not isinstance(data__concerns_item__owner, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].owner".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].owner" + " must be null")
                                     data__concerns_item__owner_any_of_count25 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if not data__concerns_item__owner_any_of_count25:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].owner".format(**locals()) + " cannot be validated by any definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].owner" + " cannot be validated by any definition")
                         if "acknowledged" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("acknowledged")
                             data__concerns_item__acknowledged = data__concerns_item["acknowledged"]
-                            validate___definitions_day_or_null(data__concerns_item__acknowledged, custom_formats, None)
+                            validate___definitions_day_or_null(data__concerns_item__acknowledged, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}].acknowledged")
                         if "resolved" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("resolved")
                             data__concerns_item__resolved = data__concerns_item["resolved"]
-                            validate___definitions_day_or_null(data__concerns_item__resolved, custom_formats, None)
+                            validate___definitions_day_or_null(data__concerns_item__resolved, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}].resolved")
                         if "acknowledge_days" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("acknowledge_days")
                             data__concerns_item__acknowledgedays = data__concerns_item["acknowledge_days"]
                             if not isinstance(data__concerns_item__acknowledgedays, (int, NoneType)) and not (isinstance(data__concerns_item__acknowledgedays, float) and data__concerns_item__acknowledgedays.is_integer()) or isinstance(data__concerns_item__acknowledgedays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].acknowledge_days".format(**locals()) + " must be integer or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].acknowledge_days" + " must be integer or null")
                         if "resolve_days" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("resolve_days")
                             data__concerns_item__resolvedays = data__concerns_item["resolve_days"]
                             if not isinstance(data__concerns_item__resolvedays, (int, NoneType)) and not (isinstance(data__concerns_item__resolvedays, float) and data__concerns_item__resolvedays.is_integer()) or isinstance(data__concerns_item__resolvedays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].resolve_days".format(**locals()) + " must be integer or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].resolve_days" + " must be integer or null")
                         if "open_days" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("open_days")
                             data__concerns_item__opendays = data__concerns_item["open_days"]
                             if not isinstance(data__concerns_item__opendays, (int, NoneType)) and not (isinstance(data__concerns_item__opendays, float) and data__concerns_item__opendays.is_integer()) or isinstance(data__concerns_item__opendays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].open_days".format(**locals()) + " must be integer or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].open_days" + " must be integer or null")
                         if "target_acknowledge_days" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("target_acknowledge_days")
                             data__concerns_item__targetacknowledgedays = data__concerns_item["target_acknowledge_days"]
                             if not isinstance(data__concerns_item__targetacknowledgedays, (int)) and not (isinstance(data__concerns_item__targetacknowledgedays, float) and data__concerns_item__targetacknowledgedays.is_integer()) or isinstance(data__concerns_item__targetacknowledgedays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_acknowledge_days".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_acknowledge_days" + " must be integer")
                             if isinstance(data__concerns_item__targetacknowledgedays, (int, float, Decimal)) and not isinstance(data__concerns_item__targetacknowledgedays, bool):
                                 if data__concerns_item__targetacknowledgedays < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_acknowledge_days".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_acknowledge_days" + " must be bigger than or equal to 0")
                         if "target_resolve_days" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("target_resolve_days")
                             data__concerns_item__targetresolvedays = data__concerns_item["target_resolve_days"]
                             if not isinstance(data__concerns_item__targetresolvedays, (int)) and not (isinstance(data__concerns_item__targetresolvedays, float) and data__concerns_item__targetresolvedays.is_integer()) or isinstance(data__concerns_item__targetresolvedays, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_resolve_days".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_resolve_days" + " must be integer")
                             if isinstance(data__concerns_item__targetresolvedays, (int, float, Decimal)) and not isinstance(data__concerns_item__targetresolvedays, bool):
                                 if data__concerns_item__targetresolvedays < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_resolve_days".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}].target_resolve_days" + " must be bigger than or equal to 0")
                         if "findings" in data__concerns_item_keys:
                             data__concerns_item_keys.remove("findings")
                             data__concerns_item__findings = data__concerns_item["findings"]
-                            validate___definitions_findings(data__concerns_item__findings, custom_formats, None)
+                            validate___definitions_findings(data__concerns_item__findings, custom_formats, (name_prefix or "data") + ".concerns[{data__concerns_x}].findings")
                         if data__concerns_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}]".format(**locals()) + " must not contain "+str(data__concerns_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".concerns[{data__concerns_x}]" + " must not contain "+str(data__concerns_item_keys)+" properties")
         if "feedback" in data_keys:
             data_keys.remove("feedback")
             data__feedback = data["feedback"]
@@ -3125,41 +3125,41 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__feedback_len = len(data__feedback)
                 for data__feedback_x, data__feedback_item in enumerate(data__feedback):
                     if not isinstance(data__feedback_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}]" + " must be object")
                     data__feedback_item_is_dict = isinstance(data__feedback_item, dict)
                     if data__feedback_item_is_dict:
                         data__feedback_item__missing_keys = set(['period', 'responses', 'average', 'nps', 'aspects', 'comments', 'low']) - data__feedback_item.keys()
                         if data__feedback_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}]" + " must contain ")
                         data__feedback_item_keys = set(data__feedback_item.keys())
                         if "period" in data__feedback_item_keys:
                             data__feedback_item_keys.remove("period")
                             data__feedback_item__period = data__feedback_item["period"]
                             if not isinstance(data__feedback_item__period, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].period".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].period" + " must be string")
                         if "responses" in data__feedback_item_keys:
                             data__feedback_item_keys.remove("responses")
                             data__feedback_item__responses = data__feedback_item["responses"]
                             if not isinstance(data__feedback_item__responses, (int)) and not (isinstance(data__feedback_item__responses, float) and data__feedback_item__responses.is_integer()) or isinstance(data__feedback_item__responses, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].responses".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].responses" + " must be integer")
                             if isinstance(data__feedback_item__responses, (int, float, Decimal)) and not isinstance(data__feedback_item__responses, bool):
                                 if data__feedback_item__responses < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].responses".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].responses" + " must be bigger than or equal to 0")
                         if "average" in data__feedback_item_keys:
                             data__feedback_item_keys.remove("average")
                             data__feedback_item__average = data__feedback_item["average"]
                             if not isinstance(data__feedback_item__average, (int, float, Decimal, NoneType)) or isinstance(data__feedback_item__average, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].average".format(**locals()) + " must be number or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].average" + " must be number or null")
                         if "nps" in data__feedback_item_keys:
                             data__feedback_item_keys.remove("nps")
                             data__feedback_item__nps = data__feedback_item["nps"]
                             if not isinstance(data__feedback_item__nps, (int, float, Decimal, NoneType)) or isinstance(data__feedback_item__nps, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].nps".format(**locals()) + " must be number or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].nps" + " must be number or null")
                         if "aspects" in data__feedback_item_keys:
                             data__feedback_item_keys.remove("aspects")
                             data__feedback_item__aspects = data__feedback_item["aspects"]
                             if not isinstance(data__feedback_item__aspects, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].aspects".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].aspects" + " must be object")
                             data__feedback_item__aspects_is_dict = isinstance(data__feedback_item__aspects, dict)
                             if data__feedback_item__aspects_is_dict:
                                 data__feedback_item__aspects_keys = set(data__feedback_item__aspects.keys())
@@ -3167,48 +3167,48 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     if data__feedback_item__aspects_key not in []:
                                         data__feedback_item__aspects_value = data__feedback_item__aspects.get(data__feedback_item__aspects_key)
                                         if not isinstance(data__feedback_item__aspects_value, (int, float, Decimal, NoneType)) or isinstance(data__feedback_item__aspects_value, bool):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].aspects.{data__feedback_item__aspects_key}".format(**locals()) + " must be number or null")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].aspects.{data__feedback_item__aspects_key}" + " must be number or null")
                         if "comments" in data__feedback_item_keys:
                             data__feedback_item_keys.remove("comments")
                             data__feedback_item__comments = data__feedback_item["comments"]
                             if not isinstance(data__feedback_item__comments, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].comments".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].comments" + " must be array")
                             data__feedback_item__comments_is_list = isinstance(data__feedback_item__comments, (list, tuple))
                             if data__feedback_item__comments_is_list:
                                 data__feedback_item__comments_len = len(data__feedback_item__comments)
                                 for data__feedback_item__comments_x, data__feedback_item__comments_item in enumerate(data__feedback_item__comments):
                                     if not isinstance(data__feedback_item__comments_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].comments[{data__feedback_item__comments_x}]".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].comments[{data__feedback_item__comments_x}]" + " must be string")
                         if "low" in data__feedback_item_keys:
                             data__feedback_item_keys.remove("low")
                             data__feedback_item__low = data__feedback_item["low"]
                             if not isinstance(data__feedback_item__low, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low" + " must be array")
                             data__feedback_item__low_is_list = isinstance(data__feedback_item__low, (list, tuple))
                             if data__feedback_item__low_is_list:
                                 data__feedback_item__low_len = len(data__feedback_item__low)
                                 for data__feedback_item__low_x, data__feedback_item__low_item in enumerate(data__feedback_item__low):
                                     if not isinstance(data__feedback_item__low_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}]" + " must be object")
                                     data__feedback_item__low_item_is_dict = isinstance(data__feedback_item__low_item, dict)
                                     if data__feedback_item__low_item_is_dict:
                                         data__feedback_item__low_item__missing_keys = set(['date', 'person', 'low_scores', 'nps', 'negative', 'follow_up', 'answered', 'due']) - data__feedback_item__low_item.keys()
                                         if data__feedback_item__low_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}]" + " must contain ")
                                         data__feedback_item__low_item_keys = set(data__feedback_item__low_item.keys())
                                         if "date" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("date")
                                             data__feedback_item__low_item__date = data__feedback_item__low_item["date"]
-                                            validate___definitions_day(data__feedback_item__low_item__date, custom_formats, None)
+                                            validate___definitions_day(data__feedback_item__low_item__date, custom_formats, (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].date")
                                         if "person" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("person")
                                             data__feedback_item__low_item__person = data__feedback_item__low_item["person"]
-                                            validate___definitions_person(data__feedback_item__low_item__person, custom_formats, None)
+                                            validate___definitions_person(data__feedback_item__low_item__person, custom_formats, (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].person")
                                         if "low_scores" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("low_scores")
                                             data__feedback_item__low_item__lowscores = data__feedback_item__low_item["low_scores"]
                                             if not isinstance(data__feedback_item__low_item__lowscores, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].low_scores".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].low_scores" + " must be object")
                                             data__feedback_item__low_item__lowscores_is_dict = isinstance(data__feedback_item__low_item__lowscores, dict)
                                             if data__feedback_item__low_item__lowscores_is_dict:
                                                 data__feedback_item__low_item__lowscores_keys = set(data__feedback_item__low_item__lowscores.keys())
@@ -3216,63 +3216,63 @@ def validate(data, custom_formats={}, name_prefix=None):
                                                     if data__feedback_item__low_item__lowscores_key not in []:
                                                         data__feedback_item__low_item__lowscores_value = data__feedback_item__low_item__lowscores.get(data__feedback_item__low_item__lowscores_key)
                                                         if not isinstance(data__feedback_item__low_item__lowscores_value, (int)) and not (isinstance(data__feedback_item__low_item__lowscores_value, float) and data__feedback_item__low_item__lowscores_value.is_integer()) or isinstance(data__feedback_item__low_item__lowscores_value, bool):
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].low_scores.{data__feedback_item__low_item__lowscores_key}".format(**locals()) + " must be integer")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].low_scores.{data__feedback_item__low_item__lowscores_key}" + " must be integer")
                                         if "nps" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("nps")
                                             data__feedback_item__low_item__nps = data__feedback_item__low_item["nps"]
                                             if not isinstance(data__feedback_item__low_item__nps, (int, NoneType)) and not (isinstance(data__feedback_item__low_item__nps, float) and data__feedback_item__low_item__nps.is_integer()) or isinstance(data__feedback_item__low_item__nps, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].nps".format(**locals()) + " must be integer or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].nps" + " must be integer or null")
                                         if "negative" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("negative")
                                             data__feedback_item__low_item__negative = data__feedback_item__low_item["negative"]
                                             if not isinstance(data__feedback_item__low_item__negative, (bool)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].negative".format(**locals()) + " must be boolean")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].negative" + " must be boolean")
                                         if "follow_up" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("follow_up")
                                             data__feedback_item__low_item__followup = data__feedback_item__low_item["follow_up"]
                                             if not isinstance(data__feedback_item__low_item__followup, (list, tuple)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up".format(**locals()) + " must be array")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up" + " must be array")
                                             data__feedback_item__low_item__followup_is_list = isinstance(data__feedback_item__low_item__followup, (list, tuple))
                                             if data__feedback_item__low_item__followup_is_list:
                                                 data__feedback_item__low_item__followup_len = len(data__feedback_item__low_item__followup)
                                                 for data__feedback_item__low_item__followup_x, data__feedback_item__low_item__followup_item in enumerate(data__feedback_item__low_item__followup):
                                                     if not isinstance(data__feedback_item__low_item__followup_item, (dict)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}]".format(**locals()) + " must be object")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}]" + " must be object")
                                                     data__feedback_item__low_item__followup_item_is_dict = isinstance(data__feedback_item__low_item__followup_item, dict)
                                                     if data__feedback_item__low_item__followup_item_is_dict:
                                                         data__feedback_item__low_item__followup_item__missing_keys = set(['id', 'title', 'made']) - data__feedback_item__low_item__followup_item.keys()
                                                         if data__feedback_item__low_item__followup_item__missing_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}]".format(**locals()) + " must contain ")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}]" + " must contain ")
                                                         data__feedback_item__low_item__followup_item_keys = set(data__feedback_item__low_item__followup_item.keys())
                                                         if "id" in data__feedback_item__low_item__followup_item_keys:
                                                             data__feedback_item__low_item__followup_item_keys.remove("id")
                                                             data__feedback_item__low_item__followup_item__id = data__feedback_item__low_item__followup_item["id"]
                                                             if not isinstance(data__feedback_item__low_item__followup_item__id, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}].id".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}].id" + " must be string")
                                                         if "title" in data__feedback_item__low_item__followup_item_keys:
                                                             data__feedback_item__low_item__followup_item_keys.remove("title")
                                                             data__feedback_item__low_item__followup_item__title = data__feedback_item__low_item__followup_item["title"]
                                                             if not isinstance(data__feedback_item__low_item__followup_item__title, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}].title".format(**locals()) + " must be string")
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}].title" + " must be string")
                                                         if "made" in data__feedback_item__low_item__followup_item_keys:
                                                             data__feedback_item__low_item__followup_item_keys.remove("made")
                                                             data__feedback_item__low_item__followup_item__made = data__feedback_item__low_item__followup_item["made"]
-                                                            validate___definitions_day(data__feedback_item__low_item__followup_item__made, custom_formats, None)
+                                                            validate___definitions_day(data__feedback_item__low_item__followup_item__made, custom_formats, (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}].made")
                                                         if data__feedback_item__low_item__followup_item_keys:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}]".format(**locals()) + " must not contain "+str(data__feedback_item__low_item__followup_item_keys)+" properties")
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].follow_up[{data__feedback_item__low_item__followup_x}]" + " must not contain "+str(data__feedback_item__low_item__followup_item_keys)+" properties")
                                         if "answered" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("answered")
                                             data__feedback_item__low_item__answered = data__feedback_item__low_item["answered"]
                                             if not isinstance(data__feedback_item__low_item__answered, (bool)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].answered".format(**locals()) + " must be boolean")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].answered" + " must be boolean")
                                         if "due" in data__feedback_item__low_item_keys:
                                             data__feedback_item__low_item_keys.remove("due")
                                             data__feedback_item__low_item__due = data__feedback_item__low_item["due"]
-                                            validate___definitions_day(data__feedback_item__low_item__due, custom_formats, None)
+                                            validate___definitions_day(data__feedback_item__low_item__due, custom_formats, (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}].due")
                                         if data__feedback_item__low_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}]".format(**locals()) + " must not contain "+str(data__feedback_item__low_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}].low[{data__feedback_item__low_x}]" + " must not contain "+str(data__feedback_item__low_item_keys)+" properties")
                         if data__feedback_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}]".format(**locals()) + " must not contain "+str(data__feedback_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".feedback[{data__feedback_x}]" + " must not contain "+str(data__feedback_item_keys)+" properties")
         if "lessons" in data_keys:
             data_keys.remove("lessons")
             data__lessons = data["lessons"]
@@ -3283,32 +3283,32 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__lessons_len = len(data__lessons)
                 for data__lessons_x, data__lessons_item in enumerate(data__lessons):
                     if not isinstance(data__lessons_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}]" + " must be object")
                     data__lessons_item_is_dict = isinstance(data__lessons_item, dict)
                     if data__lessons_item_is_dict:
                         data__lessons_item__missing_keys = set(['id', 'title', 'date', 'html', 'raised_by', 'category', 'tags', 'meeting', 'actions']) - data__lessons_item.keys()
                         if data__lessons_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}]" + " must contain ")
                         data__lessons_item_keys = set(data__lessons_item.keys())
                         if "id" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("id")
                             data__lessons_item__id = data__lessons_item["id"]
                             if not isinstance(data__lessons_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].id" + " must be string")
                         if "title" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("title")
                             data__lessons_item__title = data__lessons_item["title"]
                             if not isinstance(data__lessons_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].title".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].title" + " must be string")
                         if "date" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("date")
                             data__lessons_item__date = data__lessons_item["date"]
-                            validate___definitions_day(data__lessons_item__date, custom_formats, None)
+                            validate___definitions_day(data__lessons_item__date, custom_formats, (name_prefix or "data") + ".lessons[{data__lessons_x}].date")
                         if "html" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("html")
                             data__lessons_item__html = data__lessons_item["html"]
                             if not isinstance(data__lessons_item__html, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].html".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].html" + " must be string")
                         if "raised_by" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("raised_by")
                             data__lessons_item__raisedby = data__lessons_item["raised_by"]
@@ -3316,80 +3316,80 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if data__lessons_item__raisedby_one_of_count26 < 2:
                                 try:
                                     if not isinstance(data__lessons_item__raisedby, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].raised_by".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].raised_by" + " must be null")
                                     data__lessons_item__raisedby_one_of_count26 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__lessons_item__raisedby_one_of_count26 < 2:
                                 try:
-                                    validate___definitions_person(data__lessons_item__raisedby, custom_formats, None)
+                                    validate___definitions_person(data__lessons_item__raisedby, custom_formats, (name_prefix or "data") + ".lessons[{data__lessons_x}].raised_by")
                                     data__lessons_item__raisedby_one_of_count26 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__lessons_item__raisedby_one_of_count26 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].raised_by".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].raised_by" + " must be valid exactly by one definition")
                         if "category" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("category")
                             data__lessons_item__category = data__lessons_item["category"]
                             if not isinstance(data__lessons_item__category, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].category".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].category" + " must be string or null")
                         if "tags" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("tags")
                             data__lessons_item__tags = data__lessons_item["tags"]
                             if not isinstance(data__lessons_item__tags, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].tags".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].tags" + " must be array")
                             data__lessons_item__tags_is_list = isinstance(data__lessons_item__tags, (list, tuple))
                             if data__lessons_item__tags_is_list:
                                 data__lessons_item__tags_len = len(data__lessons_item__tags)
                                 for data__lessons_item__tags_x, data__lessons_item__tags_item in enumerate(data__lessons_item__tags):
                                     if not isinstance(data__lessons_item__tags_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].tags[{data__lessons_item__tags_x}]".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].tags[{data__lessons_item__tags_x}]" + " must be string")
                         if "meeting" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("meeting")
                             data__lessons_item__meeting = data__lessons_item["meeting"]
                             if not isinstance(data__lessons_item__meeting, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].meeting".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].meeting" + " must be string or null")
                         if "actions" in data__lessons_item_keys:
                             data__lessons_item_keys.remove("actions")
                             data__lessons_item__actions = data__lessons_item["actions"]
                             if not isinstance(data__lessons_item__actions, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions" + " must be array")
                             data__lessons_item__actions_is_list = isinstance(data__lessons_item__actions, (list, tuple))
                             if data__lessons_item__actions_is_list:
                                 data__lessons_item__actions_len = len(data__lessons_item__actions)
                                 for data__lessons_item__actions_x, data__lessons_item__actions_item in enumerate(data__lessons_item__actions):
                                     if not isinstance(data__lessons_item__actions_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}]" + " must be object")
                                     data__lessons_item__actions_item_is_dict = isinstance(data__lessons_item__actions_item, dict)
                                     if data__lessons_item__actions_item_is_dict:
                                         data__lessons_item__actions_item__missing_keys = set(['action', 'owner', 'due', 'done', 'state']) - data__lessons_item__actions_item.keys()
                                         if data__lessons_item__actions_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}]" + " must contain ")
                                         data__lessons_item__actions_item_keys = set(data__lessons_item__actions_item.keys())
                                         if "action" in data__lessons_item__actions_item_keys:
                                             data__lessons_item__actions_item_keys.remove("action")
                                             data__lessons_item__actions_item__action = data__lessons_item__actions_item["action"]
                                             if not isinstance(data__lessons_item__actions_item__action, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}].action".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}].action" + " must be string")
                                         if "owner" in data__lessons_item__actions_item_keys:
                                             data__lessons_item__actions_item_keys.remove("owner")
                                             data__lessons_item__actions_item__owner = data__lessons_item__actions_item["owner"]
-                                            validate___definitions_person(data__lessons_item__actions_item__owner, custom_formats, None)
+                                            validate___definitions_person(data__lessons_item__actions_item__owner, custom_formats, (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}].owner")
                                         if "due" in data__lessons_item__actions_item_keys:
                                             data__lessons_item__actions_item_keys.remove("due")
                                             data__lessons_item__actions_item__due = data__lessons_item__actions_item["due"]
-                                            validate___definitions_day(data__lessons_item__actions_item__due, custom_formats, None)
+                                            validate___definitions_day(data__lessons_item__actions_item__due, custom_formats, (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}].due")
                                         if "done" in data__lessons_item__actions_item_keys:
                                             data__lessons_item__actions_item_keys.remove("done")
                                             data__lessons_item__actions_item__done = data__lessons_item__actions_item["done"]
-                                            validate___definitions_day_or_null(data__lessons_item__actions_item__done, custom_formats, None)
+                                            validate___definitions_day_or_null(data__lessons_item__actions_item__done, custom_formats, (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}].done")
                                         if "state" in data__lessons_item__actions_item_keys:
                                             data__lessons_item__actions_item_keys.remove("state")
                                             data__lessons_item__actions_item__state = data__lessons_item__actions_item["state"]
                                             if not (isinstance(data__lessons_item__actions_item__state, str) and data__lessons_item__actions_item__state == 'open' or isinstance(data__lessons_item__actions_item__state, str) and data__lessons_item__actions_item__state == 'overdue' or isinstance(data__lessons_item__actions_item__state, str) and data__lessons_item__actions_item__state == 'done'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}].state".format(**locals()) + " must be one of ['open', 'overdue', 'done']")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}].state" + " must be one of ['open', 'overdue', 'done']")
                                         if data__lessons_item__actions_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}]".format(**locals()) + " must not contain "+str(data__lessons_item__actions_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}].actions[{data__lessons_item__actions_x}]" + " must not contain "+str(data__lessons_item__actions_item_keys)+" properties")
                         if data__lessons_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}]".format(**locals()) + " must not contain "+str(data__lessons_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lessons[{data__lessons_x}]" + " must not contain "+str(data__lessons_item_keys)+" properties")
         if "updates" in data_keys:
             data_keys.remove("updates")
             data__updates = data["updates"]
@@ -3400,33 +3400,33 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__updates_len = len(data__updates)
                 for data__updates_x, data__updates_item in enumerate(data__updates):
                     if not isinstance(data__updates_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}]" + " must be object")
                     data__updates_item_is_dict = isinstance(data__updates_item, dict)
                     if data__updates_item_is_dict:
                         data__updates_item__missing_keys = set(['date', 'audience', 'sent']) - data__updates_item.keys()
                         if data__updates_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}]" + " must contain ")
                         data__updates_item_keys = set(data__updates_item.keys())
                         if "date" in data__updates_item_keys:
                             data__updates_item_keys.remove("date")
                             data__updates_item__date = data__updates_item["date"]
-                            validate___definitions_day(data__updates_item__date, custom_formats, None)
+                            validate___definitions_day(data__updates_item__date, custom_formats, (name_prefix or "data") + ".updates[{data__updates_x}].date")
                         if "audience" in data__updates_item_keys:
                             data__updates_item_keys.remove("audience")
                             data__updates_item__audience = data__updates_item["audience"]
                             if not (isinstance(data__updates_item__audience, str) and data__updates_item__audience == 'client' or isinstance(data__updates_item__audience, str) and data__updates_item__audience == 'team'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}].audience".format(**locals()) + " must be one of ['client', 'team']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}].audience" + " must be one of ['client', 'team']")
                         if "sent" in data__updates_item_keys:
                             data__updates_item_keys.remove("sent")
                             data__updates_item__sent = data__updates_item["sent"]
                             if not isinstance(data__updates_item__sent, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}].sent".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}].sent" + " must be boolean")
                         if data__updates_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}]".format(**locals()) + " must not contain "+str(data__updates_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".updates[{data__updates_x}]" + " must not contain "+str(data__updates_item_keys)+" properties")
         if "findings" in data_keys:
             data_keys.remove("findings")
             data__findings = data["findings"]
-            validate___definitions_findings(data__findings, custom_formats, None)
+            validate___definitions_findings(data__findings, custom_formats, (name_prefix or "data") + ".findings")
         if "trends" in data_keys:
             data_keys.remove("trends")
             data__trends = data["trends"]
@@ -3437,159 +3437,159 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__trends_len = len(data__trends)
                 for data__trends_x, data__trends_item in enumerate(data__trends):
                     if not isinstance(data__trends_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}]" + " must be object")
                     data__trends_item_is_dict = isinstance(data__trends_item, dict)
                     if data__trends_item_is_dict:
                         data__trends_item__missing_keys = set(['month', 'open_commitments', 'silent_slips', 'risk_exposure', 'delivered', 'delivered_on_time', 'deliverables', 'kept']) - data__trends_item.keys()
                         if data__trends_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}]" + " must contain ")
                         data__trends_item_keys = set(data__trends_item.keys())
                         if "month" in data__trends_item_keys:
                             data__trends_item_keys.remove("month")
                             data__trends_item__month = data__trends_item["month"]
                             if not isinstance(data__trends_item__month, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].month".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].month" + " must be string")
                             if isinstance(data__trends_item__month, str):
                                 if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}$'].search(data__trends_item__month):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].month".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].month" + " must match pattern ^[0-9]{4}-[0-9]{2}$")
                         if "open_commitments" in data__trends_item_keys:
                             data__trends_item_keys.remove("open_commitments")
                             data__trends_item__opencommitments = data__trends_item["open_commitments"]
                             if not isinstance(data__trends_item__opencommitments, (int)) and not (isinstance(data__trends_item__opencommitments, float) and data__trends_item__opencommitments.is_integer()) or isinstance(data__trends_item__opencommitments, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].open_commitments".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].open_commitments" + " must be integer")
                             if isinstance(data__trends_item__opencommitments, (int, float, Decimal)) and not isinstance(data__trends_item__opencommitments, bool):
                                 if data__trends_item__opencommitments < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].open_commitments".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].open_commitments" + " must be bigger than or equal to 0")
                         if "silent_slips" in data__trends_item_keys:
                             data__trends_item_keys.remove("silent_slips")
                             data__trends_item__silentslips = data__trends_item["silent_slips"]
                             if not isinstance(data__trends_item__silentslips, (int)) and not (isinstance(data__trends_item__silentslips, float) and data__trends_item__silentslips.is_integer()) or isinstance(data__trends_item__silentslips, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].silent_slips".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].silent_slips" + " must be integer")
                             if isinstance(data__trends_item__silentslips, (int, float, Decimal)) and not isinstance(data__trends_item__silentslips, bool):
                                 if data__trends_item__silentslips < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].silent_slips".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].silent_slips" + " must be bigger than or equal to 0")
                         if "risk_exposure" in data__trends_item_keys:
                             data__trends_item_keys.remove("risk_exposure")
                             data__trends_item__riskexposure = data__trends_item["risk_exposure"]
                             if not isinstance(data__trends_item__riskexposure, (int)) and not (isinstance(data__trends_item__riskexposure, float) and data__trends_item__riskexposure.is_integer()) or isinstance(data__trends_item__riskexposure, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].risk_exposure".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].risk_exposure" + " must be integer")
                             if isinstance(data__trends_item__riskexposure, (int, float, Decimal)) and not isinstance(data__trends_item__riskexposure, bool):
                                 if data__trends_item__riskexposure < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].risk_exposure".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].risk_exposure" + " must be bigger than or equal to 0")
                         if "delivered" in data__trends_item_keys:
                             data__trends_item_keys.remove("delivered")
                             data__trends_item__delivered = data__trends_item["delivered"]
                             if not isinstance(data__trends_item__delivered, (int)) and not (isinstance(data__trends_item__delivered, float) and data__trends_item__delivered.is_integer()) or isinstance(data__trends_item__delivered, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered" + " must be integer")
                             if isinstance(data__trends_item__delivered, (int, float, Decimal)) and not isinstance(data__trends_item__delivered, bool):
                                 if data__trends_item__delivered < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered" + " must be bigger than or equal to 0")
                         if "delivered_on_time" in data__trends_item_keys:
                             data__trends_item_keys.remove("delivered_on_time")
                             data__trends_item__deliveredontime = data__trends_item["delivered_on_time"]
                             if not isinstance(data__trends_item__deliveredontime, (int)) and not (isinstance(data__trends_item__deliveredontime, float) and data__trends_item__deliveredontime.is_integer()) or isinstance(data__trends_item__deliveredontime, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered_on_time".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered_on_time" + " must be integer")
                             if isinstance(data__trends_item__deliveredontime, (int, float, Decimal)) and not isinstance(data__trends_item__deliveredontime, bool):
                                 if data__trends_item__deliveredontime < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered_on_time".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].delivered_on_time" + " must be bigger than or equal to 0")
                         if "deliverables" in data__trends_item_keys:
                             data__trends_item_keys.remove("deliverables")
                             data__trends_item__deliverables = data__trends_item["deliverables"]
                             if not isinstance(data__trends_item__deliverables, (int, NoneType)) and not (isinstance(data__trends_item__deliverables, float) and data__trends_item__deliverables.is_integer()) or isinstance(data__trends_item__deliverables, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].deliverables".format(**locals()) + " must be integer or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].deliverables" + " must be integer or null")
                         if "kept" in data__trends_item_keys:
                             data__trends_item_keys.remove("kept")
                             data__trends_item__kept = data__trends_item["kept"]
                             if not isinstance(data__trends_item__kept, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept" + " must be object")
                             data__trends_item__kept_is_dict = isinstance(data__trends_item__kept, dict)
                             if data__trends_item__kept_is_dict:
                                 data__trends_item__kept__missing_keys = set(['team', 'client']) - data__trends_item__kept.keys()
                                 if data__trends_item__kept__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept" + " must contain ")
                                 data__trends_item__kept_keys = set(data__trends_item__kept.keys())
                                 if "team" in data__trends_item__kept_keys:
                                     data__trends_item__kept_keys.remove("team")
                                     data__trends_item__kept__team = data__trends_item__kept["team"]
                                     if not isinstance(data__trends_item__kept__team, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team" + " must be object")
                                     data__trends_item__kept__team_is_dict = isinstance(data__trends_item__kept__team, dict)
                                     if data__trends_item__kept__team_is_dict:
                                         data__trends_item__kept__team__missing_keys = set(['on_time_rate', 'delivered', 'delivered_on_time']) - data__trends_item__kept__team.keys()
                                         if data__trends_item__kept__team__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team" + " must contain ")
                                         data__trends_item__kept__team_keys = set(data__trends_item__kept__team.keys())
                                         if "on_time_rate" in data__trends_item__kept__team_keys:
                                             data__trends_item__kept__team_keys.remove("on_time_rate")
                                             data__trends_item__kept__team__ontimerate = data__trends_item__kept__team["on_time_rate"]
                                             if not isinstance(data__trends_item__kept__team__ontimerate, (int, float, Decimal, NoneType)) or isinstance(data__trends_item__kept__team__ontimerate, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.on_time_rate".format(**locals()) + " must be number or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.on_time_rate" + " must be number or null")
                                             if isinstance(data__trends_item__kept__team__ontimerate, (int, float, Decimal)) and not isinstance(data__trends_item__kept__team__ontimerate, bool):
                                                 if data__trends_item__kept__team__ontimerate < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.on_time_rate".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.on_time_rate" + " must be bigger than or equal to 0")
                                                 if data__trends_item__kept__team__ontimerate > 1:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.on_time_rate".format(**locals()) + " must be smaller than or equal to 1")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.on_time_rate" + " must be smaller than or equal to 1")
                                         if "delivered" in data__trends_item__kept__team_keys:
                                             data__trends_item__kept__team_keys.remove("delivered")
                                             data__trends_item__kept__team__delivered = data__trends_item__kept__team["delivered"]
                                             if not isinstance(data__trends_item__kept__team__delivered, (int)) and not (isinstance(data__trends_item__kept__team__delivered, float) and data__trends_item__kept__team__delivered.is_integer()) or isinstance(data__trends_item__kept__team__delivered, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered" + " must be integer")
                                             if isinstance(data__trends_item__kept__team__delivered, (int, float, Decimal)) and not isinstance(data__trends_item__kept__team__delivered, bool):
                                                 if data__trends_item__kept__team__delivered < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered" + " must be bigger than or equal to 0")
                                         if "delivered_on_time" in data__trends_item__kept__team_keys:
                                             data__trends_item__kept__team_keys.remove("delivered_on_time")
                                             data__trends_item__kept__team__deliveredontime = data__trends_item__kept__team["delivered_on_time"]
                                             if not isinstance(data__trends_item__kept__team__deliveredontime, (int)) and not (isinstance(data__trends_item__kept__team__deliveredontime, float) and data__trends_item__kept__team__deliveredontime.is_integer()) or isinstance(data__trends_item__kept__team__deliveredontime, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered_on_time".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered_on_time" + " must be integer")
                                             if isinstance(data__trends_item__kept__team__deliveredontime, (int, float, Decimal)) and not isinstance(data__trends_item__kept__team__deliveredontime, bool):
                                                 if data__trends_item__kept__team__deliveredontime < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered_on_time".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team.delivered_on_time" + " must be bigger than or equal to 0")
                                         if data__trends_item__kept__team_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team".format(**locals()) + " must not contain "+str(data__trends_item__kept__team_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.team" + " must not contain "+str(data__trends_item__kept__team_keys)+" properties")
                                 if "client" in data__trends_item__kept_keys:
                                     data__trends_item__kept_keys.remove("client")
                                     data__trends_item__kept__client = data__trends_item__kept["client"]
                                     if not isinstance(data__trends_item__kept__client, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client" + " must be object")
                                     data__trends_item__kept__client_is_dict = isinstance(data__trends_item__kept__client, dict)
                                     if data__trends_item__kept__client_is_dict:
                                         data__trends_item__kept__client__missing_keys = set(['on_time_rate', 'delivered', 'delivered_on_time']) - data__trends_item__kept__client.keys()
                                         if data__trends_item__kept__client__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client" + " must contain ")
                                         data__trends_item__kept__client_keys = set(data__trends_item__kept__client.keys())
                                         if "on_time_rate" in data__trends_item__kept__client_keys:
                                             data__trends_item__kept__client_keys.remove("on_time_rate")
                                             data__trends_item__kept__client__ontimerate = data__trends_item__kept__client["on_time_rate"]
                                             if not isinstance(data__trends_item__kept__client__ontimerate, (int, float, Decimal, NoneType)) or isinstance(data__trends_item__kept__client__ontimerate, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.on_time_rate".format(**locals()) + " must be number or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.on_time_rate" + " must be number or null")
                                             if isinstance(data__trends_item__kept__client__ontimerate, (int, float, Decimal)) and not isinstance(data__trends_item__kept__client__ontimerate, bool):
                                                 if data__trends_item__kept__client__ontimerate < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.on_time_rate".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.on_time_rate" + " must be bigger than or equal to 0")
                                                 if data__trends_item__kept__client__ontimerate > 1:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.on_time_rate".format(**locals()) + " must be smaller than or equal to 1")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.on_time_rate" + " must be smaller than or equal to 1")
                                         if "delivered" in data__trends_item__kept__client_keys:
                                             data__trends_item__kept__client_keys.remove("delivered")
                                             data__trends_item__kept__client__delivered = data__trends_item__kept__client["delivered"]
                                             if not isinstance(data__trends_item__kept__client__delivered, (int)) and not (isinstance(data__trends_item__kept__client__delivered, float) and data__trends_item__kept__client__delivered.is_integer()) or isinstance(data__trends_item__kept__client__delivered, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered" + " must be integer")
                                             if isinstance(data__trends_item__kept__client__delivered, (int, float, Decimal)) and not isinstance(data__trends_item__kept__client__delivered, bool):
                                                 if data__trends_item__kept__client__delivered < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered" + " must be bigger than or equal to 0")
                                         if "delivered_on_time" in data__trends_item__kept__client_keys:
                                             data__trends_item__kept__client_keys.remove("delivered_on_time")
                                             data__trends_item__kept__client__deliveredontime = data__trends_item__kept__client["delivered_on_time"]
                                             if not isinstance(data__trends_item__kept__client__deliveredontime, (int)) and not (isinstance(data__trends_item__kept__client__deliveredontime, float) and data__trends_item__kept__client__deliveredontime.is_integer()) or isinstance(data__trends_item__kept__client__deliveredontime, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered_on_time".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered_on_time" + " must be integer")
                                             if isinstance(data__trends_item__kept__client__deliveredontime, (int, float, Decimal)) and not isinstance(data__trends_item__kept__client__deliveredontime, bool):
                                                 if data__trends_item__kept__client__deliveredontime < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered_on_time".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client.delivered_on_time" + " must be bigger than or equal to 0")
                                         if data__trends_item__kept__client_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client".format(**locals()) + " must not contain "+str(data__trends_item__kept__client_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept.client" + " must not contain "+str(data__trends_item__kept__client_keys)+" properties")
                                 if data__trends_item__kept_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept".format(**locals()) + " must not contain "+str(data__trends_item__kept_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}].kept" + " must not contain "+str(data__trends_item__kept_keys)+" properties")
                         if data__trends_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}]".format(**locals()) + " must not contain "+str(data__trends_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".trends[{data__trends_x}]" + " must not contain "+str(data__trends_item_keys)+" properties")
         if "closure" in data_keys:
             data_keys.remove("closure")
             data__closure = data["closure"]
@@ -3613,11 +3613,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if "closed" in data__closure_keys:
                             data__closure_keys.remove("closed")
                             data__closure__closed = data__closure["closed"]
-                            validate___definitions_day(data__closure__closed, custom_formats, None)
+                            validate___definitions_day(data__closure__closed, custom_formats, (name_prefix or "data") + ".closure.closed")
                         if "accepted_by" in data__closure_keys:
                             data__closure_keys.remove("accepted_by")
                             data__closure__acceptedby = data__closure["accepted_by"]
-                            validate___definitions_person(data__closure__acceptedby, custom_formats, None)
+                            validate___definitions_person(data__closure__acceptedby, custom_formats, (name_prefix or "data") + ".closure.accepted_by")
                         if "summary" in data__closure_keys:
                             data__closure_keys.remove("summary")
                             data__closure__summary = data__closure["summary"]
@@ -3633,28 +3633,28 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__closure__handover_len = len(data__closure__handover)
                                 for data__closure__handover_x, data__closure__handover_item in enumerate(data__closure__handover):
                                     if not isinstance(data__closure__handover_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}]" + " must be object")
                                     data__closure__handover_item_is_dict = isinstance(data__closure__handover_item, dict)
                                     if data__closure__handover_item_is_dict:
                                         data__closure__handover_item__missing_keys = set(['item', 'to', 'on']) - data__closure__handover_item.keys()
                                         if data__closure__handover_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}]" + " must contain ")
                                         data__closure__handover_item_keys = set(data__closure__handover_item.keys())
                                         if "item" in data__closure__handover_item_keys:
                                             data__closure__handover_item_keys.remove("item")
                                             data__closure__handover_item__item = data__closure__handover_item["item"]
                                             if not isinstance(data__closure__handover_item__item, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}].item".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}].item" + " must be string")
                                         if "to" in data__closure__handover_item_keys:
                                             data__closure__handover_item_keys.remove("to")
                                             data__closure__handover_item__to = data__closure__handover_item["to"]
-                                            validate___definitions_person(data__closure__handover_item__to, custom_formats, None)
+                                            validate___definitions_person(data__closure__handover_item__to, custom_formats, (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}].to")
                                         if "on" in data__closure__handover_item_keys:
                                             data__closure__handover_item_keys.remove("on")
                                             data__closure__handover_item__on = data__closure__handover_item["on"]
-                                            validate___definitions_day_or_null(data__closure__handover_item__on, custom_formats, None)
+                                            validate___definitions_day_or_null(data__closure__handover_item__on, custom_formats, (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}].on")
                                         if data__closure__handover_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}]".format(**locals()) + " must not contain "+str(data__closure__handover_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.handover[{data__closure__handover_x}]" + " must not contain "+str(data__closure__handover_item_keys)+" properties")
                         if "transferred" in data__closure_keys:
                             data__closure_keys.remove("transferred")
                             data__closure__transferred = data__closure["transferred"]
@@ -3665,39 +3665,39 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__closure__transferred_len = len(data__closure__transferred)
                                 for data__closure__transferred_x, data__closure__transferred_item in enumerate(data__closure__transferred):
                                     if not isinstance(data__closure__transferred_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}]" + " must be object")
                                     data__closure__transferred_item_is_dict = isinstance(data__closure__transferred_item, dict)
                                     if data__closure__transferred_item_is_dict:
                                         data__closure__transferred_item__missing_keys = set(['kind', 'id', 'title', 'to', 'note']) - data__closure__transferred_item.keys()
                                         if data__closure__transferred_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}]" + " must contain ")
                                         data__closure__transferred_item_keys = set(data__closure__transferred_item.keys())
                                         if "kind" in data__closure__transferred_item_keys:
                                             data__closure__transferred_item_keys.remove("kind")
                                             data__closure__transferred_item__kind = data__closure__transferred_item["kind"]
                                             if not (isinstance(data__closure__transferred_item__kind, str) and data__closure__transferred_item__kind == 'commitments' or isinstance(data__closure__transferred_item__kind, str) and data__closure__transferred_item__kind == 'concerns' or isinstance(data__closure__transferred_item__kind, str) and data__closure__transferred_item__kind == 'risks'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].kind".format(**locals()) + " must be one of ['commitments', 'concerns', 'risks']")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].kind" + " must be one of ['commitments', 'concerns', 'risks']")
                                         if "id" in data__closure__transferred_item_keys:
                                             data__closure__transferred_item_keys.remove("id")
                                             data__closure__transferred_item__id = data__closure__transferred_item["id"]
                                             if not isinstance(data__closure__transferred_item__id, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].id".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].id" + " must be string")
                                         if "to" in data__closure__transferred_item_keys:
                                             data__closure__transferred_item_keys.remove("to")
                                             data__closure__transferred_item__to = data__closure__transferred_item["to"]
-                                            validate___definitions_person(data__closure__transferred_item__to, custom_formats, None)
+                                            validate___definitions_person(data__closure__transferred_item__to, custom_formats, (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].to")
                                         if "note" in data__closure__transferred_item_keys:
                                             data__closure__transferred_item_keys.remove("note")
                                             data__closure__transferred_item__note = data__closure__transferred_item["note"]
                                             if not isinstance(data__closure__transferred_item__note, (str, NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].note".format(**locals()) + " must be string or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].note" + " must be string or null")
                                         if "title" in data__closure__transferred_item_keys:
                                             data__closure__transferred_item_keys.remove("title")
                                             data__closure__transferred_item__title = data__closure__transferred_item["title"]
                                             if not isinstance(data__closure__transferred_item__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}].title" + " must be string")
                                         if data__closure__transferred_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}]".format(**locals()) + " must not contain "+str(data__closure__transferred_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.transferred[{data__closure__transferred_x}]" + " must not contain "+str(data__closure__transferred_item_keys)+" properties")
                         if "milestones" in data__closure_keys:
                             data__closure_keys.remove("milestones")
                             data__closure__milestones = data__closure["milestones"]
@@ -3708,50 +3708,50 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__closure__milestones_len = len(data__closure__milestones)
                                 for data__closure__milestones_x, data__closure__milestones_item in enumerate(data__closure__milestones):
                                     if not isinstance(data__closure__milestones_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}]" + " must be object")
                                     data__closure__milestones_item_is_dict = isinstance(data__closure__milestones_item, dict)
                                     if data__closure__milestones_item_is_dict:
                                         data__closure__milestones_item__missing_keys = set(['id', 'title', 'first_baseline', 'baseline', 'done', 'moves', 'days_from_first']) - data__closure__milestones_item.keys()
                                         if data__closure__milestones_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}]" + " must contain ")
                                         data__closure__milestones_item_keys = set(data__closure__milestones_item.keys())
                                         if "id" in data__closure__milestones_item_keys:
                                             data__closure__milestones_item_keys.remove("id")
                                             data__closure__milestones_item__id = data__closure__milestones_item["id"]
                                             if not isinstance(data__closure__milestones_item__id, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].id".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].id" + " must be string")
                                         if "title" in data__closure__milestones_item_keys:
                                             data__closure__milestones_item_keys.remove("title")
                                             data__closure__milestones_item__title = data__closure__milestones_item["title"]
                                             if not isinstance(data__closure__milestones_item__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].title" + " must be string")
                                         if "first_baseline" in data__closure__milestones_item_keys:
                                             data__closure__milestones_item_keys.remove("first_baseline")
                                             data__closure__milestones_item__firstbaseline = data__closure__milestones_item["first_baseline"]
-                                            validate___definitions_day(data__closure__milestones_item__firstbaseline, custom_formats, None)
+                                            validate___definitions_day(data__closure__milestones_item__firstbaseline, custom_formats, (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].first_baseline")
                                         if "baseline" in data__closure__milestones_item_keys:
                                             data__closure__milestones_item_keys.remove("baseline")
                                             data__closure__milestones_item__baseline = data__closure__milestones_item["baseline"]
-                                            validate___definitions_day(data__closure__milestones_item__baseline, custom_formats, None)
+                                            validate___definitions_day(data__closure__milestones_item__baseline, custom_formats, (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].baseline")
                                         if "done" in data__closure__milestones_item_keys:
                                             data__closure__milestones_item_keys.remove("done")
                                             data__closure__milestones_item__done = data__closure__milestones_item["done"]
-                                            validate___definitions_day_or_null(data__closure__milestones_item__done, custom_formats, None)
+                                            validate___definitions_day_or_null(data__closure__milestones_item__done, custom_formats, (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].done")
                                         if "moves" in data__closure__milestones_item_keys:
                                             data__closure__milestones_item_keys.remove("moves")
                                             data__closure__milestones_item__moves = data__closure__milestones_item["moves"]
                                             if not isinstance(data__closure__milestones_item__moves, (int)) and not (isinstance(data__closure__milestones_item__moves, float) and data__closure__milestones_item__moves.is_integer()) or isinstance(data__closure__milestones_item__moves, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].moves".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].moves" + " must be integer")
                                             if isinstance(data__closure__milestones_item__moves, (int, float, Decimal)) and not isinstance(data__closure__milestones_item__moves, bool):
                                                 if data__closure__milestones_item__moves < 0:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].moves".format(**locals()) + " must be bigger than or equal to 0")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].moves" + " must be bigger than or equal to 0")
                                         if "days_from_first" in data__closure__milestones_item_keys:
                                             data__closure__milestones_item_keys.remove("days_from_first")
                                             data__closure__milestones_item__daysfromfirst = data__closure__milestones_item["days_from_first"]
                                             if not isinstance(data__closure__milestones_item__daysfromfirst, (int)) and not (isinstance(data__closure__milestones_item__daysfromfirst, float) and data__closure__milestones_item__daysfromfirst.is_integer()) or isinstance(data__closure__milestones_item__daysfromfirst, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].days_from_first".format(**locals()) + " must be integer")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}].days_from_first" + " must be integer")
                                         if data__closure__milestones_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}]".format(**locals()) + " must not contain "+str(data__closure__milestones_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.milestones[{data__closure__milestones_x}]" + " must not contain "+str(data__closure__milestones_item_keys)+" properties")
                         if "promises" in data__closure_keys:
                             data__closure_keys.remove("promises")
                             data__closure__promises = data__closure["promises"]
@@ -3877,7 +3877,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                                             if data__closure__changes__bystatus_key not in []:
                                                 data__closure__changes__bystatus_value = data__closure__changes__bystatus.get(data__closure__changes__bystatus_key)
                                                 if not isinstance(data__closure__changes__bystatus_value, (int)) and not (isinstance(data__closure__changes__bystatus_value, float) and data__closure__changes__bystatus_value.is_integer()) or isinstance(data__closure__changes__bystatus_value, bool):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.changes.by_status.{data__closure__changes__bystatus_key}".format(**locals()) + " must be integer")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.changes.by_status.{data__closure__changes__bystatus_key}" + " must be integer")
                                 if "schedule_days" in data__closure__changes_keys:
                                     data__closure__changes_keys.remove("schedule_days")
                                     data__closure__changes__scheduledays = data__closure__changes["schedule_days"]
@@ -3919,25 +3919,25 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         data__closure__risks__occurred_len = len(data__closure__risks__occurred)
                                         for data__closure__risks__occurred_x, data__closure__risks__occurred_item in enumerate(data__closure__risks__occurred):
                                             if not isinstance(data__closure__risks__occurred_item, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}]".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}]" + " must be object")
                                             data__closure__risks__occurred_item_is_dict = isinstance(data__closure__risks__occurred_item, dict)
                                             if data__closure__risks__occurred_item_is_dict:
                                                 data__closure__risks__occurred_item__missing_keys = set(['id', 'title']) - data__closure__risks__occurred_item.keys()
                                                 if data__closure__risks__occurred_item__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}]".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}]" + " must contain ")
                                                 data__closure__risks__occurred_item_keys = set(data__closure__risks__occurred_item.keys())
                                                 if "id" in data__closure__risks__occurred_item_keys:
                                                     data__closure__risks__occurred_item_keys.remove("id")
                                                     data__closure__risks__occurred_item__id = data__closure__risks__occurred_item["id"]
                                                     if not isinstance(data__closure__risks__occurred_item__id, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}].id".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}].id" + " must be string")
                                                 if "title" in data__closure__risks__occurred_item_keys:
                                                     data__closure__risks__occurred_item_keys.remove("title")
                                                     data__closure__risks__occurred_item__title = data__closure__risks__occurred_item["title"]
                                                     if not isinstance(data__closure__risks__occurred_item__title, (str)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}].title".format(**locals()) + " must be string")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}].title" + " must be string")
                                                 if data__closure__risks__occurred_item_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}]".format(**locals()) + " must not contain "+str(data__closure__risks__occurred_item_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.risks.occurred[{data__closure__risks__occurred_x}]" + " must not contain "+str(data__closure__risks__occurred_item_keys)+" properties")
                                 if "closed" in data__closure__risks_keys:
                                     data__closure__risks_keys.remove("closed")
                                     data__closure__risks__closed = data__closure__risks["closed"]
@@ -3988,25 +3988,25 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__closure__satisfaction_len = len(data__closure__satisfaction)
                                 for data__closure__satisfaction_x, data__closure__satisfaction_item in enumerate(data__closure__satisfaction):
                                     if not isinstance(data__closure__satisfaction_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}]" + " must be object")
                                     data__closure__satisfaction_item_is_dict = isinstance(data__closure__satisfaction_item, dict)
                                     if data__closure__satisfaction_item_is_dict:
                                         data__closure__satisfaction_item__missing_keys = set(['period', 'average']) - data__closure__satisfaction_item.keys()
                                         if data__closure__satisfaction_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}]" + " must contain ")
                                         data__closure__satisfaction_item_keys = set(data__closure__satisfaction_item.keys())
                                         if "period" in data__closure__satisfaction_item_keys:
                                             data__closure__satisfaction_item_keys.remove("period")
                                             data__closure__satisfaction_item__period = data__closure__satisfaction_item["period"]
                                             if not isinstance(data__closure__satisfaction_item__period, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}].period".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}].period" + " must be string")
                                         if "average" in data__closure__satisfaction_item_keys:
                                             data__closure__satisfaction_item_keys.remove("average")
                                             data__closure__satisfaction_item__average = data__closure__satisfaction_item["average"]
                                             if not isinstance(data__closure__satisfaction_item__average, (int, float, Decimal, NoneType)) or isinstance(data__closure__satisfaction_item__average, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}].average".format(**locals()) + " must be number or null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}].average" + " must be number or null")
                                         if data__closure__satisfaction_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}]".format(**locals()) + " must not contain "+str(data__closure__satisfaction_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.satisfaction[{data__closure__satisfaction_x}]" + " must not contain "+str(data__closure__satisfaction_item_keys)+" properties")
                         if "budget" in data__closure_keys:
                             data__closure_keys.remove("budget")
                             data__closure__budget = data__closure["budget"]
@@ -4080,25 +4080,25 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 data__closure__lessons_len = len(data__closure__lessons)
                                 for data__closure__lessons_x, data__closure__lessons_item in enumerate(data__closure__lessons):
                                     if not isinstance(data__closure__lessons_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}]".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}]" + " must be object")
                                     data__closure__lessons_item_is_dict = isinstance(data__closure__lessons_item, dict)
                                     if data__closure__lessons_item_is_dict:
                                         data__closure__lessons_item__missing_keys = set(['id', 'title']) - data__closure__lessons_item.keys()
                                         if data__closure__lessons_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}]".format(**locals()) + " must contain ")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}]" + " must contain ")
                                         data__closure__lessons_item_keys = set(data__closure__lessons_item.keys())
                                         if "id" in data__closure__lessons_item_keys:
                                             data__closure__lessons_item_keys.remove("id")
                                             data__closure__lessons_item__id = data__closure__lessons_item["id"]
                                             if not isinstance(data__closure__lessons_item__id, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}].id".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}].id" + " must be string")
                                         if "title" in data__closure__lessons_item_keys:
                                             data__closure__lessons_item_keys.remove("title")
                                             data__closure__lessons_item__title = data__closure__lessons_item["title"]
                                             if not isinstance(data__closure__lessons_item__title, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}].title".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}].title" + " must be string")
                                         if data__closure__lessons_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}]".format(**locals()) + " must not contain "+str(data__closure__lessons_item_keys)+" properties")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure.lessons[{data__closure__lessons_x}]" + " must not contain "+str(data__closure__lessons_item_keys)+" properties")
                         if data__closure_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".closure must not contain "+str(data__closure_keys)+" properties")
                     data__closure_any_of_count27 += 1
@@ -4115,36 +4115,36 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__pulse_len = len(data__pulse)
                 for data__pulse_x, data__pulse_item in enumerate(data__pulse):
                     if not isinstance(data__pulse_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}]" + " must be object")
                     data__pulse_item_is_dict = isinstance(data__pulse_item, dict)
                     if data__pulse_item_is_dict:
                         data__pulse_item__missing_keys = set(['period', 'responses', 'average', 'aspects', 'comments']) - data__pulse_item.keys()
                         if data__pulse_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}]" + " must contain ")
                         data__pulse_item_keys = set(data__pulse_item.keys())
                         if "period" in data__pulse_item_keys:
                             data__pulse_item_keys.remove("period")
                             data__pulse_item__period = data__pulse_item["period"]
                             if not isinstance(data__pulse_item__period, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].period".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].period" + " must be string")
                         if "responses" in data__pulse_item_keys:
                             data__pulse_item_keys.remove("responses")
                             data__pulse_item__responses = data__pulse_item["responses"]
                             if not isinstance(data__pulse_item__responses, (int)) and not (isinstance(data__pulse_item__responses, float) and data__pulse_item__responses.is_integer()) or isinstance(data__pulse_item__responses, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].responses".format(**locals()) + " must be integer")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].responses" + " must be integer")
                             if isinstance(data__pulse_item__responses, (int, float, Decimal)) and not isinstance(data__pulse_item__responses, bool):
                                 if data__pulse_item__responses < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].responses".format(**locals()) + " must be bigger than or equal to 0")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].responses" + " must be bigger than or equal to 0")
                         if "average" in data__pulse_item_keys:
                             data__pulse_item_keys.remove("average")
                             data__pulse_item__average = data__pulse_item["average"]
                             if not isinstance(data__pulse_item__average, (int, float, Decimal, NoneType)) or isinstance(data__pulse_item__average, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].average".format(**locals()) + " must be number or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].average" + " must be number or null")
                         if "aspects" in data__pulse_item_keys:
                             data__pulse_item_keys.remove("aspects")
                             data__pulse_item__aspects = data__pulse_item["aspects"]
                             if not isinstance(data__pulse_item__aspects, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].aspects".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].aspects" + " must be object")
                             data__pulse_item__aspects_is_dict = isinstance(data__pulse_item__aspects, dict)
                             if data__pulse_item__aspects_is_dict:
                                 data__pulse_item__aspects_keys = set(data__pulse_item__aspects.keys())
@@ -4152,20 +4152,20 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     if data__pulse_item__aspects_key not in []:
                                         data__pulse_item__aspects_value = data__pulse_item__aspects.get(data__pulse_item__aspects_key)
                                         if not isinstance(data__pulse_item__aspects_value, (int, float, Decimal)) or isinstance(data__pulse_item__aspects_value, bool):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].aspects.{data__pulse_item__aspects_key}".format(**locals()) + " must be number")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].aspects.{data__pulse_item__aspects_key}" + " must be number")
                         if "comments" in data__pulse_item_keys:
                             data__pulse_item_keys.remove("comments")
                             data__pulse_item__comments = data__pulse_item["comments"]
                             if not isinstance(data__pulse_item__comments, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].comments".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].comments" + " must be array")
                             data__pulse_item__comments_is_list = isinstance(data__pulse_item__comments, (list, tuple))
                             if data__pulse_item__comments_is_list:
                                 data__pulse_item__comments_len = len(data__pulse_item__comments)
                                 for data__pulse_item__comments_x, data__pulse_item__comments_item in enumerate(data__pulse_item__comments):
                                     if not isinstance(data__pulse_item__comments_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].comments[{data__pulse_item__comments_x}]".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}].comments[{data__pulse_item__comments_x}]" + " must be string")
                         if data__pulse_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}]".format(**locals()) + " must not contain "+str(data__pulse_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".pulse[{data__pulse_x}]" + " must not contain "+str(data__pulse_item_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -4180,16 +4180,16 @@ def validate___definitions_findings(data, custom_formats={}, name_prefix=None):
             data_item_any_of_count29 = 0
             if not data_item_any_of_count29:
                 try:
-                    validate___definitions_team_finding(data_item, custom_formats, None)
+                    validate___definitions_team_finding(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]")
                     data_item_any_of_count29 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data_item_any_of_count29:
                 try:
-                    validate___definitions_client_finding(data_item, custom_formats, None)
+                    validate___definitions_client_finding(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]")
                     data_item_any_of_count29 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data_item_any_of_count29:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " cannot be validated by any definition")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]" + " cannot be validated by any definition")
     return data
 
 def validate___definitions_client_finding(data, custom_formats={}, name_prefix=None):
@@ -4282,7 +4282,7 @@ def validate___definitions_day_or_null(data, custom_formats={}, name_prefix=None
     data_any_of_count30 = 0
     if not data_any_of_count30:
         try:
-            validate___definitions_day(data, custom_formats, None)
+            validate___definitions_day(data, custom_formats, (name_prefix or "data") + "")
             data_any_of_count30 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if not data_any_of_count30:

@@ -31,7 +31,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "date" in data_keys:
             data_keys.remove("date")
             data__date = data["date"]
-            validate___definitions_common__date(data__date, custom_formats, None)
+            validate___definitions_common__date(data__date, custom_formats, (name_prefix or "data") + ".date")
         if "audience" in data_keys:
             data_keys.remove("audience")
             data__audience = data["audience"]
@@ -67,11 +67,11 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "to" in data_keys:
             data_keys.remove("to")
             data__to = data["to"]
-            validate___definitions_common__people(data__to, custom_formats, None)
+            validate___definitions_common__people(data__to, custom_formats, (name_prefix or "data") + ".to")
         if "from" in data_keys:
             data_keys.remove("from")
             data__from = data["from"]
-            validate___definitions_common__person(data__from, custom_formats, None)
+            validate___definitions_common__person(data__from, custom_formats, (name_prefix or "data") + ".from")
         if "since" in data_keys:
             data_keys.remove("since")
             data__since = data["since"]
@@ -116,7 +116,7 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate___definitions_common__ignore(data__ignore, custom_formats, None)
+            validate___definitions_common__ignore(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -130,7 +130,7 @@ def validate___definitions_common__ignore(data, custom_formats={}, name_prefix=N
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                validate___definitions_common__text(data_value, custom_formats, None)
+                validate___definitions_common__text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True
@@ -176,7 +176,7 @@ def validate___definitions_common__people(data, custom_formats={}, name_prefix=N
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
         for data_x, data_item in enumerate(data):
-            validate___definitions_common__person(data_item, custom_formats, None)
+            validate___definitions_common__person(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]")
     return data
 
 def validate___definitions_common__date(data, custom_formats={}, name_prefix=None):
