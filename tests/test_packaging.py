@@ -87,7 +87,8 @@ def test_wheel_contains_the_status_page_templates(wheel: zipfile.ZipFile) -> Non
     names = set(wheel.namelist())
     templates = REPO / "src" / "riskdocs" / "report" / "templates"
     expected = sorted(p.name for p in templates.iterdir())
-    assert expected == ["closure.html.j2", "index.html.j2", "page.js", "style.css"]
+    assert expected == ["closure.html.j2", "index.html.j2", "page.js", "portfolio.css",
+                        "portfolio.html.j2", "portfolio.js", "style.css"]  # fmt: skip
     assert [n for n in expected if f"riskdocs/report/templates/{n}" not in names] == []
 
 

@@ -71,6 +71,10 @@ SPECS = {
     'riskdocs.model.workdays.DayOff': (True, True, True, True, (('index', 'required', True, True), ('name', 'required', True, True), ('on', 'default', True, True), ('first', 'default', True, True), ('last', 'default', True, True))),
     'riskdocs.model.workdays.WorkCalendar': (True, True, True, False, (('count', 'default', True, True), ('week', 'default', True, True), ('days_off', 'default', True, True), ('days_on', 'default', True, True))),
     'riskdocs.newfile.NewFile': (False, True, True, True, (('path', 'required', True, True), ('text', 'required', True, True), ('id', 'required', True, True))),
+    'riskdocs.portfolio.config.Entry': (True, True, True, True, (('key', 'required', True, True), ('view', 'required', True, True), ('line', 'required', True, True), ('written', 'required', True, True), ('checkout', 'default', True, True), ('status', 'default', True, True), ('url', 'default', True, True))),
+    'riskdocs.portfolio.config.Portfolio': (True, True, True, True, (('path', 'required', True, True), ('entries', 'required', True, True), ('probability_scale', 'required', True, True), ('title', 'default', True, True), ('language', 'default', True, True), ('timezone', 'default', True, True), ('stale_after_days', 'default', True, True))),
+    'riskdocs.portfolio.publish.Built': (True, True, True, True, (('files', 'required', True, True), ('view', 'required', True, True), ('findings', 'required', True, True))),
+    'riskdocs.portfolio.sources.Unavailable': (False, True, True, True, (('state', 'required', True, True), ('message', 'required', True, True))),
     'riskdocs.record.Recorded': (False, True, True, True, (('path', 'required', True, True), ('before', 'required', True, True), ('after', 'required', True, True), ('changes', 'required', True, True), ('news', 'default', True, True))),
     'riskdocs.record.Target': (False, True, True, True, (('path', 'required', True, True), ('kind', 'required', True, True), ('fields', 'required', True, True), ('within', 'default', True, True))),
     'riskdocs.report.charts.Frame': (False, True, True, True, (('width', 'required', True, True), ('months', 'required', True, True), ('narrow', 'required', True, True))),
@@ -1875,6 +1879,96 @@ def _riskdocs_newfile_NewFile(_MISSING, _set, _Frozen, _defaults):
         return NotImplemented
     def __hash__(self):
         return hash((self.path, self.text, self.id, ))
+    def __setattr__(self, name, value):
+        raise _Frozen(f'cannot assign to field {name!r}')
+    def __delattr__(self, name):
+        raise _Frozen(f'cannot delete field {name!r}')
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
+def _riskdocs_portfolio_config_Entry(_MISSING, _set, _Frozen, _defaults):
+    _d_checkout = _defaults['checkout']
+    _d_status = _defaults['status']
+    _d_url = _defaults['url']
+    def __init__(self, *, key, view, line, written, checkout=_d_checkout, status=_d_status, url=_d_url):
+        _set(self, 'key', key)
+        _set(self, 'view', view)
+        _set(self, 'line', line)
+        _set(self, 'written', written)
+        _set(self, 'checkout', checkout)
+        _set(self, 'status', status)
+        _set(self, 'url', url)
+    def __repr__(self):
+        return f'{self.__class__.__qualname__}(key={self.key!r}, view={self.view!r}, line={self.line!r}, written={self.written!r}, checkout={self.checkout!r}, status={self.status!r}, url={self.url!r})'
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.key, self.view, self.line, self.written, self.checkout, self.status, self.url, ) == (other.key, other.view, other.line, other.written, other.checkout, other.status, other.url, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.key, self.view, self.line, self.written, self.checkout, self.status, self.url, ))
+    def __setattr__(self, name, value):
+        raise _Frozen(f'cannot assign to field {name!r}')
+    def __delattr__(self, name):
+        raise _Frozen(f'cannot delete field {name!r}')
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
+def _riskdocs_portfolio_config_Portfolio(_MISSING, _set, _Frozen, _defaults):
+    _d_title = _defaults['title']
+    _d_language = _defaults['language']
+    _d_timezone = _defaults['timezone']
+    _d_stale_after_days = _defaults['stale_after_days']
+    def __init__(self, *, path, entries, probability_scale, title=_d_title, language=_d_language, timezone=_d_timezone, stale_after_days=_d_stale_after_days):
+        _set(self, 'path', path)
+        _set(self, 'entries', entries)
+        _set(self, 'probability_scale', probability_scale)
+        _set(self, 'title', title)
+        _set(self, 'language', language)
+        _set(self, 'timezone', timezone)
+        _set(self, 'stale_after_days', stale_after_days)
+    def __repr__(self):
+        return f'{self.__class__.__qualname__}(path={self.path!r}, entries={self.entries!r}, probability_scale={self.probability_scale!r}, title={self.title!r}, language={self.language!r}, timezone={self.timezone!r}, stale_after_days={self.stale_after_days!r})'
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path, self.entries, self.probability_scale, self.title, self.language, self.timezone, self.stale_after_days, ) == (other.path, other.entries, other.probability_scale, other.title, other.language, other.timezone, other.stale_after_days, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.path, self.entries, self.probability_scale, self.title, self.language, self.timezone, self.stale_after_days, ))
+    def __setattr__(self, name, value):
+        raise _Frozen(f'cannot assign to field {name!r}')
+    def __delattr__(self, name):
+        raise _Frozen(f'cannot delete field {name!r}')
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
+def _riskdocs_portfolio_publish_Built(_MISSING, _set, _Frozen, _defaults):
+    def __init__(self, *, files, view, findings):
+        _set(self, 'files', files)
+        _set(self, 'view', view)
+        _set(self, 'findings', findings)
+    def __repr__(self):
+        return f'{self.__class__.__qualname__}(files={self.files!r}, view={self.view!r}, findings={self.findings!r})'
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.files, self.view, self.findings, ) == (other.files, other.view, other.findings, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.files, self.view, self.findings, ))
+    def __setattr__(self, name, value):
+        raise _Frozen(f'cannot assign to field {name!r}')
+    def __delattr__(self, name):
+        raise _Frozen(f'cannot delete field {name!r}')
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
+def _riskdocs_portfolio_sources_Unavailable(_MISSING, _set, _Frozen, _defaults):
+    def __init__(self, state, message):
+        _set(self, 'state', state)
+        _set(self, 'message', message)
+    def __repr__(self):
+        return f'{self.__class__.__qualname__}(state={self.state!r}, message={self.message!r})'
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.state, self.message, ) == (other.state, other.message, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.state, self.message, ))
     def __setattr__(self, name, value):
         raise _Frozen(f'cannot assign to field {name!r}')
     def __delattr__(self, name):

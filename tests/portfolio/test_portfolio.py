@@ -229,12 +229,16 @@ def test_the_team_view_of_a_project_is_shown_only_when_portfolio_yaml_asks_for_i
         ("timezone: Mars/Olympus\nprojects:\n  alpha: {checkout: a}\n",
          "portfolio.yaml:1:11: error [config] timezone: 'Mars/Olympus' is not a time zone"),
         ("projects: [\n", "portfolio.yaml:2:1: error [yaml-syntax]"),
+        ("projects: !!python/object:os.system {}\n", "portfolio.yaml:1:11: error [yaml-tag]"),
+        ("a: &x {checkout: a}\nprojects: {alpha: *x}\n", "portfolio.yaml:1:4: error [yaml-anchor]"),
+        (b"projects:\n  alpha: {checkout: \xff}\n", "portfolio.yaml: error [file-encoding] The file"),
     ],
 )  # fmt: skip
 def test_a_broken_portfolio_yaml_is_explained_at_its_line_and_nothing_is_written(
-    tmp_path: Path, text: str, expected: str
+    tmp_path: Path, text: str | bytes, expected: str
 ) -> None:
-    (tmp_path / "portfolio.yaml").write_text(text)
+    target = tmp_path / "portfolio.yaml"
+    target.write_bytes(text if isinstance(text, bytes) else text.encode())
     result = run("portfolio", str(tmp_path / "portfolio.yaml"), "-o", str(tmp_path / "site"))
     assert result.exit_code == 2, result.output
     assert expected in result.output.replace(str(tmp_path) + "/", "")
@@ -264,6 +268,7 @@ def test_a_missing_portfolio_yaml_or_a_bad_output_folder_is_one_clear_line(
         (b"{not json", "unreadable", "is not readable JSON (line 1, column 2: "),
         (b"\xff\xfe", "unreadable", "is not readable JSON"),
         (b"[]", "version", "is not a riskdocs status.json (it has no `version`)"),
+        (b"[" * 100_000, "unreadable", "is not readable JSON (nested too deeply)"),
     ],
 )
 def test_a_status_json_that_cannot_be_read_is_a_row_with_the_reason(

@@ -94,7 +94,7 @@ def read_published(entry: Entry, as_of: date | None) -> Gathered:
                 "runs `riskdocs report`), or fix `status:` in portfolio.yaml"
             ).format(path=shown),
         )
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         return Unavailable(
             UNREADABLE,
             _("{path} is not readable JSON ({reason}): publish it again").format(
@@ -111,6 +111,8 @@ def _reason(exc: Exception) -> str:
         )
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
+    if isinstance(exc, RecursionError):
+        return _("nested too deeply")
     return str(exc)
 
 
