@@ -231,7 +231,8 @@ def test_the_team_view_of_a_project_is_shown_only_when_portfolio_yaml_asks_for_i
         ("projects: [\n", "portfolio.yaml:2:1: error [yaml-syntax]"),
         ("projects: !!python/object:os.system {}\n", "portfolio.yaml:1:11: error [yaml-tag]"),
         ("a: &x {checkout: a}\nprojects: {alpha: *x}\n", "portfolio.yaml:1:4: error [yaml-anchor]"),
-        (b"projects:\n  alpha: {checkout: \xff}\n", "portfolio.yaml: error [file-encoding] The file"),
+        (b"projects:\n  alpha: {checkout: \xff}\n",
+         "portfolio.yaml: error [file-encoding] The file"),
     ],
 )  # fmt: skip
 def test_a_broken_portfolio_yaml_is_explained_at_its_line_and_nothing_is_written(
