@@ -59,7 +59,7 @@ def printed_pages(page: Page, path: Path) -> list[list[tuple[float, str]]]:
     page.emulate_media(media="print")
     # Chromium's print-to-PDF does not fire `beforeprint`, which a person's print does
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    page.pdf(path=str(path), format="A4", print_background=True)
+    page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True)
     printed = []
     for sheet in PdfReader(path).pages:
         height = float(sheet.mediabox.height)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
+from pypdf import PdfReader
 
 from tests.chromium import ARTIFACTS, PHONE, Visit, axe_violations, printed_pages
 from tests.conftest import run
@@ -107,6 +108,13 @@ def test_the_printed_portfolio_shows_every_row_and_no_filter(
     for name in ("Alpha portal", "Beta billing", "Gamma app", "never", "older"):
         assert name in text  # the filter chose green: printing shows them all the same
     assert "Find" not in text
+    # no page left half empty (a landscape page is short: the calibration chart, which is
+    # never cut in two, may start the next one)
+    for number, lines in enumerate(pages[:-1], start=1):
+        assert lines[-1][0] > 0.55, f"printed page {number} ends {lines[-1][0]:.0%} down"
+    # landscape, and no column cut off at the paper's edge
+    assert all(sheet.mediabox.width > sheet.mediabox.height for sheet in PdfReader(pdf).pages)
+    assert "built 30 Nov 2026" in text and "its checks fail: 1 error" in text
     assert "Migrate a sample early" in text
 
 
