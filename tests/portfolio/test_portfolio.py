@@ -100,6 +100,8 @@ def test_the_calibration_is_the_arithmetic_done_by_hand(portfolio: Path) -> None
     }
     assert (table[4]["cost_days"], table[4]["cost"]) == (5, {"EUR": "1000.00"})
     assert (table[2]["cost_days"], table[2]["cost"]) == (3, {"XXX": "250.50"})  # no currency
+    page = (portfolio.parent / "site" / "index.html").read_text()
+    assert "3 days · 250.50 (no currency)" in page and "5 days · €1,000.00" in page
     # 1 of 2: the 95% Wilson interval is 0.5 ± 1.96·√(0.25/2 + 1.96²/16) / (1 + 1.96²/2)
     assert table[4]["interval"] == [0.095, 0.905]
     assert table[5]["interval"] == [0.207, 1.0]  # 1 of 1: centre 2.9208/4.8416
