@@ -1,6 +1,7 @@
-"""A minimal Language Server Protocol client for the editor tests: starts the real
-yaml-language-server (npm, pinned in tests/js) over stdio, opens files, and reads the
-diagnostics and completions an editor would show."""
+"""A minimal Language Server Protocol client for the editor tests, as an editor speaks
+it over stdio: the real yaml-language-server (npm, pinned in tests/js) or `riskdocs lsp`;
+opens and changes files, and reads the diagnostics, completions, hovers and code actions
+an editor would show."""
 
 from __future__ import annotations
 
@@ -17,15 +18,10 @@ from tests.conftest import REPO
 SERVER = REPO / "tests" / "js" / "node_modules" / ".bin" / "yaml-language-server"
 
 
-class YamlLanguageServer:
-    def __init__(self, root: Path) -> None:
-        if not SERVER.exists():
-            pytest.fail("yaml-language-server is missing: ./scripts/install-browser installs it")
+class LanguageClient:
+    def __init__(self, argv: list[str], root: Path) -> None:
         self.process = subprocess.Popen(
-            [str(SERVER), "--stdio"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
         self.next_id = 0
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
@@ -36,9 +32,6 @@ class YamlLanguageServer:
                                  "publishDiagnostics": {}}},
         })  # fmt: skip
         self.notify("initialized", {})
-        self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": {
-            "validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False},
-        }}})  # fmt: skip
 
     def close(self) -> None:
         try:
@@ -83,7 +76,7 @@ class YamlLanguageServer:
             if message.get("id") == wanted and "method" not in message:
                 return message.get("result")
 
-    def open(self, path: Path) -> str:
+    def open(self, path: Path, language: str = "yaml") -> str:
         """Open `path` as it is on disk now; a document opened before gets its new text
         (an editor sends a change, and a second `didOpen` would be ignored)."""
         uri = path.as_uri()
@@ -96,7 +89,7 @@ class YamlLanguageServer:
         else:
             self.versions[uri] = 1
             self.notify("textDocument/didOpen", {"textDocument": {
-                "uri": uri, "languageId": "yaml", "version": 1, "text": text}})  # fmt: skip
+                "uri": uri, "languageId": language, "version": 1, "text": text}})  # fmt: skip
         return uri
 
     def diagnostics_of(self, path: Path, timeout: float = 20.0) -> list[dict[str, Any]]:
@@ -117,3 +110,13 @@ class YamlLanguageServer:
                                                           "position": at})  # fmt: skip
         items = result.get("items", []) if isinstance(result, dict) else (result or [])
         return list(items)
+
+
+class YamlLanguageServer(LanguageClient):
+    def __init__(self, root: Path) -> None:
+        if not SERVER.exists():
+            pytest.fail("yaml-language-server is missing: ./scripts/install-browser installs it")
+        super().__init__([str(SERVER), "--stdio"], root)
+        self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": {
+            "validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False},
+        }}})  # fmt: skip

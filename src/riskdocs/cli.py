@@ -736,6 +736,23 @@ def init(directory: Path, today: dt.date | None, hook: bool) -> None:
 
 
 @main.command()
+@ROOT_OPTION
+@click.option(
+    "--today",
+    type=DateType(),
+    help="Check as if today were this date. Default: today in the project's time zone.",
+)
+@setup_errors
+def lsp(root: Path | None, today: dt.date | None) -> None:
+    """Speak the Language Server Protocol on stdin and stdout: riskdocs' findings, completion,
+    hover and fixes in any editor (see docs/editors.md). Default project: the editor's
+    workspace folder (or the nearest one holding riskdocs.yaml)."""
+    from riskdocs.live.lsp import serve_stdio
+
+    serve_stdio((lambda _zone: today) if today else clock_today, root.resolve() if root else None)
+
+
+@main.command()
 @click.argument("kind", required=False, shell_complete=_complete_kinds)
 @click.option(
     "--refresh",
