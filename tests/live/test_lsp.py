@@ -35,8 +35,8 @@ class RiskdocsLsp(LanguageClient):
         uri = path.as_uri()
         if uri not in self.versions:
             self.versions[uri] = 1
-            self.notify("textDocument/didOpen", {"textDocument": {
-                "uri": uri, "languageId": "yaml", "version": 1, "text": path.read_text()}})  # fmt: skip
+            opened = {"uri": uri, "languageId": "yaml", "version": 1, "text": path.read_text()}
+            self.notify("textDocument/didOpen", {"textDocument": opened})
         self.versions[uri] += 1
         self.notify("textDocument/didChange", {
             "textDocument": {"uri": uri, "version": self.versions[uri]},
