@@ -34,20 +34,22 @@ def browser() -> Iterator[Browser]:
 
 
 class Visit:
-    """A page opened from file://, with every console error and outside request."""
+    """A page opened from file:// (or the address `riskdocs serve` gave), with every
+    console error and every request elsewhere."""
 
-    def __init__(self, browser: Browser, path: Path, **options: object) -> None:
+    def __init__(self, browser: Browser, path: Path | str, **options: object) -> None:
         self.page: Page = browser.new_page(**options)  # type: ignore[arg-type]
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", self._request)
-        self.page.goto(path.as_uri())
+        self.home = path if isinstance(path, str) else "file://"
+        self.page.goto(path if isinstance(path, str) else path.as_uri())
 
     def _request(self, request: object) -> None:
         url = request.url  # type: ignore[attr-defined]
-        if not url.startswith("file://"):
+        if not url.startswith(self.home):
             self.requests.append(url)
 
 

@@ -753,6 +753,51 @@ def lsp(root: Path | None, today: dt.date | None) -> None:
 
 
 @main.command()
+@ROOT_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Where to listen: this machine only (127.0.0.1, ::1 or localhost).")  # fmt: skip
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port; 0 takes any free one.")  # fmt: skip
+@TODAY_OPTION
+@click.option(
+    "--audience",
+    type=click.Choice(("client", "team")),
+    default="client",
+    show_default=True,
+    help="The view the page opens with; ?audience=team or client switches it.",
+)
+@LANG_OPTION
+@setup_errors
+def serve(root: Path | None, host: str, port: int, today: dt.date | None, audience: str) -> None:
+    """Show the status page on this machine, rebuilt and reloaded in the browser whenever a
+    project file changes; nothing is written into the project. ?audience=team and
+    ?lang=zh-CN switch the view and the language."""
+    from riskdocs.live.serve import Site
+    from riskdocs.live.serve import serve as serve_site
+    from riskdocs.model.settings import timezone_in
+
+    project_root = _project_root(root, [])
+    _speak(_disk(project_root))
+    repository, refused = _repository(project_root)
+    zone = timezone_in(_disk(project_root))
+    site = Site(
+        project_root, repository, refused, lambda: today or clock_today(zone), i18n.current()
+    )
+
+    view = _("client view") if audience == "client" else _("team view")
+
+    def ready(address: str) -> None:
+        message = _(
+            "riskdocs: serving {address} ({view}; ?audience=team or client, ?lang=en or "
+            "zh-CN); Ctrl-C stops"
+        )
+        say(message.format(address=address, view=view))
+        sys.stdout.flush()
+
+    serve_site(site, host, port, audience, ready)
+
+
+@main.command()
 @click.argument("kind", required=False, shell_complete=_complete_kinds)
 @click.option(
     "--refresh",
