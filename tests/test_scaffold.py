@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 from riskdocs.load import kinds
 from riskdocs.scaffold import TEMPLATE_TODAY, shift_dates
-from tests.conftest import TODAY, run
+from tests.conftest import REPO, TODAY, run
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
@@ -165,3 +166,24 @@ def test_the_hook_config_init_writes_works_through_real_pre_commit(tmp_path: Pat
     broken = hook()
     assert broken.returncode == 1, broken.stdout
     assert "[schema] probability: 9 is greater than the maximum of 5" in broken.stdout
+
+
+def test_init_vscode_writes_the_editor_settings_once(tmp_path: Path) -> None:
+    """`riskdocs init --vscode`: the Generic LSP Client starts `riskdocs lsp` for YAML and
+    Markdown, and VS Code recommends it with Red Hat's YAML extension (docs/editors.md)."""
+    import json
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = run("init", str(tmp_path / "project"), "--vscode", "--today", "2026-11-26")
+    assert result.exit_code == 0, result.output
+    settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text())
+    assert settings == {"glspc.server.command": "riskdocs",
+                        "glspc.server.commandArguments": ["lsp"],
+                        "glspc.server.languageId": ["yaml", "markdown"]}  # fmt: skip
+    extensions = json.loads((tmp_path / ".vscode" / "extensions.json").read_text())
+    assert extensions["recommendations"] == ["zsol.vscode-glspc", "redhat.vscode-yaml"]
+    docs = (REPO / "docs" / "editors.md").read_text()
+    assert '"glspc.server.languageId": ["yaml", "markdown"]' in docs
+    again = run("init", str(tmp_path / "other"), "--vscode")
+    assert again.exit_code == 2 and "init never overwrites files" in again.output
+    assert not (tmp_path / "other").exists()

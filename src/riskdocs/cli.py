@@ -717,15 +717,21 @@ def demo(output: Path, today: dt.date | None, audience: str) -> None:
     is_flag=True,
     help="Also write .pre-commit-config.yaml with the riskdocs hook at the top of the repository.",
 )
+@click.option(
+    "--vscode",
+    is_flag=True,
+    help="Also write .vscode/settings.json (riskdocs lsp through the Generic LSP Client "
+    "extension) and .vscode/extensions.json at the top of the repository.",
+)
 @LANG_OPTION
 @setup_errors
-def init(directory: Path, today: dt.date | None, hook: bool) -> None:
+def init(directory: Path, today: dt.date | None, hook: bool, vscode: bool) -> None:
     """Start a project in DIRECTORY (default: here) from the template, with the CI recipes
     and the hook filled in for where it sits in its repository."""
     from riskdocs.scaffold import init_project, next_steps, placement_of
 
     placement = placement_of(directory, Path.cwd())
-    written = init_project(directory, today or clock_today(None), placement, hook)
+    written = init_project(directory, today or clock_today(None), placement, hook, vscode)
     say(
         _("riskdocs: created {written} files in {directory}").format(
             written=len(written), directory=directory
@@ -742,6 +748,7 @@ def init(directory: Path, today: dt.date | None, hook: bool) -> None:
     type=DateType(),
     help="Check as if today were this date. Default: today in the project's time zone.",
 )
+@LANG_OPTION
 @setup_errors
 def lsp(root: Path | None, today: dt.date | None) -> None:
     """Speak the Language Server Protocol on stdin and stdout: riskdocs' findings, completion,
@@ -749,7 +756,9 @@ def lsp(root: Path | None, today: dt.date | None) -> None:
     workspace folder (or the nearest one holding riskdocs.yaml)."""
     from riskdocs.live.lsp import serve_stdio
 
-    serve_stdio((lambda _zone: today) if today else clock_today, root.resolve() if root else None)
+    language = click.get_current_context().meta.get(_LANG_GIVEN)
+    clock = (lambda _zone: today) if today else clock_today
+    serve_stdio(clock, root.resolve() if root else None, language)
 
 
 @main.command()

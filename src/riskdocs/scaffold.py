@@ -52,11 +52,23 @@ class Placement(NamedTuple):
 
 
 def init_project(
-    target: Path, today: date, placement: Placement | None = None, hook: bool = False
+    target: Path,
+    today: date,
+    placement: Placement | None = None,
+    hook: bool = False,
+    vscode: bool = False,
 ) -> list[str]:
     """Write the template into `target`; returns the paths written, relative to `target`
-    (the hook configuration, written at `placement.top`, relative to that)."""
+    (the hook configuration and the VS Code settings, written at `placement.top`, as
+    paths there)."""
     placement = placement or Placement(target, ".")
+    editor = {placement.top / name: text for name, text in vscode_files(placement.root).items()}
+    taken = [str(path) for path in editor if vscode and path.exists()]
+    if taken:
+        raise RiskdocsError(
+            f"{', '.join(taken)} exists; init never overwrites files: add riskdocs' lines to "
+            "it yourself (docs/editors.md), or run init without --vscode"
+        )
     planned = _planned_files(today - TEMPLATE_TODAY, placement.root)
     # Project files first: they are what the user recognises.
     conflicts = sorted(
@@ -82,10 +94,38 @@ def init_project(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     refresh_schemas(target)
-    if not hook:
-        return list(planned)
-    hook_config.write_text(pre_commit_config(placement.root), encoding="utf-8")
-    return [*planned, str(hook_config)]
+    written = list(planned)
+    if vscode:
+        for path, text in editor.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(str(path))
+    if hook:
+        hook_config.write_text(pre_commit_config(placement.root), encoding="utf-8")
+        written.append(str(hook_config))
+    return written
+
+
+GENERIC_LSP_CLIENT = "zsol.vscode-glspc"  # VS Code has no built-in client for any server
+
+
+def vscode_files(root: str) -> dict[str, str]:
+    """`.vscode/settings.json` starting `riskdocs lsp` for the project's YAML and Markdown
+    (through the Generic LSP Client extension), and `.vscode/extensions.json`
+    recommending it and Red Hat's YAML extension (the schemas' completion)."""
+    import json
+
+    del root  # the server finds riskdocs.yaml in the workspace, at or below its top
+    settings = {
+        "glspc.server.command": "riskdocs",
+        "glspc.server.commandArguments": ["lsp"],
+        "glspc.server.languageId": ["yaml", "markdown"],
+    }
+    extensions = {"recommendations": [GENERIC_LSP_CLIENT, "redhat.vscode-yaml"]}
+    return {
+        ".vscode/settings.json": json.dumps(settings, indent=2) + "\n",
+        ".vscode/extensions.json": json.dumps(extensions, indent=2) + "\n",
+    }
 
 
 def refresh_schemas(root: Path, project: Project | None = None) -> list[str]:

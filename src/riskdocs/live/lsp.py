@@ -149,9 +149,11 @@ def diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
     )
 
 
-def make_server(clock: Callable[[str | None], date], root: Path | None) -> RiskdocsServer:
-    """The server with its handlers; `clock` gives today in a time zone (the CLI's), and
-    `root` overrides the editor's workspace folder."""
+def make_server(
+    clock: Callable[[str | None], date], root: Path | None, language: str | None = None
+) -> RiskdocsServer:
+    """The server with its handlers; `clock` gives today in a time zone (the CLI's),
+    `root` overrides the editor's workspace folder and `language` the project's."""
     server = RiskdocsServer(clock)
 
     @server.feature(types.INITIALIZED)
@@ -167,8 +169,8 @@ def make_server(clock: Callable[[str | None], date], root: Path | None) -> Riskd
         from riskdocs.load.tree import DiskTree
         from riskdocs.model.settings import language_in, timezone_in
 
-        language = language_in(DiskTree(found))
-        i18n.use(language if language in i18n.LANGUAGES else i18n.ENGLISH)
+        spoken = language or language_in(DiskTree(found))
+        i18n.use(spoken if spoken in i18n.LANGUAGES else i18n.ENGLISH)
         ls.timezone = timezone_in(DiskTree(found))
         try:
             repository, refused = find_repository(found), None
@@ -216,5 +218,7 @@ def project_root(workspace: str | None) -> Path | None:
     return below[0].parent if below else None
 
 
-def serve_stdio(clock: Callable[[str | None], date], root: Path | None) -> None:
-    make_server(clock, root).start_io()
+def serve_stdio(
+    clock: Callable[[str | None], date], root: Path | None, language: str | None
+) -> None:
+    make_server(clock, root, language).start_io()
