@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,7 +168,9 @@ def test_hover_names_an_entity_a_person_and_a_rule(example: Path, server: Riskdo
     assert hover(1, 12).startswith("**R-001** Payment gateway vendor may miss the sandbox date")
     assert "state: open" in hover(1, 12)
     assert hover(2, 8) == "**Dana Kowalski** (client, Product owner)"
-    assert hover(4, 5).startswith("**commitment-overdue**: ")
+    rule = hover(4, 5)
+    assert rule.startswith("**commitment-overdue** · error · commitments: ")
+    assert rule.endswith("`riskdocs rules commitment-overdue` explains it")
 
 
 def test_code_actions_fix_what_riskdocs_can_name(example: Path, server: RiskdocsLsp) -> None:
@@ -202,3 +205,35 @@ def test_a_save_checks_the_whole_project(example: Path, server: RiskdocsLsp) -> 
     server.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
     server.settle()
     assert published(server, example) == validated(example)
+
+
+def test_a_silent_slip_gets_the_renegotiated_entry_it_needs(example: Path) -> None:
+    git = ["git", "-C", str(example), "-c", "user.name=A", "-c", "user.email=a@example.com"]
+    subprocess.run(["git", "init", "-q", str(example)], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], check=True)
+    promise = example / "commitments" / "C-004.yaml"
+    promise.write_text(promise.read_text().replace("due: 2026-11-27", "due: 2026-12-04"))
+    client = RiskdocsLsp(example)
+    try:
+        (slip,) = [d for d in client.diagnostics[promise.as_uri()]
+                   if d["code"] == "commitment-silent-slip"]  # fmt: skip
+        client.change(promise, promise.read_text())
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": promise.as_uri()}, "range": slip["range"],
+            "context": {"diagnostics": [slip]}})  # fmt: skip
+        assert actions[0]["title"] == (
+            "Record the move from 2026-11-27 to 2026-12-04 as agreed by Erik Lund (renegotiated:)"
+        )
+        (edit,) = actions[0]["edit"]["changes"][promise.as_uri()]
+        assert "renegotiated:\n  - on: 2026-11-26\n    from: 2026-11-27\n    to: 2026-12-04\n" in (
+            edit["newText"])  # fmt: skip
+        client.change(promise, edit["newText"])  # the editor applies the edit, then saves
+        promise.write_text(edit["newText"])
+        client.notify("textDocument/didSave", {"textDocument": {"uri": promise.as_uri()}})
+        client.settle()
+        codes = {d["code"] for d in client.diagnostics.get(promise.as_uri(), [])}
+        assert "commitment-silent-slip" not in codes
+        assert "commitment-renegotiation-mismatch" not in codes
+    finally:
+        client.close()

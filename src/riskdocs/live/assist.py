@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
+from riskdocs.errors import RiskdocsError
+from riskdocs.history.facts import History
 from riskdocs.i18n import _
 from riskdocs.live.positions import character, utf16
 from riskdocs.load.kinds import KINDS, classify, id_in_name, next_id
@@ -80,10 +83,15 @@ def register(server: RiskdocsServer) -> None:
         project = ls.last.result.project if ls.last and ls.last.result else None
         if relpath is None:
             return []
-        lines = ls.text_of(relpath).splitlines()
+        text = ls.text_of(relpath)
+        lines = text.splitlines()
+        latest = ls.latest.get(relpath) or ls.last
+        history = latest.result.history if latest and latest.result else None
         found = []
         for diagnostic in params.context.diagnostics:
             edit = fix(str(diagnostic.code or ""), diagnostic, lines, relpath, project)
+            if edit is None and diagnostic.code == "commitment-silent-slip" and project:
+                edit = record_move(text, relpath, project, history, ls.today())
             if edit is not None:
                 title, change = edit
                 found.append(types.CodeAction(
@@ -175,7 +183,7 @@ def word_at(line: str, index: int) -> str:
 def describe(project: Project, word: str) -> str | None:
     """Markdown for an id, a person or a rule name; None for anything else."""
     if word in RULES:
-        return f"**{word}**: {summary_line(RULES[word])}"
+        return rule_text(word)
     person = project.settings.people.get(word)
     if person is not None:
         side = _("team") if person.side == "team" else _("client")
@@ -186,6 +194,21 @@ def describe(project: Project, word: str) -> str | None:
         if entity.id == word:
             return _entity_text(entity)
     return None
+
+
+def rule_text(name: str) -> str:
+    """A rule's name, severity and area, what it checks (in the current language), and
+    its whole documentation (written in English)."""
+    import inspect
+
+    from riskdocs.i18n import ENGLISH, current
+    from riskdocs.words import word
+
+    rule = RULES[name]
+    head = f"**{name}** · {word(rule.SEVERITY.value)} · {word(rule.AREA)}: {_(summary_line(rule))}"
+    body = inspect.cleandoc(rule.__doc__ or "").split("\n", 1)[1:] if current() == ENGLISH else []
+    more = _("`riskdocs rules {name}` explains it").format(name=name)
+    return "\n\n".join([head, *(b.strip() for b in body if b.strip()), more])
 
 
 def _entity_text(entity: Any) -> str:
@@ -240,3 +263,43 @@ def _replace_line(line_no: int, old: str, new: str) -> types.TextEdit:
                           end=types.Position(line=line_no, character=utf16(old, len(old)))),
         new_text=new,
     )  # fmt: skip
+
+
+def record_move(
+    text: str, relpath: str, project: Project, history: History | None, today: date
+) -> tuple[str, types.TextEdit] | None:
+    """The `renegotiated:` entry an unrecorded move of a promise's due date needs (as
+    `riskdocs move` writes it), agreed by the one it was made to, dated today."""
+    from riskdocs.edit import Scalar, YamlText
+
+    promise = next((c for c in project.commitments if c.source.path == relpath), None)
+    if promise is None or history is None:
+        return None
+    moves = [m for m in history.due_changes
+             if m.entity == promise.id and m.commit is None and m.item is None]  # fmt: skip
+    if not moves:
+        return None
+    move, yaml = moves[-1], YamlText(text, relpath)
+    entry: dict[str, Scalar] = {
+        "on": today,
+        "from": move.old,
+        "to": move.new,
+        "agreed_by": promise.to,
+        "reason": None,
+    }
+    try:
+        yaml.append("renegotiated", entry, after=("done", "status", "due"))
+    except RiskdocsError:
+        return None
+    name = (
+        project.settings.people[promise.to].name
+        if promise.to in project.settings.people
+        else promise.to
+    )
+    title = _("Record the move from {old} to {new} as agreed by {name} (renegotiated:)").format(
+        old=move.old, new=move.new, name=name
+    )
+    lines = text.splitlines()
+    end = types.Position(line=len(lines), character=0)
+    whole = types.Range(start=types.Position(line=0, character=0), end=end)
+    return title, types.TextEdit(range=whole, new_text=yaml.text)

@@ -49,6 +49,7 @@ class RiskdocsServer(LanguageServer):
         self.project: Project | None = None
         self.last: Checked | None = None
         self.published: set[str] = set()
+        self.latest: dict[str, Checked] = {}  # each file's last keystroke check
 
     def today(self) -> date:
         return self.clock(self.timezone)
@@ -94,6 +95,7 @@ class RiskdocsServer(LanguageServer):
         if self.project is None:
             return
         self.last = self.project.check_all(self.open_files())
+        self.latest = {}
         by_path = self.last.by_path()
         shown = {self.uri_of(p): f for p, f in by_path.items()}
         for uri in self.published - shown.keys():
@@ -109,6 +111,7 @@ class RiskdocsServer(LanguageServer):
             self.check_all()
             return
         checked = self.project.check_file(relpath, self.open_files())
+        self.latest[relpath] = checked
         found = checked.by_path().get(relpath, [])
         if self.last is not None:  # what only a whole project tells stays until the save
             found += [f for f in self.last.by_path().get(relpath, [])
