@@ -155,7 +155,7 @@ def banner(errors: list[Finding], audience: str) -> str:
     return f'<div class="serve-banner" role="alert">{heading}<ul>{items}</ul></div>'
 
 
-STYLE = ("<style>.serve-banner{position:sticky;top:0;z-index:9;background:#fde7e4;color:#8a1c15;"
+STYLE = ("<style>.serve-banner{background:#fde7e4;color:#8a1c15;"
          "padding:8px 16px;border-bottom:2px solid #b3261e;font:14px system-ui,sans-serif}"
          ".serve-banner ul{margin:4px 0 0;padding-left:18px}</style>")  # fmt: skip
 
