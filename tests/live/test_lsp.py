@@ -235,5 +235,27 @@ def test_a_silent_slip_gets_the_renegotiated_entry_it_needs(example: Path) -> No
         codes = {d["code"] for d in client.diagnostics.get(promise.as_uri(), [])}
         assert "commitment-silent-slip" not in codes
         assert "commitment-renegotiation-mismatch" not in codes
+        # a milestone's baseline: the rebaselined: entry, agreed by the client's scheduler
+        milestone = example / "milestones" / "M-02.yaml"
+        text = milestone.read_text().replace("baseline: 2026-12-11", "baseline: 2026-12-15")
+        milestone.write_text(text)
+        client.change(milestone, text)
+        client.notify("textDocument/didSave", {"textDocument": {"uri": milestone.as_uri()}})
+        client.settle()
+        (moved,) = [d for d in client.diagnostics[milestone.as_uri()]
+                    if d["code"] == "milestone-silent-rebaseline"]  # fmt: skip
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": milestone.as_uri()}, "range": moved["range"],
+            "context": {"diagnostics": [moved]}})  # fmt: skip
+        assert actions[0]["title"] == (
+            "Record the move from 2026-12-11 to 2026-12-15 as agreed by Dana Kowalski "
+            "(rebaselined:)")  # fmt: skip
+        fixed = actions[0]["edit"]["changes"][milestone.as_uri()][0]["newText"]
+        client.change(milestone, fixed)
+        milestone.write_text(fixed)
+        client.notify("textDocument/didSave", {"textDocument": {"uri": milestone.as_uri()}})
+        client.settle()
+        codes = {d["code"] for d in client.diagnostics.get(milestone.as_uri(), [])}
+        assert not codes & {"milestone-silent-rebaseline", "milestone-rebaseline-mismatch"}
     finally:
         client.close()

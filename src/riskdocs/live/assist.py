@@ -17,7 +17,7 @@ from riskdocs.history.facts import History
 from riskdocs.i18n import _
 from riskdocs.live.positions import character, utf16
 from riskdocs.load.kinds import KINDS, classify, id_in_name, next_id
-from riskdocs.model.entities import Project
+from riskdocs.model.entities import Commitment, Milestone, Project
 from riskdocs.rules import RULES
 from riskdocs.rules.base import summary_line
 
@@ -90,7 +90,7 @@ def register(server: RiskdocsServer) -> None:
         found = []
         for diagnostic in params.context.diagnostics:
             edit = fix(str(diagnostic.code or ""), diagnostic, lines, relpath, project)
-            if edit is None and diagnostic.code == "commitment-silent-slip" and project:
+            if edit is None and diagnostic.code in MOVES and project:
                 edit = record_move(text, relpath, project, history, ls.today())
             if edit is not None:
                 title, change = edit
@@ -265,41 +265,51 @@ def _replace_line(line_no: int, old: str, new: str) -> types.TextEdit:
     )  # fmt: skip
 
 
+MOVES = ("commitment-silent-slip", "milestone-silent-rebaseline")
+
+
 def record_move(
     text: str, relpath: str, project: Project, history: History | None, today: date
 ) -> tuple[str, types.TextEdit] | None:
-    """The `renegotiated:` entry an unrecorded move of a promise's due date needs (as
-    `riskdocs move` writes it), agreed by the one it was made to, dated today."""
+    """The record an unrecorded move of a date the client relies on needs, as `riskdocs
+    move` writes it, dated today: a promise's `renegotiated:` entry agreed by the one it
+    was made to, a milestone's `rebaselined:` entry agreed by the client's first person
+    who decides the schedule."""
     from riskdocs.edit import Scalar, YamlText
 
-    promise = next((c for c in project.commitments if c.source.path == relpath), None)
-    if promise is None or history is None:
+    dated: list[Commitment | Milestone] = [*project.commitments, *project.milestones]
+    moved = next((e for e in dated if e.source.path == relpath), None)
+    if moved is None or history is None:
         return None
     moves = [m for m in history.due_changes
-             if m.entity == promise.id and m.commit is None and m.item is None]  # fmt: skip
-    if not moves:
+             if m.entity == moved.id and m.commit is None and m.item is None]  # fmt: skip
+    agreed_by = getattr(moved, "to", None) or _schedule_decider(project)
+    if not moves or agreed_by is None:
         return None
     move, yaml = moves[-1], YamlText(text, relpath)
     entry: dict[str, Scalar] = {
         "on": today,
         "from": move.old,
         "to": move.new,
-        "agreed_by": promise.to,
+        "agreed_by": agreed_by,
         "reason": None,
     }
+    key, after = (("renegotiated", ("done", "status", "due")) if hasattr(moved, "to")
+                  else ("rebaselined", ("buffer_days", "forecast", "baseline")))  # fmt: skip
     try:
-        yaml.append("renegotiated", entry, after=("done", "status", "due"))
+        yaml.append(key, entry, after=after)
     except RiskdocsError:
         return None
-    name = (
-        project.settings.people[promise.to].name
-        if promise.to in project.settings.people
-        else promise.to
+    person = project.settings.people.get(agreed_by)
+    title = _("Record the move from {old} to {new} as agreed by {name} ({key}:)").format(
+        old=move.old, new=move.new, name=person.name if person else agreed_by, key=key
     )
-    title = _("Record the move from {old} to {new} as agreed by {name} (renegotiated:)").format(
-        old=move.old, new=move.new, name=name
-    )
-    lines = text.splitlines()
-    end = types.Position(line=len(lines), character=0)
+    end = types.Position(line=len(text.splitlines()), character=0)
     whole = types.Range(start=types.Position(line=0, character=0), end=end)
     return title, types.TextEdit(range=whole, new_text=yaml.text)
+
+
+def _schedule_decider(project: Project) -> str | None:
+    client = [p for p in project.settings.people.values() if p.side == "client"]
+    deciding = [p for p in client if "schedule" in p.decides] or client
+    return deciding[0].key if deciding else None
