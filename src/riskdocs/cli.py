@@ -743,11 +743,7 @@ def init(directory: Path, today: dt.date | None, hook: bool, vscode: bool) -> No
 
 @main.command()
 @ROOT_OPTION
-@click.option(
-    "--today",
-    type=DateType(),
-    help="Check as if today were this date. Default: today in the project's time zone.",
-)
+@TODAY_OPTION
 @LANG_OPTION
 @setup_errors
 def lsp(root: Path | None, today: dt.date | None) -> None:
