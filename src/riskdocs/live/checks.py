@@ -46,17 +46,18 @@ def with_buffers(source: Source, open_files: Mapping[str, str]) -> Source:
 
 
 class Checked:
-    """One check's findings by file, and the model when riskdocs.yaml could be read."""
+    """One check's findings by file (ignored ones left out, as validate prints them), and
+    the model when riskdocs.yaml could be read."""
 
     def __init__(self, findings: list[Finding], result: CheckResult | None) -> None:
         self.findings, self.result = sort_findings(findings), result
-
-    def by_path(self) -> dict[str, list[Finding]]:
-        grouped: dict[str, list[Finding]] = {}
+        self._by_path: dict[str, list[Finding]] = {}
         for finding in self.findings:
             if not finding.ignored:
-                grouped.setdefault(finding.path, []).append(finding)
-        return grouped
+                self._by_path.setdefault(finding.path, []).append(finding)
+
+    def by_path(self) -> dict[str, list[Finding]]:
+        return self._by_path
 
 
 def check(source: Source, today: date) -> Checked:

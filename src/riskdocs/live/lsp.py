@@ -112,7 +112,7 @@ class RiskdocsServer(LanguageServer):
             return
         checked = self.project.check_file(relpath, self.open_files())
         self.latest[relpath] = checked
-        found = checked.by_path().get(relpath, [])
+        found = list(checked.by_path().get(relpath, []))
         if self.last is not None:  # what only a whole project tells stays until the save
             found += [f for f in self.last.by_path().get(relpath, [])
                       if f.rule in WHOLE_PROJECT_ONLY]  # fmt: skip
