@@ -259,3 +259,21 @@ def test_a_silent_slip_gets_the_renegotiated_entry_it_needs(example: Path) -> No
         assert not codes & {"milestone-silent-rebaseline", "milestone-rebaseline-mismatch"}
     finally:
         client.close()
+
+
+def test_an_alias_completes_after_at_as_chinese_notes_write_it(example: Path) -> None:
+    config = example / "riskdocs.yaml"
+    alias = "    name: Bob Steiner\n    aliases: [小博]\n"
+    config.write_text(config.read_text().replace("    name: Bob Steiner\n", alias))
+    client = RiskdocsLsp(example)
+    try:
+        note = example / "meetings" / "2026-11-30-weekly.md"
+        note.write_text("")
+        client.change(note, "---\ndate: 2026-11-30\n---\n- [ ] @")
+        at = {"line": 3, "character": 7}
+        asked = {"textDocument": {"uri": note.as_uri()}, "position": at}
+        result = client.request("textDocument/completion", asked)
+        offered = {i["label"]: i.get("detail") for i in result["items"]}
+        assert offered["小博"] == "Bob Steiner (bob)" and "bob" in offered
+    finally:
+        client.close()

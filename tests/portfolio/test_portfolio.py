@@ -155,6 +155,7 @@ def test_the_lessons_index_carries_every_lesson_with_its_tags(portfolio: Path) -
     assert status["lessons"]["tags"] == {"data": 1, "migration": 1}
     page = (out / "index.html").read_text()
     assert "the &lt;dirty&gt; addresses" in page and "<dirty>" not in page
+    assert '<a href="https://status.example.com/alpha/#L-001">Migrate a sample early</a>' in page
 
 
 def test_as_of_rebuilds_each_checkout_exactly_as_its_own_as_of_report(

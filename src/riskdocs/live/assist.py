@@ -111,6 +111,10 @@ def complete(
     mention = _MENTION.search(prefix)
     if mention and not _KEY_VALUE.match(prefix):
         yield from _people(project)
+        for key, person in project.settings.people.items():  # `@小明` in Chinese notes
+            for alias in person.aliases:
+                yield types.CompletionItem(label=alias, kind=types.CompletionItemKind.Variable,
+                                           detail=f"{person.name} ({key})")  # fmt: skip
         return
     if (bare := _BARE_KEY.match(prefix)) and _parent(above, len(bare.group(1))) == "ignore":
         for name in RULES:

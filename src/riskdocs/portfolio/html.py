@@ -44,6 +44,7 @@ def render_portfolio_page(view: dict[str, Any]) -> str:
             title=view["title"] or _("Portfolio"),
             language=current(),
             named=lambda keys: listed(names[k] for k in keys),
+            urls={p["key"]: p["url"] for p in view["projects"]},
             health_order=HEALTH_ORDER,
             probability_words={k: _(w) for k, w in PROBABILITY_WORDS.items()},
             verdict_words={k: _(w) for k, w in VERDICT_WORDS.items()},
