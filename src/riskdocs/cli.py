@@ -281,15 +281,11 @@ def validate(
 
 
 def _repository(root: Path) -> tuple[Repository | None, str | None]:
-    """The git repository holding the project, found once per command (None outside
-    git), and why git refuses to read it when it does: a run then goes on without
-    history and says so, since silence would pass a silent slip."""
-    from riskdocs.history.repo import RepositoryRefusedError, find_repository
+    """The git repository holding the project, found once per command, and why git
+    refuses it when it does (`history/repo.py:repository_or_refusal`)."""
+    from riskdocs.history.repo import repository_or_refusal
 
-    try:
-        return find_repository(root), None
-    except RepositoryRefusedError as exc:
-        return None, str(exc)
+    return repository_or_refusal(root)
 
 
 def _day(tree: Tree, given: dt.date | None) -> dt.date:

@@ -47,13 +47,6 @@ class RiskdocsLsp(LanguageClient):
 
 
 @pytest.fixture
-def example(tmp_path: Path) -> Path:
-    root = tmp_path / "northwind-portal"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
-    return root
-
-
-@pytest.fixture
 def server(example: Path) -> Iterator[RiskdocsLsp]:
     started = RiskdocsLsp(example)
     yield started

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 import sys
 import urllib.error
@@ -18,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.chromium import Visit, axe_violations
-from tests.conftest import EXAMPLE, TODAY, run
+from tests.conftest import TODAY, run
 
 
 class Served:
@@ -52,13 +51,6 @@ class Served:
 def fingerprint(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}  # fmt: skip
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    root = tmp_path / "northwind-portal"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
-    return root
 
 
 @pytest.fixture

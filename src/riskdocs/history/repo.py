@@ -250,6 +250,16 @@ def _staged(out: str, repository: Repository) -> list[StagedChange]:
     return found
 
 
+def repository_or_refusal(root: Path) -> tuple[Repository | None, str | None]:
+    """The repository holding `root` (None outside git), and why git refuses to read it
+    when it does: a run then goes on without history and says so, since silence would
+    pass a silent slip."""
+    try:
+        return find_repository(root), None
+    except RepositoryRefusedError as exc:
+        return None, str(exc)
+
+
 def find_repository(root: Path) -> Repository | None:
     """The repository whose work tree holds `root`, or None outside git.
 

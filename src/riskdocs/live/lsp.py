@@ -21,11 +21,13 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from riskdocs import __version__, i18n
+from riskdocs.errors import ProjectNotFoundError
 from riskdocs.finding import Finding, Severity
 from riskdocs.live import assist
 from riskdocs.live.checks import Checked, Project
 from riskdocs.live.positions import utf16
 from riskdocs.load.kinds import CONFIG_FILE, classify
+from riskdocs.load.tree import find_root
 from riskdocs.rules import RULES
 
 WHOLE_PROJECT_ONLY = frozenset(
@@ -168,17 +170,14 @@ def make_server(
                 message="riskdocs: no riskdocs.yaml in this workspace; nothing to check",
             ))  # fmt: skip
             return
-        from riskdocs.history.repo import RepositoryRefusedError, find_repository
+        from riskdocs.history.repo import repository_or_refusal
         from riskdocs.load.tree import DiskTree
         from riskdocs.model.settings import language_in, timezone_in
 
         spoken = language or language_in(DiskTree(found))
         i18n.use(spoken if spoken in i18n.LANGUAGES else i18n.ENGLISH)
         ls.timezone = timezone_in(DiskTree(found))
-        try:
-            repository, refused = find_repository(found), None
-        except RepositoryRefusedError as exc:  # the full check reports it, as validate does
-            repository, refused = None, str(exc)
+        repository, refused = repository_or_refusal(found)  # the full check reports a refusal
         ls.project = Project(found, repository, ls.today, refused)
         ls.check_all()
 
@@ -214,9 +213,10 @@ def project_root(workspace: str | None) -> Path | None:
     if workspace is None:
         return None
     start = Path(workspace).resolve()
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder
+    try:
+        return find_root(start)
+    except ProjectNotFoundError:
+        pass
     below = sorted(start.glob(f"*/{CONFIG_FILE}")) + sorted(start.glob(f"*/*/{CONFIG_FILE}"))
     return below[0].parent if below else None
 

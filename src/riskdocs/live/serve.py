@@ -109,7 +109,7 @@ class Site:
     def _build(self, audience: str, language: str) -> dict[str, str]:
         from riskdocs.checks.pipeline import run
         from riskdocs.checks.sources import revision, whole_project
-        from riskdocs.report.publish import RENDERERS
+        from riskdocs.report.publish import rendered
         from riskdocs.report.view import build_view
 
         i18n.use(language)
@@ -120,11 +120,7 @@ class Site:
             return {"index.html": config_page(exc.findings)}
         view = build_view(result.project, result.findings, result.today, audience,
                           revision(source), result.history)  # fmt: skip
-        built = {name: render(view) for name, render in RENDERERS.items()}
-        if view.get("closure") is not None:
-            from riskdocs.report.html import render_closure
-
-            built["closure.html"] = render_closure(view)
+        built = rendered(view)
         errors = [f for f in result.findings if f.severity is Severity.ERROR and not f.ignored]
         built["index.html"] = served(built["index.html"], banner(errors, audience))
         return built

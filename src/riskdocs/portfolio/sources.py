@@ -187,7 +187,7 @@ def build_checkout(entry: Entry, day: date, as_of: date | None) -> Gathered:
     from riskdocs.checks.pipeline import run
     from riskdocs.checks.sources import at_commit, revision, whole_project
     from riskdocs.errors import ConfigError
-    from riskdocs.history.repo import RepositoryRefusedError, find_repository
+    from riskdocs.history.repo import repository_or_refusal
     from riskdocs.report.view import build_view
 
     assert entry.checkout is not None
@@ -200,10 +200,7 @@ def build_checkout(entry: Entry, day: date, as_of: date | None) -> Gathered:
                 "`checkout:` in portfolio.yaml"
             ).format(path=entry.written),
         )
-    try:
-        repository, refused = find_repository(root), None
-    except RepositoryRefusedError as exc:
-        repository, refused = None, str(exc)
+    repository, refused = repository_or_refusal(root)
     try:
         if as_of is not None:
             commit = _commit_as_of(repository, refused, as_of, entry.written)

@@ -90,11 +90,17 @@ def write_report(view: dict[str, Any], out: Path, project_root: Path) -> list[st
     """Render every artefact of `view` and make `out` exactly them; returns the file names."""
     out = out.resolve()
     _check_target(out, project_root.resolve())
+    files = rendered(view)
+    write_folder(out, files)
+    return sorted(files)
+
+
+def rendered(view: dict[str, Any]) -> dict[str, str]:
+    """Every artefact of `view` (closure.html once the project is closed), by file name."""
     renderers = dict(RENDERERS)
     if view.get("closure") is not None:
         renderers["closure.html"] = render_closure
-    write_folder(out, {name: render(view) for name, render in renderers.items()})
-    return sorted(renderers)
+    return {name: render(view) for name, render in renderers.items()}
 
 
 def write_folder(out: Path, files: dict[str, str]) -> None:
